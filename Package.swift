@@ -1,0 +1,83 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Swift 6 mode plus the upcoming features the house style asks for; warnings fail the build.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "chainscope",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "chainscope", targets: ["chainscope"]),
+        .library(name: "ChainscopeCore", targets: ["ChainscopeCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    ],
+    targets: [
+        .target(name: "ChainscopeCore", swiftSettings: strictSettings),
+        .target(
+            name: "ChainscopeResources",
+            path: "Resources",
+            exclude: ["README.md"],
+            resources: [.copy("Datasets"), .copy("Regions")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ChainscopeIngest",
+            dependencies: ["ChainscopeCore", "ChainscopeResources", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ChainscopeSQLite",
+            dependencies: ["ChainscopeCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "ChainscopeReports", dependencies: ["ChainscopeCore"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "chainscope",
+            dependencies: [
+                "ChainscopeCore", "ChainscopeIngest", "ChainscopeSQLite", "ChainscopeReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ChainscopeTestSupport",
+            dependencies: ["ChainscopeCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ChainscopeCoreTests",
+            dependencies: ["ChainscopeCore", "ChainscopeTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ChainscopeIngestTests",
+            dependencies: ["ChainscopeIngest", "ChainscopeTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ChainscopeSQLiteTests",
+            dependencies: ["ChainscopeSQLite", "ChainscopeIngest", "ChainscopeTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ChainscopeReportsTests",
+            dependencies: ["ChainscopeReports", "ChainscopeIngest", "ChainscopeTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "chainscopeTests",
+            dependencies: ["chainscope"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,59 @@
+public import Foundation
+
+/// An ISO 4217 currency that registry data and the reference facts use.
+public struct Currency: RawRepresentable, Hashable, Codable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public static let yuan = Currency(rawValue: "CNY")
+    public static let won = Currency(rawValue: "KRW")
+    public static let dollar = Currency(rawValue: "USD")
+    public static let euro = Currency(rawValue: "EUR")
+    public static let yen = Currency(rawValue: "JPY")
+    public static let hongKongDollar = Currency(rawValue: "HKD")
+
+    public var description: String { rawValue }
+}
+
+/// An exact amount of money: a decimal, never a binary floating-point number.
+public struct Money: Hashable, Codable, Sendable {
+    public var amount: Decimal
+    public var currency: Currency
+
+    public init(_ amount: Decimal, _ currency: Currency) {
+        self.amount = amount
+        self.currency = currency
+    }
+
+    /// Parses an exact decimal written with digits, an optional sign and an optional point.
+    public static func decimal(_ text: String) -> Decimal? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        var body = Substring(trimmed)
+        if body.first == "-" || body.first == "+" { body = body.dropFirst() }
+        let pieces = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard !body.isEmpty, pieces.count <= 2, !pieces[0].isEmpty,
+            pieces.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }), pieces.count == 1 || !pieces[1].isEmpty
+        else { return nil }
+        return Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX"))
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+extension Decimal {
+    /// The plain decimal text (`207200000000`, `8.7`), independent of locale.
+    public var plainText: String {
+        NSDecimalNumber(decimal: self).description(withLocale: Locale(identifier: "en_US_POSIX"))
+    }
+
+    /// This value rounded to `scale` digits after the point, halves away from zero.
+    public func rounded(scale: Int) -> Decimal {
+        var input = self
+        var output = Decimal()
+        NSDecimalRound(&output, &input, scale, .plain)
+        return output
+    }
+}

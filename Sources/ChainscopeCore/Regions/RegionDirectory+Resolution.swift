@@ -1,0 +1,95 @@
+import Foundation
+
+/// What a district name (with an address) means today.
+public enum DistrictResolution: Hashable, Sendable {
+    /// One current county-level division, and the rule that decided it.
+    case resolved(RegionCode, rule: DistrictRule)
+    /// The name could mean any of these current divisions; the address named no street that decides.
+    case ambiguous(candidates: [RegionCode], district: RegionCode)
+    /// No division of that name is known (within the given city, when one was given).
+    case unknown(String)
+
+    /// The current division, when the resolution found exactly one.
+    public var code: RegionCode? {
+        if case .resolved(let code, _) = self { return code }
+        return nil
+    }
+}
+
+/// Why a district name resolved to the division it did.
+public enum DistrictRule: Hashable, Sendable {
+    /// The name is a current division and nothing in the address contradicts it.
+    case current
+    /// The division was abolished and all of its area went to one successor (下城区 → 拱墅区).
+    case soleSuccessor(from: RegionCode)
+    /// The division was split; the street named in the address lies in this successor today.
+    case street(Street, from: RegionCode)
+}
+
+extension RegionDirectory {
+    /// Resolves a county-level name such as `江干区` to today's division.
+    ///
+    /// - Parameters:
+    ///   - name: the district as written (`江干区`, `杭州市江干区`), or a six-digit code.
+    ///   - address: the address, searched for a street (街道, 镇, 乡) that decides a split district.
+    ///   - city: the prefecture to look in; without it a name found in several prefectures is unknown.
+    ///   - date: the day the name was current; for a district that continues after losing area
+    ///     (余杭区 after 2021), a date on or after the change means the reduced district itself.
+    public func resolveDistrict(
+        _ name: String, address: String? = nil, city: RegionCode? = nil, on date: CalendarDate? = nil
+    ) -> DistrictResolution {
+        guard let region = county(named: name, in: city) else { return .unknown(name) }
+        let splits = changes(of: region.code).filter { $0.kind == .abolished || $0.kind == .reduced }
+        guard let change = splits.last else {
+            return region.isCurrent ? .resolved(region.code, rule: .current) : .unknown(name)
+        }
+        let candidates = change.successors.sorted()
+        if change.kind == .abolished, candidates.count == 1 {
+            return .resolved(candidates[0], rule: .soleSuccessor(from: region.code))
+        }
+        if let street = decidingStreet(in: address, among: candidates) {
+            if street.county == region.code, change.kind == .reduced {
+                return .resolved(region.code, rule: .current)
+            }
+            return .resolved(street.county, rule: .street(street, from: region.code))
+        }
+        if change.kind == .reduced, let date, date >= change.date {
+            return .resolved(region.code, rule: .current)
+        }
+        return .ambiguous(candidates: candidates, district: region.code)
+    }
+
+    /// The county-level region a written name or code stands for, within `city` when given.
+    func county(named written: String, in city: RegionCode?) -> Region? {
+        let trimmed = written.trimmingCharacters(in: .whitespaces)
+        if let code = RegionCode(rawValue: trimmed), code.level == .county { return regions[code] }
+        let matches = countyRegions(in: city).filter { region in
+            guard let zh = region.names.zh else { return false }
+            return trimmed == zh || trimmed.hasSuffix(zh) && isPrefixOfAncestors(trimmed.dropLast(zh.count), region)
+        }
+        return matches.count == 1 ? matches[0] : nil
+    }
+
+    private func countyRegions(in city: RegionCode?) -> [Region] {
+        regions.values.filter { $0.level == .county && (city == nil || $0.parent == city) }
+    }
+
+    /// Whether `prefix` is made of the region's province and prefecture names (`浙江省杭州市`).
+    private func isPrefixOfAncestors(_ prefix: Substring, _ region: Region) -> Bool {
+        var rest = prefix
+        for ancestor in [region.code.province, region.code.prefecture].compactMap({ $0 }) {
+            if let zh = regions[ancestor]?.names.zh, rest.hasPrefix(zh) { rest = rest.dropFirst(zh.count) }
+        }
+        return rest.isEmpty
+    }
+
+    /// The one street named in `address` among the candidates' streets; nil when none or several
+    /// candidates match.
+    private func decidingStreet(in address: String?, among candidates: [RegionCode]) -> Street? {
+        guard let address, !address.isEmpty else { return nil }
+        let found = candidates.flatMap { streets(in: $0) }.filter { address.contains($0.name) }
+        let counties = Set(found.map(\.county))
+        guard counties.count == 1 else { return nil }
+        return found.max { $0.name.count < $1.name.count }
+    }
+}

@@ -1,0 +1,94 @@
+/// A problem reading an input file, saying where (file, line or row, field, value) and what was expected.
+public struct IngestError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong, as a code that can grow.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        enum Storage: Hashable, Sendable {
+            case unreadableFile
+            case malformedYAML
+            case missingField
+            case unknownField
+            case wrongType
+            case invalidValue
+            case duplicateID
+            case unknownReference
+            case derivationMismatch
+            case malformedTable
+        }
+
+        let storage: Storage
+
+        public static let unreadableFile = Code(storage: .unreadableFile)
+        public static let malformedYAML = Code(storage: .malformedYAML)
+        public static let missingField = Code(storage: .missingField)
+        public static let unknownField = Code(storage: .unknownField)
+        public static let wrongType = Code(storage: .wrongType)
+        public static let invalidValue = Code(storage: .invalidValue)
+        public static let duplicateID = Code(storage: .duplicateID)
+        public static let unknownReference = Code(storage: .unknownReference)
+        public static let derivationMismatch = Code(storage: .derivationMismatch)
+        public static let malformedTable = Code(storage: .malformedTable)
+
+        public var description: String {
+            switch storage {
+            case .unreadableFile: "cannot read file"
+            case .malformedYAML: "malformed YAML"
+            case .missingField: "missing field"
+            case .unknownField: "unknown field"
+            case .wrongType: "wrong type"
+            case .invalidValue: "invalid value"
+            case .duplicateID: "duplicate id"
+            case .unknownReference: "unknown reference"
+            case .derivationMismatch: "derived value does not match its formula"
+            case .malformedTable: "malformed table"
+            }
+        }
+    }
+
+    /// Where in the input the problem is.
+    public struct Location: Hashable, Sendable, CustomStringConvertible {
+        public var file: String
+        public var line: Int?
+        public var column: Int?
+        /// The field path, such as `facts[3].value`.
+        public var field: String?
+
+        public init(file: String, line: Int? = nil, column: Int? = nil, field: String? = nil) {
+            self.file = file
+            self.line = line
+            self.column = column
+            self.field = field
+        }
+
+        public var description: String {
+            var text = file
+            if let line { text += ":\(line)" }
+            if let column { text += ":\(column)" }
+            if let field { text += " (\(field))" }
+            return text
+        }
+    }
+
+    public let code: Code
+    public let location: Location
+    /// What was expected, in words a user can act on.
+    public let expected: String
+    /// The value or construct that was found, when there was one.
+    public let found: String?
+    public let underlying: (any Error)?
+
+    public init(
+        _ code: Code, at location: Location, expected: String, found: String? = nil, underlying: (any Error)? = nil
+    ) {
+        self.code = code
+        self.location = location
+        self.expected = expected
+        self.found = found
+        self.underlying = underlying
+    }
+
+    public var description: String {
+        var text = "\(location): \(code): expected \(expected)"
+        if let found { text += ", found \(found)" }
+        return text
+    }
+}

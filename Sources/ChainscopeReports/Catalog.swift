@@ -1,0 +1,130 @@
+public import ChainscopeCore
+
+/// The fixed phrases of Chainscope's output in Korean, Chinese and English.
+public enum Phrase: Hashable, Sendable {
+    case section(Topic)
+    case valueChain
+    case sources
+    case majorCompanies
+    case programme
+    case namedDomains
+    case benefits
+    case datasetLine(id: String, version: Int)
+    case synthetic
+    case after([String])
+    case exceeds(String)
+    case qualified(Qualifier, String)
+    case via
+    case derived(formula: String, rounding: String?)
+    case unknownParts
+    case perTeam(String)
+    case noChineseTitle
+}
+
+extension Phrase {
+    /// The phrase in `language`.
+    public func text(in language: Language) -> String {
+        switch language {
+        case .ko: korean
+        case .zh: chinese
+        case .en: english
+        }
+    }
+
+    private var korean: String {
+        switch self {
+        case .section(let topic): Self.sectionNames[topic]![0]
+        case .valueChain: "산업 밸류체인"
+        case .sources: "출처"
+        case .majorCompanies: "주요 기업"
+        case .programme: "인재 프로그램"
+        case .namedDomains: "명시된 분야"
+        case .benefits: "입주 기업 혜택"
+        case .datasetLine(let id, let version): "내장 데이터셋 \(id) (버전 \(version))"
+        case .synthetic: "합성 샘플 데이터"
+        case .after(let names): "(\(names.joined(separator: ", ")) 다음)"
+        case .exceeds(let period): "\(period) 전체를 이미 넘어섬"
+        case .qualified(.about, let value): "약 \(value)"
+        case .qualified(.upTo, let value): "최대 \(value)"
+        case .qualified(.moreThan, let value): "\(value) 이상"
+        case .qualified(.exact, let value): value
+        case .via: "경유"
+        case .derived(let formula, let rounding):
+            "Chainscope 계산: \(formula)" + (rounding.map { ", \($0) 단위 반올림" } ?? "")
+        case .unknownParts: "게재일·제목·URL 미상"
+        case .perTeam(let amount): "팀당 \(amount)"
+        case .noChineseTitle: "중국어 원제목 미상"
+        }
+    }
+
+    private var chinese: String {
+        switch self {
+        case .section(let topic): Self.sectionNames[topic]![1]
+        case .valueChain: "产业链"
+        case .sources: "来源"
+        case .majorCompanies: "主要企业"
+        case .programme: "人才计划"
+        case .namedDomains: "列明的领域"
+        case .benefits: "入驻企业优惠"
+        case .datasetLine(let id, let version): "内置数据集 \(id)（版本 \(version)）"
+        case .synthetic: "合成样本数据"
+        case .after(let names): "（仅次于\(names.joined(separator: "、"))）"
+        case .exceeds(let period): "已超过\(period)全年"
+        case .qualified(.about, let value): "约\(value)"
+        case .qualified(.upTo, let value): "最高\(value)"
+        case .qualified(.moreThan, let value): "超过\(value)"
+        case .qualified(.exact, let value): value
+        case .via: "转引自"
+        case .derived(let formula, let rounding): "Chainscope 计算：\(formula)" + (rounding.map { "，按\($0)取整" } ?? "")
+        case .unknownParts: "发表日期、标题和网址不详"
+        case .perTeam(let amount): "每个团队\(amount)"
+        case .noChineseTitle: "中文原标题不详"
+        }
+    }
+
+    private var english: String {
+        switch self {
+        case .section(let topic): Self.sectionNames[topic]![2]
+        case .valueChain: "Value chain"
+        case .sources: "Sources"
+        case .majorCompanies: "Major companies"
+        case .programme: "Talent programme"
+        case .namedDomains: "Named domains"
+        case .benefits: "Benefits for tenants"
+        case .datasetLine(let id, let version): "Built-in dataset \(id) (version \(version))"
+        case .synthetic: "Synthetic sample data"
+        case .after(let names): "after " + Self.englishList(names)
+        case .exceeds(let period): "already more than in all of \(period)"
+        case .qualified(.about, let value): "about \(value)"
+        case .qualified(.upTo, let value): "up to \(value)"
+        case .qualified(.moreThan, let value): "more than \(value)"
+        case .qualified(.exact, let value): value
+        case .via: "via"
+        case .derived(let formula, let rounding):
+            "Derived by Chainscope: \(formula)" + (rounding.map { ", rounded to the nearest \($0)" } ?? "")
+        case .unknownParts: "date, headline and URL not known"
+        case .perTeam(let amount): "\(amount) per team"
+        case .noChineseTitle: "Chinese title not known"
+        }
+    }
+
+    private static let sectionNames: [Topic: [String]] = [
+        .standing: ["위상", "地位", "Standing"],
+        .applicationDomains: ["스마트시티 응용 분야", "智慧城市应用领域", "Smart-city application domains"],
+        .market: ["시장 규모", "市场规模", "Market size"],
+        .strengths: ["강점과 특허", "优势与专利", "Strengths and patents"],
+        .companies: ["기업", "企业", "Companies"],
+        .talent: ["인재", "人才", "Talent"],
+        .parks: ["산업단지", "产业园区", "Industrial parks"],
+        .policies: ["정책", "政策", "Policies"],
+        .outlook: ["전망", "展望", "Outlook"],
+    ]
+
+    static func englishList(_ items: [String]) -> String {
+        switch items.count {
+        case 0: ""
+        case 1: items[0]
+        default: items.dropLast().joined(separator: ", ") + " and " + items.last!
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import GRDB
+
+/// Every schema change of the SQLite store, in order. A migration, once released, is never edited.
+extension SQLiteStore {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-datasets-and-regions") { db in
+            try createDatasetTables(db)
+            try createRegionTables(db)
+            try createCompanyTable(db)
+        }
+        return migrator
+    }
+
+    private static func createDatasetTables(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE dataset (
+                    id TEXT PRIMARY KEY NOT NULL, version INTEGER NOT NULL, title TEXT NOT NULL,
+                    region TEXT NOT NULL, industry TEXT NOT NULL, is_synthetic INTEGER NOT NULL, year INTEGER NOT NULL,
+                    value_chain TEXT, application_domains TEXT);
+                CREATE TABLE source (
+                    dataset_id TEXT NOT NULL REFERENCES dataset(id) ON DELETE CASCADE, id TEXT NOT NULL,
+                    position INTEGER NOT NULL, publisher TEXT NOT NULL, author TEXT, title TEXT, url TEXT, date TEXT,
+                    language TEXT, note TEXT, provenance_file TEXT NOT NULL, provenance_line INTEGER,
+                    PRIMARY KEY (dataset_id, id));
+                CREATE TABLE fact (
+                    dataset_id TEXT NOT NULL REFERENCES dataset(id) ON DELETE CASCADE, id TEXT NOT NULL,
+                    position INTEGER NOT NULL, reference TEXT, subject TEXT NOT NULL, measure TEXT NOT NULL, topic TEXT NOT NULL,
+                    label TEXT NOT NULL, period TEXT NOT NULL, region TEXT NOT NULL,
+                    value_kind TEXT NOT NULL CHECK (value_kind IN ('number', 'rank', 'exceeds')),
+                    value_number TEXT, rank_position INTEGER, rank_after TEXT, exceeds_period TEXT,
+                    unit TEXT NOT NULL, qualifier TEXT NOT NULL, source_id TEXT NOT NULL, via TEXT NOT NULL,
+                    derived_formula TEXT, derived_rounding_unit TEXT,
+                    provenance_file TEXT NOT NULL, provenance_line INTEGER,
+                    PRIMARY KEY (dataset_id, id),
+                    FOREIGN KEY (dataset_id, source_id) REFERENCES source(dataset_id, id));
+                CREATE INDEX fact_by_reference ON fact(reference);
+                CREATE INDEX fact_by_measure ON fact(subject, measure, region);
+                CREATE TABLE item (
+                    dataset_id TEXT NOT NULL REFERENCES dataset(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL CHECK (kind IN ('park', 'programme', 'policy', 'statement')),
+                    id TEXT NOT NULL, position INTEGER NOT NULL, names TEXT NOT NULL, region TEXT,
+                    body TEXT NOT NULL, source_id TEXT NOT NULL, via TEXT NOT NULL,
+                    provenance_file TEXT NOT NULL, provenance_line INTEGER,
+                    PRIMARY KEY (dataset_id, kind, id),
+                    FOREIGN KEY (dataset_id, source_id) REFERENCES source(dataset_id, id));
+                """)
+    }
+
+    private static func createRegionTables(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE region (
+                    code TEXT PRIMARY KEY NOT NULL CHECK (length(code) = 6), name_zh TEXT, name_ko TEXT, name_en TEXT,
+                    level TEXT NOT NULL, parent TEXT, valid_from TEXT, valid_to TEXT, is_current INTEGER NOT NULL,
+                    provenance_file TEXT NOT NULL, provenance_line INTEGER);
+                CREATE INDEX region_by_name ON region(name_zh);
+                CREATE INDEX region_by_parent ON region(parent);
+                CREATE TABLE street (
+                    code TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL,
+                    county TEXT NOT NULL REFERENCES region(code) ON DELETE CASCADE);
+                CREATE INDEX street_by_county ON street(county);
+                CREATE TABLE region_change (
+                    position INTEGER PRIMARY KEY NOT NULL,
+                    region TEXT NOT NULL REFERENCES region(code) ON DELETE CASCADE,
+                    kind TEXT NOT NULL, date TEXT NOT NULL, successors TEXT NOT NULL, note TEXT);
+                """)
+    }
+
+    private static func createCompanyTable(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE company (
+                    key TEXT PRIMARY KEY NOT NULL, name_zh TEXT, name_ko TEXT, name_en TEXT,
+                    credit_code TEXT UNIQUE, registration_number TEXT, kind TEXT NOT NULL, status TEXT,
+                    founded TEXT, capital_amount TEXT, capital_currency TEXT, capital_text TEXT,
+                    region TEXT, address TEXT, business_scope TEXT, industry_code TEXT, notes TEXT NOT NULL,
+                    provenance_kind TEXT NOT NULL, provenance_collection TEXT NOT NULL,
+                    provenance_file TEXT NOT NULL, provenance_line INTEGER,
+                    CHECK ((capital_amount IS NULL) = (capital_currency IS NULL)));
+                CREATE INDEX company_by_provenance ON company(provenance_kind, provenance_collection);
+                """)
+    }
+}

@@ -1,0 +1,75 @@
+public import ChainscopeCore
+import Foundation
+import GRDB
+
+/// The default `Store`: one SQLite file in WAL mode with foreign keys on, migrated when opened.
+public final class SQLiteStore: Store {
+    private let writer: any DatabaseWriter
+    /// The file path, or `:memory:`, for error messages.
+    let location: String
+
+    /// Opens (creating when needed) the database at `path` and brings its schema up to date.
+    public init(path: String) throws(StoreError) {
+        location = path
+        do {
+            writer = try DatabasePool(path: path, configuration: Self.configuration)
+        } catch {
+            throw StoreError(.cannotOpen, location: path, detail: Self.describe(error), underlying: error)
+        }
+        try migrate()
+    }
+
+    /// A private in-memory database, for tests and throw-away work.
+    public init() throws(StoreError) {
+        location = ":memory:"
+        do {
+            writer = try DatabaseQueue(configuration: Self.configuration)
+        } catch {
+            throw StoreError(.cannotOpen, location: location, detail: Self.describe(error), underlying: error)
+        }
+        try migrate()
+    }
+
+    private static var configuration: Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        return configuration
+    }
+
+    private func migrate() throws(StoreError) {
+        do {
+            try Self.migrator.migrate(writer)
+        } catch {
+            throw StoreError(.migrationFailed, location: location, detail: Self.describe(error), underlying: error)
+        }
+    }
+
+    /// The names of the migrations applied to this database, oldest first.
+    public func appliedMigrations() async throws -> [String] {
+        try await read { db in try Self.migrator.appliedMigrations(db) }
+    }
+
+    func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError) -> T {
+        do {
+            return try await writer.write(body)
+        } catch {
+            throw StoreError(.writeFailed, location: location, detail: Self.describe(error), underlying: error)
+        }
+    }
+
+    func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError) -> T {
+        do {
+            return try await writer.read(body)
+        } catch let error as CorruptRow {
+            throw StoreError(.corruptRow, location: location, detail: error.description, underlying: error)
+        } catch {
+            throw StoreError(.readFailed, location: location, detail: Self.describe(error), underlying: error)
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? error.description }
+        return String(describing: error)
+    }
+}

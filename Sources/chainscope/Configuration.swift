@@ -1,0 +1,40 @@
+import ChainscopeCore
+import Foundation
+
+/// Settings shared by the commands: flags override `CHAINSCOPE_*` environment variables, which
+/// override the defaults.
+struct Configuration {
+    /// `CHAINSCOPE_DATABASE`: the SQLite file. Default `./chainscope.sqlite`.
+    var databasePath: String
+    /// `CHAINSCOPE_LANG`: the output language. Default Korean, for Chainscope's first users.
+    var language: Language
+
+    static let defaultDatabasePath = "chainscope.sqlite"
+
+    init(
+        database: String?, language: Language?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(CommandError) {
+        databasePath = database ?? environment["CHAINSCOPE_DATABASE"] ?? Self.defaultDatabasePath
+        if let language {
+            self.language = language
+        } else if let text = environment["CHAINSCOPE_LANG"], !text.isEmpty {
+            guard let parsed = Language(rawValue: text) else {
+                throw CommandError("CHAINSCOPE_LANG is '\(text)'; set it to ko, zh or en.", exitCode: 64)
+            }
+            self.language = parsed
+        } else {
+            self.language = .ko
+        }
+    }
+}
+
+/// A failure the tool reports in one message and an exit code (64 usage, 65 bad data, 74 I/O).
+struct CommandError: Error, CustomStringConvertible {
+    let description: String
+    let exitCode: Int32
+
+    init(_ description: String, exitCode: Int32) {
+        self.description = description
+        self.exitCode = exitCode
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import ChainscopeCore
+import ChainscopeIngest
+import ChainscopeReports
+import ChainscopeSQLite
+import Foundation
+
+/// The `--lang` values.
+enum LanguageOption: String, CaseIterable, ExpressibleByArgument {
+    case ko
+    case zh
+    case en
+
+    var language: Language { Language(rawValue: rawValue)! }
+}
+
+/// `chainscope demo`: load the built-in dataset and print its overview.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Load the built-in Hangzhou AI 2022 dataset into the database and print its overview.",
+        discussion: """
+            The overview lists every reference figure with a footnote naming its source and the
+            article it came through, then the value chain, parks, talent programme and policies.
+            Running it again replaces the dataset's earlier copy; imported data is left alone.
+
+            Examples:
+              chainscope demo
+              chainscope demo --lang zh
+              chainscope demo --lang en --database /tmp/demo.sqlite
+              chainscope demo --dataset ./my-dataset --lang en
+            """
+    )
+
+    @Option(name: .long, help: "Output language: ko, zh or en (default: CHAINSCOPE_LANG, else ko).")
+    var lang: LanguageOption?
+
+    @Option(name: .long, help: "SQLite database file (default: CHAINSCOPE_DATABASE, else ./chainscope.sqlite).")
+    var database: String?
+
+    @Option(name: .long, help: "Load this dataset folder instead of the built-in one.", completion: .directory)
+    var dataset: String?
+
+    func run() async throws {
+        do {
+            let configuration = try Configuration(database: database, language: lang?.language)
+            let output = try await Demo(configuration: configuration, datasetFolder: dataset).run()
+            print(output, terminator: "")
+        } catch {
+            FileHandle.standardError.write(Data("chainscope: \(error.description)\n".utf8))
+            throw ExitCode(error.exitCode)
+        }
+    }
+}
+
+/// The demo's work, apart from argument parsing: read, store, read back, render.
+struct Demo {
+    let configuration: Configuration
+    let datasetFolder: String?
+    static let builtinID = "hangzhou-ai-2022"
+
+    func run() async throws(CommandError) -> String {
+        let regions: RegionDirectory
+        let dataset: Dataset
+        do {
+            regions = try RegionTableReader().readBuiltin()
+            dataset =
+                try datasetFolder.map { try DatasetReader().read(URL(fileURLWithPath: $0), displayRoot: $0) }
+                ?? DatasetReader().readBuiltin(Self.builtinID)
+        } catch {
+            throw CommandError(
+                "\(error)\nThe database was not changed; fix the file and run the command again.", exitCode: 65)
+        }
+        do {
+            let store = try SQLiteStore(path: configuration.databasePath)
+            try await store.install(regions)
+            try await store.install(dataset)
+            guard let stored = try await store.dataset(id: dataset.info.id) else {
+                throw StoreError(
+                    .readFailed, location: configuration.databasePath, detail: "the dataset just stored is missing")
+            }
+            let storedRegions = try await store.regionDirectory()
+            return Overview(dataset: stored, regions: storedRegions, language: configuration.language).render()
+        } catch {
+            throw CommandError("\(error)", exitCode: 74)
+        }
+    }
+}
