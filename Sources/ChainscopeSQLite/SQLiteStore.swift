@@ -73,3 +73,15 @@ public final class SQLiteStore: Store {
         return String(describing: error)
     }
 }
+
+extension SQLiteStore {
+    /// The journal mode in force (`wal` for a file database).
+    public func journalMode() async throws -> String {
+        try await read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
+    }
+
+    /// Whether SQLite enforces foreign keys on this connection.
+    public func foreignKeysEnabled() async throws -> Bool {
+        try await read { db in try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? false }
+    }
+}

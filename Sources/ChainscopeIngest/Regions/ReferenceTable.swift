@@ -17,8 +17,9 @@ struct ReferenceTable {
             throw IngestError(
                 .unreadableFile, at: .init(file: displayName), expected: "a readable UTF-8 CSV file", underlying: error)
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            .map { (line: $0.offset + 1, text: $0.element.hasSuffix("\r") ? $0.element.dropLast() : $0.element) }
+        // "\r\n" is one Character in Swift, so split on any newline rather than on "\n".
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated()
+            .map { (line: $0.offset + 1, text: $0.element) }
             .filter { !$0.text.isEmpty }
         guard let first = lines.first else {
             throw IngestError(
