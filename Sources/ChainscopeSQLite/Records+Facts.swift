@@ -17,11 +17,12 @@ func required<Value>(_ value: Value?, _ table: String, _ key: String, _ column: 
 }
 
 extension SourceRecord {
-    init(_ source: Source, dataset: String, position: Int, file: String, line: Int?) {
+    init(_ source: Source, dataset: String, position: Int) {
         self.init(
             datasetId: dataset, id: source.id, position: position, publisher: source.publisher, author: source.author,
             title: source.title, url: source.url, date: source.date?.description, language: source.language?.rawValue,
-            note: source.note, provenanceFile: file, provenanceLine: line)
+            note: source.note, provenanceFile: source.provenance?.file ?? "sources.yaml",
+            provenanceLine: source.provenance?.line)
     }
 
     func source() throws -> Source {
@@ -29,7 +30,8 @@ extension SourceRecord {
             id: id, publisher: publisher, author: author, title: title, url: url,
             date: try date.map { try required(CalendarDate(iso: $0), "source", id, "date", raw: $0) },
             language: try language.map { try required(Language(rawValue: $0), "source", id, "language", raw: $0) },
-            note: note)
+            note: note,
+            provenance: Provenance(kind: .dataset, collection: datasetId, file: provenanceFile, line: provenanceLine))
     }
 }
 

@@ -22,7 +22,7 @@ extension SQLiteStore {
             applicationDomains: dataset.applicationDomains
         ).insert(db)
         for (position, source) in dataset.sources.enumerated() {
-            try SourceRecord(source, dataset: id, position: position, file: "sources.yaml", line: nil).insert(db)
+            try SourceRecord(source, dataset: id, position: position).insert(db)
         }
         for (position, fact) in dataset.facts.enumerated() {
             try FactRecord(fact, dataset: id, position: position).insert(db)
@@ -40,7 +40,8 @@ extension SQLiteStore {
         }
         items += try dataset.statements.enumerated().map {
             try item(
-                "statement", "\($0)", $0, $1, LocalizedText(en: $1.topic.rawValue), nil, $1.content.citation, nil, id)
+                "statement", "\($0)", $0, $1, LocalizedText(en: $1.topic.rawValue), nil, $1.content.citation,
+                $1.provenance, id)
         }
         for item in items { try item.insert(db) }
     }

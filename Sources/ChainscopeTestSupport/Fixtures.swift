@@ -18,10 +18,11 @@ public enum Fixtures {
             sources: [
                 Source(
                     id: "origin", publisher: LocalizedText(zh: "来源"), title: "表", url: "https://example.org/a",
-                    date: CalendarDate(year: 2022, month: 2, day: 28), language: .zh),
+                    date: CalendarDate(year: 2022, month: 2, day: 28), language: .zh,
+                    provenance: provenance("sources.yaml", line: 1)),
                 Source(
                     id: "relay", publisher: LocalizedText(ko: "중계", en: "Relay"), author: "기자", language: .ko,
-                    note: LocalizedText(en: "A relay")),
+                    note: LocalizedText(en: "A relay"), provenance: provenance("sources.yaml", line: 8)),
             ],
             facts: [
                 Fact(
@@ -89,7 +90,9 @@ public enum Fixtures {
                     provenance: provenance("policies.yaml", line: 1))
             ],
             statements: [
-                Statement(topic: .outlook, content: CitedText(text: LocalizedText(en: "Good"), citation: citation))
+                Statement(
+                    topic: .outlook, content: CitedText(text: LocalizedText(en: "Good"), citation: citation),
+                    provenance: provenance("statements.yaml", line: 2))
             ],
             provenance: Provenance(kind: .dataset, collection: id, file: "dataset.yaml", line: 1))
     }

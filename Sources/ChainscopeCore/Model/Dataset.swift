@@ -64,10 +64,12 @@ public enum Topic: String, Codable, Hashable, Sendable, CaseIterable {
 public struct Statement: Codable, Hashable, Sendable {
     public var topic: Topic
     public var content: CitedText
+    public var provenance: Provenance?
 
-    public init(topic: Topic, content: CitedText) {
+    public init(topic: Topic, content: CitedText, provenance: Provenance? = nil) {
         self.topic = topic
         self.content = content
+        self.provenance = provenance
     }
 }
 

@@ -9,10 +9,13 @@ public struct Source: Codable, Hashable, Sendable, Identifiable {
     public var language: Language?
     /// What a reader should know about the source, such as why its date is unknown.
     public var note: LocalizedText?
+    /// Where the citation was read from, when it came from a file.
+    public var provenance: Provenance?
 
     public init(
         id: String, publisher: LocalizedText, author: String? = nil, title: String? = nil, url: String? = nil,
-        date: CalendarDate? = nil, language: Language? = nil, note: LocalizedText? = nil
+        date: CalendarDate? = nil, language: Language? = nil, note: LocalizedText? = nil,
+        provenance: Provenance? = nil
     ) {
         self.id = id
         self.publisher = publisher
@@ -22,6 +25,7 @@ public struct Source: Codable, Hashable, Sendable, Identifiable {
         self.date = date
         self.language = language
         self.note = note
+        self.provenance = provenance
     }
 }
 

@@ -24,7 +24,7 @@ extension DatasetContext {
                     author: try fields.optional("author")?.string(), title: try fields.optional("title")?.string(),
                     url: try fields.optional("url")?.string(), date: try fields.optional("date")?.date(),
                     language: try fields.optional("language")?.oneOf(Language.self),
-                    note: try fields.optional("note")?.localized()))
+                    note: try fields.optional("note")?.localized(), provenance: provenance(item)))
         }
         return sources
     }
@@ -87,7 +87,8 @@ extension DatasetContext {
             let fields = try item.mapping(allowing: ["topic", "text", "source", "via"])
             return Statement(
                 topic: try fields.required("topic").oneOf(Topic.self),
-                content: CitedText(text: try fields.required("text").localized(), citation: try citation(fields)))
+                content: CitedText(text: try fields.required("text").localized(), citation: try citation(fields)),
+                provenance: provenance(item))
         }
     }
 

@@ -26,7 +26,9 @@ struct YAMLValue {
                 found: (error as NSError).localizedDescription, underlying: error)
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // The basic resolver tags every plain scalar as text: Chainscope parses values itself (exact
+            // decimals, dates, codes), so running the default resolver's regular expressions is wasted work.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 throw IngestError(
                     .malformedYAML, at: .init(file: displayName), expected: "content", found: "an empty file")
             }
