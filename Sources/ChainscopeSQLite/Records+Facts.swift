@@ -69,7 +69,7 @@ extension FactRecord {
             value = .rank(
                 try check(rankPosition, "rank_position", nil),
                 after: try (rankAfter ?? []).map { try check(RegionCode(rawValue: $0), "rank_after", $0) })
-        default: value = .exceeds(try check(exceedsPeriod.flatMap(Period.init), "exceeds_period", exceedsPeriod))
+        default: value = .exceeds(try check(exceedsPeriod.flatMap { Period($0) }, "exceeds_period", exceedsPeriod))
         }
         return Fact(
             id: id, reference: reference, subject: subject, measure: measure,

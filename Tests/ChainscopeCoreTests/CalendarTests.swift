@@ -1,4 +1,5 @@
 import ChainscopeCore
+import Foundation
 import Testing
 
 @Suite("Calendar dates and periods")
@@ -29,6 +30,19 @@ struct CalendarTests {
         arguments: ["2021", "2022-01..2022-10", "as of 2022-10", "since 2021", "reported 2022"])
     func periodRoundTrip(text: String) throws {
         #expect(try #require(Period(text)).description == text)
+    }
+
+    @Test("Stored texts that are not dates, periods or codes fail to decode, saying what was expected")
+    func canonicalTextDecoding() throws {
+        let decoder = JSONDecoder()
+        #expect(try decoder.decode([CalendarDate].self, from: Data(#"["2024-02-29"]"#.utf8)).first?.day == 29)
+        #expect(
+            try decoder.decode(Period.self, from: Data(#""as of 2022-10""#.utf8))
+                == .asOf(YearMonth(year: 2022, month: 10)!))
+        #expect(throws: DecodingError.self) { try decoder.decode(CalendarDate.self, from: Data(#""2023-02-29""#.utf8)) }
+        #expect(throws: DecodingError.self) { try decoder.decode(Period.self, from: Data(#""sometime""#.utf8)) }
+        #expect(throws: DecodingError.self) { try decoder.decode(RegionCode.self, from: Data(#""3301x""#.utf8)) }
+        #expect(throws: DecodingError.self) { try decoder.decode(CompanyKey.self, from: Data(#""id:1""#.utf8)) }
     }
 
     @Test("Malformed periods are refused", arguments: ["2022-10..2022-01", "as 2022-10", "21", "2022-13..2022-14", ""])

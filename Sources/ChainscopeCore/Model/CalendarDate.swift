@@ -1,5 +1,5 @@
 /// A calendar day (year, month, day) with no time zone: founding dates and validity dates are days.
-public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+public struct CalendarDate: Hashable, Comparable, CanonicalText, Sendable, CustomStringConvertible {
     public let year: Int
     public let month: Int
     public let day: Int
@@ -22,6 +22,12 @@ public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStrin
         else { return nil }
         self.init(year: year, month: month, day: day)
     }
+
+    public init?(canonicalText: String) { self.init(iso: canonicalText) }
+
+    public var canonicalText: String { description }
+
+    public static var expectedText: String { "a date as YYYY-MM-DD" }
 
     /// The day before this one.
     public var previousDay: CalendarDate {
@@ -55,21 +61,6 @@ public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStrin
     static func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let date = CalendarDate(iso: text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "expected a date as YYYY-MM-DD, found \(text)")
-        }
-        self = date
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
     }
 }
 

@@ -48,7 +48,7 @@ public struct Company: Codable, Hashable, Sendable, Identifiable {
 
 /// What identifies a company: its unified social credit code, else its old registration number,
 /// else its name within a region (marked so, since names change).
-public enum CompanyKey: Hashable, Sendable, Codable, CustomStringConvertible {
+public enum CompanyKey: Hashable, Sendable, CanonicalText, CustomStringConvertible {
     case creditCode(String)
     case registrationNumber(String)
     case name(String, region: RegionCode)
@@ -61,6 +61,12 @@ public enum CompanyKey: Hashable, Sendable, Codable, CustomStringConvertible {
         case .name(let name, let region): "name:\(region):\(name)"
         }
     }
+
+    public init?(canonicalText: String) { self.init(canonicalText) }
+
+    public var canonicalText: String { description }
+
+    public static var expectedText: String { "a company key: uscc:…, regno:… or name:REGION:…" }
 
     /// Parses the text form written by `description`.
     public init?(_ text: String) {
@@ -75,20 +81,6 @@ public enum CompanyKey: Hashable, Sendable, Codable, CustomStringConvertible {
         } else {
             return nil
         }
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let key = CompanyKey(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a company key: \(text)")
-        }
-        self = key
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
     }
 }
 

@@ -114,7 +114,7 @@ public struct Derivation: Codable, Hashable, Sendable {
 }
 
 /// The period a figure describes.
-public enum Period: Hashable, Sendable, CustomStringConvertible, Codable {
+public enum Period: Hashable, Sendable, CustomStringConvertible, CanonicalText {
     /// A calendar year.
     case year(Int)
     /// Whole months from `from` to `to`, inclusive.
@@ -136,6 +136,12 @@ public enum Period: Hashable, Sendable, CustomStringConvertible, Codable {
         case .reported(let year): "reported \(year)"
         }
     }
+
+    public init?(canonicalText: String) { self.init(canonicalText) }
+
+    public var canonicalText: String { description }
+
+    public static var expectedText: String { "a period such as 2021, 2022-01..2022-10, as of 2022-10" }
 
     /// Parses the canonical text written by `description`.
     public init?(_ text: String) {
@@ -163,19 +169,5 @@ public enum Period: Hashable, Sendable, CustomStringConvertible, Codable {
         default:
             return nil
         }
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let period = Period(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a period: \(text)")
-        }
-        self = period
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
     }
 }

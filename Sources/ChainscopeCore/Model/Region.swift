@@ -1,5 +1,5 @@
 /// A GB/T 2260 administrative division code, always six digits (`330000`, `330100`, `330102`).
-public struct RegionCode: RawRepresentable, Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+public struct RegionCode: RawRepresentable, Hashable, Comparable, CanonicalText, Sendable, CustomStringConvertible {
     public let rawValue: String
 
     /// Accepts six digits, or the short forms of the statistical tables (`33`, `3301`), padded with zeros.
@@ -7,6 +7,12 @@ public struct RegionCode: RawRepresentable, Hashable, Comparable, Codable, Senda
         guard [2, 4, 6].contains(rawValue.count), rawValue.allSatisfy(\.isASCIIDigit) else { return nil }
         self.rawValue = rawValue + String(repeating: "0", count: 6 - rawValue.count)
     }
+
+    public init?(canonicalText: String) { self.init(rawValue: canonicalText) }
+
+    public var canonicalText: String { rawValue }
+
+    public static var expectedText: String { "a six-digit division code" }
 
     public static let hangzhou = RegionCode(rawValue: "330100")!
     public static let zhejiang = RegionCode(rawValue: "330000")!
@@ -29,20 +35,6 @@ public struct RegionCode: RawRepresentable, Hashable, Comparable, Codable, Senda
     public var description: String { rawValue }
 
     public static func < (lhs: RegionCode, rhs: RegionCode) -> Bool { lhs.rawValue < rhs.rawValue }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let code = RegionCode(rawValue: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a region code: \(text)")
-        }
-        self = code
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 /// The three levels Chainscope keeps: province, prefecture (city) and county (district, county, county-level city).
