@@ -69,7 +69,15 @@ public enum Fixtures {
                 Company(
                     key: .name("阿里巴巴", region: city), names: LocalizedText(zh: "阿里巴巴", en: "Alibaba"), kind: .group,
                     region: city, notes: [CitedText(text: LocalizedText(en: "Top ten"), citation: citation)],
-                    provenance: provenance("companies.yaml", line: 3))
+                    provenance: provenance("companies.yaml", line: 3)),
+                Company(
+                    key: .creditCode("91330106MA2XXXXX0X"), names: LocalizedText(zh: "杭州示例智能科技有限公司"),
+                    creditCode: "91330106MA2XXXXX0X", registrationNumber: "330106000000001", kind: .company,
+                    status: .active, founded: CalendarDate(year: 2022, month: 2, day: 28),
+                    registeredCapital: Money(5_002_500, .dollar), registeredCapitalText: "500.25万美元",
+                    region: RegionCode(rawValue: "330106"), address: "浙江省杭州市西湖区文三路1号",
+                    businessScope: "人工智能应用软件开发；（依法须经批准的项目除外）", industryCode: "6513",
+                    provenance: provenance("companies.yaml", line: 9)),
             ],
             parks: [
                 Park(

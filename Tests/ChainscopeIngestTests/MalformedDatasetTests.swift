@@ -63,9 +63,7 @@ struct MalformedDatasetTests {
         #expect(error.code == breakage.code, "\(error)")
         #expect(error.location.file == "broken/\(breakage.file)", "\(error)")
         if let line = breakage.line { #expect(error.location.line == line, "\(error)") }
-        #expect(
-            error.location.line != nil || breakage.code == .derivationMismatch || breakage.code == .duplicateID,
-            "\(error)")
+        #expect(error.location.line != nil, "\(error)")
         if let field = breakage.field { #expect(error.location.field?.hasSuffix(field) == true, "\(error)") }
         #expect(error.description.contains(breakage.mentions), "\(error)")
     }
