@@ -9,11 +9,11 @@ struct Chainscope: AsyncParsableCommand {
             "Regional industry-chain intelligence: who is in an industry's value chain, and where every figure comes from.",
         discussion: """
             Examples:
-              chainscope demo                       Overview of Hangzhou's AI industry (2022), in Korean
-              chainscope demo --lang en             The same overview in English
-              chainscope demo --database my.sqlite  Keep the loaded data in my.sqlite
+              chainscope demo              Hangzhou's AI industry, 2022, in Korean
+              chainscope demo --lang en    the same overview in English
+              chainscope demo --lang zh    ... and in Chinese
 
-            Configuration: flags override CHAINSCOPE_* environment variables, which override defaults.
+            Flags override CHAINSCOPE_* environment variables, which override defaults:
               CHAINSCOPE_DATABASE   SQLite file (default ./chainscope.sqlite)
               CHAINSCOPE_LANG       ko, zh or en (default ko)
             """,

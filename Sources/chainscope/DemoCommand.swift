@@ -20,8 +20,8 @@ struct DemoCommand: AsyncParsableCommand {
         commandName: "demo",
         abstract: "Load the built-in Hangzhou AI 2022 dataset into the database and print its overview.",
         discussion: """
-            The overview lists every reference figure with a footnote naming its source and the
-            article it came through, then the value chain, parks, talent programme and policies.
+            The overview lists every reference figure with a footnote naming its source and the \
+            article it came through, then the value chain, parks, talent programme and policies. \
             Running it again replaces the dataset's earlier copy; imported data is left alone.
 
             Examples:
@@ -81,6 +81,10 @@ struct Demo {
             }
             let storedRegions = try await store.regionDirectory()
             return Overview(dataset: stored, regions: storedRegions, language: configuration.language).render()
+        } catch let error as StoreError where error.code == .cannotOpen {
+            throw CommandError(
+                "\(error)\nCheck that the folder exists and is writable, or pass --database with another path.",
+                exitCode: 74)
         } catch {
             throw CommandError("\(error)", exitCode: 74)
         }

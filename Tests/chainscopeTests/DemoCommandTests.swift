@@ -101,6 +101,15 @@ struct DemoCommandTests {
         #expect(again.output == good.output)
     }
 
+    @Test("A database that cannot be opened is an I/O error with a hint")
+    func unopenableDatabase() throws {
+        let run = try CommandRun(["demo", "--database", "/nonexistent-folder/demo.sqlite"])
+        #expect(run.status == 74)
+        #expect(run.errors.contains("/nonexistent-folder/demo.sqlite"))
+        #expect(run.errors.contains("--database"))
+        #expect(run.output.isEmpty)
+    }
+
     @Test("A bad language is a usage error")
     func badLanguage() throws {
         let run = try CommandRun(["demo", "--lang", "fr"])
