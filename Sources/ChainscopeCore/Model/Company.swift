@@ -109,4 +109,6 @@ public enum RegistrationStatus: String, Codable, Hashable, Sendable, CaseIterabl
     case cancelled
     /// 停业, 歇业
     case suspended
+    /// 清算
+    case liquidating
 }

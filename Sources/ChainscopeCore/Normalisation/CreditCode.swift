@@ -1,0 +1,126 @@
+import Foundation
+
+/// The unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters from a 31-symbol
+/// alphabet, whose characters 9–17 are the organisation code of GB 11714 with its own check character,
+/// and whose 18th character checks the first 17.
+public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
+    public let value: String
+
+    /// The 31 symbols, in value order (no I, O, S, V, Z).
+    static let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+    static let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+    static let organisationWeights = [3, 7, 9, 10, 5, 8, 4, 2]
+
+    /// What is wrong with a text that is not a valid code.
+    public enum Problem: Error, Hashable, Sendable, CustomStringConvertible {
+        case length(Int)
+        case character(Character, position: Int)
+        case organisationCheck(expected: Character, found: Character)
+        case check(expected: Character, found: Character)
+
+        public var description: String {
+            switch self {
+            case .length(let count): "has \(count) characters, a credit code has 18"
+            case .character(let character, let position):
+                "character \(position) '\(character)' is not allowed (digits and capitals except I, O, S, V, Z)"
+            case .organisationCheck(let expected, let found):
+                "the organisation-code check character (position 17) is '\(found)', GB 11714 gives '\(expected)'"
+            case .check(let expected, let found):
+                "the check character (position 18) is '\(found)', GB 32100 gives '\(expected)'"
+            }
+        }
+    }
+
+    /// Validates `text` after folding case, full-width characters and spaces.
+    public static func validate(_ text: String) -> Result<CreditCode, Problem> {
+        let folded = Array(TextFolding.halfWidth(text).uppercased().filter { !$0.isWhitespace })
+        guard folded.count == 18 else { return .failure(.length(folded.count)) }
+        var values: [Int] = []
+        for (index, character) in folded.enumerated() {
+            guard let value = alphabet.firstIndex(of: character) else {
+                return .failure(.character(character, position: index + 1))
+            }
+            values.append(value)
+        }
+        let organisation = Array(folded[8..<16])
+        if let expected = organisationCheck(organisation), expected != folded[16] {
+            return .failure(.organisationCheck(expected: expected, found: folded[16]))
+        }
+        let expected = check(Array(values[0..<17]))
+        guard expected == folded[17] else { return .failure(.check(expected: expected, found: folded[17])) }
+        return .success(CreditCode(value: String(folded)))
+    }
+
+    /// The 18th character for the values of the first 17.
+    static func check(_ values: [Int]) -> Character {
+        let sum = zip(values, weights).reduce(0) { $0 + $1.0 * $1.1 }
+        return alphabet[(31 - sum % 31) % 31]
+    }
+
+    /// The GB 11714 check character for an 8-character organisation code body; nil when the body holds
+    /// a symbol GB 11714 has no value for.
+    static func organisationCheck(_ body: [Character]) -> Character? {
+        var sum = 0
+        for (character, weight) in zip(body, organisationWeights) {
+            guard let value = character.wholeNumberValue ?? letterValue(character) else { return nil }
+            sum += value * weight
+        }
+        switch 11 - sum % 11 {
+        case 10: return "X"
+        case 11: return "0"
+        case let digit: return Character(String(digit))
+        }
+    }
+
+    private static func letterValue(_ character: Character) -> Int? {
+        guard let ascii = character.asciiValue, (65...90).contains(ascii) else { return nil }
+        return Int(ascii) - 55
+    }
+
+    /// Builds a valid code from its first 16 characters, adding both check characters (for sample data).
+    public static func completing(_ prefix: String) -> CreditCode? {
+        let characters = Array(prefix)
+        guard characters.count == 16, characters.allSatisfy({ alphabet.contains($0) }),
+            let organisation = organisationCheck(Array(characters[8..<16]))
+        else { return nil }
+        let first17 = characters + [organisation]
+        let values = first17.compactMap { alphabet.firstIndex(of: $0) }
+        guard values.count == 17 else { return nil }
+        return CreditCode(value: String(first17 + [check(values)]))
+    }
+
+    /// Characters 3–8: the division code where the company was registered.
+    public var registrationRegion: RegionCode? { RegionCode(rawValue: String(value.dropFirst(2).prefix(6))) }
+
+    /// Characters 3–4: the registering province, which never changes when a company moves.
+    public var provinceKey: String { String(value.dropFirst(2).prefix(2)) }
+
+    /// Codes beginning `92` belong to individual businesses (个体工商户).
+    public var isIndividualBusiness: Bool { value.hasPrefix("92") }
+
+    public var description: String { value }
+}
+
+/// Folding of text as registry exports write it.
+public enum TextFolding {
+    /// Full-width ASCII forms (Ａ, １, （) and the ideographic space become their half-width forms.
+    public static func halfWidth(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0xFF01...0xFF5E: scalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+            case 0x3000: scalars.append(" ")
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
+    /// True for the markers exports use for "no value": empty, `-`, `--`, `—`, `N/A`, `NA`, `无`, `暂无`, `null`.
+    public static func isEmptyMarker(_ text: String) -> Bool {
+        let trimmed = halfWidth(text).trimmingCharacters(in: .whitespacesAndNewlines)
+        return emptyMarkers.contains(trimmed.lowercased())
+    }
+
+    static let emptyMarkers: Set<String> = ["", "-", "--", "—", "——", "n/a", "na", "null", "none", "无", "暂无", "/"]
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// A value that does not follow its rule, with a reason a person can act on.
+public struct ValueProblem: Error, Hashable, Sendable, CustomStringConvertible {
+    public let reason: String
+
+    public init(_ reason: String) { self.reason = reason }
+
+    public var description: String { reason }
+}
+
+/// Dates as registry exports write them: `2022-01-05`, `2022/1/5`, `2022.01.05`, `2022年1月5日`,
+/// `20220105`, an Excel serial (`44566`), with or without a time; empty markers are unknown.
+public enum RegistryDate {
+    /// The date, nil for an empty marker, or the reason it cannot be read.
+    public static func parse(_ text: String) -> Result<CalendarDate?, ValueProblem> {
+        guard !TextFolding.isEmptyMarker(text) else { return .success(nil) }
+        var trimmed = TextFolding.halfWidth(text).trimmingCharacters(in: .whitespaces)
+        if let space = trimmed.firstIndex(where: { $0 == " " || $0 == "T" }), trimmed.contains(":") {
+            trimmed = String(trimmed[..<space])
+        }
+        if let date = separated(trimmed) ?? compact(trimmed) ?? excelSerial(trimmed) { return .success(date) }
+        return .failure(
+            ValueProblem(
+                "'\(text)' is not a date; write it as 2022-01-05, 2022/1/5, 2022年1月5日, 20220105 or an Excel date"))
+    }
+
+    /// `2022-01-05`, `2022/1/5`, `2022.01.05`, `2022年1月5日`.
+    static func separated(_ text: String) -> CalendarDate? {
+        let normalised = text.replacingOccurrences(of: "日", with: "")
+        let parts = normalised.split(whereSeparator: { "-/.年月".contains($0) }).map(String.init)
+        guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
+    }
+
+    /// `20220105`.
+    static func compact(_ text: String) -> CalendarDate? {
+        guard text.count == 8, text.allSatisfy(\.isASCIIDigit), let value = Int(text) else { return nil }
+        return CalendarDate(year: value / 10_000, month: value / 100 % 100, day: value % 100)
+    }
+
+    /// Excel's 1900 date system: serial 1 is 1900-01-01, and 60 is the non-existent 1900-02-29 that
+    /// Excel keeps for Lotus compatibility. Accepts serials from 1900 to 2099 with an optional `.0`.
+    public static func excelSerial(_ text: String) -> CalendarDate? {
+        let body = text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+        guard !body.isEmpty, body.count <= 5, body.allSatisfy(\.isASCIIDigit), let serial = Int(body),
+            (1...73_050).contains(serial), serial != 60
+        else { return nil }
+        return CalendarDate(daysSince1899December30: serial < 60 ? serial + 1 : serial)
+    }
+}
+
+extension CalendarDate {
+    /// The date `days` days after 1899-12-30 (Excel's day zero once its 1900 leap-day bug is skipped).
+    public init?(daysSince1899December30 days: Int) {
+        // Civil-from-days (Howard Hinnant), with day 0 = 1899-12-30 = 25,569 days before 1970-01-01.
+        let z = days - 25_569 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+    }
+
+    /// Days since 1899-12-30, the inverse of `init(daysSince1899December30:)`.
+    public var daysSince1899December30: Int {
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468 + 25_569
+    }
+}

@@ -1,0 +1,169 @@
+import ChainscopeCore
+import Foundation
+import Testing
+
+@Suite("Registry value normalisation")
+struct NormalisationTests {
+    @Test(
+        "Dates in every spelling exports use",
+        arguments: [
+            ("2022-01-05", "2022-01-05"), ("2022/1/5", "2022-01-05"), ("2022.01.05", "2022-01-05"),
+            ("2022年1月5日", "2022-01-05"), ("20220105", "2022-01-05"), ("44566", "2022-01-05"),
+            ("44566.0", "2022-01-05"), ("2022-01-05 00:00:00", "2022-01-05"), ("２０２２－０１－０５", "2022-01-05"),
+            ("2020/2/29", "2020-02-29"), ("61", "1900-03-01"), ("59", "1900-02-28"), ("1", "1900-01-01"),
+            (" 2015-12-31 ", "2015-12-31"),
+        ])
+    func dates(text: String, expected: String) throws {
+        #expect(try RegistryDate.parse(text).get() == CalendarDate(iso: expected))
+    }
+
+    @Test("Empty markers are unknown dates, never a day", arguments: ["", "-", "--", "N/A", "无", "暂无", "  "])
+    func emptyDates(text: String) throws {
+        #expect(try RegistryDate.parse(text).get() == nil)
+    }
+
+    @Test(
+        "Impossible or unreadable dates are problems with the value in the reason",
+        arguments: ["2021-02-29", "2022-13-01", "2022/1", "yesterday", "60", "22-01-05", "202201"])
+    func badDates(text: String) {
+        guard case .failure(let problem) = RegistryDate.parse(text) else {
+            Issue.record("'\(text)' was accepted")
+            return
+        }
+        #expect(problem.reason.contains("'\(text)'"))
+    }
+
+    @Test("Excel serials and days round-trip over two centuries")
+    func excelSerials() throws {
+        for serial in stride(from: 61, through: 73_050, by: 97) {
+            let date = try #require(RegistryDate.excelSerial(String(serial)))
+            #expect(date.daysSince1899December30 == serial)
+        }
+        #expect(RegistryDate.excelSerial("45657") == CalendarDate(year: 2024, month: 12, day: 31))
+    }
+
+    @Test(
+        "Registered capital to an exact amount and currency",
+        arguments: [
+            ("1000万元人民币", "10000000", "CNY"), ("500万美元", "5000000", "USD"), ("1.2亿元", "120000000", "CNY"),
+            ("100万(元)", "1000000", "CNY"), ("13,400万元", "134000000", "CNY"), ("50万人民币", "500000", "CNY"),
+            ("100万（元）", "1000000", "CNY"), ("3000", "30000000", "CNY"), ("200万港币", "2000000", "HKD"),
+            ("0.5万元", "5000", "CNY"), ("8888元", "8888", "CNY"), ("10万欧元", "100000", "EUR"),
+            ("123.4567万元", "1234567", "CNY"),
+        ])
+    func capital(text: String, amount: String, currency: String) throws {
+        #expect(
+            try RegisteredCapital.parse(text).get() == Money(Decimal(string: amount)!, Currency(rawValue: currency)))
+    }
+
+    @Test("Capital markers and junk", arguments: ["-", "N/A", ""])
+    func emptyCapital(text: String) throws {
+        #expect(try RegisteredCapital.parse(text).get() == nil)
+    }
+
+    @Test("Unreadable capital is a problem", arguments: ["很多", "万元", "100万比特币", "1.2.3万元", "100万元abc"])
+    func badCapital(text: String) {
+        #expect(throws: ValueProblem.self) { try RegisteredCapital.parse(text).get() }
+    }
+
+    @Test(
+        "Registration statuses",
+        arguments: [
+            ("存续", RegistrationStatus.active), ("在业", .active), ("开业", .active),
+            ("存续（在营、开业、在册）", .active), ("注销", .deregistered), ("吊销", .revoked),
+            ("吊销，未注销", .revoked), ("吊销，已注销", .deregistered), ("迁出", .movedOut), ("撤销", .cancelled),
+            ("停业", .suspended), ("清算", .liquidating), ("Active", .active),
+        ])
+    func statuses(text: String, expected: RegistrationStatus) throws {
+        #expect(try RegistrationStatus.parse(text).get() == expected)
+    }
+
+    @Test("Unknown statuses are problems; empty ones unknown")
+    func badStatus() throws {
+        #expect(throws: ValueProblem.self) { try RegistrationStatus.parse("很好").get() }
+        #expect(try RegistrationStatus.parse("-").get() == nil)
+    }
+
+    @Test(
+        "Entity kinds",
+        arguments: [
+            ("92330106MA2AXXXX1X", "杭州某某小吃店", nil, EntityKind.individualBusiness),
+            ("91330106MA2AXXXX1X", "杭州某某科技有限公司滨江分公司", nil, .branch),
+            (nil, "某某银行杭州营业部", nil, .branch),
+            (nil, "某某店", "个体工商户", .individualBusiness),
+            ("91330106MA2AXXXX1X", "杭州某某科技有限公司", "有限责任公司(非自然人投资或控股的法人独资)", .company),
+            (nil, "某某科技", "有限责任公司分公司(自然人投资或控股)", .branch),
+        ] as [(String?, String, String?, EntityKind)])
+    func kinds(code: String?, name: String, type: String?, expected: EntityKind) {
+        #expect(EntityKind.classify(creditCode: code, name: name, companyType: type) == expected)
+    }
+}
+
+@Suite("Unified social credit codes")
+struct CreditCodeTests {
+    @Test(
+        "Valid codes pass both checks, with case, width and spaces folded",
+        arguments: [
+            "91330000733796106P", "91330100799655058B", "91110000802100433B", "91350100M000100Y43",
+            "91330100799655058b", "９１３３０１００７９９６５５０５８Ｂ", "9133 0100 7996 5505 8B",
+        ])
+    func valid(text: String) throws {
+        let code = try CreditCode.validate(text).get()
+        #expect(code.value.count == 18)
+        #expect(code.value == code.value.uppercased())
+    }
+
+    @Test(
+        "Invalid codes say what is wrong",
+        arguments: [
+            ("9133010079965505", "has 16 characters"), ("91330100799655058I", "'I' is not allowed"),
+            ("91330100799655058A", "check character (position 18) is 'A', GB 32100 gives 'B'"),
+            ("91330100799655068B", "organisation-code check character (position 17) is '8', GB 11714 gives '6'"),
+        ])
+    func invalid(text: String, reason: String) {
+        guard case .failure(let problem) = CreditCode.validate(text) else {
+            Issue.record("'\(text)' was accepted")
+            return
+        }
+        #expect(problem.description.contains(reason), "\(problem)")
+    }
+
+    @Test("Generated codes validate, and changing any one character breaks them")
+    func generatorAgrees() throws {
+        var generator = SplitMix(seed: 7)
+        let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+        for _ in 0..<300 {
+            let body = "9" + "1" + "330106" + String((0..<8).map { _ in alphabet[Int(generator.next() % 31)] })
+            let code = try #require(CreditCode.completing(body))
+            #expect(try CreditCode.validate(code.value).get() == code)
+            let position = Int(generator.next() % 18)
+            var characters = Array(code.value)
+            let original = characters[position]
+            characters[position] = alphabet.first { $0 != original && alphabet.firstIndex(of: $0)! > 9 }!
+            #expect((try? CreditCode.validate(String(characters)).get()) == nil, "\(String(characters))")
+        }
+    }
+
+    @Test("The code names the registering province and region")
+    func parts() throws {
+        let code = try CreditCode.validate("91330100799655058B").get()
+        #expect(code.provinceKey == "33")
+        #expect(code.registrationRegion == .hangzhou)
+        #expect(!code.isIndividualBusiness)
+    }
+}
+
+/// A small deterministic generator for tests.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E4B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
