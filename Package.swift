@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .target(name: "ChainscopeCore", swiftSettings: strictSettings),
@@ -32,7 +33,10 @@ let package = Package(
         ),
         .target(
             name: "ChainscopeIngest",
-            dependencies: ["ChainscopeCore", "ChainscopeResources", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "ChainscopeCore", "ChainscopeResources", .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -61,7 +65,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ChainscopeIngestTests",
-            dependencies: ["ChainscopeIngest", "ChainscopeTestSupport"],
+            dependencies: [
+                "ChainscopeIngest", "ChainscopeSQLite", "ChainscopeTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -15,4 +15,20 @@ public protocol Store: Sendable {
 
     /// The stored division table (empty when none is installed).
     func regionDirectory() async throws -> RegionDirectory
+
+    /// Imports one file in one transaction: `body` reads the file and stores or quarantines each row
+    /// through the session. When `body` throws, nothing of the import remains. A file whose content
+    /// (sha256) was imported before is not read again: the earlier import is returned.
+    func importRegistry(
+        _ request: ImportRequest, body: @escaping @Sendable (inout any RegistryImportSession) throws -> ImportResult
+    ) async throws -> (import: RegistryImport, isNew: Bool)
+
+    /// Completed imports, oldest first.
+    func imports() async throws -> [RegistryImport]
+
+    /// Quarantined rows, of one import or all, by import and row.
+    func quarantinedRows(importID: Int64?) async throws -> [QuarantinedRow]
+
+    /// Registry companies (not dataset ones), ordered by key.
+    func registryCompanies() async throws -> [Company]
 }

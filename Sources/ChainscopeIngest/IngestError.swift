@@ -13,6 +13,12 @@ public struct IngestError: Error, Sendable, CustomStringConvertible {
             case unknownReference
             case derivationMismatch
             case malformedTable
+            case undecodableText
+            case malformedCSV
+            case malformedXLSX
+            case malformedJSON
+            case unknownLayout
+            case emptyFile
         }
 
         let storage: Storage
@@ -27,6 +33,12 @@ public struct IngestError: Error, Sendable, CustomStringConvertible {
         public static let unknownReference = Code(storage: .unknownReference)
         public static let derivationMismatch = Code(storage: .derivationMismatch)
         public static let malformedTable = Code(storage: .malformedTable)
+        public static let undecodableText = Code(storage: .undecodableText)
+        public static let malformedCSV = Code(storage: .malformedCSV)
+        public static let malformedXLSX = Code(storage: .malformedXLSX)
+        public static let malformedJSON = Code(storage: .malformedJSON)
+        public static let unknownLayout = Code(storage: .unknownLayout)
+        public static let emptyFile = Code(storage: .emptyFile)
 
         public var description: String {
             switch storage {
@@ -40,6 +52,12 @@ public struct IngestError: Error, Sendable, CustomStringConvertible {
             case .unknownReference: "unknown reference"
             case .derivationMismatch: "derived value does not match its formula"
             case .malformedTable: "malformed table"
+            case .undecodableText: "text does not decode"
+            case .malformedCSV: "malformed CSV"
+            case .malformedXLSX: "malformed XLSX"
+            case .malformedJSON: "malformed JSON line"
+            case .unknownLayout: "unknown column layout"
+            case .emptyFile: "empty file"
             }
         }
     }

@@ -46,7 +46,7 @@ extension RegionChangeRecord {
 }
 
 extension CompanyRecord {
-    init(_ company: Company) {
+    init(_ company: Company, raw: [String: String]? = nil) {
         self.init(
             key: company.key.description, nameZh: company.names.zh, nameKo: company.names.ko, nameEn: company.names.en,
             creditCode: company.creditCode, registrationNumber: company.registrationNumber, kind: company.kind.rawValue,
@@ -54,7 +54,8 @@ extension CompanyRecord {
             capitalAmount: company.registeredCapital?.amount,
             capitalCurrency: company.registeredCapital?.currency.rawValue,
             capitalText: company.registeredCapitalText, region: company.region?.rawValue, address: company.address,
-            businessScope: company.businessScope, industryCode: company.industryCode, notes: company.notes,
+            businessScope: company.businessScope, industryCode: company.industryCode,
+            industryName: company.industryName, raw: raw, notes: company.notes,
             provenanceKind: company.provenance.kind.rawValue, provenanceCollection: company.provenance.collection,
             provenanceFile: company.provenance.file, provenanceLine: company.provenance.line)
     }
@@ -74,7 +75,8 @@ extension CompanyRecord {
             founded: try founded.map { try check(CalendarDate(iso: $0), "founded", $0) }, registeredCapital: capital,
             registeredCapitalText: capitalText,
             region: try region.map { try check(RegionCode(rawValue: $0), "region", $0) },
-            address: address, businessScope: businessScope, industryCode: industryCode, notes: notes,
+            address: address, businessScope: businessScope, industryCode: industryCode, industryName: industryName,
+            notes: notes,
             provenance: Provenance(
                 kind: try check(Provenance.Kind(rawValue: provenanceKind), "provenance_kind", provenanceKind),
                 collection: provenanceCollection, file: provenanceFile, line: provenanceLine))

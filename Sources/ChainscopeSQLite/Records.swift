@@ -132,9 +132,40 @@ struct CompanyRecord: SnakeCaseRecord {
     var address: String?
     var businessScope: String?
     var industryCode: String?
+    var industryName: String?
+    var raw: [String: String]?
     var notes: [CitedText]
     var provenanceKind: String
     var provenanceCollection: String
     var provenanceFile: String
     var provenanceLine: Int?
+}
+
+struct ImportRecord: SnakeCaseRecord {
+    static let databaseTableName = "registry_import"
+    var id: Int64?
+    var file: String
+    var sha256: String
+    var format: String
+    var encoding: String?
+    var snapshotDate: String
+    var rowsRead: Int
+    var inserted: Int
+    var updated: Int
+    var unchanged: Int
+    var quarantined: Int
+    var duplicates: Int
+    var warnings: [String]
+}
+
+struct QuarantineRecord: SnakeCaseRecord {
+    static let databaseTableName = "quarantine"
+    var importId: Int64
+    var row: Int
+    var line: Int?
+    var sheet: String?
+    var column: String?
+    var value: String?
+    var reason: String
+    var raw: [String: String]
 }

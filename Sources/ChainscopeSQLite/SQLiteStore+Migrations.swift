@@ -9,6 +9,9 @@ extension SQLiteStore {
             try createRegionTables(db)
             try createCompanyTable(db)
         }
+        migrator.registerMigration("v2-registry-imports") { db in
+            try createImportTables(db)
+        }
         return migrator
     }
 
@@ -65,6 +68,36 @@ extension SQLiteStore {
                     position INTEGER PRIMARY KEY NOT NULL,
                     region TEXT NOT NULL REFERENCES region(code) ON DELETE CASCADE,
                     kind TEXT NOT NULL, date TEXT NOT NULL, successors TEXT NOT NULL, note TEXT);
+                """)
+    }
+
+    private static func createImportTables(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE company ADD COLUMN industry_name TEXT;
+                ALTER TABLE company ADD COLUMN raw TEXT;
+                CREATE INDEX company_by_region ON company(region);
+                CREATE INDEX company_by_founded ON company(founded);
+                CREATE TABLE registry_import (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT, file TEXT NOT NULL, sha256 TEXT NOT NULL UNIQUE,
+                    format TEXT NOT NULL, encoding TEXT, snapshot_date TEXT NOT NULL,
+                    rows_read INTEGER NOT NULL, inserted INTEGER NOT NULL, updated INTEGER NOT NULL,
+                    unchanged INTEGER NOT NULL, quarantined INTEGER NOT NULL, duplicates INTEGER NOT NULL,
+                    warnings TEXT NOT NULL);
+                CREATE TABLE import_key (
+                    import_id INTEGER NOT NULL REFERENCES registry_import(id) ON DELETE CASCADE,
+                    key TEXT NOT NULL, row INTEGER NOT NULL,
+                    PRIMARY KEY (import_id, key)) WITHOUT ROWID;
+                CREATE TABLE quarantine (
+                    import_id INTEGER NOT NULL REFERENCES registry_import(id) ON DELETE CASCADE,
+                    row INTEGER NOT NULL, line INTEGER, sheet TEXT, "column" TEXT, value TEXT,
+                    reason TEXT NOT NULL, raw TEXT NOT NULL,
+                    PRIMARY KEY (import_id, sheet, row));
+                CREATE TABLE company_history (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL,
+                    import_id INTEGER NOT NULL REFERENCES registry_import(id) ON DELETE CASCADE,
+                    row INTEGER NOT NULL, changes TEXT NOT NULL);
+                CREATE INDEX company_history_by_key ON company_history(key);
                 """)
     }
 

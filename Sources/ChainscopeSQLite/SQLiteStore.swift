@@ -50,10 +50,12 @@ public final class SQLiteStore: Store {
         try await read { db in try Self.migrator.appliedMigrations(db) }
     }
 
-    func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError) -> T {
+    /// Runs `body` in a write transaction; database failures become `StoreError`, and errors thrown by
+    /// `body` itself (a file problem found mid-import) pass through after the rollback.
+    func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
         do {
             return try await writer.write(body)
-        } catch {
+        } catch let error as DatabaseError {
             throw StoreError(.writeFailed, location: location, detail: Self.describe(error), underlying: error)
         }
     }

@@ -12,11 +12,13 @@ struct Chainscope: AsyncParsableCommand {
               chainscope demo              Hangzhou's AI industry, 2022, in Korean
               chainscope demo --lang en    the same overview in English
               chainscope demo --lang zh    ... and in Chinese
+              chainscope import export.csv import a registry export
+              chainscope quarantine list   the rows that could not be stored, and why
 
             Flags override CHAINSCOPE_* environment variables, which override defaults:
               CHAINSCOPE_DATABASE   SQLite file (default ./chainscope.sqlite)
               CHAINSCOPE_LANG       ko, zh or en (default ko)
             """,
-        subcommands: [DemoCommand.self]
+        subcommands: [DemoCommand.self, ImportCommand.self, QuarantineCommand.self]
     )
 }

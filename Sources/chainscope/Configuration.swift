@@ -1,3 +1,4 @@
+import ArgumentParser
 import ChainscopeCore
 import Foundation
 
@@ -36,5 +37,39 @@ struct CommandError: Error, CustomStringConvertible {
     init(_ description: String, exitCode: Int32) {
         self.description = description
         self.exitCode = exitCode
+    }
+}
+
+extension CommandError {
+    /// Opens a database, turning failure into an I/O error with a hint.
+    static func opening<Value>(_ body: () throws -> Value) throws(CommandError) -> Value {
+        do {
+            return try body()
+        } catch {
+            throw CommandError(
+                "\(error)\nCheck that the folder exists and is writable, or pass --database with another path.",
+                exitCode: 74)
+        }
+    }
+
+    /// Runs store work, turning failure into an I/O error.
+    static func storing<Value>(_ body: () async throws -> Value) async throws(CommandError) -> Value {
+        do {
+            return try await body()
+        } catch {
+            throw CommandError("\(error)", exitCode: 74)
+        }
+    }
+}
+
+extension CommandError {
+    /// Runs a command's work and reports a `CommandError` on standard error with its exit code.
+    static func reporting<Value>(_ body: () async throws(CommandError) -> Value) async throws -> Value {
+        do {
+            return try await body()
+        } catch {
+            FileHandle.standardError.write(Data("chainscope: \(error.description)\n".utf8))
+            throw ExitCode(error.exitCode)
+        }
     }
 }

@@ -15,6 +15,8 @@ public struct Company: Codable, Hashable, Sendable, Identifiable {
     public var businessScope: String?
     /// GB/T 4754-2017 class code.
     public var industryCode: String?
+    /// The most specific industry name the source gives (国标行业 class, group or division).
+    public var industryName: String?
     /// Cited findings about the company, such as a ranking.
     public var notes: [CitedText]
     public var provenance: Provenance
@@ -26,7 +28,7 @@ public struct Company: Codable, Hashable, Sendable, Identifiable {
         kind: EntityKind = .company, status: RegistrationStatus? = nil, founded: CalendarDate? = nil,
         registeredCapital: Money? = nil, registeredCapitalText: String? = nil, region: RegionCode? = nil,
         address: String? = nil, businessScope: String? = nil, industryCode: String? = nil,
-        notes: [CitedText] = [], provenance: Provenance
+        industryName: String? = nil, notes: [CitedText] = [], provenance: Provenance
     ) {
         self.key = key
         self.names = names
@@ -41,6 +43,7 @@ public struct Company: Codable, Hashable, Sendable, Identifiable {
         self.address = address
         self.businessScope = businessScope
         self.industryCode = industryCode
+        self.industryName = industryName
         self.notes = notes
         self.provenance = provenance
     }

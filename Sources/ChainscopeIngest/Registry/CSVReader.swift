@@ -1,0 +1,131 @@
+public import Foundation
+
+/// An RFC 4180 reader: quoted fields with embedded delimiters, quotes (`""`) and line breaks; comma or
+/// tab separated (detected from the first line); any supported encoding. It reads in chunks and hands
+/// each row to a closure, so memory does not grow with the file.
+public struct CSVReader: Sendable {
+    public let url: URL
+    public let displayName: String
+    public let encoding: TextEncoding?
+
+    public init(url: URL, displayName: String? = nil, encoding: TextEncoding? = nil) {
+        self.url = url
+        self.displayName = displayName ?? url.lastPathComponent
+        self.encoding = encoding
+    }
+
+    /// Calls `body` with each non-blank row in order; returns the encoding used.
+    @discardableResult
+    public func forEachRow(_ body: (RawRow) throws -> Void) throws -> TextEncoding {
+        var chunks = try DecodedChunks(url: url, displayName: displayName, encoding: encoding)
+        var parser = CSVParser(file: displayName)
+        while let bytes = try chunks.next() {
+            try parser.consume(bytes, emit: body)
+        }
+        try parser.finish(emit: body)
+        return chunks.encoding
+    }
+}
+
+/// The byte-level state machine behind `CSVReader`.
+struct CSVParser {
+    let file: String
+    private var delimiter: UInt8?
+    private var cells: [String] = []
+    private var field: [UInt8] = []
+    private var isQuoted = false
+    private var quoteSeen = false
+    private var fieldStarted = false
+    private var afterCarriageReturn = false
+    private var line = 1
+    private var rowLine = 1
+    private var quoteLine = 1
+    private var rowNumber = 0
+
+    init(file: String) { self.file = file }
+
+    mutating func consume(_ bytes: [UInt8], emit: (RawRow) throws -> Void) throws {
+        if delimiter == nil { delimiter = Self.detectDelimiter(bytes) }
+        let delimiter = delimiter ?? 0x2C
+        for byte in bytes {
+            if afterCarriageReturn {
+                afterCarriageReturn = false
+                if byte == 0x0A { continue }
+            }
+            if isQuoted {
+                if quoteSeen {
+                    quoteSeen = false
+                    if byte == 0x22 {
+                        field.append(byte)
+                        continue
+                    }
+                    isQuoted = false
+                } else if byte == 0x22 {
+                    quoteSeen = true
+                    continue
+                } else {
+                    if byte == 0x0A { line += 1 }
+                    field.append(byte)
+                    continue
+                }
+            }
+            switch byte {
+            case 0x22 where !fieldStarted:
+                isQuoted = true
+                fieldStarted = true
+                quoteLine = line
+            case delimiter:
+                endField()
+            case 0x0A, 0x0D:
+                afterCarriageReturn = byte == 0x0D
+                try endRow(emit)
+                line += 1
+                rowLine = line
+            default:
+                fieldStarted = true
+                field.append(byte)
+            }
+        }
+    }
+
+    mutating func finish(emit: (RawRow) throws -> Void) throws {
+        if isQuoted && !quoteSeen {
+            throw IngestError(
+                .malformedCSV, at: .init(file: file, line: quoteLine),
+                expected: "a closing quote for the field opened on line \(quoteLine)",
+                found: "the end of the file; the file may be truncated, or a quote inside a field is not doubled")
+        }
+        isQuoted = false
+        try endRow(emit)
+    }
+
+    private mutating func endField() {
+        cells.append(String(decoding: field, as: UTF8.self))
+        field.removeAll(keepingCapacity: true)
+        fieldStarted = false
+    }
+
+    private mutating func endRow(_ emit: (RawRow) throws -> Void) throws {
+        endField()
+        defer { cells.removeAll(keepingCapacity: true) }
+        let row = RawRow(number: rowNumber + 1, line: rowLine, cells: cells)
+        guard !row.isBlank else { return }
+        rowNumber += 1
+        try emit(row)
+    }
+
+    /// Tab when the first line has more tabs than commas outside quotes, else comma.
+    static func detectDelimiter(_ bytes: [UInt8]) -> UInt8 {
+        var commas = 0
+        var tabs = 0
+        var quoted = false
+        for byte in bytes {
+            if byte == 0x22 { quoted.toggle() }
+            if quoted { continue }
+            if byte == 0x0A { break }
+            if byte == 0x2C { commas += 1 }
+            if byte == 0x09 { tabs += 1 }
+        }
+        return tabs > commas ? 0x09 : 0x2C
+    }
+}

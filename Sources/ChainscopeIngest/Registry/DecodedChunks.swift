@@ -1,0 +1,122 @@
+import Foundation
+
+/// Reads a text file in chunks and hands out its content as UTF-8 bytes, cut at line ends so that no
+/// character is split. Bytes that do not decode stop the read with an error naming the line and
+/// the encoding to try; so does text that already holds U+FFFD, the mark of an earlier bad decode.
+struct DecodedChunks {
+    let file: String
+    let encoding: TextEncoding
+    private let handle: FileHandle
+    private var pending = Data()
+    private var isAtEnd = false
+    private var bomLength: Int
+    /// Lines handed out so far, for error locations.
+    private(set) var linesBefore = 0
+    private(set) var bytesRead = 0
+    static let chunkSize = 1 << 20
+
+    init(url: URL, displayName: String, encoding requested: TextEncoding?) throws(IngestError) {
+        file = displayName
+        do {
+            handle = try FileHandle(forReadingFrom: url)
+        } catch {
+            throw IngestError(
+                .unreadableFile, at: .init(file: displayName), expected: "a readable file", found: "\(error)",
+                underlying: error)
+        }
+        let head = (try? handle.read(upToCount: 65_536)) ?? Data()
+        let (detected, bom) = TextEncoding.detect(head)
+        encoding = requested ?? detected
+        bomLength = requested == nil || requested == detected ? bom : 0
+        pending = head
+        bytesRead = head.count
+    }
+
+    /// The next piece of text as UTF-8 bytes, or nil at the end of the file.
+    mutating func next() throws(IngestError) -> [UInt8]? {
+        while !isAtEnd && pending.count < Self.chunkSize {
+            guard let more = try? handle.read(upToCount: Self.chunkSize), !more.isEmpty else {
+                isAtEnd = true
+                break
+            }
+            pending.append(more)
+            bytesRead += more.count
+        }
+        if bomLength > 0 {
+            pending.removeFirst(bomLength)
+            bomLength = 0
+        }
+        guard !pending.isEmpty else { return nil }
+        let cut = isAtEnd ? pending.count : lineCut(pending)
+        let piece = pending.prefix(cut)
+        pending = Data(pending.dropFirst(cut))
+        let bytes = try decode(Data(piece))
+        linesBefore += bytes.lazy.filter { $0 == 0x0A }.count
+        return bytes
+    }
+
+    /// Where to cut so that the piece ends after a line feed; the whole buffer if it has none.
+    private func lineCut(_ data: Data) -> Int {
+        switch encoding {
+        case .utf8, .gb18030:
+            // 0x0A is never part of a multi-byte UTF-8 or GB18030 character.
+            guard let index = data.lastIndex(of: 0x0A) else { return data.count }
+            return data.distance(from: data.startIndex, to: index) + 1
+        case .utf16LittleEndian, .utf16BigEndian:
+            let bytes = [UInt8](data)
+            var index = bytes.count - bytes.count % 2 - 2
+            while index >= 0 {
+                let unit =
+                    encoding == .utf16LittleEndian ? (bytes[index], bytes[index + 1]) : (bytes[index + 1], bytes[index])
+                if unit == (0x0A, 0) { return index + 2 }
+                index -= 2
+            }
+            return bytes.count - bytes.count % 2
+        }
+    }
+
+    private func decode(_ data: Data) throws(IngestError) -> [UInt8] {
+        let text: String?
+        if encoding == .utf8 {
+            text = String(validating: [UInt8](data), as: UTF8.self)
+        } else {
+            text = String(data: data, encoding: encoding.foundation)
+        }
+        guard let text else { throw undecodable(data) }
+        if let bad = text.firstIndex(of: "\u{FFFD}") {
+            let line = linesBefore + text[..<bad].filter { $0 == "\n" || $0 == "\r\n" }.count + 1
+            throw IngestError(
+                .undecodableText, at: .init(file: file, line: line),
+                expected: "text without U+FFFD replacement characters",
+                found: "'\u{FFFD}', the mark of text that was decoded with the wrong encoding before it was saved; "
+                    + "export the file again from the source")
+        }
+        return Array(text.utf8)
+    }
+
+    private func undecodable(_ data: Data) -> IngestError {
+        let line = linesBefore + goodPrefixLines(data) + 1
+        let others = TextEncoding.allCases.filter { $0 != encoding && $0 != .utf16BigEndian }.map(\.rawValue)
+        return IngestError(
+            .undecodableText, at: .init(file: file, line: line), expected: "text in \(encoding)",
+            found: "bytes that are not \(encoding); try --encoding \(others.joined(separator: " or "))")
+    }
+
+    /// Lines before the first line that fails to decode, for the error location.
+    private func goodPrefixLines(_ data: Data) -> Int {
+        guard encoding == .utf8 || encoding == .gb18030 else { return 0 }
+        var lines = 0
+        var start = data.startIndex
+        while let end = data[start...].firstIndex(of: 0x0A) {
+            let line = Data(data[start...end])
+            let ok =
+                encoding == .utf8
+                ? String(validating: [UInt8](line), as: UTF8.self) != nil
+                : String(data: line, encoding: encoding.foundation) != nil
+            guard ok else { break }
+            lines += 1
+            start = data.index(after: end)
+        }
+        return lines
+    }
+}

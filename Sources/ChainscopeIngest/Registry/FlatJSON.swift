@@ -1,0 +1,170 @@
+/// Reads one JSON object into its keys and values as text, in the order written: strings unescaped,
+/// numbers exactly as written (JSON numbers are not squeezed through a binary double, so an
+/// 18-digit number stays exact), `null` as empty, nested arrays and objects as their JSON text.
+struct FlatJSON {
+    struct Failure: Error {
+        let offset: Int
+        let expected: String
+    }
+
+    private let bytes: [UInt8]
+    private var index = 0
+
+    static func object(_ bytes: [UInt8]) throws(Failure) -> [(key: String, value: String)] {
+        var parser = FlatJSON(bytes: bytes)
+        let pairs = try parser.parseObject()
+        parser.skipSpace()
+        guard parser.index == bytes.count else { throw Failure(offset: parser.index, expected: "the end of the line") }
+        return pairs
+    }
+
+    private init(bytes: [UInt8]) { self.bytes = bytes }
+
+    private mutating func parseObject() throws(Failure) -> [(key: String, value: String)] {
+        try expect(UInt8(ascii: "{"))
+        var pairs: [(key: String, value: String)] = []
+        skipSpace()
+        if peek == UInt8(ascii: "}") {
+            index += 1
+            return pairs
+        }
+        while true {
+            skipSpace()
+            let key = try parseString()
+            skipSpace()
+            try expect(UInt8(ascii: ":"))
+            skipSpace()
+            pairs.append((key, try parseValue()))
+            skipSpace()
+            if peek == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            try expect(UInt8(ascii: "}"))
+            return pairs
+        }
+    }
+
+    private mutating func parseValue() throws(Failure) -> String {
+        switch peek {
+        case UInt8(ascii: "\""): return try parseString()
+        case UInt8(ascii: "{"), UInt8(ascii: "["): return try rawNested()
+        case UInt8(ascii: "t"): return try literal("true")
+        case UInt8(ascii: "f"): return try literal("false")
+        case UInt8(ascii: "n"): return try literal("null")
+        default: return try parseNumber()
+        }
+    }
+
+    private mutating func literal(_ word: String) throws(Failure) -> String {
+        let expected = Array(word.utf8)
+        guard bytes.count >= index + expected.count, Array(bytes[index..<index + expected.count]) == expected else {
+            throw Failure(offset: index, expected: "a value")
+        }
+        index += expected.count
+        return word == "null" ? "" : word
+    }
+
+    private mutating func parseNumber() throws(Failure) -> String {
+        let start = index
+        while let byte = peek, "+-.eE0123456789".utf8.contains(byte) { index += 1 }
+        guard index > start else { throw Failure(offset: index, expected: "a value") }
+        return String(decoding: bytes[start..<index], as: UTF8.self)
+    }
+
+    private mutating func parseString() throws(Failure) -> String {
+        try expect(UInt8(ascii: "\""))
+        var scalars = String.UnicodeScalarView()
+        var run: [UInt8] = []
+        func flush() {
+            scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars)
+            run.removeAll()
+        }
+        while let byte = peek {
+            index += 1
+            switch byte {
+            case UInt8(ascii: "\""):
+                flush()
+                return String(scalars)
+            case UInt8(ascii: "\\"):
+                flush()
+                scalars.append(try parseEscape())
+            default:
+                run.append(byte)
+            }
+        }
+        throw Failure(offset: index, expected: "a closing quote")
+    }
+
+    private mutating func parseEscape() throws(Failure) -> Unicode.Scalar {
+        guard let byte = peek else { throw Failure(offset: index, expected: "an escape") }
+        index += 1
+        switch byte {
+        case UInt8(ascii: "n"): return "\n"
+        case UInt8(ascii: "t"): return "\t"
+        case UInt8(ascii: "r"): return "\r"
+        case UInt8(ascii: "b"): return "\u{08}"
+        case UInt8(ascii: "f"): return "\u{0C}"
+        case UInt8(ascii: "u"):
+            let high = try hex4()
+            if (0xD800..<0xDC00).contains(high), peek == UInt8(ascii: "\\") {
+                index += 2
+                let low = try hex4()
+                if let scalar = Unicode.Scalar(0x10000 + (high - 0xD800) << 10 + (low - 0xDC00)) { return scalar }
+            }
+            guard let scalar = Unicode.Scalar(high) else {
+                throw Failure(offset: index, expected: "a valid \\u escape")
+            }
+            return scalar
+        default: return Unicode.Scalar(byte)
+        }
+    }
+
+    private mutating func hex4() throws(Failure) -> UInt32 {
+        guard bytes.count >= index + 4,
+            let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+        else { throw Failure(offset: index, expected: "four hex digits") }
+        index += 4
+        return value
+    }
+
+    /// A nested array or object, kept as its JSON text.
+    private mutating func rawNested() throws(Failure) -> String {
+        let start = index
+        var depth = 0
+        var inString = false
+        while let byte = peek {
+            index += 1
+            if inString {
+                if byte == UInt8(ascii: "\\") {
+                    index += 1
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                if depth == 0 { return String(decoding: bytes[start..<index], as: UTF8.self) }
+            default: break
+            }
+        }
+        throw Failure(offset: index, expected: "the end of a nested value")
+    }
+
+    private var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    private mutating func skipSpace() {
+        while let byte = peek, byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A { index += 1 }
+    }
+
+    private mutating func expect(_ byte: UInt8) throws(Failure) {
+        guard peek == byte else {
+            throw Failure(offset: index, expected: "'\(Character(Unicode.Scalar(byte)))'")
+        }
+        index += 1
+    }
+}

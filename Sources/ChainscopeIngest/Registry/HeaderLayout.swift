@@ -1,0 +1,81 @@
+import ChainscopeCore
+
+/// Which column holds which field, found from a header row; columns Chainscope does not know are
+/// kept as extras under their own header.
+public struct HeaderLayout: Sendable, Hashable {
+    /// The header row as found.
+    public let headers: [String]
+    /// The field of each column, nil for an extra column.
+    public let fields: [RegistryField?]
+    /// The row number of the header (0 for sources whose rows name their own fields).
+    public let headerRow: Int
+    /// Things a user should know, such as a repeated header.
+    public let warnings: [String]
+
+    /// The column of `field`, if the layout has it.
+    public func column(of field: RegistryField) -> Int? { fields.firstIndex(of: field) }
+
+    /// Maps a header row; a user mapping (header → field) is consulted before the synonyms.
+    public init(headers: [String], headerRow: Int, mapping: [String: RegistryField] = [:]) {
+        self.headers = headers
+        self.headerRow = headerRow
+        var seen: [RegistryField: Int] = [:]
+        var fields: [RegistryField?] = []
+        var warnings: [String] = []
+        let folded = Dictionary(mapping.map { (RegistryField.fold($0.key), $0.value) }, uniquingKeysWith: { $1 })
+        for (index, header) in headers.enumerated() {
+            let key = RegistryField.fold(header)
+            guard let field = folded[key] ?? RegistryField.byFoldedSynonym[key] else {
+                fields.append(nil)
+                continue
+            }
+            if let first = seen[field] {
+                warnings.append(
+                    "column \(index + 1) '\(header)' repeats \(field.rawValue) of column \(first + 1) "
+                        + "'\(headers[first])'; the first is used and both are kept")
+                fields.append(nil)
+            } else {
+                seen[field] = index
+                fields.append(field)
+            }
+        }
+        self.fields = fields
+        self.warnings = warnings
+    }
+
+    /// How many known fields the row names.
+    var knownCount: Int { fields.compactMap { $0 }.count }
+
+    /// The required field groups this layout lacks.
+    var missingGroups: [[RegistryField]] {
+        RegistryField.requiredGroups.filter { group in !group.contains { column(of: $0) != nil } }
+    }
+
+    /// The best header among the first rows of a table: the one naming the most known fields.
+    static func detect(
+        in rows: [RawRow], file: String, mapping: [String: RegistryField]
+    ) throws(IngestError) -> HeaderLayout {
+        let candidates = rows.prefix(10).map { HeaderLayout(headers: $0.cells, headerRow: $0.number, mapping: mapping) }
+        guard
+            let best = candidates.max(by: {
+                $0.knownCount < $1.knownCount || ($0.knownCount == $1.knownCount && $0.headerRow > $1.headerRow)
+            }),
+            best.knownCount >= 2, best.missingGroups.isEmpty
+        else {
+            let shown = candidates.max { $0.knownCount < $1.knownCount }
+            throw layoutError(shown, file: file, line: shown?.headerRow)
+        }
+        return best
+    }
+
+    static func layoutError(_ layout: HeaderLayout?, file: String, line: Int?) -> IngestError {
+        let needed = (layout?.missingGroups ?? RegistryField.requiredGroups).map { group in
+            group.map { "\($0.rawValue) (\($0.synonyms.prefix(3).joined(separator: "/")))" }.joined(separator: " or ")
+        }
+        let found = layout.map { $0.headers.filter { !$0.isEmpty }.joined(separator: ", ") } ?? ""
+        return IngestError(
+            .unknownLayout, at: .init(file: file, line: line),
+            expected: "columns for \(needed.joined(separator: "; and ")); add a mapping file with --profile",
+            found: found.isEmpty ? "no header row" : "columns \(found)")
+    }
+}

@@ -1,0 +1,91 @@
+public import ChainscopeCore
+public import Foundation
+
+/// How to read an export: its encoding (nil to detect), a user mapping of headers to fields, and the
+/// day the export was taken (nil for the file's modification day).
+public struct RegistryImportOptions: Sendable {
+    public var encoding: TextEncoding?
+    public var mapping: [String: RegistryField]
+    public var snapshotDate: CalendarDate?
+
+    public init(
+        encoding: TextEncoding? = nil, mapping: [String: RegistryField] = [:], snapshotDate: CalendarDate? = nil
+    ) {
+        self.encoding = encoding
+        self.mapping = mapping
+        self.snapshotDate = snapshotDate
+    }
+}
+
+/// The export formats Chainscope reads, by file extension.
+public enum RegistryFormat: String, Sendable, CaseIterable {
+    case csv
+    case xlsx
+    case jsonl
+
+    public init(url: URL) throws(IngestError) {
+        switch url.pathExtension.lowercased() {
+        case "csv", "tsv", "txt": self = .csv
+        case "xlsx": self = .xlsx
+        case "jsonl", "ndjson", "json": self = .jsonl
+        default:
+            throw IngestError(
+                .unreadableFile, at: .init(file: url.lastPathComponent),
+                expected: "a .csv, .tsv, .xlsx or .jsonl export", found: "a .\(url.pathExtension) file")
+        }
+    }
+}
+
+/// Imports one registry export into a store: every data row is stored or quarantined, in one
+/// transaction, so a failed or interrupted import leaves nothing behind and can simply be run again.
+public struct RegistryImporter: Sendable {
+    public let regions: RegionDirectory
+
+    public init(regions: RegionDirectory) { self.regions = regions }
+
+    public func run(
+        _ url: URL, displayName: String? = nil, options: RegistryImportOptions = .init(), into store: any Store
+    ) async throws -> (import: RegistryImport, isNew: Bool) {
+        let name = displayName ?? url.lastPathComponent
+        let format = try RegistryFormat(url: url)
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+        guard let size = attributes?[.size] as? NSNumber else {
+            throw IngestError(
+                .unreadableFile, at: .init(file: name), expected: "a readable file", found: "no such file")
+        }
+        guard size.intValue > 0 else {
+            throw IngestError(
+                .emptyFile, at: .init(file: name), expected: "a header row and data rows", found: "0 bytes")
+        }
+        let snapshot = options.snapshotDate ?? Self.modificationDay(attributes?[.modificationDate] as? Date)
+        let request = ImportRequest(
+            file: name, sha256: try SHA256.file(url), format: format.rawValue, snapshotDate: snapshot)
+        let regions = regions
+        return try await store.importRegistry(request) { session in
+            var consumer = RowConsumer(
+                regions: regions, importID: session.importID, file: name, snapshotDate: snapshot,
+                mapping: options.mapping, format: format)
+            let encoding: TextEncoding?
+            switch format {
+            case .csv:
+                encoding = try CSVReader(url: url, displayName: name, encoding: options.encoding)
+                    .forEachRow { try consumer.accept($0, into: &session) }
+            case .jsonl:
+                encoding = try JSONLinesReader(url: url, displayName: name, encoding: options.encoding)
+                    .forEachRow { try consumer.accept($0, into: &session) }
+            case .xlsx:
+                try XLSXReader(url: url, displayName: name).forEachRow { try consumer.accept($0, into: &session) }
+                encoding = nil
+            }
+            try consumer.finish(into: &session)
+            return ImportResult(encoding: encoding?.rawValue, counts: consumer.counts, warnings: consumer.warnings)
+        }
+    }
+
+    static func modificationDay(_ date: Date?) -> CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date ?? Date(timeIntervalSince1970: 0))
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}

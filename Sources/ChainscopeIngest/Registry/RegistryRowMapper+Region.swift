@@ -1,0 +1,46 @@
+import ChainscopeCore
+import Foundation
+
+extension RegistryRowMapper {
+    /// Today's county-level division from the district column, else a district named in the address,
+    /// else the credit code's registration region; the city when the district stays ambiguous.
+    func location(_ row: RawRow, address: String?, creditCode: CreditCode?) -> RegionCode? {
+        let city = cityCode(row, creditCode: creditCode)
+        if let district = value(.district, in: row) ?? value(.region, in: row),
+            let code = regions.resolveDistrict(district, address: address, city: city, on: snapshotDate).code
+        {
+            return code
+        }
+        if let address, let city, let named = districtNamed(in: address, city: city),
+            let code = regions.resolveDistrict(named, address: address, city: city, on: snapshotDate).code
+        {
+            return code
+        }
+        if let registered = creditCode?.registrationRegion, registered.level == .county,
+            regions.region(registered)?.isCurrent == true
+        {
+            return registered
+        }
+        return city
+    }
+
+    /// The prefecture from the city column, else from the credit code's registration region.
+    private func cityCode(_ row: RawRow, creditCode: CreditCode?) -> RegionCode? {
+        if let name = value(.city, in: row),
+            let city = regions.regions(named: name).first(where: { $0.level == .prefecture })
+        {
+            return city.code
+        }
+        return creditCode?.registrationRegion?.prefecture
+    }
+
+    /// The first county-level name of `city` (current or former) that the address contains.
+    private func districtNamed(in address: String, city: RegionCode) -> String? {
+        regions.children(of: city)
+            .compactMap { region -> (String, String.Index)? in
+                guard let name = region.names.zh, let range = address.range(of: name) else { return nil }
+                return (name, range.lowerBound)
+            }
+            .min { $0.1 < $1.1 }?.0
+    }
+}

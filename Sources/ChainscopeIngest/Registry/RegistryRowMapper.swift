@@ -1,0 +1,120 @@
+import ChainscopeCore
+import Foundation
+
+/// What one data row becomes: a company to store, or a problem to quarantine.
+enum MappedRow {
+    case company(Company, raw: [String: String])
+    case problem(column: String?, value: String?, reason: String, raw: [String: String])
+}
+
+/// Turns a data row into a company by the rules of `ChainscopeCore`'s normalisation, or names the
+/// first problem that keeps it from being stored.
+struct RegistryRowMapper {
+    let layout: HeaderLayout
+    let regions: RegionDirectory
+    let importID: Int64
+    let file: String
+    let snapshotDate: CalendarDate
+    /// Unique keys for the raw-row dictionary: a repeated header gets its column number.
+    let rawKeys: [String]
+
+    init(layout: HeaderLayout, regions: RegionDirectory, importID: Int64, file: String, snapshotDate: CalendarDate) {
+        self.layout = layout
+        self.regions = regions
+        self.importID = importID
+        self.file = file
+        self.snapshotDate = snapshotDate
+        var seen: Set<String> = []
+        rawKeys = layout.headers.enumerated().map { index, header in
+            let name = header.isEmpty ? "column \(index + 1)" : header
+            return seen.insert(name).inserted ? name : "\(name) (column \(index + 1))"
+        }
+    }
+
+    func map(_ row: RawRow) -> MappedRow {
+        let raw = Dictionary(zip(rawKeys, row.cells), uniquingKeysWith: { first, _ in first })
+        guard row.cells.count == layout.headers.count else {
+            let reason =
+                "the row has \(row.cells.count) cells but the header has \(layout.headers.count); "
+                + (row.cells.count < layout.headers.count
+                    ? "the file may be truncated or a line break split the row"
+                    : "a field may hold an unquoted delimiter")
+            return .problem(column: nil, value: nil, reason: reason, raw: raw)
+        }
+        do {
+            return .company(try company(row), raw: raw)
+        } catch {
+            return .problem(column: error.column, value: error.value, reason: error.reason, raw: raw)
+        }
+    }
+
+    struct Problem: Error {
+        let column: String?
+        let value: String?
+        let reason: String
+    }
+
+    func value(_ field: RegistryField, in row: RawRow) -> String? {
+        guard let column = layout.column(of: field) else { return nil }
+        let text = row.cells[column].trimmingCharacters(in: .whitespacesAndNewlines)
+        return TextFolding.isEmptyMarker(text) ? nil : text
+    }
+
+    func header(_ field: RegistryField) -> String? { layout.column(of: field).map { layout.headers[$0] } }
+
+    /// Applies a rule to a field's value; a problem names the column and value.
+    func parse<Value>(
+        _ field: RegistryField, in row: RawRow, _ rule: (String) -> Result<Value?, some Error>
+    ) throws(Problem) -> Value? {
+        guard let text = value(field, in: row) else { return nil }
+        switch rule(text) {
+        case .success(let value): return value
+        case .failure(let error): throw Problem(column: header(field), value: text, reason: "\(error)")
+        }
+    }
+
+    private func company(_ row: RawRow) throws(Problem) -> Company {
+        guard let name = value(.name, in: row) else {
+            throw Problem(column: header(.name), value: "", reason: "the company name is empty")
+        }
+        if name.contains("未匹配到") {
+            throw Problem(
+                column: header(.name), value: name,
+                reason: "the batch query found no company for this row; look the company up again by hand")
+        }
+        let creditCode = try parse(.creditCode, in: row) { text in
+            CreditCode.validate(text).map { Optional($0) }.mapError { problem in
+                ValueProblem("'\(text)' is not a valid credit code: \(problem); correct it from the registry")
+            }
+        }
+        let registrationNumber = value(.registrationNumber, in: row)
+        let founded = try parse(.founded, in: row, RegistryDate.parse)
+        let capital = try parse(.capital, in: row, RegisteredCapital.parse)
+        let status = try parse(.status, in: row, RegistrationStatus.parse)
+        let address = value(.address, in: row)
+        let region = location(row, address: address, creditCode: creditCode)
+        let key: CompanyKey
+        if let creditCode {
+            key = .creditCode(creditCode.value)
+        } else if let registrationNumber {
+            key = .registrationNumber(TextFolding.halfWidth(registrationNumber))
+        } else if let region {
+            key = .name(name, region: region)
+        } else {
+            throw Problem(
+                column: header(.creditCode) ?? header(.registrationNumber), value: "",
+                reason: "no credit code, registration number or region identifies the company; fill one in")
+        }
+        return Company(
+            key: key, names: LocalizedText(zh: name, en: value(.englishName, in: row)), creditCode: creditCode?.value,
+            registrationNumber: registrationNumber,
+            kind: EntityKind.classify(
+                creditCode: creditCode?.value, name: name, companyType: value(.companyType, in: row)),
+            status: status, founded: founded, registeredCapital: capital,
+            registeredCapitalText: value(.capital, in: row), region: region, address: address,
+            businessScope: value(.scope, in: row), industryCode: nil,
+            industryName: value(.industryClass, in: row) ?? value(.industryGroup, in: row)
+                ?? value(.industryDivision, in: row) ?? value(.industry, in: row),
+            provenance: Provenance(kind: .registryImport, collection: String(importID), file: file, line: row.number))
+    }
+}

@@ -1,0 +1,157 @@
+import ChainscopeCore
+public import Foundation
+import ZIPFoundation
+
+/// Reads every sheet of an XLSX workbook, streaming each sheet's XML out of the archive: shared and
+/// inline strings, numbers stored as numbers or as text (exponents written out), booleans and errors.
+/// Only the shared-string table is held in memory.
+public struct XLSXReader: Sendable {
+    public let url: URL
+    public let displayName: String
+
+    public init(url: URL, displayName: String? = nil) {
+        self.url = url
+        self.displayName = displayName ?? url.lastPathComponent
+    }
+
+    /// Calls `body` with each non-blank row of each sheet, in workbook order.
+    public func forEachRow(_ body: (RawRow) throws -> Void) throws {
+        let archive: Archive
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
+            throw broken("a ZIP archive (an .xlsx file is one)", found: "a file that is not one; it may be truncated")
+        }
+        let sheets = try workbookSheets(archive)
+        let strings = try sharedStrings(archive)
+        for (name, path) in sheets {
+            guard let entry = archive[path] else { throw broken("the sheet part \(path)", found: "no such part") }
+            var reader = SheetReader(sheet: name, strings: strings)
+            try stream(entry, in: archive, part: path) { event in try reader.handle(event, emit: body) }
+        }
+    }
+
+    private func broken(_ expected: String, found: String) -> IngestError {
+        IngestError(.malformedXLSX, at: .init(file: displayName), expected: expected, found: found)
+    }
+
+    /// Streams one part through the XML scanner.
+    private func stream(
+        _ entry: Entry, in archive: Archive, part: String, _ handle: (XMLScanner.Event) throws -> Void
+    ) throws {
+        var scanner = XMLScanner()
+        do {
+            _ = try archive.extract(entry, bufferSize: 1 << 16) { data in try scanner.feed(data, handle) }
+            try scanner.feed([UInt8](), handle)
+            try scanner.finish()
+        } catch let error as XMLScanner.Failure {
+            throw broken("well-formed XML in \(part)", found: error.reason)
+        } catch let error as IngestError {
+            throw error
+        } catch {
+            throw broken("a readable part \(part)", found: "\(error); the file may be damaged")
+        }
+    }
+
+    /// Sheet names and their part paths, from the workbook and its relationships.
+    private func workbookSheets(_ archive: Archive) throws -> [(String, String)] {
+        guard let workbook = archive["xl/workbook.xml"], let relations = archive["xl/_rels/workbook.xml.rels"] else {
+            throw broken("xl/workbook.xml and its relationships", found: "an archive without them")
+        }
+        var targets: [String: String] = [:]
+        try stream(relations, in: archive, part: "xl/_rels/workbook.xml.rels") { event in
+            if case .start("Relationship", let attributes) = event, let id = attributes["Id"],
+                let target = attributes["Target"]
+            {
+                targets[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+            }
+        }
+        var sheets: [(String, String)] = []
+        try stream(workbook, in: archive, part: "xl/workbook.xml") { event in
+            if case .start("sheet", let attributes) = event, let name = attributes["name"], let id = attributes["id"],
+                let target = targets[id]
+            {
+                sheets.append((name, target))
+            }
+        }
+        guard !sheets.isEmpty else { throw broken("at least one sheet", found: "none") }
+        return sheets
+    }
+
+    /// The shared-string table: each `<si>`'s text runs joined, phonetic runs left out.
+    private func sharedStrings(_ archive: Archive) throws -> [String] {
+        guard let entry = archive["xl/sharedStrings.xml"] else { return [] }
+        var strings: [String] = []
+        var current = ""
+        var inText = false
+        var inPhonetic = false
+        try stream(entry, in: archive, part: "xl/sharedStrings.xml") { event in
+            switch event {
+            case .start("si", _): current = ""
+            case .end("si"): strings.append(current)
+            case .start("rPh", _): inPhonetic = true
+            case .end("rPh"): inPhonetic = false
+            case .start("t", _): inText = true
+            case .end("t"): inText = false
+            case .text(let text) where inText && !inPhonetic: current += text
+            default: break
+            }
+        }
+        return strings
+    }
+}
+
+/// The state of one sheet's XML: the current row, cell, and text.
+private struct SheetReader {
+    let sheet: String
+    let strings: [String]
+    var rowNumber = 0
+    var cells: [String] = []
+    var column = 0
+    var type: String?
+    var value = ""
+    var inValue = false
+
+    init(sheet: String, strings: [String]) {
+        self.sheet = sheet
+        self.strings = strings
+    }
+
+    mutating func handle(_ event: XMLScanner.Event, emit: (RawRow) throws -> Void) throws {
+        switch event {
+        case .start("row", let attributes):
+            rowNumber = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1
+            cells = []
+        case .end("row"):
+            let row = RawRow(number: rowNumber, sheet: sheet, cells: cells)
+            if !row.isBlank { try emit(row) }
+        case .start("c", let attributes):
+            column = attributes["r"].map(Self.columnIndex) ?? cells.count
+            type = attributes["t"]
+            value = ""
+        case .end("c"):
+            while cells.count < column { cells.append("") }
+            cells.append(cellText())
+        case .start("v", _), .start("t", _): inValue = true
+        case .end("v"), .end("t"): inValue = false
+        case .text(let text) where inValue: value += text
+        default: break
+        }
+    }
+
+    private func cellText() -> String {
+        switch type {
+        case "s": return Int(value).flatMap { strings.indices.contains($0) ? strings[$0] : nil } ?? value
+        case "b": return value == "1" ? "TRUE" : "FALSE"
+        case "inlineStr", "str", "e": return value
+        default:
+            guard value.contains("E") || value.contains("e"), let number = Decimal(string: value) else { return value }
+            return number.plainText
+        }
+    }
+
+    /// `B7` → 1.
+    static func columnIndex(_ reference: String) -> Int {
+        reference.prefix { $0.isLetter }.uppercased().unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 } - 1
+    }
+}

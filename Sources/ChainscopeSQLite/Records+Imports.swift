@@ -1,0 +1,51 @@
+import ChainscopeCore
+
+extension ImportRecord {
+    init(_ request: ImportRequest) {
+        self.init(
+            id: nil, file: request.file, sha256: request.sha256, format: request.format, encoding: nil,
+            snapshotDate: request.snapshotDate.description, rowsRead: 0, inserted: 0, updated: 0, unchanged: 0,
+            quarantined: 0, duplicates: 0, warnings: [])
+    }
+
+    mutating func apply(_ counts: ImportCounts) {
+        rowsRead = counts.rowsRead
+        inserted = counts.inserted
+        updated = counts.updated
+        unchanged = counts.unchanged
+        quarantined = counts.quarantined
+        duplicates = counts.duplicates
+    }
+
+    func domain() throws -> RegistryImport {
+        let key = "\(id ?? 0)"
+        var counts = ImportCounts()
+        counts.rowsRead = rowsRead
+        counts.inserted = inserted
+        counts.updated = updated
+        counts.unchanged = unchanged
+        counts.quarantined = quarantined
+        counts.duplicates = duplicates
+        return RegistryImport(
+            id: try required(id, "registry_import", key, "id", raw: nil), file: file, sha256: sha256, format: format,
+            encoding: encoding,
+            snapshotDate: try required(
+                CalendarDate(iso: snapshotDate), "registry_import", key, "snapshot_date", raw: snapshotDate),
+            counts: counts, warnings: warnings)
+    }
+}
+
+extension QuarantineRecord {
+    init(_ row: QuarantinedRow) {
+        self.init(
+            importId: row.importID, row: row.row, line: row.line, sheet: row.sheet, column: row.column,
+            value: row.value,
+            reason: row.reason, raw: row.raw)
+    }
+
+    var domain: QuarantinedRow {
+        QuarantinedRow(
+            importID: importId, row: row, line: line, sheet: sheet, column: column, value: value, reason: reason,
+            raw: raw)
+    }
+}

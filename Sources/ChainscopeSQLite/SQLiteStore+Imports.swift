@@ -1,0 +1,112 @@
+public import ChainscopeCore
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    public func importRegistry(
+        _ request: ImportRequest, body: @escaping @Sendable (inout any RegistryImportSession) throws -> ImportResult
+    ) async throws -> (import: RegistryImport, isNew: Bool) {
+        let sameContent = ImportRecord.filter(Column("sha256") == request.sha256)
+        if let earlier = try await read({ db in try sameContent.fetchOne(db) }) {
+            return (try earlier.domain(), false)
+        }
+        let record = try await write { db -> ImportRecord in
+            var record = ImportRecord(request)
+            try record.insert(db)
+            record.id = db.lastInsertedRowID
+            var session: any RegistryImportSession = SQLiteImportSession(db: db, importID: db.lastInsertedRowID)
+            let result = try body(&session)
+            record.encoding = result.encoding
+            record.apply(result.counts)
+            record.warnings = result.warnings
+            try record.update(db)
+            return record
+        }
+        return (try record.domain(), true)
+    }
+
+    public func imports() async throws -> [RegistryImport] {
+        try await read { db in try ImportRecord.order(Column("id")).fetchAll(db).map { try $0.domain() } }
+    }
+
+    public func quarantinedRows(importID: Int64?) async throws -> [QuarantinedRow] {
+        try await read { db in
+            var request = QuarantineRecord.order(Column("import_id"), Column("sheet"), Column("row"))
+            if let importID { request = request.filter(Column("import_id") == importID) }
+            return try request.fetchAll(db).map(\.domain)
+        }
+    }
+
+    public func registryCompanies() async throws -> [Company] {
+        try await read { db in
+            try CompanyRecord.filter(Column("provenance_kind") == Provenance.Kind.registryImport.rawValue)
+                .order(Column("key")).fetchAll(db).map { try $0.company() }
+        }
+    }
+}
+
+/// One import's writes, inside the transaction GRDB opened for it.
+struct SQLiteImportSession: RegistryImportSession {
+    let db: Database
+    let importID: Int64
+
+    mutating func store(_ company: Company, raw: [String: String]) throws -> StoreOutcome {
+        let key = company.key.description
+        try db.execute(
+            sql: "INSERT INTO import_key (import_id, key, row) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            arguments: [importID, key, company.provenance.line])
+        guard db.changesCount > 0 else { return .duplicate }
+        let incoming = CompanyRecord(company, raw: raw)
+        guard let existing = try CompanyRecord.fetchOne(db, key: key) else {
+            try incoming.insert(db)
+            return .inserted
+        }
+        let changes = try Self.changes(from: existing, to: incoming)
+        guard !changes.isEmpty else { return .unchanged }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        try db.execute(
+            sql: "INSERT INTO company_history (key, import_id, row, changes) VALUES (?, ?, ?, ?)",
+            arguments: [
+                key, importID, company.provenance.line, String(decoding: try encoder.encode(changes), as: UTF8.self),
+            ])
+        try incoming.update(db)
+        return .updated(changedFields: changes.keys.sorted())
+    }
+
+    mutating func quarantine(_ row: QuarantinedRow) throws {
+        try QuarantineRecord(row).insert(db)
+    }
+
+    /// Column → [old, new] for every compared column that differs (provenance excluded).
+    static func changes(from old: CompanyRecord, to new: CompanyRecord) throws -> [String: [String?]] {
+        let ignored: Set<String> = ["provenance_kind", "provenance_collection", "provenance_file", "provenance_line"]
+        let before = try old.databaseDictionary
+        var changes: [String: [String?]] = [:]
+        for (column, newValue) in try new.databaseDictionary where !ignored.contains(column) {
+            let oldValue = before[column] ?? .null
+            if oldValue != newValue { changes[column] = [oldValue.textValue, newValue.textValue] }
+        }
+        return changes
+    }
+}
+
+extension DatabaseValue {
+    var textValue: String? { isNull ? nil : String.fromDatabaseValue(self) ?? description }
+}
+
+extension SQLiteStore {
+    /// The recorded changes of a company, oldest first: column → [old, new].
+    public func companyHistory(key: CompanyKey) async throws -> [[String: [String?]]] {
+        try await read { db in
+            try String.fetchAll(
+                db, sql: "SELECT changes FROM company_history WHERE key = ? ORDER BY id", arguments: [key.description]
+            ).map { try JSONDecoder().decode([String: [String?]].self, from: Data($0.utf8)) }
+        }
+    }
+
+    /// The row a company was last stored from, header → value.
+    public func companyRaw(key: CompanyKey) async throws -> [String: String]? {
+        try await read { db in try CompanyRecord.fetchOne(db, key: key.description)?.raw }
+    }
+}

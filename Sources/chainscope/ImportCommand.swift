@@ -1,0 +1,105 @@
+import ArgumentParser
+import ChainscopeCore
+import ChainscopeIngest
+import ChainscopeSQLite
+import Foundation
+
+/// `chainscope import`: read registry exports into the database.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import Qichacha/Tianyancha-style registry exports (CSV, XLSX, JSON lines).",
+        discussion: """
+            Every data row is stored as a company or quarantined with its row, column, value and a \\
+            reason; each file is imported in one transaction, so a failed or interrupted import leaves \\
+            the database as it was and can simply be run again. Re-importing a file changes nothing; a \\
+            newer export updates companies by credit code and records what changed.
+
+            Examples:
+              chainscope import companies.csv
+              chainscope import export.xlsx --snapshot-date 2022-10-31
+              chainscope import old.csv --encoding gb18030 --json
+              chainscope import odd.csv --profile my-columns.yaml
+            """
+    )
+
+    @Argument(help: "Export files: .csv, .tsv, .xlsx or .jsonl.", completion: .file())
+    var files: [String]
+
+    @Option(name: .long, help: "auto, or a YAML file mapping headers to fields (columns: {企业名: name}).")
+    var profile: String = "auto"
+
+    @Option(name: .long, help: "auto, utf-8, gb18030 (also gbk) or utf-16.")
+    var encoding: String = "auto"
+
+    @Option(
+        name: .customLong("snapshot-date"), help: "The day the export was taken (YYYY-MM-DD); default: the file's date."
+    )
+    var snapshotDate: String?
+
+    @Option(name: .long, help: "SQLite database file (default: CHAINSCOPE_DATABASE, else ./chainscope.sqlite).")
+    var database: String?
+
+    @Flag(name: .long, help: "Print the summary as JSON.")
+    var json = false
+
+    func run() async throws {
+        do {
+            let configuration = try Configuration(database: database, language: nil)
+            let options = try importOptions()
+            let store = try CommandError.opening { try SQLiteStore(path: configuration.databasePath) }
+            let regions = try await CommandError.storing { try await Self.regions(in: store) }
+            var summaries: [ImportSummary] = []
+            var failures = 0
+            for file in files {
+                do {
+                    let (record, isNew) = try await RegistryImporter(regions: regions)
+                        .run(URL(fileURLWithPath: file), displayName: file, options: options, into: store)
+                    let summary = ImportSummary(file: file, record: record, isNew: isNew)
+                    summaries.append(summary)
+                    if !json { print(summary.text) }
+                } catch let error as IngestError {
+                    failures += 1
+                    FileHandle.standardError.write(
+                        Data("chainscope: \(error)\nNothing from this file was stored.\n".utf8))
+                }
+            }
+            if json { print(try ImportSummary.json(summaries)) }
+            if failures > 0 { throw ExitCode(65) }
+        } catch let error as CommandError {
+            FileHandle.standardError.write(Data("chainscope: \(error.description)\n".utf8))
+            throw ExitCode(error.exitCode)
+        }
+    }
+
+    private func importOptions() throws(CommandError) -> RegistryImportOptions {
+        guard let named = TextEncoding.named(encoding) else {
+            throw CommandError("--encoding \(encoding) is not known; use auto, utf-8, gb18030 or utf-16.", exitCode: 64)
+        }
+        var options = RegistryImportOptions(encoding: named)
+        if let snapshotDate {
+            guard let date = CalendarDate(iso: snapshotDate) else {
+                throw CommandError(
+                    "--snapshot-date \(snapshotDate) is not a date; write it as 2022-10-31.", exitCode: 64)
+            }
+            options.snapshotDate = date
+        }
+        if profile != "auto" {
+            do {
+                options.mapping = try MappingReader().read(URL(fileURLWithPath: profile))
+            } catch {
+                throw CommandError("\(error)", exitCode: 65)
+            }
+        }
+        return options
+    }
+
+    /// The division table, installed from the built-in tables when the database has none yet.
+    static func regions(in store: SQLiteStore) async throws -> RegionDirectory {
+        let stored = try await store.regionDirectory()
+        guard stored.isEmpty else { return stored }
+        let builtin = try RegionTableReader().readBuiltin()
+        try await store.install(builtin)
+        return builtin
+    }
+}

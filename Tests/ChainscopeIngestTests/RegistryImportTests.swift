@@ -1,0 +1,330 @@
+import ChainscopeCore
+import ChainscopeIngest
+import ChainscopeSQLite
+import ChainscopeTestSupport
+import Foundation
+import Testing
+
+/// A valid credit code for company number `n`, registered in `district`.
+func creditCode(_ n: Int, district: String = "330106") -> String {
+    let digits = String(n)
+    let body = String(repeating: "0", count: max(0, 8 - digits.count)) + digits
+    return CreditCode.completing("91" + district + body)!.value
+}
+
+let header = "公司名称,登记状态,法定代表人,注册资本,成立日期,所属城市,所属区县,统一社会信用代码,注册号,企业地址,经营范围"
+
+func cells(
+    _ n: Int, name: String? = nil, status: String = "存续", capital: String = "100万元人民币",
+    founded: String = "2022-01-05", district: String = "西湖区", code: String? = nil, regNo: String = "",
+    address: String = "杭州市西湖区文三路1号", scope: String = "软件开发"
+) -> [String] {
+    [
+        name ?? "杭州测试\(n)科技有限公司", status, "张\(n)", capital, founded, "杭州市", district, code ?? creditCode(n), regNo,
+        address, scope,
+    ]
+}
+
+/// The same cells as a CSV line; `scope` is written as given, so a test can put quotes in it.
+func row(
+    _ n: Int, name: String? = nil, status: String = "存续", capital: String = "100万元人民币",
+    founded: String = "2022-01-05", district: String = "西湖区", code: String? = nil, regNo: String = "",
+    address: String = "杭州市西湖区文三路1号", scope: String = "软件开发"
+) -> String {
+    cells(
+        n, name: name, status: status, capital: capital, founded: founded, district: district, code: code, regNo: regNo,
+        address: address, scope: scope
+    ).joined(separator: ",")
+}
+
+@Suite("Registry import")
+struct RegistryImportTests {
+    static let regions = Result { try RegionTableReader().readBuiltin() }
+
+    struct Run {
+        let record: RegistryImport
+        let isNew: Bool
+        let store: SQLiteStore
+    }
+
+    func run(
+        _ content: Data, name: String = "export.csv",
+        options: RegistryImportOptions = .init(snapshotDate: CalendarDate(year: 2022, month: 10, day: 31)),
+        store: SQLiteStore? = nil
+    ) async throws -> Run {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let url = folder.url.appendingPathComponent(name)
+        try content.write(to: url)
+        let store = try store ?? SQLiteStore()
+        let (record, isNew) = try await RegistryImporter(regions: try Self.regions.get())
+            .run(url, options: options, into: store)
+        #expect(record.counts.isBalanced, "\(record.counts)")
+        return Run(record: record, isNew: isNew, store: store)
+    }
+
+    func csv(_ lines: [String]) -> Data { Data((lines.joined(separator: "\n") + "\n").utf8) }
+
+    @Test("A clean export stores every row, with normalised fields and today's district")
+    func clean() async throws {
+        let result = try await run(
+            csv([
+                header, row(1, capital: "500万美元", founded: "2021年3月9日", district: "江干区", address: "杭州市江干区下沙街道1号"),
+                row(2, status: "存续（在营、开业、在册）", capital: "1.2亿元", founded: "44566"),
+            ]))
+        #expect(result.record.counts.inserted == 2)
+        let companies = try await result.store.registryCompanies()
+        let first = try #require(companies.first { $0.creditCode == creditCode(1) })
+        #expect(first.registeredCapital == Money(5_000_000, .dollar))
+        #expect(first.registeredCapitalText == "500万美元")
+        #expect(first.founded == CalendarDate(year: 2021, month: 3, day: 9))
+        #expect(first.region == RegionCode(rawValue: "330114"))
+        #expect(
+            first.provenance
+                == Provenance(kind: .registryImport, collection: String(result.record.id), file: "export.csv", line: 2))
+        let second = try #require(companies.first { $0.creditCode == creditCode(2) })
+        #expect(second.founded == CalendarDate(year: 2022, month: 1, day: 5))
+        #expect(second.status == .active)
+        #expect(second.registeredCapital == Money(120_000_000, .yuan))
+    }
+
+    @Test("Bad rows are quarantined with row, column, value and reason; the rest is stored")
+    func quarantine() async throws {
+        let invalid = String(creditCode(3).dropLast()) + (creditCode(3).last == "0" ? "1" : "0")
+        let result = try await run(
+            csv([
+                header, row(1), row(2, founded: "2022-13-01"), row(3, code: invalid), row(4, capital: "很多"),
+                row(5, name: ""), row(6, status: "很好"), row(1),
+            ]))
+        let counts = result.record.counts
+        #expect(counts.rowsRead == 7)
+        #expect(counts.inserted == 1)
+        #expect(counts.quarantined == 5)
+        #expect(counts.duplicates == 1)
+        let rows = try await result.store.quarantinedRows(importID: result.record.id)
+        #expect(rows.map(\.row) == [3, 4, 5, 6, 7])
+        #expect(rows.map(\.column) == ["成立日期", "统一社会信用代码", "注册资本", "公司名称", "登记状态"])
+        #expect(rows[0].value == "2022-13-01")
+        #expect(rows[1].reason.contains("check character"))
+        #expect(rows[3].reason.contains("name is empty"))
+        #expect(rows[0].raw["公司名称"] == "杭州测试2科技有限公司")
+    }
+
+    @Test("A row without a credit code is keyed on its registration number, else on name and region")
+    func withoutCreditCode() async throws {
+        let result = try await run(csv([header, row(1, code: "", regNo: "330106000012345"), row(2, code: "")]))
+        let keys = try await result.store.registryCompanies().map(\.key)
+        #expect(keys.contains(.registrationNumber("330106000012345")))
+        #expect(keys.contains(.name("杭州测试2科技有限公司", region: RegionCode(rawValue: "330106")!)))
+    }
+
+    @Test("Re-importing the same file changes nothing; a newer export updates and keeps history")
+    func reimport() async throws {
+        let first = try await run(csv([header, row(1), row(2)]))
+        let again = try await run(csv([header, row(1), row(2)]), name: "renamed.csv", store: first.store)
+        #expect(!again.isNew)
+        #expect(again.record.id == first.record.id)
+        let newer = try await run(
+            csv([header, row(1, status: "注销"), row(2), row(3)]), name: "newer.csv",
+            options: .init(snapshotDate: CalendarDate(year: 2022, month: 11, day: 30)), store: first.store)
+        #expect(newer.isNew)
+        #expect(newer.record.counts.updated == 1)
+        #expect(newer.record.counts.unchanged == 1)
+        #expect(newer.record.counts.inserted == 1)
+        let companies = try await first.store.registryCompanies()
+        #expect(companies.count == 3)
+        #expect(companies.first { $0.creditCode == creditCode(1) }?.status == .deregistered)
+        #expect(
+            try await first.store.companyHistory(key: .creditCode(creditCode(1))).first?["status"] == [
+                "active", "deregistered",
+            ])
+        #expect(try await first.store.imports().count == 2)
+    }
+
+    @Test(
+        "Encodings: UTF-8 with and without BOM, GB18030, UTF-16 with BOM",
+        arguments: ["utf-8", "utf-8-bom", "gb18030", "utf-16le", "utf-16be"])
+    func encodings(encoding: String) async throws {
+        let text = [header, row(1, name: "杭州甲乙丙丁科技有限公司"), row(2)].joined(separator: "\r\n") + "\r\n"
+        let data: Data
+        switch encoding {
+        case "utf-8-bom": data = Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)
+        case "gb18030": data = text.data(using: String.Encoding(rawValue: 0x8000_0632))!
+        case "utf-16le": data = Data([0xFF, 0xFE]) + text.data(using: .utf16LittleEndian)!
+        case "utf-16be": data = Data([0xFE, 0xFF]) + text.data(using: .utf16BigEndian)!
+        default: data = Data(text.utf8)
+        }
+        let result = try await run(data)
+        #expect(result.record.counts.inserted == 2)
+        let names = try await result.store.registryCompanies().compactMap(\.names.zh)
+        #expect(names.contains("杭州甲乙丙丁科技有限公司"))
+        #expect(result.record.encoding == (encoding == "utf-8-bom" ? "utf-8" : encoding))
+    }
+
+    @Test("A GB18030 file forced to UTF-8 is refused, naming the line and the encoding to try")
+    func wrongEncoding() async throws {
+        let text = [header, row(1), row(2, name: "杭州错误编码有限公司")].joined(separator: "\n") + "\n"
+        let data = text.data(using: String.Encoding(rawValue: 0x8000_0632))!
+        let store = try SQLiteStore()
+        let error = try await #require(throws: IngestError.self) {
+            try await run(data, options: .init(encoding: .utf8), store: store)
+        }
+        #expect(error.code == .undecodableText)
+        #expect(error.location.line == 1)
+        #expect(error.description.contains("gb18030"))
+        #expect(try await store.imports().isEmpty)
+        #expect(try await store.registryCompanies().isEmpty)
+    }
+
+    @Test("Text that already holds U+FFFD is refused rather than stored as mojibake")
+    func replacementCharacters() async throws {
+        let error = try await #require(throws: IngestError.self) {
+            try await run(csv([header, row(1), row(2, name: "杭州\u{FFFD}\u{FFFD}科技有限公司")]))
+        }
+        #expect(error.code == .undecodableText)
+        #expect(error.location.line == 3)
+    }
+
+    @Test("An unbalanced quote refuses the file and leaves the database as it was")
+    func unbalancedQuote() async throws {
+        let store = try SQLiteStore()
+        _ = try await run(csv([header, row(1)]), store: store)
+        let broken = csv([header, row(2), row(3, scope: "\"软件开发,技术服务")])
+        let error = try await #require(throws: IngestError.self) { try await run(broken, store: store) }
+        #expect(error.code == .malformedCSV)
+        #expect(error.location.line == 3)
+        #expect(try await store.registryCompanies().count == 1)
+        #expect(try await store.imports().count == 1)
+    }
+
+    @Test("A truncated last line is quarantined, not guessed at")
+    func truncatedLastLine() async throws {
+        let text = [header, row(1), row(2)].joined(separator: "\n") + "\n" + String(row(3).prefix(30))
+        let result = try await run(Data(text.utf8))
+        #expect(result.record.counts.inserted == 2)
+        let rows = try await result.store.quarantinedRows(importID: nil)
+        #expect(rows.count == 1)
+        #expect(rows.first?.row == 4)
+        #expect(rows.first?.reason.contains("truncated") == true)
+    }
+
+    @Test("An unknown layout lists the columns found and the ones needed")
+    func unknownLayout() async throws {
+        let error = try await #require(throws: IngestError.self) {
+            try await run(csv(["名字,电话,地址", "甲,1,杭州", "乙,2,杭州"]))
+        }
+        #expect(error.code == .unknownLayout)
+        #expect(error.description.contains("名字, 电话, 地址"))
+        #expect(error.description.contains("credit_code"))
+        #expect(error.description.contains("--profile"))
+    }
+
+    @Test("An empty file is refused")
+    func emptyFile() async throws {
+        let error = try await #require(throws: IngestError.self) { try await run(Data()) }
+        #expect(error.code == .emptyFile)
+    }
+
+    @Test("Quoted fields with delimiters, quotes and line breaks; tab-separated files; title rows above the header")
+    func rfc4180() async throws {
+        let lines = [
+            "企查查 导出数据", header, row(1, scope: "\"软件开发，\"\"人工智能\"\"服务,\n技术咨询\""),
+        ]
+        let result = try await run(csv(lines))
+        #expect(result.record.counts.inserted == 1)
+        let scope = try await result.store.registryCompanies().first?.businessScope
+        #expect(scope == "软件开发，\"人工智能\"服务,\n技术咨询")
+        let tabbed = [header, row(2)].map { $0.replacingOccurrences(of: ",", with: "\t") }
+        let tabs = try await run(csv(tabbed), name: "export.tsv")
+        #expect(tabs.record.counts.inserted == 1)
+    }
+
+    @Test("Header variants from several export layouts map to the same fields; extra columns are kept")
+    func headerVariants() async throws {
+        let layouts = [
+            "企业名称,经营状态,企业法人,注册金额,成立时间,所属区县,信用代码,公司地址,参保人数",
+            "系统匹配企业名称,登记状态,法定代表人,注册资本,成立日期,所属区县,统一社会信用代码,注册地址,参保人数",
+            "Company Name,Status,Legal Representative,Registered Capital,Founded,District,Unified Social Credit Code,Address,Insured",
+        ]
+        for layout in layouts {
+            let values = ["杭州变体科技有限公司", "在业", "张三", "100万", "2022-02-02", "滨江区", creditCode(9), "杭州市滨江区", "12"]
+            let result = try await run(csv([layout, values.joined(separator: ",")]))
+            let company = try #require(try await result.store.registryCompanies().first, "\(layout)")
+            #expect(company.founded == CalendarDate(year: 2022, month: 2, day: 2))
+            #expect(company.region == RegionCode(rawValue: "330108"))
+            #expect(company.registeredCapital == Money(1_000_000, .yuan))
+        }
+    }
+
+    @Test("A repeated header keeps both columns and warns")
+    func repeatedHeader() async throws {
+        let result = try await run(
+            csv([
+                "公司名称,成立时间,统一社会信用代码,成立时间", "杭州重复科技有限公司,2020-01-01,\(creditCode(4)),2021-01-01",
+            ]))
+        #expect(result.record.warnings.count == 1)
+        #expect(result.record.warnings.first?.contains("成立时间") == true)
+        let company = try #require(try await result.store.registryCompanies().first)
+        #expect(company.founded == CalendarDate(year: 2020, month: 1, day: 1))
+        #expect(try await result.store.companyRaw(key: company.key)?["成立时间 (column 4)"] == "2021-01-01")
+    }
+
+    @Test("A user mapping covers headers the synonyms do not")
+    func userMapping() async throws {
+        let options = RegistryImportOptions(mapping: ["主体": .name, "代码": .creditCode], snapshotDate: nil)
+        let result = try await run(csv(["主体,代码", "杭州映射科技有限公司,\(creditCode(5))"]), options: options)
+        #expect(result.record.counts.inserted == 1)
+    }
+
+    @Test("JSON lines keep long numbers exact and read keys per line")
+    func jsonLines() async throws {
+        let lines = [
+            #"{"企业名称": "杭州甲科技有限公司", "统一社会信用代码": "\#(creditCode(1))", "注册号": 330106000012345678, "成立日期": "2022-01-05"}"#,
+            #"{"企业名称": "杭州乙科技有限公司", "注册号": 330106000099, "注册资本": "100万元", "tags": ["a", "b"]}"#,
+            #"{"企业名称": "杭州丙科技有限公司", "成立日期": "2022-01-05"}"#,
+        ]
+        let store = try SQLiteStore()
+        let error = try await #require(throws: IngestError.self) {
+            try await run(Data(lines.joined(separator: "\n").utf8), name: "export.jsonl", store: store)
+        }
+        #expect(error.code == .unknownLayout)
+        #expect(error.location.line == 3)
+        let good = try await run(Data(lines.prefix(2).joined(separator: "\n").utf8), name: "export.jsonl", store: store)
+        #expect(good.record.counts.inserted == 2)
+        let keys = try await good.store.registryCompanies().map(\.key)
+        #expect(keys.contains(.registrationNumber("330106000099")))
+        let first = try #require(try await good.store.registryCompanies().first { $0.creditCode == creditCode(1) })
+        #expect(first.registrationNumber == "330106000012345678")
+    }
+
+    @Test("XLSX: shared and inline strings, Excel date serials, two sheets of which one is a note")
+    func xlsx() async throws {
+        for strings in [XLSXBuilder.Strings.shared, .inline] {
+            let folder = try TemporaryFolder()
+            defer { folder.remove() }
+            let url = folder.url.appendingPathComponent("export.xlsx")
+            let table = [
+                header.split(separator: ",").map(String.init), cells(1, founded: "44566"),
+                cells(2, capital: "13,400万元"),
+            ]
+            try XLSXBuilder.write(
+                [("说明", [["本表由企查查导出"], ["导出时间", "2022-10-31"]]), ("企业列表", table)], to: url, strings: strings)
+            let result = try await run(try Data(contentsOf: url), name: "export.xlsx")
+            #expect(result.record.counts.inserted == 2, "\(strings)")
+            #expect(result.record.warnings.contains { $0.contains("说明") })
+            let companies = try await result.store.registryCompanies()
+            #expect(
+                companies.first { $0.creditCode == creditCode(1) }?.founded
+                    == CalendarDate(year: 2022, month: 1, day: 5))
+            #expect(companies.first { $0.creditCode == creditCode(2) }?.registeredCapital == Money(134_000_000, .yuan))
+        }
+    }
+
+    @Test("A broken XLSX is refused")
+    func brokenXLSX() async throws {
+        let error = try await #require(throws: IngestError.self) {
+            try await run(Data("PK\u{03}\u{04}not really a zip".utf8), name: "broken.xlsx")
+        }
+        #expect(error.code == .malformedXLSX)
+    }
+}
