@@ -19,6 +19,6 @@ struct Chainscope: AsyncParsableCommand {
               CHAINSCOPE_DATABASE   SQLite file (default ./chainscope.sqlite)
               CHAINSCOPE_LANG       ko, zh or en (default ko)
             """,
-        subcommands: [DemoCommand.self, ImportCommand.self, QuarantineCommand.self]
+        subcommands: [DemoCommand.self, ImportCommand.self, QuarantineCommand.self, SampleCommand.self]
     )
 }

@@ -63,15 +63,15 @@ extension RegionDirectory {
     func county(named written: String, in city: RegionCode?) -> Region? {
         let trimmed = written.trimmingCharacters(in: .whitespaces)
         if let code = RegionCode(rawValue: trimmed), code.level == .county { return regions[code] }
-        let matches = countyRegions(in: city).filter { region in
-            guard let zh = region.names.zh else { return false }
-            return trimmed == zh || trimmed.hasSuffix(zh) && isPrefixOfAncestors(trimmed.dropLast(zh.count), region)
+        let exact = regions(named: trimmed).filter { $0.level == .county && (city == nil || $0.parent == city) }
+        if exact.count == 1 { return exact[0] }
+        guard exact.isEmpty, trimmed.count > 3 else { return nil }
+        // A name written with its province and city, such as 浙江省杭州市江干区.
+        let candidates = (city.map { children(of: $0) } ?? Array(regions.values)).filter { region in
+            guard region.level == .county, let zh = region.names.zh else { return false }
+            return trimmed.hasSuffix(zh) && isPrefixOfAncestors(trimmed.dropLast(zh.count), region)
         }
-        return matches.count == 1 ? matches[0] : nil
-    }
-
-    private func countyRegions(in city: RegionCode?) -> [Region] {
-        regions.values.filter { $0.level == .county && (city == nil || $0.parent == city) }
+        return candidates.count == 1 ? candidates[0] : nil
     }
 
     /// Whether `prefix` is made of the region's province and prefecture names (`浙江省杭州市`).

@@ -4,13 +4,19 @@ public struct RegionDirectory: Hashable, Sendable {
     public private(set) var regions: [RegionCode: Region]
     public private(set) var streets: [Street]
     public private(set) var changes: [RegionChange]
+    // Indexes derived from the above, so look-ups done once per imported row stay cheap.
     private var streetsByCounty: [RegionCode: [Street]]
+    private var codesByName: [String: [RegionCode]]
+    private var codesByParent: [RegionCode: [RegionCode]]
 
     public init(regions: [Region] = [], streets: [Street] = [], changes: [RegionChange] = []) {
         self.regions = Dictionary(regions.map { ($0.code, $0) }, uniquingKeysWith: { _, last in last })
         self.streets = streets
         self.changes = changes
         self.streetsByCounty = Dictionary(grouping: streets, by: \.county)
+        let all = self.regions.values.sorted { $0.code < $1.code }
+        self.codesByName = Dictionary(grouping: all.filter { $0.names.zh != nil }, by: { $0.names.zh! }).mapValues { $0.map(\.code) }
+        self.codesByParent = Dictionary(grouping: all.filter { $0.parent != nil }, by: { $0.parent! }).mapValues { $0.map(\.code) }
     }
 
     public var isEmpty: Bool { regions.isEmpty }
@@ -22,14 +28,14 @@ public struct RegionDirectory: Hashable, Sendable {
 
     /// The regions whose Chinese name is `name`, current ones first, then by code.
     public func regions(named name: String) -> [Region] {
-        regions.values.filter { $0.names.zh == name }.sorted {
+        (codesByName[name] ?? []).compactMap { regions[$0] }.sorted {
             ($0.isCurrent ? 0 : 1, $0.code) < ($1.isCurrent ? 0 : 1, $1.code)
         }
     }
 
-    /// The divisions directly below `code`.
+    /// The divisions directly below `code`, by code.
     public func children(of code: RegionCode) -> [Region] {
-        regions.values.filter { $0.parent == code }.sorted { $0.code < $1.code }
+        (codesByParent[code] ?? []).compactMap { regions[$0] }
     }
 
     /// The streets (街道, 镇, 乡) a county-level division holds today.

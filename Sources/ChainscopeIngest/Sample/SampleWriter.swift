@@ -1,0 +1,94 @@
+public import Foundation
+
+/// Writes a synthetic export (a notice row, the header, the rows) and its ground-truth label file.
+public struct SampleWriter: Sendable {
+    public let generator: SampleGenerator
+
+    public init(generator: SampleGenerator) { self.generator = generator }
+
+    /// What was written.
+    public struct Summary: Sendable {
+        public var rows = 0
+        public var aiCompanies = 0
+        public var flawedRows = 0
+        public var bytes = 0
+    }
+
+    public func write(
+        rows: Int, to url: URL, encoding: TextEncoding = .utf8, labels: URL? = nil
+    ) throws -> Summary {
+        var summary = Summary()
+        var output = try BufferedOutput(url: url, encoding: encoding)
+        var labelOutput = try labels.map { try BufferedOutput(url: $0, encoding: .utf8) }
+        try output.write(Self.line([SampleGenerator.notice]))
+        try output.write(Self.line(SampleGenerator.header))
+        try labelOutput?.write("credit_code,is_ai,layer,segments\n")
+        for index in 0..<rows {
+            let row = generator.row(index)
+            try output.write(Self.line(row.cells))
+            summary.rows += 1
+            if row.isFlawed {
+                summary.flawedRows += 1
+                continue
+            }
+            if row.isAI { summary.aiCompanies += 1 }
+            let label = [row.creditCode, row.isAI ? "1" : "0", row.layer ?? "", row.segments.joined(separator: ";")]
+            try labelOutput?.write(label.joined(separator: ",") + "\n")
+        }
+        summary.bytes = try output.close()
+        _ = try labelOutput?.close()
+        return summary
+    }
+
+    /// One CSV record: fields with a delimiter, quote or line break are quoted.
+    static func line(_ fields: [String]) -> String {
+        fields.map { field in
+            guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }.joined(separator: ",") + "\r\n"
+    }
+}
+
+/// A file written through a 1 MiB buffer in one encoding (UTF-16 with a byte-order mark).
+struct BufferedOutput {
+    let handle: FileHandle
+    let encoding: TextEncoding
+    var buffer = ""
+    var bytes = 0
+
+    init(url: URL, encoding: TextEncoding) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        handle = try FileHandle(forWritingTo: url)
+        self.encoding = encoding
+        if encoding == .utf16LittleEndian { try emit(Data([0xFF, 0xFE])) }
+        if encoding == .utf16BigEndian { try emit(Data([0xFE, 0xFF])) }
+    }
+
+    mutating func write(_ text: String) throws {
+        buffer += text
+        if buffer.utf8.count >= 1 << 20 { try flush() }
+    }
+
+    mutating func flush() throws {
+        guard !buffer.isEmpty else { return }
+        guard let data = buffer.data(using: encoding.foundation) else {
+            throw CocoaError(.fileWriteInapplicableStringEncoding)
+        }
+        try emit(data)
+        buffer = ""
+    }
+
+    private mutating func emit(_ data: Data) throws {
+        try handle.write(contentsOf: data)
+        bytes += data.count
+    }
+
+    /// Flushes and closes; returns the bytes written.
+    mutating func close() throws -> Int {
+        try flush()
+        try handle.close()
+        return bytes
+    }
+}
