@@ -19,6 +19,7 @@ public enum Phrase: Hashable, Sendable {
     case unknownParts
     case perTeam(String)
     case noChineseTitle
+    case sampleRegistry(rows: String, stored: String, quarantined: String, importID: Int64)
 }
 
 extension Phrase {
@@ -54,6 +55,8 @@ extension Phrase {
         case .unknownParts: "게재일·제목·URL 미상"
         case .perTeam(let amount): "팀당 \(amount)"
         case .noChineseTitle: "중국어 원제목 미상"
+        case .sampleRegistry(let rows, let stored, let quarantined, let importID):
+            "합성 샘플 등기부(실제 기업 아님): \(rows)행 가져옴 — 기업 \(stored)곳 저장, \(quarantined)행 격리 (가져오기 #\(importID))"
         }
     }
 
@@ -79,6 +82,8 @@ extension Phrase {
         case .unknownParts: "发表日期、标题和网址不详"
         case .perTeam(let amount): "每个团队\(amount)"
         case .noChineseTitle: "中文原标题不详"
+        case .sampleRegistry(let rows, let stored, let quarantined, let importID):
+            "合成样本工商数据（非真实企业）：导入\(rows)行，存储企业\(stored)家，隔离\(quarantined)行（导入 #\(importID)）"
         }
     }
 
@@ -105,6 +110,9 @@ extension Phrase {
         case .unknownParts: "date, headline and URL not known"
         case .perTeam(let amount): "\(amount) per team"
         case .noChineseTitle: "Chinese title not known"
+        case .sampleRegistry(let rows, let stored, let quarantined, let importID):
+            "Synthetic sample registry (not real companies): \(rows) rows imported, \(stored) companies stored, "
+                + "\(quarantined) rows quarantined (import #\(importID))"
         }
     }
 

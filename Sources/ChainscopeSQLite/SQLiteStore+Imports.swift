@@ -57,9 +57,13 @@ struct SQLiteImportSession: RegistryImportSession {
             arguments: [importID, key, company.provenance.line])
         guard db.changesCount > 0 else { return .duplicate }
         let incoming = CompanyRecord(company, raw: raw)
+        // Most rows of an import are new: try the insert first and compare only on a conflict.
+        try incoming.insert(db, onConflict: .ignore)
+        if db.changesCount > 0 { return .inserted }
         guard let existing = try CompanyRecord.fetchOne(db, key: key) else {
-            try incoming.insert(db)
-            return .inserted
+            throw StoreError(
+                .writeFailed, location: "company \(key)",
+                detail: "the row was neither inserted nor found; it conflicts with another")
         }
         let changes = try Self.changes(from: existing, to: incoming)
         guard !changes.isEmpty else { return .unchanged }

@@ -80,7 +80,11 @@ struct Demo {
                     .readFailed, location: configuration.databasePath, detail: "the dataset just stored is missing")
             }
             let storedRegions = try await store.regionDirectory()
-            return Overview(dataset: stored, regions: storedRegions, language: configuration.language).render()
+            let sample = try await importSample(into: store, regions: storedRegions)
+            let overview = Overview(dataset: stored, regions: storedRegions, language: configuration.language).render()
+            return overview + "\n" + sample + "\n"
+        } catch let error as CommandError {
+            throw error
         } catch let error as StoreError where error.code == .cannotOpen {
             throw CommandError(
                 "\(error)\nCheck that the folder exists and is writable, or pass --database with another path.",
@@ -88,5 +92,33 @@ struct Demo {
         } catch {
             throw CommandError("\(error)", exitCode: 74)
         }
+    }
+}
+
+extension Demo {
+    static let sampleRows = 2_000
+    static let sampleSeed: UInt64 = 2022
+    static let sampleSnapshot = CalendarDate(year: 2022, month: 10, day: 31)!
+
+    /// Writes the deterministic synthetic registry and imports it; the same content each time, so a
+    /// second run recognises it and changes nothing.
+    func importSample(into store: SQLiteStore, regions: RegionDirectory) async throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "chainscope-demo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("hangzhou-sample-synthetic.csv")
+        _ = try SampleWriter(generator: SampleGenerator(seed: Self.sampleSeed, regions: regions))
+            .write(rows: Self.sampleRows, to: file)
+        let (record, _) = try await RegistryImporter(regions: regions).run(
+            file, options: RegistryImportOptions(snapshotDate: Self.sampleSnapshot), into: store)
+        let numbers = NumberFormatting(configuration.language)
+        let counts = record.counts
+        return "■ "
+            + Phrase.sampleRegistry(
+                rows: numbers.number(Decimal(counts.rowsRead)),
+                stored: numbers.number(Decimal(counts.stored)),
+                quarantined: numbers.number(Decimal(counts.quarantined)), importID: record.id
+            ).text(in: configuration.language)
     }
 }

@@ -118,8 +118,9 @@ public enum TextFolding {
 
     /// True for the markers exports use for "no value": empty, `-`, `--`, `—`, `N/A`, `NA`, `无`, `暂无`, `null`.
     public static func isEmptyMarker(_ text: String) -> Bool {
-        let trimmed = halfWidth(text).trimmingCharacters(in: .whitespacesAndNewlines)
-        return emptyMarkers.contains(trimmed.lowercased())
+        // Markers are at most two characters; longer text is only a marker when padded with spaces.
+        if text.utf8.count > 6, let first = text.utf8.first, first != 0x20, text.utf8.last != 0x20 { return false }
+        return emptyMarkers.contains(halfWidth(text).trimmed.lowercased())
     }
 
     static let emptyMarkers: Set<String> = ["", "-", "--", "—", "——", "n/a", "na", "null", "none", "无", "暂无", "/"]

@@ -14,9 +14,7 @@ public enum RegisteredCapital {
     /// The amount, nil for an empty marker, or the reason it cannot be read.
     public static func parse(_ text: String) -> Result<Money?, ValueProblem> {
         guard !TextFolding.isEmptyMarker(text) else { return .success(nil) }
-        var rest = TextFolding.halfWidth(text).replacingOccurrences(of: ",", with: "")
-            .replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "(", with: "")
-            .replacingOccurrences(of: ")", with: "")
+        var rest = TextFolding.halfWidth(text).removing([",", " ", "(", ")"])
         let number = String(rest.prefix { $0.isASCIIDigit || $0 == "." })
         rest.removeFirst(number.count)
         guard let amount = Money.decimal(number) else { return .failure(problem(text)) }
@@ -29,16 +27,17 @@ public enum RegisteredCapital {
         } else if !rest.isEmpty {
             multiplier = 1
         }
-        var currency = Currency.yuan
-        var found = rest.isEmpty
-        for (word, code) in currencies where rest.contains(word) {
-            currency = code
-            found = true
-            break
+        // What follows the number is nothing, or currency words only (`元人民币`, `美元`).
+        var currency: Currency?
+        var words = Substring(rest)
+        while !words.isEmpty {
+            guard let (word, code) = currencies.first(where: { words.hasPrefix($0.0) }) else {
+                return .failure(problem(text))
+            }
+            if currency == nil || currency == .yuan { currency = code }
+            words = words.dropFirst(word.count)
         }
-        let leftover = currencies.reduce(rest) { $0.replacingOccurrences(of: $1.0, with: "") }
-        guard found, leftover.isEmpty else { return .failure(problem(text)) }
-        return .success(Money(amount * multiplier, currency))
+        return .success(Money(amount * multiplier, currency ?? .yuan))
     }
 
     private static func problem(_ text: String) -> ValueProblem {

@@ -15,7 +15,7 @@ public enum RegistryDate {
     /// The date, nil for an empty marker, or the reason it cannot be read.
     public static func parse(_ text: String) -> Result<CalendarDate?, ValueProblem> {
         guard !TextFolding.isEmptyMarker(text) else { return .success(nil) }
-        var trimmed = TextFolding.halfWidth(text).trimmingCharacters(in: .whitespaces)
+        var trimmed = TextFolding.halfWidth(text).trimmed
         if let space = trimmed.firstIndex(where: { $0 == " " || $0 == "T" }), trimmed.contains(":") {
             trimmed = String(trimmed[..<space])
         }
@@ -27,7 +27,7 @@ public enum RegistryDate {
 
     /// `2022-01-05`, `2022/1/5`, `2022.01.05`, `2022年1月5日`.
     static func separated(_ text: String) -> CalendarDate? {
-        let normalised = text.replacingOccurrences(of: "日", with: "")
+        let normalised = text.removing(["日"])
         let parts = normalised.split(whereSeparator: { "-/.年月".contains($0) }).map(String.init)
         guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])

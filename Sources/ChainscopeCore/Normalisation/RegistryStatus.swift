@@ -13,8 +13,8 @@ extension RegistrationStatus {
     public static func parse(_ text: String) -> Result<RegistrationStatus?, ValueProblem> {
         guard !TextFolding.isEmptyMarker(text) else { return .success(nil) }
         let folded = TextFolding.halfWidth(text)
-        for (phrase, status) in phrases where folded.contains(phrase) { return .success(status) }
-        switch folded.lowercased().trimmingCharacters(in: .whitespaces) {
+        for (phrase, status) in phrases where folded.includes(phrase) { return .success(status) }
+        switch folded.lowercased().trimmed {
         case "active", "in business", "existing": return .success(.active)
         case "deregistered", "cancelled", "canceled": return .success(.deregistered)
         case "revoked": return .success(.revoked)
@@ -29,10 +29,10 @@ extension EntityKind {
     /// A registered entity's kind from its credit code, name and company type: credit codes beginning
     /// `92` and types naming 个体 are individual businesses; 分公司, 分支机构, 分店 and 分厂 are branches.
     public static func classify(creditCode: String?, name: String, companyType: String?) -> EntityKind {
-        if creditCode?.hasPrefix("92") == true || companyType?.contains("个体") == true { return .individualBusiness }
+        if creditCode?.hasPrefix("92") == true || companyType?.includes("个体") == true { return .individualBusiness }
         let branchWords = ["分公司", "分支机构", "分店", "分厂", "营业部", "办事处"]
-        if branchWords.contains(where: { name.hasSuffix($0) || companyType?.contains($0) == true }) { return .branch }
-        if companyType?.contains("分支") == true || companyType?.contains("非法人") == true { return .branch }
+        if branchWords.contains(where: { name.hasSuffix($0) || companyType?.includes($0) == true }) { return .branch }
+        if companyType?.includes("分支") == true || companyType?.includes("非法人") == true { return .branch }
         return .company
     }
 }

@@ -61,7 +61,7 @@ extension RegionDirectory {
 
     /// The county-level region a written name or code stands for, within `city` when given.
     func county(named written: String, in city: RegionCode?) -> Region? {
-        let trimmed = written.trimmingCharacters(in: .whitespaces)
+        let trimmed = written.trimmed
         if let code = RegionCode(rawValue: trimmed), code.level == .county { return regions[code] }
         let exact = regions(named: trimmed).filter { $0.level == .county && (city == nil || $0.parent == city) }
         if exact.count == 1 { return exact[0] }
@@ -87,7 +87,7 @@ extension RegionDirectory {
     /// candidates match.
     private func decidingStreet(in address: String?, among candidates: [RegionCode]) -> Street? {
         guard let address, !address.isEmpty else { return nil }
-        let found = candidates.flatMap { streets(in: $0) }.filter { address.contains($0.name) }
+        let found = candidates.flatMap { streets(in: $0) }.filter { address.includes($0.name) }
         let counties = Set(found.map(\.county))
         guard counties.count == 1 else { return nil }
         return found.max { $0.name.count < $1.name.count }

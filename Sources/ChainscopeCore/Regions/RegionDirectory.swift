@@ -15,8 +15,12 @@ public struct RegionDirectory: Hashable, Sendable {
         self.changes = changes
         self.streetsByCounty = Dictionary(grouping: streets, by: \.county)
         let all = self.regions.values.sorted { $0.code < $1.code }
-        self.codesByName = Dictionary(grouping: all.filter { $0.names.zh != nil }, by: { $0.names.zh! }).mapValues { $0.map(\.code) }
-        self.codesByParent = Dictionary(grouping: all.filter { $0.parent != nil }, by: { $0.parent! }).mapValues { $0.map(\.code) }
+        self.codesByName = Dictionary(grouping: all.filter { $0.names.zh != nil }, by: { $0.names.zh! }).mapValues {
+            $0.map(\.code)
+        }
+        self.codesByParent = Dictionary(grouping: all.filter { $0.parent != nil }, by: { $0.parent! }).mapValues {
+            $0.map(\.code)
+        }
     }
 
     public var isEmpty: Bool { regions.isEmpty }

@@ -38,7 +38,7 @@ extension RegistryRowMapper {
     private func districtNamed(in address: String, city: RegionCode) -> String? {
         regions.children(of: city)
             .compactMap { region -> (String, String.Index)? in
-                guard let name = region.names.zh, let range = address.range(of: name) else { return nil }
+                guard let name = region.names.zh, let range = address.firstRange(of: name) else { return nil }
                 return (name, range.lowerBound)
             }
             .min { $0.1 < $1.1 }?.0

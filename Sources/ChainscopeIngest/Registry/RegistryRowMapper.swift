@@ -56,7 +56,7 @@ struct RegistryRowMapper {
 
     func value(_ field: RegistryField, in row: RawRow) -> String? {
         guard let column = layout.column(of: field) else { return nil }
-        let text = row.cells[column].trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = row.cells[column].trimmed
         return TextFolding.isEmptyMarker(text) ? nil : text
     }
 
@@ -77,7 +77,7 @@ struct RegistryRowMapper {
         guard let name = value(.name, in: row) else {
             throw Problem(column: header(.name), value: "", reason: "the company name is empty")
         }
-        if name.contains("未匹配到") {
+        if name.includes("未匹配到") {
             throw Problem(
                 column: header(.name), value: name,
                 reason: "the batch query found no company for this row; look the company up again by hand")

@@ -38,7 +38,7 @@ public struct SampleGenerator: Sendable {
 
     /// Row `index` (0-based); the same seed and index always give the same row.
     public func row(_ index: Int) -> SampleRow {
-        var random = SampleRandom(seed: seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
+        var random = SampleRandom(seed: SampleRandom.mix(seed &* 0xD1B5_4A32_D192_ED03 &+ UInt64(index)))
         let kindRoll = random.below(100)
         let kind: EntityKind = kindRoll < 4 ? .individualBusiness : kindRoll < 7 ? .branch : .company
         let roll = random.below(100)

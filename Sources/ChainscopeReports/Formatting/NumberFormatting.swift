@@ -82,6 +82,9 @@ public struct NumberFormatting: Sendable {
         return names[currency]?[language] ?? currency.rawValue
     }
 
+    /// A bare count: `1만 320` in Korean, `10,320` otherwise.
+    public func number(_ value: Decimal) -> String { language == .ko ? koreanMyriads(value) : grouped(value) }
+
     /// A count with the language's counter: `1만 320개`, `10,320家`, `10,320 companies`.
     public func count(_ value: Decimal, of unit: FactUnit) -> String {
         let counters: [FactUnit: [Language: String]] = [
@@ -94,8 +97,7 @@ public struct NumberFormatting: Sendable {
         ]
         let counter = counters[unit]?[language] ?? ""
         switch language {
-        case .ko: return koreanMyriads(value) + counter
-        case .zh: return grouped(value) + counter
+        case .ko, .zh: return number(value) + counter
         case .en: return counter.isEmpty ? grouped(value) : "\(grouped(value)) \(counter)"
         }
     }

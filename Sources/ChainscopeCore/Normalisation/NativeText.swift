@@ -1,0 +1,45 @@
+/// String operations on UTF-8 bytes, for the import's hot path: Foundation's equivalents bridge
+/// through NSString on Linux, and generic substring search walks characters; both dominated the
+/// import's profile. Byte search is exact for valid UTF-8 text, which every decoded string is.
+extension StringProtocol {
+    /// Without leading and trailing white space and line breaks.
+    public var trimmed: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return String(self) }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars[first...last])
+        return String(result)
+    }
+
+    /// Whether `other` occurs in this text.
+    public func includes(_ other: String) -> Bool { byteOffset(of: other) != nil }
+
+    /// The byte offset of the first occurrence of `other`.
+    public func byteOffset(of other: String) -> Int? {
+        var needle = other
+        return needle.withUTF8 { pattern -> Int? in
+            guard let first = pattern.first else { return 0 }
+            let search = { (text: UnsafeBufferPointer<UInt8>) -> Int? in
+                guard text.count >= pattern.count else { return nil }
+                var index = 0
+                let last = text.count - pattern.count
+                while index <= last {
+                    if text[index] == first {
+                        var matched = 1
+                        while matched < pattern.count && text[index + matched] == pattern[matched] { matched += 1 }
+                        if matched == pattern.count { return index }
+                    }
+                    index += 1
+                }
+                return nil
+            }
+            if let result = utf8.withContiguousStorageIfAvailable(search) { return result }
+            return Array(utf8).withUnsafeBufferPointer(search)
+        }
+    }
+
+    /// This text with every occurrence of each character in `characters` removed.
+    public func removing(_ characters: Set<Character>) -> String { String(filter { !characters.contains($0) }) }
+}

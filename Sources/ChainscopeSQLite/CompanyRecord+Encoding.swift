@@ -1,0 +1,72 @@
+import ChainscopeCore
+import Foundation
+import GRDB
+
+/// Company rows are written once per imported row, so they are encoded by hand rather than through
+/// `Codable`, whose generic encoding dominated the import's profile.
+extension CompanyRecord {
+    func encode(to container: inout PersistenceContainer) throws {
+        container["key"] = key
+        container["name_zh"] = nameZh
+        container["name_ko"] = nameKo
+        container["name_en"] = nameEn
+        container["credit_code"] = creditCode
+        container["registration_number"] = registrationNumber
+        container["kind"] = kind
+        container["status"] = status
+        container["founded"] = founded
+        container["capital_amount"] = capitalAmount
+        container["capital_currency"] = capitalCurrency
+        container["capital_text"] = capitalText
+        container["region"] = region
+        container["address"] = address
+        container["business_scope"] = businessScope
+        container["industry_code"] = industryCode
+        container["industry_name"] = industryName
+        container["raw"] = raw.map(JSONText.object)
+        container["notes"] = notes.isEmpty ? "[]" : try JSONText.encode(notes)
+        container["provenance_kind"] = provenanceKind
+        container["provenance_collection"] = provenanceCollection
+        container["provenance_file"] = provenanceFile
+        container["provenance_line"] = provenanceLine
+    }
+}
+
+/// Small JSON writers for the hot path.
+enum JSONText {
+    /// A JSON object with sorted keys, as `JSONEncoder` with `.sortedKeys` writes it.
+    static func object(_ values: [String: String]) -> String {
+        var text = "{"
+        for (index, key) in values.keys.sorted().enumerated() {
+            if index > 0 { text += "," }
+            text += string(key) + ":" + string(values[key]!)
+        }
+        return text + "}"
+    }
+
+    static func string(_ value: String) -> String {
+        var bytes: [UInt8] = [0x22]
+        bytes.reserveCapacity(value.utf8.count + 8)
+        for byte in value.utf8 {
+            switch byte {
+            case 0x22: bytes += [0x5C, 0x22]
+            case 0x5C: bytes += [0x5C, 0x5C]
+            case 0x0A: bytes += [0x5C, 0x6E]
+            case 0x0D: bytes += [0x5C, 0x72]
+            case 0x09: bytes += [0x5C, 0x74]
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(0x22)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func encode(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+@Suite("chainscope sample, import and quarantine", .serialized)
+struct ImportCommandTests {
+    func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "chainscope-import-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test("A sample imports with every row stored or quarantined; a second import changes nothing")
+    func sampleRoundTrip() throws {
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let export = folder.appendingPathComponent("s.csv").path
+        let labels = folder.appendingPathComponent("l.csv").path
+        let database = folder.appendingPathComponent("d.sqlite").path
+        let sample = try CommandRun(["sample", "--rows", "1000", "--seed", "3", "--output", export, "--labels", labels])
+        #expect(sample.status == 0, "\(sample.errors)")
+        #expect(sample.errors.contains("Wrote 1000 synthetic rows"))
+        let again = try CommandRun(["sample", "--rows", "1000", "--seed", "3", "--output", export + "2"])
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: export)) == Data(contentsOf: URL(fileURLWithPath: export + "2")))
+        #expect(again.status == 0)
+        let first = try CommandRun([
+            "import", export, "--database", database, "--json", "--snapshot-date", "2022-10-31",
+        ])
+        #expect(first.status == 0, "\(first.errors)")
+        let summary = try #require(
+            try JSONSerialization.jsonObject(with: Data(first.output.utf8)) as? [[String: Any]]
+        ).first!
+        let read = summary["rowsRead"] as? Int
+        let stored = summary["stored"] as? Int
+        let quarantined = summary["quarantined"] as? Int
+        let duplicates = summary["duplicates"] as? Int
+        #expect(read == 1000)
+        #expect((stored ?? 0) + (quarantined ?? 0) + (duplicates ?? 0) == 1000)
+        #expect((quarantined ?? 0) > 0)
+        let labelLines = try String(contentsOfFile: labels, encoding: .utf8).split(separator: "\n").count - 1
+        #expect(labelLines == stored)
+        let second = try CommandRun(["import", export, "--database", database])
+        #expect(second.status == 0)
+        #expect(second.output.contains("nothing changed"))
+        let list = try CommandRun(["quarantine", "list", "--database", database])
+        #expect(list.output.contains("\(quarantined ?? -1) quarantined row"))
+        let csv = folder.appendingPathComponent("q.csv").path
+        let export2 = try CommandRun(["quarantine", "export", "--database", database, "--output", csv])
+        #expect(export2.status == 0)
+        let exported = try Data(contentsOf: URL(fileURLWithPath: csv))
+        #expect(
+            exported.starts(with: [0xEF, 0xBB, 0xBF] + Array("import,row,line,sheet,column,value,reason,raw".utf8)))
+        #expect(
+            String(decoding: exported, as: UTF8.self).components(separatedBy: "\r\n").count == (quarantined ?? 0) + 2)
+    }
+
+    @Test("A file problem exits 65, says where, and stores nothing from that file")
+    func fileProblem() throws {
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bad = folder.appendingPathComponent("bad.csv")
+        try Data("名字,电话\n甲,1\n".utf8).write(to: bad)
+        let database = folder.appendingPathComponent("d.sqlite").path
+        let run = try CommandRun(["import", bad.path, "--database", database])
+        #expect(run.status == 65)
+        #expect(run.errors.contains("bad.csv"))
+        #expect(run.errors.contains("unknown column layout"))
+        #expect(run.errors.contains("Nothing from this file was stored"))
+    }
+
+    @Test("Bad options are usage errors")
+    func badOptions() throws {
+        #expect(try CommandRun(["import", "x.csv", "--encoding", "latin9"]).status == 64)
+        #expect(try CommandRun(["import", "x.csv", "--snapshot-date", "yesterday"]).status == 64)
+    }
+}
