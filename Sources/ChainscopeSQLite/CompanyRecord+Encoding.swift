@@ -32,6 +32,30 @@ extension CompanyRecord {
     }
 }
 
+extension CompanyRecord {
+    static let columns = [
+        "key", "name_zh", "name_ko", "name_en", "credit_code", "registration_number", "kind", "status", "founded",
+        "capital_amount", "capital_currency", "capital_text", "region", "address", "business_scope", "industry_code",
+        "industry_name", "raw", "notes", "provenance_kind", "provenance_collection", "provenance_file",
+        "provenance_line",
+    ]
+
+    /// `INSERT OR IGNORE` of every column, for a cached statement.
+    static let insertOrIgnoreSQL =
+        "INSERT OR IGNORE INTO company (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+
+    /// The values in `columns` order.
+    func arguments() throws -> StatementArguments {
+        let values: [(any DatabaseValueConvertible)?] = [
+            key, nameZh, nameKo, nameEn, creditCode, registrationNumber, kind, status, founded, capitalAmount,
+            capitalCurrency, capitalText, region, address, businessScope, industryCode, industryName,
+            raw.map(JSONText.object), notes.isEmpty ? "[]" : try JSONText.encode(notes), provenanceKind,
+            provenanceCollection, provenanceFile, provenanceLine,
+        ]
+        return StatementArguments(values)
+    }
+}
+
 /// Small JSON writers for the hot path.
 enum JSONText {
     /// A JSON object with sorted keys, as `JSONEncoder` with `.sortedKeys` writes it.

@@ -52,13 +52,13 @@ struct SQLiteImportSession: RegistryImportSession {
 
     mutating func store(_ company: Company, raw: [String: String]) throws -> StoreOutcome {
         let key = company.key.description
-        try db.execute(
-            sql: "INSERT INTO import_key (import_id, key, row) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-            arguments: [importID, key, company.provenance.line])
+        let keyStatement = try db.cachedStatement(
+            sql: "INSERT INTO import_key (import_id, key, row) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+        try keyStatement.execute(arguments: [importID, key, company.provenance.line])
         guard db.changesCount > 0 else { return .duplicate }
         let incoming = CompanyRecord(company, raw: raw)
         // Most rows of an import are new: try the insert first and compare only on a conflict.
-        try incoming.insert(db, onConflict: .ignore)
+        try db.cachedStatement(sql: CompanyRecord.insertOrIgnoreSQL).execute(arguments: try incoming.arguments())
         if db.changesCount > 0 { return .inserted }
         guard let existing = try CompanyRecord.fetchOne(db, key: key) else {
             throw StoreError(

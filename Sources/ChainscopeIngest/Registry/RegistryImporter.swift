@@ -62,23 +62,36 @@ public struct RegistryImporter: Sendable {
             file: name, sha256: try SHA256.file(url), format: format.rawValue, snapshotDate: snapshot)
         let regions = regions
         return try await store.importRegistry(request) { session in
-            var consumer = RowConsumer(
-                regions: regions, importID: session.importID, file: name, snapshotDate: snapshot,
-                mapping: options.mapping, format: format)
-            let encoding: TextEncoding?
-            switch format {
-            case .csv:
-                encoding = try CSVReader(url: url, displayName: name, encoding: options.encoding)
-                    .forEachRow { try consumer.accept($0, into: &session) }
-            case .jsonl:
-                encoding = try JSONLinesReader(url: url, displayName: name, encoding: options.encoding)
-                    .forEachRow { try consumer.accept($0, into: &session) }
-            case .xlsx:
-                try XLSXReader(url: url, displayName: name).forEachRow { try consumer.accept($0, into: &session) }
-                encoding = nil
+            let reading = ReadingThread(
+                consumer: RowConsumer(
+                    regions: regions, importID: session.importID, file: name, snapshotDate: snapshot,
+                    mapping: options.mapping, format: format),
+                read: { handle in try Self.read(format, url: url, name: name, encoding: options.encoding, handle) })
+            var writer = RowWriter(importID: session.importID)
+            do {
+                while let batch = try reading.channel.receive() {
+                    for prepared in batch { try writer.write(prepared, into: &session) }
+                }
+            } catch {
+                reading.channel.cancel()
+                reading.join()
+                throw error
             }
-            try consumer.finish(into: &session)
-            return ImportResult(encoding: encoding?.rawValue, counts: consumer.counts, warnings: consumer.warnings)
+            reading.join()
+            return ImportResult(encoding: reading.encoding?.rawValue, counts: writer.counts, warnings: reading.warnings)
+        }
+    }
+
+    /// Reads a file of `format`, handing each raw row to `handle`; returns the encoding used.
+    static func read(
+        _ format: RegistryFormat, url: URL, name: String, encoding: TextEncoding?, _ handle: (RawRow) throws -> Void
+    ) throws -> TextEncoding? {
+        switch format {
+        case .csv: return try CSVReader(url: url, displayName: name, encoding: encoding).forEachRow(handle)
+        case .jsonl: return try JSONLinesReader(url: url, displayName: name, encoding: encoding).forEachRow(handle)
+        case .xlsx:
+            try XLSXReader(url: url, displayName: name).forEachRow(handle)
+            return nil
         }
     }
 

@@ -2,7 +2,7 @@ import ChainscopeCore
 import Foundation
 
 /// What one data row becomes: a company to store, or a problem to quarantine.
-enum MappedRow {
+enum MappedRow: Sendable {
     case company(Company, raw: [String: String])
     case problem(column: String?, value: String?, reason: String, raw: [String: String])
 }

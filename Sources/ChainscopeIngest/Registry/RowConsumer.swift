@@ -1,14 +1,19 @@
 import ChainscopeCore
 
-/// Finds each table's header, maps its data rows, and stores or quarantines them through a session.
-struct RowConsumer {
+/// A data row with what it became.
+struct PreparedRow: Sendable {
+    let row: RawRow
+    let mapped: MappedRow
+}
+
+/// Finds each table's header and maps its data rows; storing them is the writer's part.
+struct RowConsumer: Sendable {
     let regions: RegionDirectory
     let importID: Int64
     let file: String
     let snapshotDate: CalendarDate
     let mapping: [String: RegistryField]
     let format: RegistryFormat
-    private(set) var counts = ImportCounts()
     private(set) var warnings: [String] = []
     /// Rows of the current table held back until its header is known.
     private var pending: [RawRow] = []
@@ -32,25 +37,24 @@ struct RowConsumer {
         self.format = format
     }
 
-    mutating func accept(_ row: RawRow, into session: inout any RegistryImportSession) throws {
-        if let keys = row.keys {
-            try process(row, with: keyedMapper(keys, row: row), into: &session)
-            return
-        }
+    /// The data rows `row` completes: none while a header is still being looked for, several when
+    /// the header is found among the held-back rows.
+    mutating func accept(_ row: RawRow) throws -> [PreparedRow] {
+        if let keys = row.keys { return [PreparedRow(row: row, mapped: try keyedMapper(keys, row: row).map(row))] }
+        var prepared: [PreparedRow] = []
         if row.sheet != sheet {
-            try endTable(into: &session)
+            prepared = try endTable()
             sheet = row.sheet
         }
-        if let mapper {
-            try process(row, with: mapper, into: &session)
-            return
-        }
+        if let mapper { return prepared + [PreparedRow(row: row, mapped: mapper.map(row))] }
         pending.append(row)
-        if pending.count >= Self.headerSearchRows { try detectHeader(into: &session) }
+        if pending.count >= Self.headerSearchRows { prepared += try detectHeader() }
+        return prepared
     }
 
-    mutating func finish(into session: inout any RegistryImportSession) throws {
-        try endTable(into: &session)
+    /// The rows still held back at the end of the input; fails when no table was found.
+    mutating func finish() throws -> [PreparedRow] {
+        let prepared = try endTable()
         if tablesFound == 0 && format == .xlsx {
             throw IngestError(
                 .unknownLayout, at: .init(file: file),
@@ -61,6 +65,7 @@ struct RowConsumer {
             throw IngestError(
                 .emptyFile, at: .init(file: file), expected: "a header row and data rows", found: "no rows")
         }
+        return prepared
     }
 
     private mutating func keyedMapper(_ keys: [String], row: RawRow) throws -> RegistryRowMapper {
@@ -76,7 +81,7 @@ struct RowConsumer {
         return mapper
     }
 
-    private mutating func detectHeader(into session: inout any RegistryImportSession) throws {
+    private mutating func detectHeader() throws -> [PreparedRow] {
         let rows = pending
         pending = []
         let layout: HeaderLayout
@@ -86,7 +91,7 @@ struct RowConsumer {
             guard format == .xlsx, let sheet else { throw error }
             sheetsSkipped.append("'\(sheet)'")
             warnings.append("sheet '\(sheet)' has no recognisable header and was skipped")
-            return
+            return []
         }
         tablesFound += 1
         let prefix = sheet.map { "sheet '\($0)': " } ?? ""
@@ -94,20 +99,28 @@ struct RowConsumer {
         let mapper = RegistryRowMapper(
             layout: layout, regions: regions, importID: importID, file: file, snapshotDate: snapshotDate)
         self.mapper = mapper
-        for row in rows where row.number > layout.headerRow { try process(row, with: mapper, into: &session) }
+        return rows.filter { $0.number > layout.headerRow }.map { PreparedRow(row: $0, mapped: mapper.map($0)) }
     }
 
-    private mutating func endTable(into session: inout any RegistryImportSession) throws {
-        if mapper == nil && !pending.isEmpty { try detectHeader(into: &session) }
+    private mutating func endTable() throws -> [PreparedRow] {
+        let prepared = mapper == nil && !pending.isEmpty ? try detectHeader() : []
         mapper = nil
         pending = []
+        return prepared
     }
+}
 
-    private mutating func process(
-        _ row: RawRow, with mapper: RegistryRowMapper, into session: inout any RegistryImportSession
-    ) throws {
+/// Stores or quarantines prepared rows through a session and counts what became of them.
+struct RowWriter {
+    let importID: Int64
+    private(set) var counts = ImportCounts()
+
+    init(importID: Int64) { self.importID = importID }
+
+    mutating func write(_ prepared: PreparedRow, into session: inout any RegistryImportSession) throws {
         counts.rowsRead += 1
-        switch mapper.map(row) {
+        let row = prepared.row
+        switch prepared.mapped {
         case .company(let company, let raw):
             switch try session.store(company, raw: raw) {
             case .inserted: counts.inserted += 1

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Reads and maps a file on a thread of its own, handing prepared rows to the writer through a
+/// bounded channel. The writer joins it before the import's transaction ends, so it never outlives
+/// the import.
+final class ReadingThread: @unchecked Sendable {
+    let channel = RowChannel<PreparedRow>(capacity: 8)
+    private let done = DispatchSemaphore(value: 0)
+    // Written by the thread before `done` is signalled, read after `join()`.
+    private(set) var encoding: TextEncoding?
+    private(set) var warnings: [String] = []
+    static let batchSize = 512
+
+    init(consumer: RowConsumer, read: @escaping @Sendable ((RawRow) throws -> Void) throws -> TextEncoding?) {
+        let thread = Thread { [self] in
+            var consumer = consumer
+            var batch: [PreparedRow] = []
+            batch.reserveCapacity(Self.batchSize)
+            do {
+                encoding = try read { row in
+                    batch += try consumer.accept(row)
+                    if batch.count >= Self.batchSize {
+                        guard channel.send(batch) else { throw CancellationError() }
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                }
+                batch += try consumer.finish()
+                if !batch.isEmpty { _ = channel.send(batch) }
+                warnings = consumer.warnings
+                channel.finish()
+            } catch {
+                channel.finish(throwing: error)
+            }
+            done.signal()
+        }
+        thread.stackSize = 1 << 22
+        thread.start()
+    }
+
+    /// Waits until the thread has finished.
+    func join() { done.wait() }
+}
