@@ -15,6 +15,8 @@ let package = Package(
     products: [
         .executable(name: "chainscope", targets: ["chainscope"]),
         .library(name: "ChainscopeCore", targets: ["ChainscopeCore"]),
+        .library(name: "ChainscopeIngest", targets: ["ChainscopeIngest"]),
+        .library(name: "ChainscopeSQLite", targets: ["ChainscopeSQLite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),

@@ -53,8 +53,14 @@ struct ImportCommand: AsyncParsableCommand {
             var failures = 0
             for file in files {
                 do {
+                    var fileOptions = options
+                    let bar = json ? nil : ProgressBar(label: (file as NSString).lastPathComponent)
+                    if let bar {
+                        fileOptions.progress = { @Sendable done, total in bar.update(done, of: total) }
+                    }
+                    defer { bar?.finish() }
                     let (record, isNew) = try await RegistryImporter(regions: regions)
-                        .run(URL(fileURLWithPath: file), displayName: file, options: options, into: store)
+                        .run(URL(fileURLWithPath: file), displayName: file, options: fileOptions, into: store)
                     let summary = ImportSummary(file: file, record: record, isNew: isNew)
                     summaries.append(summary)
                     if !json { print(summary.text) }

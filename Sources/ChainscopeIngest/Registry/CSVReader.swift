@@ -16,10 +16,11 @@ public struct CSVReader: Sendable {
 
     /// Calls `body` with each non-blank row in order; returns the encoding used.
     @discardableResult
-    public func forEachRow(_ body: (RawRow) throws -> Void) throws -> TextEncoding {
+    public func forEachRow(_ body: (RawRow) throws -> Void, bytesRead: ((Int) -> Void)? = nil) throws -> TextEncoding {
         var chunks = try DecodedChunks(url: url, displayName: displayName, encoding: encoding)
         var parser = CSVParser(file: displayName)
         while let bytes = try chunks.next() {
+            bytesRead?(chunks.bytesRead)
             try parser.consume(bytes, emit: body)
         }
         try parser.finish(emit: body)

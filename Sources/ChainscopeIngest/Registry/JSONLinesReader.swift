@@ -13,12 +13,13 @@ public struct JSONLinesReader: Sendable {
     }
 
     @discardableResult
-    public func forEachRow(_ body: (RawRow) throws -> Void) throws -> TextEncoding {
+    public func forEachRow(_ body: (RawRow) throws -> Void, bytesRead: ((Int) -> Void)? = nil) throws -> TextEncoding {
         var chunks = try DecodedChunks(url: url, displayName: displayName, encoding: encoding)
         var line = 0
         var rows = 0
         var carry: [UInt8] = []
         while let bytes = try chunks.next() {
+            bytesRead?(chunks.bytesRead)
             carry += bytes
             var start = carry.startIndex
             while let end = carry[start...].firstIndex(of: 0x0A) {

@@ -7,6 +7,8 @@ public struct RegistryImportOptions: Sendable {
     public var encoding: TextEncoding?
     public var mapping: [String: RegistryField]
     public var snapshotDate: CalendarDate?
+    /// Called from the reading thread as the file is read: bytes read so far, and the file's size.
+    public var progress: (@Sendable (_ bytesRead: Int, _ total: Int) -> Void)?
 
     public init(
         encoding: TextEncoding? = nil, mapping: [String: RegistryField] = [:], snapshotDate: CalendarDate? = nil
@@ -66,7 +68,11 @@ public struct RegistryImporter: Sendable {
                 consumer: RowConsumer(
                     regions: regions, importID: session.importID, file: name, snapshotDate: snapshot,
                     mapping: options.mapping, format: format),
-                read: { handle in try Self.read(format, url: url, name: name, encoding: options.encoding, handle) })
+                read: { handle in
+                    try Self.read(format, url: url, name: name, encoding: options.encoding, handle) { bytes in
+                        options.progress?(bytes, size.intValue)
+                    }
+                })
             var writer = RowWriter(importID: session.importID)
             do {
                 while let batch = try reading.channel.receive() {
@@ -84,11 +90,16 @@ public struct RegistryImporter: Sendable {
 
     /// Reads a file of `format`, handing each raw row to `handle`; returns the encoding used.
     static func read(
-        _ format: RegistryFormat, url: URL, name: String, encoding: TextEncoding?, _ handle: (RawRow) throws -> Void
+        _ format: RegistryFormat, url: URL, name: String, encoding: TextEncoding?, _ handle: (RawRow) throws -> Void,
+        bytesRead: @escaping (Int) -> Void
     ) throws -> TextEncoding? {
         switch format {
-        case .csv: return try CSVReader(url: url, displayName: name, encoding: encoding).forEachRow(handle)
-        case .jsonl: return try JSONLinesReader(url: url, displayName: name, encoding: encoding).forEachRow(handle)
+        case .csv:
+            return try CSVReader(url: url, displayName: name, encoding: encoding).forEachRow(
+                handle, bytesRead: bytesRead)
+        case .jsonl:
+            return try JSONLinesReader(url: url, displayName: name, encoding: encoding)
+                .forEachRow(handle, bytesRead: bytesRead)
         case .xlsx:
             try XLSXReader(url: url, displayName: name).forEachRow(handle)
             return nil

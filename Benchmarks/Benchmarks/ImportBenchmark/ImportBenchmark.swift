@@ -1,0 +1,35 @@
+import Benchmark
+import ChainscopeCore
+import ChainscopeIngest
+import ChainscopeSQLite
+import Foundation
+
+/// Imports a 10,000-row synthetic export into a fresh SQLite file, per iteration: reading,
+/// normalising, resolving districts and writing with indexes. Allocation counts are the stable figure
+/// to hold thresholds on; wall time is compared against `sqlite3 .import` by scripts/compare-duckdb.
+let benchmarks: @Sendable () -> Void = {
+    let rows = 10_000
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chainscope-bench-\(getpid())")
+    let export = folder.appendingPathComponent("sample.csv")
+
+    Benchmark(
+        "Import \(rows) sample rows into SQLite",
+        configuration: .init(
+            metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident, .throughput],
+            scalingFactor: .kilo, maxDuration: .seconds(30), maxIterations: 10)
+    ) { benchmark in
+        let regions = try RegionTableReader().readBuiltin()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        _ = try SampleWriter(generator: SampleGenerator(seed: 1, regions: regions)).write(rows: rows, to: export)
+        for iteration in benchmark.scaledIterations {
+            let database = folder.appendingPathComponent("bench-\(iteration).sqlite").path
+            let store = try SQLiteStore(path: database)
+            try await store.install(regions)
+            benchmark.startMeasurement()
+            let (record, _) = try await RegistryImporter(regions: regions).run(export, into: store)
+            benchmark.stopMeasurement()
+            blackHole(record.counts.rowsRead)
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+        }
+    }
+}
