@@ -55,6 +55,36 @@ struct ImportCommandTests {
             String(decoding: exported, as: UTF8.self).components(separatedBy: "\r\n").count == (quarantined ?? 0) + 2)
     }
 
+    @Test("An import killed part-way and run again leaves what one clean run leaves")
+    func killedAndRerun() throws {
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let export = folder.appendingPathComponent("s.csv").path
+        _ = try CommandRun(["sample", "--rows", "4000", "--seed", "9", "--output", export])
+        let killed = folder.appendingPathComponent("killed.sqlite").path
+        let clean = folder.appendingPathComponent("clean.sqlite").path
+        let process = Process()
+        process.executableURL = CommandRun.binary
+        process.arguments = ["import", export, "--database", killed, "--snapshot-date", "2022-10-31"]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        usleep(700_000)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let rerun = try CommandRun(["import", export, "--database", killed, "--snapshot-date", "2022-10-31", "--json"])
+        let once = try CommandRun(["import", export, "--database", clean, "--snapshot-date", "2022-10-31", "--json"])
+        #expect(rerun.status == 0 && once.status == 0, "\(rerun.errors) \(once.errors)")
+        func counts(_ run: CommandRun) throws -> [String: Int] {
+            let summary = try #require(
+                (try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[String: Any]])?.first)
+            return summary.compactMapValues { $0 as? Int }.filter { $0.key != "id" }
+        }
+        #expect(try counts(rerun) == counts(once))
+        let listKilled = try CommandRun(["quarantine", "list", "--database", killed])
+        let listClean = try CommandRun(["quarantine", "list", "--database", clean])
+        #expect(listKilled.output == listClean.output)
+    }
+
     @Test("A file problem exits 65, says where, and stores nothing from that file")
     func fileProblem() throws {
         let folder = try folder()
