@@ -16,7 +16,9 @@ let benchmarks: @Sendable () -> Void = {
         "Import \(rows) sample rows into SQLite",
         configuration: .init(
             metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident, .throughput],
-            scalingFactor: .kilo, maxDuration: .seconds(30), maxIterations: 10)
+            maxDuration: .seconds(30), maxIterations: 5,
+            // Allocations are stable on a noisy machine; 2.29 million were measured for 10,000 rows.
+            thresholds: [.mallocCountTotal: .init(absolute: [.p90: 2_500_000])])
     ) { benchmark in
         let regions = try RegionTableReader().readBuiltin()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
