@@ -47,10 +47,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "ChainscopeReports", dependencies: ["ChainscopeCore"], swiftSettings: strictSettings),
+        .target(name: "CChainscopeSystem"),
         .executableTarget(
             name: "chainscope",
             dependencies: [
-                "ChainscopeCore", "ChainscopeIngest", "ChainscopeSQLite", "ChainscopeReports",
+                "ChainscopeCore", "ChainscopeIngest", "ChainscopeSQLite", "ChainscopeReports", "CChainscopeSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

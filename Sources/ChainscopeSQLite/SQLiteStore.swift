@@ -38,7 +38,7 @@ public final class SQLiteStore: Store {
             // An import writes millions of rows with random keys into several indexes: a 64 MiB page
             // cache keeps their upper levels in memory. In WAL mode NORMAL cannot corrupt the database;
             // a power cut may only lose the last transactions, which an import re-runs.
-            try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY")
+            try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL")
         }
         return configuration
     }

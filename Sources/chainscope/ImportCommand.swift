@@ -1,4 +1,5 @@
 import ArgumentParser
+import CChainscopeSystem
 import ChainscopeCore
 import ChainscopeIngest
 import ChainscopeSQLite
@@ -44,6 +45,10 @@ struct ImportCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
+        // The reading thread allocates rows that the writer frees; with glibc's per-thread arenas that
+        // pattern fragments memory that then grows with the file (measured: 155 -> 196 MiB from 200,000
+        // to 400,000 rows). One arena keeps the import's memory nearly flat.
+        _ = chainscope_limit_malloc_arenas(1)
         do {
             let configuration = try Configuration(database: database, language: nil)
             let options = try importOptions()
@@ -68,6 +73,8 @@ struct ImportCommand: AsyncParsableCommand {
                     failures += 1
                     FileHandle.standardError.write(
                         Data("chainscope: \(error)\nNothing from this file was stored.\n".utf8))
+                } catch {
+                    throw CommandError("\(error)\nNothing from \(file) was stored.", exitCode: 74)
                 }
             }
             if json { print(try ImportSummary.json(summaries)) }
