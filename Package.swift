@@ -47,11 +47,10 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "ChainscopeReports", dependencies: ["ChainscopeCore"], swiftSettings: strictSettings),
-        .target(name: "CChainscopeSystem"),
         .executableTarget(
             name: "chainscope",
             dependencies: [
-                "ChainscopeCore", "ChainscopeIngest", "ChainscopeSQLite", "ChainscopeReports", "CChainscopeSystem",
+                "ChainscopeCore", "ChainscopeIngest", "ChainscopeSQLite", "ChainscopeReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

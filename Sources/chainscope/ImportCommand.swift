@@ -1,5 +1,4 @@
 import ArgumentParser
-import CChainscopeSystem
 import ChainscopeCore
 import ChainscopeIngest
 import ChainscopeSQLite
@@ -45,10 +44,6 @@ struct ImportCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        // The reading thread allocates rows that the writer frees; with glibc's per-thread arenas that
-        // pattern fragments memory that then grows with the file (measured: 155 -> 196 MiB from 200,000
-        // to 400,000 rows). One arena keeps the import's memory nearly flat.
-        _ = chainscope_limit_malloc_arenas(1)
         do {
             let configuration = try Configuration(database: database, language: nil)
             let options = try importOptions()
