@@ -58,10 +58,11 @@ extension CompanyRecord {
 
 /// Small JSON writers for the hot path.
 enum JSONText {
-    /// A JSON object with sorted keys, as `JSONEncoder` with `.sortedKeys` writes it.
+    /// A JSON object, keys in UTF-8 byte order (comparing bytes avoids Unicode-aware string comparison).
     static func object(_ values: [String: String]) -> String {
         var text = "{"
-        for (index, key) in values.keys.sorted().enumerated() {
+        let keys = values.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        for (index, key) in keys.enumerated() {
             if index > 0 { text += "," }
             text += string(key) + ":" + string(values[key]!)
         }

@@ -35,6 +35,13 @@ public struct Money: Hashable, Codable, Sendable {
         guard !body.isEmpty, pieces.count <= 2, !pieces[0].isEmpty,
             pieces.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }), pieces.count == 1 || !pieces[1].isEmpty
         else { return nil }
+        // Up to 18 digits fit a UInt64 exactly: build the value from its digits rather than parse text.
+        let digits = pieces.joined()
+        if digits.count <= 18, let significand = UInt64(digits) {
+            let fractionDigits = pieces.count == 2 ? pieces[1].count : 0
+            let value = Decimal(sign: .plus, exponent: -fractionDigits, significand: Decimal(significand))
+            return trimmed.first == "-" ? -value : value
+        }
         return Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX"))
     }
 }

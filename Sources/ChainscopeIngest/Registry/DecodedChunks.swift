@@ -76,22 +76,66 @@ struct DecodedChunks {
     }
 
     private func decode(_ data: Data) throws(IngestError) -> [UInt8] {
-        let text: String?
         if encoding == .utf8 {
-            text = String(validating: [UInt8](data), as: UTF8.self)
-        } else {
-            text = String(data: data, encoding: encoding.foundation)
+            // UTF-8 needs no conversion: validate the bytes and look for U+FFFD (EF BF BD) in place.
+            let bytes = [UInt8](data)
+            guard Self.isValidUTF8(bytes) else { throw undecodable(data) }
+            guard let bad = Self.replacementCharacterOffset(bytes) else { return bytes }
+            throw replacementCharacter(line: linesBefore + bytes[..<bad].lazy.filter { $0 == 0x0A }.count + 1)
         }
-        guard let text else { throw undecodable(data) }
+        guard let text = String(data: data, encoding: encoding.foundation) else { throw undecodable(data) }
         if let bad = text.firstIndex(of: "\u{FFFD}") {
             let line = linesBefore + text[..<bad].filter { $0 == "\n" || $0 == "\r\n" }.count + 1
-            throw IngestError(
-                .undecodableText, at: .init(file: file, line: line),
-                expected: "text without U+FFFD replacement characters",
-                found: "'\u{FFFD}', the mark of text that was decoded with the wrong encoding before it was saved; "
-                    + "export the file again from the source")
+            throw replacementCharacter(line: line)
         }
         return Array(text.utf8)
+    }
+
+    private func replacementCharacter(line: Int) -> IngestError {
+        IngestError(
+            .undecodableText, at: .init(file: file, line: line), expected: "text without U+FFFD replacement characters",
+            found: "'\u{FFFD}', the mark of text that was decoded with the wrong encoding before it was saved; "
+                + "export the file again from the source")
+    }
+
+    /// Whether the bytes are well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: (length, low) = (3, 0xA0)
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: (length, high) = (3, 0x9F)
+            case 0xF0: (length, low) = (4, 0x90)
+            case 0xF1...0xF3: length = 4
+            case 0xF4: (length, high) = (4, 0x8F)
+            default: return false
+            }
+            guard index + length <= count, (low...high).contains(bytes[index + 1]) else { return false }
+            for offset in 2..<max(2, length) where !(0x80...0xBF).contains(bytes[index + offset]) { return false }
+            index += length
+        }
+        return true
+    }
+
+    /// The offset of the first U+FFFD (EF BF BD), if any.
+    static func replacementCharacterOffset(_ bytes: [UInt8]) -> Int? {
+        guard bytes.count >= 3 else { return nil }
+        for index in 0...(bytes.count - 3)
+        where bytes[index] == 0xEF && bytes[index + 1] == 0xBF && bytes[index + 2] == 0xBD {
+            return index
+        }
+        return nil
     }
 
     private func undecodable(_ data: Data) -> IngestError {
