@@ -4,27 +4,19 @@ public import Foundation
 /// tab separated (detected from the first line); any supported encoding. It reads in chunks and hands
 /// each row to a closure, so memory does not grow with the file.
 public struct CSVReader: Sendable {
-    public let url: URL
-    public let displayName: String
-    public let encoding: TextEncoding?
+    public let export: TextExport
 
     public init(url: URL, displayName: String? = nil, encoding: TextEncoding? = nil) {
-        self.url = url
-        self.displayName = displayName ?? url.lastPathComponent
-        self.encoding = encoding
+        export = TextExport(url: url, displayName: displayName, encoding: encoding)
     }
 
     /// Calls `body` with each non-blank row in order; returns the encoding used.
     @discardableResult
     public func forEachRow(_ body: (RawRow) throws -> Void, bytesRead: ((Int) -> Void)? = nil) throws -> TextEncoding {
-        var chunks = try DecodedChunks(url: url, displayName: displayName, encoding: encoding)
-        var parser = CSVParser(file: displayName)
-        while let bytes = try chunks.next() {
-            bytesRead?(chunks.bytesRead)
-            try parser.consume(bytes, emit: body)
-        }
+        var parser = CSVParser(file: export.displayName)
+        let encoding = try export.forEachPiece(bytesRead: bytesRead) { try parser.consume($0, emit: body) }
         try parser.finish(emit: body)
-        return chunks.encoding
+        return encoding
     }
 }
 

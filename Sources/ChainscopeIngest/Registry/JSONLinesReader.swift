@@ -2,24 +2,18 @@ public import Foundation
 
 /// JSON lines: one object per line, whose keys name its fields (see `FlatJSON` for how values read).
 public struct JSONLinesReader: Sendable {
-    public let url: URL
-    public let displayName: String
-    public let encoding: TextEncoding?
+    public let export: TextExport
 
     public init(url: URL, displayName: String? = nil, encoding: TextEncoding? = nil) {
-        self.url = url
-        self.displayName = displayName ?? url.lastPathComponent
-        self.encoding = encoding
+        export = TextExport(url: url, displayName: displayName, encoding: encoding)
     }
 
     @discardableResult
     public func forEachRow(_ body: (RawRow) throws -> Void, bytesRead: ((Int) -> Void)? = nil) throws -> TextEncoding {
-        var chunks = try DecodedChunks(url: url, displayName: displayName, encoding: encoding)
         var line = 0
         var rows = 0
         var carry: [UInt8] = []
-        while let bytes = try chunks.next() {
-            bytesRead?(chunks.bytesRead)
+        let encoding = try export.forEachPiece(bytesRead: bytesRead) { bytes in
             carry += bytes
             var start = carry.startIndex
             while let end = carry[start...].firstIndex(of: 0x0A) {
@@ -30,7 +24,7 @@ public struct JSONLinesReader: Sendable {
             carry.removeFirst(start)
         }
         if !carry.isEmpty { try emit(carry, line: line + 1, rows: &rows, body) }
-        return chunks.encoding
+        return encoding
     }
 
     private func emit(_ bytes: [UInt8], line: Int, rows: inout Int, _ body: (RawRow) throws -> Void) throws {
@@ -41,7 +35,7 @@ public struct JSONLinesReader: Sendable {
         } catch {
             let text = String(decoding: bytes, as: UTF8.self)
             throw IngestError(
-                .malformedJSON, at: .init(file: displayName, line: line, column: error.offset + 1),
+                .malformedJSON, at: .init(file: export.displayName, line: line, column: error.offset + 1),
                 expected: "one JSON object per line: \(error.expected)", found: String(text.prefix(60)))
         }
         rows += 1
