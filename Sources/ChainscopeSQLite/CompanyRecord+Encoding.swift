@@ -23,7 +23,7 @@ extension CompanyRecord {
         container["business_scope"] = businessScope
         container["industry_code"] = industryCode
         container["industry_name"] = industryName
-        container["raw"] = raw.map(JSONText.object)
+        container["raw"] = raw
         container["notes"] = notes.isEmpty ? "[]" : try JSONText.encode(notes)
         container["provenance_kind"] = provenanceKind
         container["provenance_collection"] = provenanceCollection
@@ -49,46 +49,15 @@ extension CompanyRecord {
         let values: [(any DatabaseValueConvertible)?] = [
             key, nameZh, nameKo, nameEn, creditCode, registrationNumber, kind, status, founded, capitalAmount,
             capitalCurrency, capitalText, region, address, businessScope, industryCode, industryName,
-            raw.map(JSONText.object), notes.isEmpty ? "[]" : try JSONText.encode(notes), provenanceKind,
+            raw, notes.isEmpty ? "[]" : try JSONText.encode(notes), provenanceKind,
             provenanceCollection, provenanceFile, provenanceLine,
         ]
         return StatementArguments(values)
     }
 }
 
-/// Small JSON writers for the hot path.
+/// JSON text for columns.
 enum JSONText {
-    /// A JSON object, keys in UTF-8 byte order (comparing bytes avoids Unicode-aware string comparison).
-    static func object(_ values: [String: String]) -> String {
-        var text = "{"
-        let keys = values.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        for (index, key) in keys.enumerated() {
-            if index > 0 { text += "," }
-            text += string(key) + ":" + string(values[key]!)
-        }
-        return text + "}"
-    }
-
-    static func string(_ value: String) -> String {
-        var bytes: [UInt8] = [0x22]
-        bytes.reserveCapacity(value.utf8.count + 8)
-        for byte in value.utf8 {
-            switch byte {
-            case 0x22: bytes += [0x5C, 0x22]
-            case 0x5C: bytes += [0x5C, 0x5C]
-            case 0x0A: bytes += [0x5C, 0x6E]
-            case 0x0D: bytes += [0x5C, 0x72]
-            case 0x09: bytes += [0x5C, 0x74]
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(0x22)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     static func encode(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

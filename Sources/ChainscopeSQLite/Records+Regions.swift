@@ -46,7 +46,7 @@ extension RegionChangeRecord {
 }
 
 extension CompanyRecord {
-    init(_ company: Company, raw: [String: String]? = nil) {
+    init(_ company: Company, raw: RawFields? = nil) {
         self.init(
             key: company.key.description, nameZh: company.names.zh, nameKo: company.names.ko, nameEn: company.names.en,
             creditCode: company.creditCode, registrationNumber: company.registrationNumber, kind: company.kind.rawValue,
@@ -55,7 +55,7 @@ extension CompanyRecord {
             capitalCurrency: company.registeredCapital?.currency.rawValue,
             capitalText: company.registeredCapitalText, region: company.region?.rawValue, address: company.address,
             businessScope: company.businessScope, industryCode: company.industryCode,
-            industryName: company.industryName, raw: raw, notes: company.notes,
+            industryName: company.industryName, raw: raw?.json, notes: company.notes,
             provenanceKind: company.provenance.kind.rawValue, provenanceCollection: company.provenance.collection,
             provenanceFile: company.provenance.file, provenanceLine: company.provenance.line)
     }

@@ -133,7 +133,8 @@ struct CompanyRecord: SnakeCaseRecord {
     var businessScope: String?
     var industryCode: String?
     var industryName: String?
-    var raw: [String: String]?
+    /// The row the company was read from, as `RawFields` JSON.
+    var raw: String?
     var notes: [CitedText]
     var provenanceKind: String
     var provenanceCollection: String

@@ -14,7 +14,7 @@ extension SQLiteStore {
             var record = ImportRecord(request)
             try record.insert(db)
             record.id = db.lastInsertedRowID
-            var session: any RegistryImportSession = SQLiteImportSession(db: db, importID: db.lastInsertedRowID)
+            var session: any RegistryImportSession = try SQLiteImportSession(db: db, importID: db.lastInsertedRowID)
             let result = try body(&session)
             record.encoding = result.encoding
             record.apply(result.counts)
@@ -49,16 +49,27 @@ extension SQLiteStore {
 struct SQLiteImportSession: RegistryImportSession {
     let db: Database
     let importID: Int64
+    /// Prepared once per import rather than looked up by their SQL text for every row.
+    private let insertKey: GRDB.Statement
+    private let insertCompany: GRDB.Statement
 
-    mutating func store(_ company: Company, raw: [String: String]) throws -> StoreOutcome {
-        let key = company.key.description
-        let keyStatement = try db.cachedStatement(
+    init(db: Database, importID: Int64) throws {
+        self.db = db
+        self.importID = importID
+        insertKey = try db.makeStatement(
             sql: "INSERT INTO import_key (import_id, key, row) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-        try keyStatement.execute(arguments: [importID, key, company.provenance.line])
+        insertCompany = try db.makeStatement(sql: CompanyRecord.insertOrIgnoreSQL)
+    }
+
+    mutating func store(_ company: Company, raw: RawFields) throws -> StoreOutcome {
+        let key = company.key.description
+        insertKey.setUncheckedArguments([importID, key, company.provenance.line])
+        try insertKey.execute()
         guard db.changesCount > 0 else { return .duplicate }
         let incoming = CompanyRecord(company, raw: raw)
         // Most rows of an import are new: try the insert first and compare only on a conflict.
-        try db.cachedStatement(sql: CompanyRecord.insertOrIgnoreSQL).execute(arguments: try incoming.arguments())
+        insertCompany.setUncheckedArguments(try incoming.arguments())
+        try insertCompany.execute()
         if db.changesCount > 0 { return .inserted }
         guard let existing = try CompanyRecord.fetchOne(db, key: key) else {
             throw StoreError(
@@ -111,6 +122,8 @@ extension SQLiteStore {
 
     /// The row a company was last stored from, header → value.
     public func companyRaw(key: CompanyKey) async throws -> [String: String]? {
-        try await read { db in try CompanyRecord.fetchOne(db, key: key.description)?.raw }
+        try await read { db in
+            try CompanyRecord.fetchOne(db, key: key.description)?.raw.map { RawFields(json: $0).values }
+        }
     }
 }

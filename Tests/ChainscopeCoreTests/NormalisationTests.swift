@@ -144,6 +144,25 @@ struct CreditCodeTests {
         }
     }
 
+    @Test("The byte-level reading of ASCII codes agrees with the character-level one")
+    func asciiPathAgrees() throws {
+        var generator = SplitMix(seed: 11)
+        let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+        // Full-width input takes the character-level path; the same code in ASCII takes the byte-level one.
+        func fullWidth(_ text: String) -> String {
+            String(String.UnicodeScalarView(text.unicodeScalars.map { Unicode.Scalar($0.value + 0xFEE0)! }))
+        }
+        for _ in 0..<300 {
+            let body = "91330106" + String((0..<8).map { _ in alphabet[Int(generator.next() % 31)] })
+            var characters = Array(try #require(CreditCode.completing(body)).value)
+            if generator.next() % 2 == 0 {
+                characters[Int(generator.next() % 18)] = alphabet[Int(generator.next() % 31)]
+            }
+            let text = String(characters)
+            #expect(CreditCode.validate(text) == CreditCode.validate(fullWidth(text)), "\(text)")
+        }
+    }
+
     @Test("The code names the registering province and region")
     func parts() throws {
         let code = try CreditCode.validate("91330100799655058B").get()

@@ -28,6 +28,7 @@ public struct Money: Hashable, Codable, Sendable {
 
     /// Parses an exact decimal written with digits, an optional sign and an optional point.
     public static func decimal(_ text: String) -> Decimal? {
+        if let value = plainDecimal(text) { return value }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         var body = Substring(trimmed)
         if body.first == "-" || body.first == "+" { body = body.dropFirst() }
@@ -43,6 +44,30 @@ public struct Money: Hashable, Codable, Sendable {
             return trimmed.first == "-" ? -value : value
         }
         return Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX"))
+    }
+}
+
+extension Money {
+    /// Unsigned `123` or `12.5` with up to 18 digits, read from the bytes; nil for anything else.
+    static func plainDecimal(_ text: String) -> Decimal? {
+        var significand: UInt64 = 0
+        var digits = 0
+        var fractionDigits: Int?
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39:
+                guard digits < 18 else { return nil }
+                significand = significand * 10 + UInt64(byte - 0x30)
+                digits += 1
+                if let count = fractionDigits { fractionDigits = count + 1 }
+            case UInt8(ascii: "."):
+                guard fractionDigits == nil, digits > 0 else { return nil }
+                fractionDigits = 0
+            default: return nil
+            }
+        }
+        guard digits > 0, fractionDigits != 0 else { return nil }
+        return Decimal(sign: .plus, exponent: -(fractionDigits ?? 0), significand: Decimal(significand))
     }
 }
 

@@ -33,6 +33,7 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
 
     /// Validates `text` after folding case, full-width characters and spaces.
     public static func validate(_ text: String) -> Result<CreditCode, Problem> {
+        if let code = validASCIICode(text) { return .success(code) }
         let folded = Array(TextFolding.halfWidth(text).uppercased().filter { !$0.isWhitespace })
         guard folded.count == 18 else { return .failure(.length(folded.count)) }
         var values: [Int] = []
@@ -49,6 +50,47 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
         let expected = check(Array(values[0..<17]))
         guard expected == folded[17] else { return .failure(.check(expected: expected, found: folded[17])) }
         return .success(CreditCode(value: String(folded)))
+    }
+
+    /// The value of each ASCII byte in `alphabet`, -1 for bytes outside it.
+    static let asciiValues: [Int] = (0..<128).map { byte in
+        alphabet.firstIndex(of: Character(Unicode.Scalar(UInt8(byte)))) ?? -1
+    }
+
+    /// The same rules on the bytes of an ASCII text, for the common case: the valid code, or nil for
+    /// anything else, which `validate` then examines character by character to say what is wrong.
+    static func validASCIICode(_ text: String) -> CreditCode? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(18)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x80...: return nil
+            case 0x20, 0x09...0x0D: continue
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): bytes.append(byte - 0x20)
+            default: bytes.append(byte)
+            }
+        }
+        guard bytes.count == 18 else { return nil }
+        var sum = 0
+        for index in 0..<17 {
+            let value = asciiValues[Int(bytes[index])]
+            guard value >= 0 else { return nil }
+            sum += value * weights[index]
+        }
+        guard asciiValues[Int(bytes[17])] == (31 - sum % 31) % 31 else { return nil }
+        // GB 11714 over characters 9–16: digits count their value, capitals 10–35.
+        var organisationSum = 0
+        for (byte, weight) in zip(bytes[8..<16], organisationWeights) {
+            organisationSum += (byte <= UInt8(ascii: "9") ? Int(byte) - 48 : Int(byte) - 55) * weight
+        }
+        let expected: UInt8 =
+            switch 11 - organisationSum % 11 {
+            case 10: UInt8(ascii: "X")
+            case 11: UInt8(ascii: "0")
+            case let digit: UInt8(48 + digit)
+            }
+        guard bytes[16] == expected else { return nil }
+        return CreditCode(value: String(decoding: bytes, as: UTF8.self))
     }
 
     /// The 18th character for the values of the first 17.
@@ -105,6 +147,9 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
 public enum TextFolding {
     /// Full-width ASCII forms (Ａ, １, （) and the ideographic space become their half-width forms.
     public static func halfWidth(_ text: String) -> String {
+        // Both forms start with lead byte 0xEF (U+FF01…) or 0xE3 (U+3000), which Chinese ideographs
+        // (0xE4–0xE9) never do: most cells need no copy.
+        guard text.utf8.contains(where: { $0 == 0xEF || $0 == 0xE3 }) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {

@@ -5,8 +5,8 @@ extension StringProtocol {
     /// Without leading and trailing white space and line breaks.
     public var trimmed: String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        guard let first = scalars.firstIndex(where: { !$0.isSpace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isSpace })!
         if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return String(self) }
         var result = String.UnicodeScalarView()
         result.append(contentsOf: scalars[first...last])
@@ -42,4 +42,16 @@ extension StringProtocol {
 
     /// This text with every occurrence of each character in `characters` removed.
     public func removing(_ characters: Set<Character>) -> String { String(filter { !characters.contains($0) }) }
+}
+
+extension Unicode.Scalar {
+    /// `properties.isWhitespace`, answered without the Unicode tables for the scalars registry text is
+    /// made of: ASCII, and the CJK blocks from U+3001, none of which is white space.
+    var isSpace: Bool {
+        switch value {
+        case 0x09...0x0D, 0x20: true
+        case 0..<0x80, 0x3001..<0xFEFF: false
+        default: properties.isWhitespace
+        }
+    }
 }

@@ -12,26 +12,37 @@ public enum RegisteredCapital {
     ]
 
     /// The amount, nil for an empty marker, or the reason it cannot be read.
+    static let currencyWords = currencies.map { (Array($0.0.utf8), $0.1) }
+
     public static func parse(_ text: String) -> Result<Money?, ValueProblem> {
         guard !TextFolding.isEmptyMarker(text) else { return .success(nil) }
-        var rest = TextFolding.halfWidth(text).removing([",", " ", "(", ")"])
-        let number = String(rest.prefix { $0.isASCIIDigit || $0 == "." })
-        rest.removeFirst(number.count)
-        guard let amount = Money.decimal(number) else { return .failure(problem(text)) }
+        // The number, then the rest without separators, read on bytes (all markers are ASCII).
+        var number: [UInt8] = []
+        var rest: [UInt8] = []
+        for byte in TextFolding.halfWidth(text).utf8 where !", ()".utf8.contains(byte) {
+            if rest.isEmpty && ((0x30...0x39).contains(byte) || byte == UInt8(ascii: ".")) {
+                number.append(byte)
+            } else {
+                rest.append(byte)
+            }
+        }
+        guard let amount = Money.decimal(String(decoding: number, as: UTF8.self)) else {
+            return .failure(problem(text))
+        }
+        var words = rest[...]
         var multiplier: Decimal = 10_000
-        if rest.hasPrefix("亿") {
+        if words.starts(with: "亿".utf8) {
             multiplier = 100_000_000
-            rest.removeFirst()
-        } else if rest.hasPrefix("万") {
-            rest.removeFirst()
-        } else if !rest.isEmpty {
+            words = words.dropFirst(3)
+        } else if words.starts(with: "万".utf8) {
+            words = words.dropFirst(3)
+        } else if !words.isEmpty {
             multiplier = 1
         }
         // What follows the number is nothing, or currency words only (`元人民币`, `美元`).
         var currency: Currency?
-        var words = Substring(rest)
         while !words.isEmpty {
-            guard let (word, code) = currencies.first(where: { words.hasPrefix($0.0) }) else {
+            guard let (word, code) = currencyWords.first(where: { words.starts(with: $0.0) }) else {
                 return .failure(problem(text))
             }
             if currency == nil || currency == .yuan { currency = code }

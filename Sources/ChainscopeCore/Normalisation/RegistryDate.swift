@@ -16,7 +16,9 @@ public enum RegistryDate {
     public static func parse(_ text: String) -> Result<CalendarDate?, ValueProblem> {
         guard !TextFolding.isEmptyMarker(text) else { return .success(nil) }
         var trimmed = TextFolding.halfWidth(text).trimmed
-        if let space = trimmed.firstIndex(where: { $0 == " " || $0 == "T" }), trimmed.contains(":") {
+        if let space = trimmed.utf8.firstIndex(where: { $0 == 0x20 || $0 == UInt8(ascii: "T") }),
+            trimmed.utf8.contains(UInt8(ascii: ":"))
+        {
             trimmed = String(trimmed[..<space])
         }
         if let date = separated(trimmed) ?? compact(trimmed) ?? excelSerial(trimmed) { return .success(date) }
@@ -26,18 +28,33 @@ public enum RegistryDate {
     }
 
     /// `2022-01-05`, `2022/1/5`, `2022.01.05`, `2022年1月5日`.
+    /// Runs of digits between separators (`日` is dropped), read scalar by scalar.
     static func separated(_ text: String) -> CalendarDate? {
-        let normalised = text.removing(["日"])
-        let parts = normalised.split(whereSeparator: { "-/.年月".contains($0) }).map(String.init)
-        guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-        else { return nil }
-        return CalendarDate(year: year, month: month, day: day)
+        var parts: [(value: Int, digits: Int)] = []
+        var value = 0
+        var digits = 0
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "0"..."9":
+                guard digits < 4 else { return nil }
+                value = value * 10 + Int(scalar.value - 48)
+                digits += 1
+            case "日": continue
+            case "-", "/", ".", "年", "月":
+                if digits > 0 { parts.append((value, digits)) }
+                (value, digits) = (0, 0)
+            default: return nil
+            }
+        }
+        if digits > 0 { parts.append((value, digits)) }
+        guard parts.count == 3, parts[0].digits == 4, parts[1].digits <= 2, parts[2].digits <= 2 else { return nil }
+        return CalendarDate(year: parts[0].value, month: parts[1].value, day: parts[2].value)
     }
 
     /// `20220105`.
     static func compact(_ text: String) -> CalendarDate? {
-        guard text.count == 8, text.allSatisfy(\.isASCIIDigit), let value = Int(text) else { return nil }
+        guard text.utf8.count == 8, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let value = Int(text)
+        else { return nil }
         return CalendarDate(year: value / 10_000, month: value / 100 % 100, day: value % 100)
     }
 

@@ -3,8 +3,8 @@ import Foundation
 
 /// What one data row becomes: a company to store, or a problem to quarantine.
 enum MappedRow: Sendable {
-    case company(Company, raw: [String: String])
-    case problem(column: String?, value: String?, reason: String, raw: [String: String])
+    case company(Company, raw: RawFields)
+    case problem(column: String?, value: String?, reason: String, raw: RawFields)
 }
 
 /// Turns a data row into a company by the rules of `ChainscopeCore`'s normalisation, or names the
@@ -15,8 +15,8 @@ struct RegistryRowMapper {
     let importID: Int64
     let file: String
     let snapshotDate: CalendarDate
-    /// Unique keys for the raw-row dictionary: a repeated header gets its column number.
-    let rawKeys: [String]
+    /// Writes each row's cells under unique header keys.
+    let rawLayout: RawFields.Layout
 
     init(layout: HeaderLayout, regions: RegionDirectory, importID: Int64, file: String, snapshotDate: CalendarDate) {
         self.layout = layout
@@ -24,15 +24,11 @@ struct RegistryRowMapper {
         self.importID = importID
         self.file = file
         self.snapshotDate = snapshotDate
-        var seen: Set<String> = []
-        rawKeys = layout.headers.enumerated().map { index, header in
-            let name = header.isEmpty ? "column \(index + 1)" : header
-            return seen.insert(name).inserted ? name : "\(name) (column \(index + 1))"
-        }
+        rawLayout = RawFields.Layout(keys: layout.headers)
     }
 
     func map(_ row: RawRow) -> MappedRow {
-        let raw = Dictionary(zip(rawKeys, row.cells), uniquingKeysWith: { first, _ in first })
+        let raw = rawLayout.fields(row.cells)
         guard row.cells.count == layout.headers.count else {
             let reason =
                 "the row has \(row.cells.count) cells but the header has \(layout.headers.count); "

@@ -133,7 +133,7 @@ struct RowWriter {
             try session.quarantine(
                 QuarantinedRow(
                     importID: importID, row: row.number, line: row.line, sheet: row.sheet, column: column, value: value,
-                    reason: reason, raw: raw))
+                    reason: reason, raw: raw.values))
         }
     }
 }

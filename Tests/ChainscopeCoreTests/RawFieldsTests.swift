@@ -1,0 +1,41 @@
+import ChainscopeCore
+import Foundation
+import Testing
+
+@Suite("Raw rows kept beside companies")
+struct RawFieldsTests {
+    @Test("Every cell is kept under a unique key, repeated and empty headers by their column number")
+    func uniqueKeys() {
+        let layout = RawFields.Layout(keys: ["企业名称", "成立日期", "", "成立日期"])
+        #expect(layout.keys == ["企业名称", "成立日期", "column 3", "成立日期 (column 4)"])
+        let fields = layout.fields(["杭州甲科技有限公司", "2020-01-01", "x", "2021-01-01"])
+        #expect(
+            fields.values == [
+                "企业名称": "杭州甲科技有限公司", "成立日期": "2020-01-01", "column 3": "x", "成立日期 (column 4)": "2021-01-01",
+            ])
+    }
+
+    @Test("Cells beyond the header are kept, and a short row keeps what it has")
+    func ragged() {
+        let layout = RawFields.Layout(keys: ["a", "b"])
+        #expect(layout.fields(["1", "2", "3"]).values == ["a": "1", "b": "2", "column 3": "3"])
+        #expect(layout.fields(["1"]).values == ["a": "1"])
+    }
+
+    @Test("Quotes, backslashes and control characters are escaped; the text is valid JSON")
+    func escaping() throws {
+        let value = "他说\"你好\"\\ \n\t\r\u{01}末"
+        let fields = RawFields.Layout(keys: ["说明\""]).fields([value])
+        let decoded = try JSONDecoder().decode([String: String].self, from: Data(fields.json.utf8))
+        #expect(decoded == ["说明\"": value])
+        #expect(fields.json.contains("\\u0001"))
+    }
+
+    @Test("The same row gives the same text whatever the column order")
+    func deterministic() {
+        let one = RawFields.Layout(keys: ["名称", "code", "地址"]).fields(["甲", "1", "杭州"])
+        let other = RawFields.Layout(keys: ["地址", "名称", "code"]).fields(["杭州", "甲", "1"])
+        #expect(one == other)
+        #expect(one == RawFields(["code": "1", "名称": "甲", "地址": "杭州"]))
+    }
+}
