@@ -30,7 +30,7 @@ let package = Package(
             name: "ChainscopeResources",
             path: "Resources",
             exclude: ["README.md"],
-            resources: [.copy("Datasets"), .copy("Regions")],
+            resources: [.copy("Datasets"), .copy("Regions"), .copy("Taxonomies")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -69,8 +69,9 @@ let package = Package(
             name: "ChainscopeIngestTests",
             dependencies: [
                 "ChainscopeIngest", "ChainscopeSQLite", "ChainscopeTestSupport",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Yams", package: "Yams"),
             ],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(

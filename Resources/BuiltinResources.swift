@@ -1,12 +1,18 @@
 public import Foundation
 
-/// The data files that ship with Chainscope: built-in datasets and the division tables.
+/// The data files that ship with Chainscope: built-in datasets, division tables and taxonomies.
 public enum BuiltinResources {
     /// The folder holding one sub-folder per built-in dataset.
     public static var datasets: URL { folder("Datasets") }
 
     /// The folder holding the division tables and the record of their changes.
     public static var regions: URL { folder("Regions") }
+
+    /// The folder holding one YAML file per built-in taxonomy (`ai.yaml`, `ic.yaml`).
+    public static var taxonomies: URL { folder("Taxonomies") }
+
+    /// The file of the built-in taxonomy with this id.
+    public static func taxonomy(_ id: String) -> URL { taxonomies.appendingPathComponent("\(id).yaml") }
 
     /// The folder of the built-in dataset with this id.
     public static func dataset(_ id: String) -> URL { datasets.appendingPathComponent(id, isDirectory: true) }

@@ -19,6 +19,7 @@ public struct IngestError: Error, Sendable, CustomStringConvertible {
             case malformedJSON
             case unknownLayout
             case emptyFile
+            case invalidTaxonomy
         }
 
         let storage: Storage
@@ -39,6 +40,7 @@ public struct IngestError: Error, Sendable, CustomStringConvertible {
         public static let malformedJSON = Code(storage: .malformedJSON)
         public static let unknownLayout = Code(storage: .unknownLayout)
         public static let emptyFile = Code(storage: .emptyFile)
+        public static let invalidTaxonomy = Code(storage: .invalidTaxonomy)
 
         public var description: String {
             switch storage {
@@ -58,6 +60,7 @@ public struct IngestError: Error, Sendable, CustomStringConvertible {
             case .malformedJSON: "malformed JSON line"
             case .unknownLayout: "unknown column layout"
             case .emptyFile: "empty file"
+            case .invalidTaxonomy: "invalid taxonomy"
             }
         }
     }
@@ -93,6 +96,8 @@ public struct IngestError: Error, Sendable, CustomStringConvertible {
     /// The value or construct that was found, when there was one.
     public let found: String?
     public let underlying: (any Error)?
+    /// Further problems found in the same pass, so a user can fix them all at once.
+    public var others: [IngestError] = []
 
     public init(
         _ code: Code, at location: Location, expected: String, found: String? = nil, underlying: (any Error)? = nil
@@ -107,6 +112,14 @@ public struct IngestError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         var text = "\(location): \(code): expected \(expected)"
         if let found { text += ", found \(found)" }
-        return text
+        guard !others.isEmpty else { return text }
+        return "\(others.count + 1) problems:\n  " + ([text] + others.map(\.description)).joined(separator: "\n  ")
+    }
+
+    /// The first of `errors`, carrying the rest; nil when there are none.
+    static func combining(_ errors: [IngestError]) -> IngestError? {
+        guard var first = errors.first else { return nil }
+        first.others = Array(errors.dropFirst())
+        return first
     }
 }

@@ -75,8 +75,21 @@ public struct SampleGenerator: Sendable {
             "info\(index)@example.com", scope,
         ]
         return SampleRow(
-            cells: cells, creditCode: code, isAI: isAI, layer: segments.first?.layer, segments: segments.map(\.id),
-            isFlawed: isFlawed)
+            cells: cells, creditCode: code, isAI: isAI, layer: mainLayer(segments, scope: scope),
+            segments: segments.map(\.id), isFlawed: isFlawed)
+    }
+
+    /// The main layer by the chain definition: manufacturing outranks the rest, named technologies
+    /// outrank generic AI software, the boilerplate data-processing item decides only when alone, and
+    /// otherwise the item that comes first in the scope as written (items may be shuffled) wins.
+    private func mainLayer(_ segments: [(id: String, layer: String, item: String)], scope: String) -> String? {
+        func rank(_ segment: (id: String, layer: String, item: String)) -> (Int, Int, Int, Int) {
+            (
+                segment.item.includes("制造") ? 0 : 1, segment.item == SampleVocabulary.boilerplateDataItem ? 1 : 0,
+                segment.id == "ai_software" ? 1 : 0, scope.byteOffset(of: segment.item) ?? .max
+            )
+        }
+        return segments.min { rank($0) < rank($1) }?.layer
     }
 
     private func pickDistrict(_ random: inout SampleRandom) -> (name: String, code: String, weight: Int) {

@@ -20,6 +20,9 @@ enum SampleVocabulary {
         ("ai_integration", "application", ["人工智能行业应用系统集成服务", "人工智能通用应用系统", "人工智能公共服务平台技术咨询服务"]),
     ]
 
+    /// The catalogue's data-processing item, which many IT scopes carry as boilerplate.
+    static let boilerplateDataItem = "数据处理和存储支持服务"
+
     /// Items that look like AI and are not, by the chain definition.
     static let decoys = [
         "人工智能培训", "机器人玩具销售", "智能手机销售", "芯片贴膜", "人工智能双创服务平台", "人工智能硬件销售",

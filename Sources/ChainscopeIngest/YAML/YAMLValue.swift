@@ -90,6 +90,12 @@ struct YAMLValue {
         return entries
     }
 
+    /// The keys of a mapping; empty for other nodes.
+    var keys: [String] {
+        guard case .mapping(let mapping) = node else { return [] }
+        return mapping.keys.compactMap(\.string)
+    }
+
     /// The items of a sequence.
     func list() throws(IngestError) -> [YAMLValue] {
         guard case .sequence(let sequence) = node else {

@@ -1,0 +1,94 @@
+/// Places companies in a taxonomy's chain: one multi-pattern pass over each field, then the
+/// taxonomy's rules (exclusions, trade-only clauses, generic items, prominence, industry), with
+/// every match and the rule that decided it kept as evidence.
+public struct Classifier: Sendable {
+    public let taxonomy: Taxonomy
+
+    enum Kind: Sendable, Hashable {
+        case include(segment: Int, term: Int)
+        case exclusion(segment: Int?)
+        case clauseExclusion
+        case activity
+        case manufacturing
+        case sale
+        case boilerplate
+        case technologyName
+        case supportingIndustry(segment: Int)
+        case contradictingIndustry(segment: Int)
+    }
+
+    struct Pattern: Sendable {
+        let text: String
+        let kind: Kind
+    }
+
+    let patterns: [Pattern]
+    let matcher: PatternMatcher
+    /// Segments in file order, with their layer ids.
+    let segments: [(layer: String, segment: Taxonomy.Segment)]
+
+    public init(_ taxonomy: Taxonomy) {
+        self.taxonomy = taxonomy
+        segments = taxonomy.segments
+        var patterns: [Pattern] = []
+        func add(_ texts: [String], _ kind: Kind) { patterns += texts.map { Pattern(text: $0, kind: kind) } }
+        for (index, entry) in segments.enumerated() {
+            for (termIndex, term) in entry.segment.terms.enumerated() {
+                patterns.append(Pattern(text: term.text, kind: .include(segment: index, term: termIndex)))
+            }
+            add(entry.segment.exclusions, .exclusion(segment: index))
+            add(entry.segment.supportingIndustries, .supportingIndustry(segment: index))
+            add(entry.segment.contradictingIndustries, .contradictingIndustry(segment: index))
+        }
+        let rules = taxonomy.rules
+        add(taxonomy.exclusions, .exclusion(segment: nil))
+        add(rules.clauseExclusions, .clauseExclusion)
+        add(rules.activityWords, .activity)
+        add(rules.saleWords, .sale)
+        add(rules.manufacturingWords, .manufacturing)
+        add(rules.boilerplate, .boilerplate)
+        add(rules.technologyNameWords, .technologyName)
+        self.patterns = patterns
+        matcher = PatternMatcher(patterns.map { ScopeText.fold($0.text) })
+    }
+
+    /// The classification of a company from its name, business scope and industry.
+    public func classification(of company: Company) -> Classification {
+        classify(
+            name: company.names.zh ?? company.names.en, scope: company.businessScope, industry: company.industryName)
+    }
+
+    public func classify(name: String?, scope: String?, industry: String?) -> Classification {
+        var analysis = Analysis(classifier: self)
+        let nameText = ScopeText(name ?? "", splitsClauses: false)
+        let scopeText = ScopeText(scope ?? "", splitsClauses: true)
+        analysis.readName(nameText)
+        if scopeText.clauses.isEmpty {
+            analysis.noteEmptyScope()
+        } else {
+            analysis.readScope(scopeText)
+        }
+        analysis.scoreName(nameText, isAlone: scopeText.clauses.isEmpty)
+        analysis.readIndustry(ScopeText(industry ?? "", splitsClauses: false))
+        return analysis.result()
+    }
+
+    /// The naive baseline: any include term anywhere makes a member, with no exclusion or rule.
+    public func baseline(name: String?, scope: String?, industry: String?) -> Classification {
+        var found: [Int: Int] = [:]
+        var order: [Int] = []
+        for text in [name, scope, industry].compactMap({ $0 }) {
+            for match in matcher.matches(in: ScopeText(text, splitsClauses: false).bytes) {
+                guard case .include(let segment, _) = patterns[match.pattern].kind else { continue }
+                if found[segment] == nil { order.append(segment) }
+                found[segment, default: 0] += 1
+            }
+        }
+        let scores = order.map {
+            SegmentScore(segment: segments[$0].segment.id, layer: segments[$0].layer, score: Double(found[$0]!))
+        }
+        return Classification(
+            taxonomyID: taxonomy.id, taxonomyVersion: taxonomy.version, isMember: !scores.isEmpty,
+            mainLayer: scores.first?.layer, confidence: scores.isEmpty ? 0 : 1, segments: scores, evidence: [])
+    }
+}
