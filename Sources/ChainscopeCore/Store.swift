@@ -31,4 +31,20 @@ public protocol Store: Sendable {
 
     /// Registry companies (not dataset ones), ordered by key.
     func registryCompanies() async throws -> [Company]
+
+    /// Calls `body` with the registry companies in batches of at most `batchSize`, ordered by key.
+    func forEachRegistryCompany(batchSize: Int, _ body: @escaping @Sendable ([Company]) throws -> Void) async throws
+
+    /// The company with this credit code, or nil.
+    func company(creditCode: String) async throws -> Company?
+
+    /// Classifies stored companies with `taxonomy` in one transaction: those not yet classified with
+    /// this content of it (its digest), or all when `all`. `classify` maps a batch to its
+    /// classifications, in order. Returns how many companies were classified.
+    func classifyCompanies(
+        taxonomy: Taxonomy, all: Bool, classify: @escaping @Sendable ([Company]) -> [Classification]
+    ) async throws -> Int
+
+    /// The stored classification of a company in a taxonomy, or nil.
+    func classification(of key: CompanyKey, taxonomy: String) async throws -> Classification?
 }

@@ -52,6 +52,9 @@ struct SQLiteImportSession: RegistryImportSession {
     /// Prepared once per import rather than looked up by their SQL text for every row.
     private let insertKey: GRDB.Statement
     private let insertCompany: GRDB.Statement
+    private var classifications: ClassificationWriter
+    /// Taxonomies with stored classifications: an updated company's become stale.
+    private let taxonomies: [String]
 
     init(db: Database, importID: Int64) throws {
         self.db = db
@@ -59,9 +62,26 @@ struct SQLiteImportSession: RegistryImportSession {
         insertKey = try db.makeStatement(
             sql: "INSERT INTO import_key (import_id, key, row) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
         insertCompany = try db.makeStatement(sql: CompanyRecord.insertOrIgnoreSQL)
+        classifications = try ClassificationWriter(db: db)
+        taxonomies = try String.fetchAll(db, sql: "SELECT DISTINCT taxonomy FROM classification ORDER BY taxonomy")
     }
 
-    mutating func store(_ company: Company, raw: RawFields) throws -> StoreOutcome {
+    mutating func store(_ company: Company, raw: RawFields, classification: Classification?) throws -> StoreOutcome {
+        let outcome = try store(company, raw: raw)
+        guard let classification, outcome != .duplicate else { return outcome }
+        let key = company.key.description
+        if case .updated = outcome {
+            for taxonomy in taxonomies where taxonomy != classification.taxonomyID {
+                try db.execute(
+                    sql: "UPDATE classification SET taxonomy_digest = '' WHERE taxonomy = ? AND company_key = ?",
+                    arguments: [taxonomy, key])
+            }
+        }
+        try classifications.replace(classification, of: key, isNew: outcome == .inserted)
+        return outcome
+    }
+
+    private mutating func store(_ company: Company, raw: RawFields) throws -> StoreOutcome {
         let key = company.key.description
         insertKey.setUncheckedArguments([importID, key, company.provenance.line])
         try insertKey.execute()

@@ -12,6 +12,9 @@ extension SQLiteStore {
         migrator.registerMigration("v2-registry-imports") { db in
             try createImportTables(db)
         }
+        migrator.registerMigration("v3-classifications") { db in
+            try createClassificationTables(db)
+        }
         return migrator
     }
 
@@ -113,6 +116,27 @@ extension SQLiteStore {
                     provenance_file TEXT NOT NULL, provenance_line INTEGER,
                     CHECK ((capital_amount IS NULL) = (capital_currency IS NULL)));
                 CREATE INDEX company_by_provenance ON company(provenance_kind, provenance_collection);
+                """)
+    }
+
+    /// One classification per company and taxonomy, with its evidence; one row per scored segment for
+    /// counting by segment and layer.
+    private static func createClassificationTables(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE classification (
+                    id INTEGER PRIMARY KEY, taxonomy TEXT NOT NULL,
+                    company_key TEXT NOT NULL REFERENCES company(key) ON DELETE CASCADE,
+                    taxonomy_version INTEGER NOT NULL, taxonomy_digest TEXT NOT NULL,
+                    is_member INTEGER NOT NULL, main_layer TEXT, confidence REAL NOT NULL, score REAL NOT NULL,
+                    segments TEXT NOT NULL, evidence TEXT NOT NULL,
+                    UNIQUE (taxonomy, company_key));
+                CREATE TABLE company_segment (
+                    taxonomy TEXT NOT NULL, company_key TEXT NOT NULL REFERENCES company(key) ON DELETE CASCADE,
+                    segment TEXT NOT NULL, layer TEXT NOT NULL, score REAL NOT NULL, is_main INTEGER NOT NULL,
+                    is_member INTEGER NOT NULL,
+                    PRIMARY KEY (taxonomy, company_key, segment)) WITHOUT ROWID;
+                CREATE INDEX company_segment_by_segment ON company_segment(taxonomy, segment, company_key);
                 """)
     }
 }

@@ -14,11 +14,16 @@ struct Chainscope: AsyncParsableCommand {
               chainscope demo --lang zh    ... and in Chinese
               chainscope import export.csv import a registry export
               chainscope quarantine list   the rows that could not be stored, and why
+              chainscope explain 91330100799655058B   why a company is (not) in the AI chain
+              chainscope evaluate --labels labels.csv  accuracy against labelled companies
 
             Flags override CHAINSCOPE_* environment variables, which override defaults:
               CHAINSCOPE_DATABASE   SQLite file (default ./chainscope.sqlite)
               CHAINSCOPE_LANG       ko, zh or en (default ko)
             """,
-        subcommands: [DemoCommand.self, ImportCommand.self, QuarantineCommand.self, SampleCommand.self]
+        subcommands: [
+            DemoCommand.self, ImportCommand.self, ClassifyCommand.self, ExplainCommand.self, EvaluateCommand.self,
+            TaxonomyCommand.self, QuarantineCommand.self, SampleCommand.self,
+        ]
     )
 }

@@ -110,8 +110,9 @@ extension Demo {
         let file = folder.appendingPathComponent("hangzhou-sample-synthetic.csv")
         _ = try SampleWriter(generator: SampleGenerator(seed: Self.sampleSeed, regions: regions))
             .write(rows: Self.sampleRows, to: file)
-        let (record, _) = try await RegistryImporter(regions: regions).run(
-            file, options: RegistryImportOptions(snapshotDate: Self.sampleSnapshot), into: store)
+        var options = RegistryImportOptions(snapshotDate: Self.sampleSnapshot)
+        options.classifier = Classifier(try TaxonomyReader().read(named: "ai"))
+        let (record, _) = try await RegistryImporter(regions: regions).run(file, options: options, into: store)
         let numbers = NumberFormatting(configuration.language)
         let counts = record.counts
         return "■ "

@@ -20,6 +20,7 @@ struct ImportCommand: AsyncParsableCommand {
               chainscope import export.xlsx --snapshot-date 2022-10-31
               chainscope import old.csv --encoding gb18030 --json
               chainscope import odd.csv --profile my-columns.yaml
+              chainscope import export.csv --taxonomy ic
             """
     )
 
@@ -36,6 +37,11 @@ struct ImportCommand: AsyncParsableCommand {
         name: .customLong("snapshot-date"), help: "The day the export was taken (YYYY-MM-DD); default: the file's date."
     )
     var snapshotDate: String?
+
+    @Option(
+        name: .long,
+        help: "Classify stored companies with this taxonomy (built-in ai or ic, or a YAML file); none to skip.")
+    var taxonomy = "ai"
 
     @Option(name: .long, help: "SQLite database file (default: CHAINSCOPE_DATABASE, else ./chainscope.sqlite).")
     var database: String?
@@ -85,6 +91,7 @@ struct ImportCommand: AsyncParsableCommand {
             throw CommandError("--encoding \(encoding) is not known; use auto, utf-8, gb18030 or utf-16.", exitCode: 64)
         }
         var options = RegistryImportOptions(encoding: named)
+        if taxonomy != "none" { options.classifier = Classifier(try CommandError.loading(taxonomy: taxonomy)) }
         if let snapshotDate {
             guard let date = CalendarDate(iso: snapshotDate) else {
                 throw CommandError(

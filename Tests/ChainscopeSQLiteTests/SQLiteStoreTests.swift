@@ -60,7 +60,10 @@ struct SQLiteStoreTests {
         do {
             let store = try SQLiteStore(path: path)
             try await store.install(Fixtures.dataset())
-            #expect(try await store.appliedMigrations() == ["v1-datasets-and-regions", "v2-registry-imports"])
+            #expect(
+                try await store.appliedMigrations() == [
+                    "v1-datasets-and-regions", "v2-registry-imports", "v3-classifications",
+                ])
             #expect(try await store.journalMode() == "wal")
             #expect(try await store.foreignKeysEnabled())
         }

@@ -86,8 +86,8 @@ public enum StoreOutcome: Sendable, Hashable {
 public protocol RegistryImportSession {
     /// The id of the import being written.
     var importID: Int64 { get }
-    /// Stores a company, keeping `raw`, the row it came from, beside it.
-    mutating func store(_ company: Company, raw: RawFields) throws -> StoreOutcome
+    /// Stores a company, keeping `raw`, the row it came from, beside it, with its classification.
+    mutating func store(_ company: Company, raw: RawFields, classification: Classification?) throws -> StoreOutcome
     mutating func quarantine(_ row: QuarantinedRow) throws
 }
 

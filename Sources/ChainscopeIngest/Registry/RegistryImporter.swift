@@ -9,6 +9,8 @@ public struct RegistryImportOptions: Sendable {
     public var snapshotDate: CalendarDate?
     /// Called from the reading thread as the file is read: bytes read so far, and the file's size.
     public var progress: (@Sendable (_ bytesRead: Int, _ total: Int) -> Void)?
+    /// Classifies every stored company as it is read; nil to store companies unclassified.
+    public var classifier: Classifier?
 
     public init(
         encoding: TextEncoding? = nil, mapping: [String: RegistryField] = [:], snapshotDate: CalendarDate? = nil
@@ -64,10 +66,12 @@ public struct RegistryImporter: Sendable {
             file: name, sha256: try SHA256.file(url), format: format.rawValue, snapshotDate: snapshot)
         let regions = regions
         return try await store.importRegistry(request) { session in
+            var consumer = RowConsumer(
+                regions: regions, importID: session.importID, file: name, snapshotDate: snapshot,
+                mapping: options.mapping, format: format)
+            consumer.classifier = options.classifier
             let reading = ReadingThread(
-                consumer: RowConsumer(
-                    regions: regions, importID: session.importID, file: name, snapshotDate: snapshot,
-                    mapping: options.mapping, format: format),
+                consumer: consumer,
                 read: { handle in
                     try Self.read(format, url: url, name: name, encoding: options.encoding, handle) { bytes in
                         options.progress?(bytes, size.intValue)

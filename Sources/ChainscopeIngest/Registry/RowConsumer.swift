@@ -4,6 +4,8 @@ import ChainscopeCore
 struct PreparedRow: Sendable {
     let row: RawRow
     let mapped: MappedRow
+    /// The company's classification, made on the reading thread so the writer only stores it.
+    var classification: Classification?
 }
 
 /// Finds each table's header and maps its data rows; storing them is the writer's part.
@@ -14,6 +16,7 @@ struct RowConsumer: Sendable {
     let snapshotDate: CalendarDate
     let mapping: [String: RegistryField]
     let format: RegistryFormat
+    var classifier: Classifier?
     private(set) var warnings: [String] = []
     /// Rows of the current table held back until its header is known.
     private var pending: [RawRow] = []
@@ -40,13 +43,13 @@ struct RowConsumer: Sendable {
     /// The data rows `row` completes: none while a header is still being looked for, several when
     /// the header is found among the held-back rows.
     mutating func accept(_ row: RawRow) throws -> [PreparedRow] {
-        if let keys = row.keys { return [PreparedRow(row: row, mapped: try keyedMapper(keys, row: row).map(row))] }
+        if let keys = row.keys { return [prepared(row, try keyedMapper(keys, row: row).map(row))] }
         var prepared: [PreparedRow] = []
         if row.sheet != sheet {
             prepared = try endTable()
             sheet = row.sheet
         }
-        if let mapper { return prepared + [PreparedRow(row: row, mapped: mapper.map(row))] }
+        if let mapper { return prepared + [self.prepared(row, mapper.map(row))] }
         pending.append(row)
         if pending.count >= Self.headerSearchRows { prepared += try detectHeader() }
         return prepared
@@ -66,6 +69,14 @@ struct RowConsumer: Sendable {
                 .emptyFile, at: .init(file: file), expected: "a header row and data rows", found: "no rows")
         }
         return prepared
+    }
+
+    /// A mapped row with the classification of its company.
+    private func prepared(_ row: RawRow, _ mapped: MappedRow) -> PreparedRow {
+        guard let classifier, case .company(let company, _) = mapped else {
+            return PreparedRow(row: row, mapped: mapped)
+        }
+        return PreparedRow(row: row, mapped: mapped, classification: classifier.classification(of: company))
     }
 
     private mutating func keyedMapper(_ keys: [String], row: RawRow) throws -> RegistryRowMapper {
@@ -99,7 +110,7 @@ struct RowConsumer: Sendable {
         let mapper = RegistryRowMapper(
             layout: layout, regions: regions, importID: importID, file: file, snapshotDate: snapshotDate)
         self.mapper = mapper
-        return rows.filter { $0.number > layout.headerRow }.map { PreparedRow(row: $0, mapped: mapper.map($0)) }
+        return rows.filter { $0.number > layout.headerRow }.map { prepared($0, mapper.map($0)) }
     }
 
     private mutating func endTable() throws -> [PreparedRow] {
@@ -122,7 +133,7 @@ struct RowWriter {
         let row = prepared.row
         switch prepared.mapped {
         case .company(let company, let raw):
-            switch try session.store(company, raw: raw) {
+            switch try session.store(company, raw: raw, classification: prepared.classification) {
             case .inserted: counts.inserted += 1
             case .updated: counts.updated += 1
             case .unchanged: counts.unchanged += 1

@@ -1,0 +1,138 @@
+public import ChainscopeCore
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    public func forEachRegistryCompany(batchSize: Int, _ body: @escaping @Sendable ([Company]) throws -> Void)
+        async throws
+    {
+        try await read { db in
+            let cursor = try CompanyRecord.filter(Column("provenance_kind") == Provenance.Kind.registryImport.rawValue)
+                .order(Column("key")).fetchCursor(db)
+            var batch: [Company] = []
+            while let record = try cursor.next() {
+                batch.append(try record.company())
+                if batch.count >= batchSize {
+                    try body(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            if !batch.isEmpty { try body(batch) }
+        }
+    }
+
+    public func company(creditCode: String) async throws -> Company? {
+        try await read { db in
+            try CompanyRecord.filter(Column("credit_code") == creditCode).fetchOne(db)?.company()
+        }
+    }
+
+    public func classifyCompanies(
+        taxonomy: Taxonomy, all: Bool, classify: @escaping @Sendable ([Company]) -> [Classification]
+    ) async throws -> Int {
+        try await write { db in
+            var writer = try ClassificationWriter(db: db)
+            // Pages by key, so memory stays bounded and each page's query sees the pages written before it.
+            var after = ""
+            var count = 0
+            while true {
+                let batch = try CompanyRecord.fetchAll(
+                    db,
+                    sql: """
+                        SELECT company.* FROM company
+                        LEFT JOIN classification
+                          ON classification.taxonomy = ? AND classification.company_key = company.key
+                        WHERE company.provenance_kind = ? AND company.key > ?
+                          AND (? OR classification.id IS NULL OR classification.taxonomy_digest <> ?)
+                        ORDER BY company.key LIMIT 1024
+                        """,
+                    arguments: [taxonomy.id, Provenance.Kind.registryImport.rawValue, after, all, taxonomy.digest]
+                ).map { try $0.company() }
+                guard let last = batch.last else { return count }
+                for (company, classification) in zip(batch, classify(batch)) {
+                    try writer.replace(classification, of: company.key.description)
+                    count += 1
+                }
+                after = last.key.description
+            }
+        }
+    }
+
+    public func classification(of key: CompanyKey, taxonomy: String) async throws -> Classification? {
+        try await read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM classification WHERE taxonomy = ? AND company_key = ?",
+                arguments: [taxonomy, key.description]
+            ).map(ClassificationWriter.classification)
+        }
+    }
+}
+
+/// Writes classifications with statements prepared once.
+struct ClassificationWriter {
+    let db: Database
+    private let upsert: GRDB.Statement
+    private let deleteSegments: GRDB.Statement
+    private let insertSegment: GRDB.Statement
+    private let encoder: JSONEncoder
+
+    init(db: Database) throws {
+        self.db = db
+        upsert = try db.makeStatement(
+            sql: """
+                INSERT INTO classification (taxonomy, company_key, taxonomy_version, taxonomy_digest, is_member,
+                    main_layer, confidence, score, segments, evidence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (taxonomy, company_key) DO UPDATE SET
+                    taxonomy_version = excluded.taxonomy_version, taxonomy_digest = excluded.taxonomy_digest,
+                    is_member = excluded.is_member, main_layer = excluded.main_layer,
+                    confidence = excluded.confidence, score = excluded.score, segments = excluded.segments,
+                    evidence = excluded.evidence
+                """)
+        deleteSegments = try db.makeStatement(
+            sql: "DELETE FROM company_segment WHERE taxonomy = ? AND company_key = ?")
+        insertSegment = try db.makeStatement(
+            sql: """
+                INSERT INTO company_segment (taxonomy, company_key, segment, layer, score, is_main, is_member)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+        encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    }
+
+    /// Stores a classification, replacing the company's earlier one in the same taxonomy.
+    mutating func replace(_ classification: Classification, of key: String, isNew: Bool = false) throws {
+        let segments = String(decoding: try encoder.encode(classification.segments), as: UTF8.self)
+        let evidence =
+            classification.evidence.isEmpty
+            ? "[]" : String(decoding: try encoder.encode(classification.evidence), as: UTF8.self)
+        upsert.setUncheckedArguments([
+            classification.taxonomyID, key, classification.taxonomyVersion, classification.taxonomyDigest,
+            classification.isMember, classification.mainLayer, classification.confidence, classification.score,
+            segments, evidence,
+        ])
+        try upsert.execute()
+        if !isNew {
+            deleteSegments.setUncheckedArguments([classification.taxonomyID, key])
+            try deleteSegments.execute()
+        }
+        for (index, segment) in classification.segments.enumerated() {
+            insertSegment.setUncheckedArguments([
+                classification.taxonomyID, key, segment.segment, segment.layer, segment.score, index == 0,
+                classification.isMember,
+            ])
+            try insertSegment.execute()
+        }
+    }
+
+    static func classification(_ row: Row) throws -> Classification {
+        let decoder = JSONDecoder()
+        var classification = Classification(
+            taxonomyID: row["taxonomy"], taxonomyVersion: row["taxonomy_version"], isMember: row["is_member"],
+            mainLayer: row["main_layer"], confidence: row["confidence"],
+            segments: try decoder.decode([SegmentScore].self, from: Data((row["segments"] as String).utf8)),
+            evidence: try decoder.decode([Evidence].self, from: Data((row["evidence"] as String).utf8)))
+        classification.taxonomyDigest = row["taxonomy_digest"]
+        return classification
+    }
+}

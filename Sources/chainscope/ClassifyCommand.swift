@@ -1,0 +1,121 @@
+import ArgumentParser
+import ChainscopeCore
+import ChainscopeIngest
+import ChainscopeReports
+import ChainscopeSQLite
+import Foundation
+
+/// `chainscope classify`: place stored companies in a chain.
+struct ClassifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "classify",
+        abstract: "Classify stored companies into an industry chain, keeping the evidence for each.",
+        discussion: """
+            Incremental: only companies not yet classified with this content of the taxonomy are \\
+            classified (new or changed companies, or all of them after the taxonomy file changed). \\
+            Imports classify with the AI taxonomy as they store, so this is needed for other taxonomies \\
+            or after editing one. The run is one transaction.
+
+            Examples:
+              chainscope classify
+              chainscope classify --taxonomy ic
+              chainscope classify --taxonomy my-chain.yaml --all
+            """)
+
+    @Option(name: .long, help: "A built-in taxonomy (ai, ic) or a taxonomy YAML file.")
+    var taxonomy = "ai"
+
+    @Flag(name: .long, help: "Classify every company, not only the new or changed ones.")
+    var all = false
+
+    @Option(name: .long, help: "SQLite database file (default: CHAINSCOPE_DATABASE, else ./chainscope.sqlite).")
+    var database: String?
+
+    func run() async throws {
+        try await CommandError.reporting { () async throws(CommandError) in
+            let configuration = try Configuration(database: database, language: nil)
+            let chain = try CommandError.loading(taxonomy: taxonomy)
+            let store = try CommandError.opening { try SQLiteStore(path: configuration.databasePath) }
+            let classifier = Classifier(chain)
+            let count = try await CommandError.storing {
+                try await store.classifyCompanies(taxonomy: chain, all: all) { companies in
+                    companies.map(classifier.classification(of:))
+                }
+            }
+            print("Classified \(count) compan\(count == 1 ? "y" : "ies") with \(chain.id) v\(chain.version).")
+        }
+    }
+}
+
+/// `chainscope explain`: why a company is, or is not, in a chain.
+struct ExplainCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Show why a company is or is not in a chain: segments, scores and every piece of evidence.",
+        discussion: """
+            Examples:
+              chainscope explain 91330100799655058B
+              chainscope explain 91330100799655058B --lang en --taxonomy ic
+            """)
+
+    @Argument(help: "The company's unified social credit code.")
+    var creditCode: String
+
+    @Option(name: .long, help: "A built-in taxonomy (ai, ic) or a taxonomy YAML file.")
+    var taxonomy = "ai"
+
+    @Option(name: .long, help: "ko, zh or en (default: CHAINSCOPE_LANG, else ko).")
+    var lang: LanguageOption?
+
+    @Option(name: .long, help: "SQLite database file (default: CHAINSCOPE_DATABASE, else ./chainscope.sqlite).")
+    var database: String?
+
+    @Flag(name: .long, help: "Print the classification as JSON.")
+    var json = false
+
+    func run() async throws {
+        try await CommandError.reporting { () async throws(CommandError) in
+            let configuration = try Configuration(database: database, language: lang?.language)
+            guard case .success(let code) = CreditCode.validate(creditCode) else {
+                throw CommandError("'\(creditCode)' is not a valid credit code.", exitCode: 64)
+            }
+            let chain = try CommandError.loading(taxonomy: taxonomy)
+            let store = try CommandError.opening { try SQLiteStore(path: configuration.databasePath) }
+            guard let company = try await CommandError.storing({ try await store.company(creditCode: code.value) })
+            else {
+                throw CommandError(
+                    "No stored company has the credit code \(code.value); import an export that holds it.", exitCode: 65
+                )
+            }
+            let stored = try await CommandError.storing {
+                try await store.classification(of: company.key, taxonomy: chain.id)
+            }
+            // A stored classification from another content of the taxonomy is stale: explain the current one.
+            let classification =
+                stored.flatMap { $0.taxonomyDigest == chain.digest ? $0 : nil }
+                ?? Classifier(chain).classification(of: company)
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                print(String(decoding: (try? encoder.encode(classification)) ?? Data(), as: UTF8.self))
+                return
+            }
+            print(
+                Explanation(
+                    company: company, classification: classification, taxonomy: chain,
+                    language: configuration.language
+                ).text)
+        }
+    }
+}
+
+extension CommandError {
+    /// A built-in taxonomy or a taxonomy file; a bad one is a data error listing every problem.
+    static func loading(taxonomy name: String) throws(CommandError) -> Taxonomy {
+        do {
+            return try TaxonomyReader().read(named: name)
+        } catch {
+            throw CommandError("\(error)", exitCode: 65)
+        }
+    }
+}

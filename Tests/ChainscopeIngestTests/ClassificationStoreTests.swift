@@ -1,0 +1,80 @@
+import ChainscopeCore
+import ChainscopeIngest
+import ChainscopeResources
+import ChainscopeSQLite
+import ChainscopeTestSupport
+import Foundation
+import Testing
+
+@Suite("Stored classifications")
+struct ClassificationStoreTests {
+    static let ai = Result { try TaxonomyReader().read(named: "ai") }
+    static let ic = Result { try TaxonomyReader().read(named: "ic") }
+
+    func importing(_ lines: [String], into store: SQLiteStore, name: String = "export.csv", day: Int = 31)
+        async throws -> RegistryImport
+    {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let url = folder.url.appendingPathComponent(name)
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url)
+        var options = RegistryImportOptions(snapshotDate: CalendarDate(year: 2022, month: 10, day: day))
+        options.classifier = Classifier(try Self.ai.get())
+        return try await RegistryImporter(regions: try RegistryImportTests.regions.get())
+            .run(url, options: options, into: store).import
+    }
+
+    func classify(_ store: SQLiteStore, _ taxonomy: Taxonomy, all: Bool = false) async throws -> Int {
+        let classifier = Classifier(taxonomy)
+        return try await store.classifyCompanies(taxonomy: taxonomy, all: all) {
+            $0.map(classifier.classification(of:))
+        }
+    }
+
+    @Test("An import classifies what it stores, evidence included")
+    func importClassifies() async throws {
+        let store = try SQLiteStore()
+        _ = try await importing(
+            [header, row(1, scope: "工业机器人制造；软件开发"), row(2, scope: "人工智能培训；餐饮管理"), row(2)], into: store)
+        let robot = try #require(try await store.classification(of: .creditCode(creditCode(1)), taxonomy: "ai"))
+        #expect(robot.isMember && robot.mainLayer == "application" && robot.memberSegments == ["robots"])
+        #expect(robot.taxonomyDigest == (try Self.ai.get()).digest)
+        #expect(robot.evidence.first { $0.segment == "robots" }?.clause == "工业机器人制造")
+        let school = try #require(try await store.classification(of: .creditCode(creditCode(2)), taxonomy: "ai"))
+        #expect(!school.isMember)
+        #expect(school.evidence.first?.rule == .excludedByPhrase)
+        #expect(try await store.classification(of: .creditCode(creditCode(1)), taxonomy: "ic") == nil)
+    }
+
+    @Test("classify is incremental: new taxonomy, changed file content or --all classify again; nothing else does")
+    func incremental() async throws {
+        let store = try SQLiteStore()
+        _ = try await importing([header, row(1, scope: "集成电路封装测试"), row(2), row(3)], into: store)
+        #expect(try await classify(store, try Self.ai.get()) == 0)
+        #expect(try await classify(store, try Self.ic.get()) == 3)
+        #expect(try await classify(store, try Self.ic.get()) == 0)
+        #expect(try await classify(store, try Self.ic.get(), all: true) == 3)
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let edited = URL(fileURLWithPath: folder.path("ic.yaml"))
+        try (try String(contentsOf: BuiltinResources.taxonomy("ic"), encoding: .utf8) + "\n# edited\n")
+            .write(to: edited, atomically: true, encoding: .utf8)
+        #expect(try await classify(store, try TaxonomyReader().read(edited)) == 3)
+        let packaging = try await store.classification(of: .creditCode(creditCode(1)), taxonomy: "ic")
+        #expect(packaging?.mainLayer == "packaging_testing")
+    }
+
+    @Test("A changed company is classified again on import; its other taxonomies' classifications go stale")
+    func changedCompany() async throws {
+        let store = try SQLiteStore()
+        _ = try await importing([header, row(1), row(2)], into: store)
+        #expect(try await classify(store, try Self.ic.get()) == 2)
+        #expect(try await store.classification(of: .creditCode(creditCode(1)), taxonomy: "ai")?.isMember == false)
+        _ = try await importing(
+            [header, row(1, scope: "人脸识别技术开发；集成电路设计"), row(2)], into: store, name: "newer.csv", day: 30)
+        let updated = try await store.classification(of: .creditCode(creditCode(1)), taxonomy: "ai")
+        #expect(updated?.isMember == true && updated?.mainLayer == "technology")
+        #expect(try await classify(store, try Self.ic.get()) == 1)
+        #expect(try await store.classification(of: .creditCode(creditCode(1)), taxonomy: "ic")?.isMember == true)
+    }
+}

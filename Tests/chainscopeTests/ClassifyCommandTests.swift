@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+@Suite("chainscope classify, explain, evaluate and taxonomy", .serialized)
+struct ClassifyCommandTests {
+    /// A folder with a 1,000-row sample and its labels imported into a database.
+    struct Workspace {
+        let folder: URL
+        let database: String
+        let labels: String
+
+        init() throws {
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "chainscope-classify-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            database = folder.appendingPathComponent("d.sqlite").path
+            labels = folder.appendingPathComponent("labels.csv").path
+            let export = folder.appendingPathComponent("s.csv").path
+            _ = try CommandRun(["sample", "--rows", "1000", "--seed", "5", "--output", export, "--labels", labels])
+            let imported = try CommandRun(["import", export, "--database", database, "--snapshot-date", "2022-10-31"])
+            #expect(imported.status == 0, "\(imported.errors)")
+        }
+
+        func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+        /// Credit codes from the label file: (AI, not AI).
+        func codes() throws -> (ai: String, other: String) {
+            let lines = try String(contentsOfFile: labels, encoding: .utf8).split(separator: "\n").dropFirst()
+            let ai = try #require(lines.first { $0.split(separator: ",")[1] == "1" })
+            let other = try #require(lines.first { $0.split(separator: ",")[1] == "0" })
+            return (String(ai.prefix(18)), String(other.prefix(18)))
+        }
+
+        func remove() { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    @Test("evaluate prints precision, recall and F1 beside the naive baseline, as text and JSON")
+    func evaluate() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let text = try CommandRun(["evaluate", "--labels", workspace.labels, "--database", workspace.database])
+        #expect(text.status == 0, "\(text.errors)")
+        #expect(text.output.contains("Naive baseline"))
+        #expect(text.output.contains("layer application"))
+        #expect(text.output.contains("Confusion of main layers"))
+        let json = try CommandRun([
+            "evaluate", "--labels", workspace.labels, "--database", workspace.database, "--json",
+        ])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let ours = try #require((object["chainscope"] as? [String: Any])?["membership"] as? [String: Any])
+        let naive = try #require((object["baseline"] as? [String: Any])?["membership"] as? [String: Any])
+        #expect(object["evaluated"] as? Int ?? 0 > 900)
+        #expect(ours["f1"] as? Double ?? 0 >= 0.98)
+        #expect(naive["precision"] as? Double ?? 1 < (ours["precision"] as? Double ?? 0) - 0.1)
+        let missing = try CommandRun([
+            "evaluate", "--labels", workspace.path("none.csv"), "--database", workspace.database,
+        ])
+        #expect(missing.status == 65)
+    }
+
+    @Test("explain shows the verdict and evidence in the chosen language; bad codes say what to do")
+    func explain() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let (ai, other) = try workspace.codes()
+        let english = try CommandRun(["explain", ai, "--lang", "en", "--database", workspace.database])
+        #expect(english.status == 0, "\(english.errors)")
+        #expect(english.output.contains("In the AI industry chain — main layer:"), "\(english.output)")
+        #expect(english.output.contains("[scope, item"))
+        let korean = try CommandRun(["explain", other, "--lang", "ko", "--database", workspace.database])
+        #expect(korean.output.contains("인공지능 산업 사슬에 속하지 않음"), "\(korean.output)")
+        let json = try CommandRun(["explain", ai, "--json", "--database", workspace.database])
+        #expect(json.output.contains("\"taxonomyID\" : \"ai\""))
+        #expect(try CommandRun(["explain", "91330100799655058B", "--database", workspace.database]).status == 65)
+        #expect(try CommandRun(["explain", "123", "--database", workspace.database]).status == 64)
+    }
+
+    @Test("classify is incremental; a broken taxonomy is refused with every problem and changes nothing")
+    func classifyAndValidate() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let first = try CommandRun(["classify", "--taxonomy", "ic", "--database", workspace.database])
+        #expect(first.status == 0, "\(first.errors)")
+        #expect(first.output.contains("with ic v1"))
+        #expect(!first.output.hasPrefix("Classified 0 "))
+        let second = try CommandRun(["classify", "--taxonomy", "ic", "--database", workspace.database])
+        #expect(second.output.hasPrefix("Classified 0 companies"), "\(second.output)")
+        let broken = workspace.path("broken.yaml")
+        try "id: x\nversion: 0\nlabels: {en: X}\nlayers:\n  - id: a\n    labels: {en: A}\n    segments: []\n"
+            .write(toFile: broken, atomically: true, encoding: .utf8)
+        let refused = try CommandRun(["classify", "--taxonomy", broken, "--database", workspace.database])
+        #expect(refused.status == 65)
+        #expect(refused.errors.contains("problems:"), "\(refused.errors)")
+        let validate = try CommandRun(["taxonomy", "validate", "ai", "ic", broken])
+        #expect(validate.status == 65)
+        #expect(validate.output.contains("ai: valid") && validate.output.contains("ic: valid"))
+        #expect(validate.errors.contains("broken.yaml:2"), "\(validate.errors)")
+        let show = try CommandRun(["taxonomy", "show", "--lang", "zh"])
+        #expect(show.output.contains("人工智能产业链") && show.output.contains("[ai_integration]"))
+    }
+
+    @Test("taxonomy diff lists the companies that change and why")
+    func diff() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let original = try CommandRun(["taxonomy", "show"])
+        #expect(original.status == 0)
+        let builtin = try String(contentsOf: ClassifyCommandTests.aiTaxonomy, encoding: .utf8)
+        let edited = workspace.path("ai-edited.yaml")
+        try builtin.replacingOccurrences(of: "terms: [机器人, 机械臂, robot]", with: "terms: [机械臂, robot]")
+            .write(toFile: edited, atomically: true, encoding: .utf8)
+        let result = try CommandRun(["taxonomy", "diff", "ai", edited, "--database", workspace.database])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("no longer counted: 机器人→robots"), "\(result.output)")
+        #expect(result.output.contains("companies change."))
+    }
+
+    static var aiTaxonomy: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Resources/Taxonomies/ai.yaml")
+    }
+}
