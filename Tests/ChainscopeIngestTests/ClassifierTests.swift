@@ -77,6 +77,20 @@ struct ClassifierTests {
         #expect(classify("视觉处理芯片的设计、生产及销售；图像识别算法开发").mainLayer == "foundation")
     }
 
+    @Test(
+        "Verbs are shared the way scopes write lists; an item with its own verb keeps it",
+        arguments: [
+            ("传感器、仪器仪表的销售", "杭州某某贸易有限公司", true),  // sensors count when sold
+            ("智能家居、家具的销售", "杭州某某科技有限公司", false),  // smart-home products only sold
+            ("智能家居产品销售、软件开发", "杭州某某科技有限公司", false),  // 软件开发 is an item, not a verb tail
+            ("人工智能通用应用系统、日用百货销售", "杭州某某科技有限公司", true),  // a catalogue item needs no verb
+            ("批发、零售：智能家居产品", "杭州某某科技有限公司", false),  // a heading of verbs
+            ("制造、加工：智能家居产品", "杭州某某科技有限公司", true),
+        ] as [(String, String, Bool)])
+    func sharedVerbs(scope: String, name: String, isMember: Bool) {
+        #expect(classify(scope, name: name).isMember == isMember, "\(classify(scope, name: name).evidence)")
+    }
+
     @Test("Licence boilerplate is ignored and does not count as an item")
     func boilerplate() throws {
         let result = classify(

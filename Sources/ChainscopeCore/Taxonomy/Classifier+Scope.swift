@@ -5,7 +5,18 @@ extension Classifier.Analysis {
         var hasActivity = false
         var hasSale = false
         var hasManufacturing = false
+        var hasTerm = false
+        /// Bytes of the clause covered by activity, sale and manufacturing words.
+        var verbBytes = 0
         var exclusionWord: String?
+
+        var hasVerb: Bool { hasActivity || hasSale }
+
+        mutating func add(verbsOf other: ClauseFacts) {
+            hasActivity = hasActivity || other.hasActivity
+            hasSale = hasSale || other.hasSale
+            hasManufacturing = hasManufacturing || other.hasManufacturing
+        }
     }
 
     struct Candidate {
@@ -16,19 +27,23 @@ extension Classifier.Analysis {
         let makes: Bool
     }
 
-    /// Boilerplate and exclusion words by clause; activity, sale and manufacturing words by sentence,
-    /// copied to each of its clauses.
+    /// What each clause's words say, with verbs shared inside a sentence (see `shareVerbs`).
     func clauseFacts(_ text: ScopeText, _ matches: [PatternMatcher.Match]) -> [ClauseFacts] {
         var facts = [ClauseFacts](repeating: ClauseFacts(), count: text.clauses.count)
-        var sentences = [ClauseFacts](repeating: ClauseFacts(), count: text.sentences.count)
         for match in matches {
-            guard let clause = text.clauseIndex(of: match.start), let sentence = text.sentenceIndex(of: match.start)
-            else { continue }
+            guard let clause = text.clauseIndex(of: match.start) else { continue }
             switch classifier.patterns[match.pattern].kind {
             case .boilerplate: facts[clause].isBoilerplate = true
-            case .activity: sentences[sentence].hasActivity = true
-            case .sale: sentences[sentence].hasSale = true
-            case .manufacturing: sentences[sentence].hasManufacturing = true
+            case .activity:
+                facts[clause].hasActivity = true
+                facts[clause].verbBytes += match.end - match.start
+            case .sale:
+                facts[clause].hasSale = true
+                facts[clause].verbBytes += match.end - match.start
+            case .manufacturing:
+                facts[clause].hasManufacturing = true
+                facts[clause].verbBytes += match.end - match.start
+            case .include: facts[clause].hasTerm = true
             case .clauseExclusion:
                 if facts[clause].exclusionWord == nil {
                     facts[clause].exclusionWord = classifier.patterns[match.pattern].text
@@ -36,13 +51,7 @@ extension Classifier.Analysis {
             default: break
             }
         }
-        for (index, clause) in text.clauses.enumerated() {
-            guard let sentence = text.sentenceIndex(of: clause.lowerBound) else { continue }
-            facts[index].hasActivity = sentences[sentence].hasActivity
-            facts[index].hasSale = sentences[sentence].hasSale
-            facts[index].hasManufacturing = sentences[sentence].hasManufacturing
-        }
-        return facts
+        return Self.shareVerbs(facts, text)
     }
 
     /// Reads the business scope: every include match becomes evidence, counted or set aside by a rule.

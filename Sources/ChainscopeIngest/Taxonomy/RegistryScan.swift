@@ -1,0 +1,124 @@
+public import ChainscopeCore
+public import Foundation
+
+/// Classifies an export straight from the file and counts the chain's members by founding month,
+/// district and main layer, storing nothing: a quick look at a file before importing it. One thread
+/// reads and parses while the calling thread classifies.
+public struct RegistryScan: Sendable {
+    /// What a scan counted.
+    public struct Counts: Sendable, Hashable, Codable {
+        public var rowsRead = 0
+        public var members = 0
+        /// Members by founding month (`2022-03`; `unknown` when the date is missing or unreadable).
+        public var byMonth: [String: Int] = [:]
+        /// Members by the district column as written (`unknown` when empty).
+        public var byDistrict: [String: Int] = [:]
+        public var byLayer: [String: Int] = [:]
+
+        public init() {}
+    }
+
+    /// The cells a scan needs from a row.
+    struct Fields: Sendable {
+        let name: String
+        let scope: String?
+        let industry: String?
+        let founded: String?
+        let district: String?
+    }
+
+    public let classifier: Classifier
+    public let options: RegistryImportOptions
+
+    public init(classifier: Classifier, options: RegistryImportOptions = .init()) {
+        self.classifier = classifier
+        self.options = options
+    }
+
+    public func run(_ url: URL, displayName: String? = nil) throws -> Counts {
+        let name = displayName ?? url.lastPathComponent
+        let channel = RowChannel<Fields>(capacity: 8)
+        let reader = CSVReader(url: url, displayName: name, encoding: options.encoding)
+        let mapping = options.mapping
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            do {
+                try Self.read(reader, file: name, mapping: mapping, into: channel)
+                channel.finish()
+            } catch {
+                channel.finish(throwing: error)
+            }
+            done.signal()
+        }
+        thread.stackSize = 1 << 22
+        thread.start()
+        defer { done.wait() }
+        var counts = Counts()
+        do {
+            while let batch = try channel.receive() {
+                for fields in batch { count(fields, into: &counts) }
+            }
+        } catch {
+            channel.cancel()
+            throw error
+        }
+        return counts
+    }
+
+    private func count(_ fields: Fields, into counts: inout Counts) {
+        counts.rowsRead += 1
+        let classification = classifier.classify(name: fields.name, scope: fields.scope, industry: fields.industry)
+        guard classification.isMember else { return }
+        counts.members += 1
+        var month: String?
+        if let text = fields.founded, case .success(let date?) = RegistryDate.parse(text) {
+            month = String(date.description.prefix(7))
+        }
+        counts.byMonth[month ?? "unknown", default: 0] += 1
+        counts.byDistrict[fields.district ?? "unknown", default: 0] += 1
+        counts.byLayer[classification.mainLayer ?? "unknown", default: 0] += 1
+    }
+
+    /// Finds the header among the first rows, then sends each data row's cells in batches.
+    private static func read(
+        _ reader: CSVReader, file: String, mapping: [String: RegistryField], into channel: RowChannel<Fields>
+    ) throws {
+        var pending: [RawRow] = []
+        var layout: HeaderLayout?
+        var batch: [Fields] = []
+        batch.reserveCapacity(512)
+        try reader.forEachRow { row in
+            guard let layout else {
+                pending.append(row)
+                guard pending.count >= RowConsumer.headerSearchRows else { return }
+                let found = try HeaderLayout.detect(in: pending, file: file, mapping: mapping)
+                layout = found
+                batch += pending.filter { $0.number > found.headerRow }.map { Self.fields($0, found) }
+                pending = []
+                return
+            }
+            batch.append(Self.fields(row, layout))
+            if batch.count >= 512 {
+                guard channel.send(batch) else { throw CancellationError() }
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        if layout == nil, !pending.isEmpty {
+            let found = try HeaderLayout.detect(in: pending, file: file, mapping: mapping)
+            batch += pending.filter { $0.number > found.headerRow }.map { Self.fields($0, found) }
+        }
+        if !batch.isEmpty { _ = channel.send(batch) }
+    }
+
+    private static func fields(_ row: RawRow, _ layout: HeaderLayout) -> Fields {
+        func cell(_ field: RegistryField) -> String? {
+            guard let column = layout.column(of: field), column < row.cells.count else { return nil }
+            let text = row.cells[column]
+            return TextFolding.isEmptyMarker(text) ? nil : text
+        }
+        return Fields(
+            name: cell(.name) ?? "", scope: cell(.scope),
+            industry: cell(.industryClass) ?? cell(.industryGroup) ?? cell(.industryDivision) ?? cell(.industry),
+            founded: cell(.founded), district: cell(.district))
+    }
+}

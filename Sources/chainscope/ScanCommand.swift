@@ -1,0 +1,70 @@
+import ArgumentParser
+import ChainscopeCore
+import ChainscopeIngest
+import Foundation
+
+/// `chainscope scan`: classify an export straight from the file, storing nothing.
+struct ScanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Classify a CSV export without importing it and count the chain's members by month and district.",
+        discussion: """
+            A quick look at a file: nothing is stored and no row is quarantined; rows are counted as \\
+            they are. One thread reads while another classifies.
+
+            Examples:
+              chainscope scan export.csv
+              chainscope scan export.csv --taxonomy ic --json
+            """)
+
+    @Argument(help: "A CSV or TSV export.", completion: .file())
+    var file: String
+
+    @Option(name: .long, help: "A built-in taxonomy (ai, ic) or a taxonomy YAML file.")
+    var taxonomy = "ai"
+
+    @Option(name: .long, help: "auto, utf-8, gb18030 (also gbk) or utf-16.")
+    var encoding = "auto"
+
+    @Flag(name: .long, help: "Print the counts as JSON.")
+    var json = false
+
+    func run() async throws {
+        try await CommandError.reporting { () async throws(CommandError) in
+            guard let named = TextEncoding.named(encoding) else {
+                throw CommandError(
+                    "--encoding \(encoding) is not known; use auto, utf-8, gb18030 or utf-16.", exitCode: 64)
+            }
+            let chain = try CommandError.loading(taxonomy: taxonomy)
+            let counts: RegistryScan.Counts
+            do {
+                counts = try RegistryScan(
+                    classifier: Classifier(chain), options: RegistryImportOptions(encoding: named)
+                )
+                .run(URL(fileURLWithPath: file), displayName: file)
+            } catch let error as IngestError {
+                throw CommandError("\(error)", exitCode: 65)
+            } catch {
+                throw CommandError("\(error)", exitCode: 74)
+            }
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                print(String(decoding: (try? encoder.encode(counts)) ?? Data(), as: UTF8.self))
+                return
+            }
+            print(
+                "\(counts.members) of \(counts.rowsRead) rows are in the \(chain.labels.en ?? chain.id) (\(chain.id) v\(chain.version))"
+            )
+            print(
+                "By layer: "
+                    + counts.byLayer.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            print("By district:")
+            for (district, count) in counts.byDistrict.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
+                print("  \(district) \(count)")
+            }
+            print("By founding month:")
+            for (month, count) in counts.byMonth.sorted(by: { $0.key < $1.key }) { print("  \(month) \(count)") }
+        }
+    }
+}
