@@ -21,6 +21,16 @@ let package = Package(
             ],
             path: "Benchmarks/ImportBenchmark",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        .executableTarget(
+            name: "ClassifyBenchmark",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "ChainscopeCore", package: "chainscope"),
+                .product(name: "ChainscopeIngest", package: "chainscope"),
+            ],
+            path: "Benchmarks/ClassifyBenchmark",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

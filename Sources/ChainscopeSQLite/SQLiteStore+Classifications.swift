@@ -74,7 +74,6 @@ struct ClassificationWriter {
     private let upsert: GRDB.Statement
     private let deleteSegments: GRDB.Statement
     private let insertSegment: GRDB.Statement
-    private let encoder: JSONEncoder
 
     init(db: Database) throws {
         self.db = db
@@ -96,16 +95,12 @@ struct ClassificationWriter {
                 INSERT INTO company_segment (taxonomy, company_key, segment, layer, score, is_main, is_member)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
-        encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     }
 
     /// Stores a classification, replacing the company's earlier one in the same taxonomy.
     mutating func replace(_ classification: Classification, of key: String, isNew: Bool = false) throws {
-        let segments = String(decoding: try encoder.encode(classification.segments), as: UTF8.self)
-        let evidence =
-            classification.evidence.isEmpty
-            ? "[]" : String(decoding: try encoder.encode(classification.evidence), as: UTF8.self)
+        let segments = ClassificationJSON.segments(classification.segments)
+        let evidence = ClassificationJSON.evidence(classification.evidence)
         upsert.setUncheckedArguments([
             classification.taxonomyID, key, classification.taxonomyVersion, classification.taxonomyDigest,
             classification.isMember, classification.mainLayer, classification.confidence, classification.score,
@@ -134,5 +129,66 @@ struct ClassificationWriter {
             evidence: try decoder.decode([Evidence].self, from: Data((row["evidence"] as String).utf8)))
         classification.taxonomyDigest = row["taxonomy_digest"]
         return classification
+    }
+}
+
+/// The JSON of a classification's segments and evidence, written by hand: one row per imported company
+/// is classified, and `JSONEncoder` dominated the import's profile. `JSONDecoder` reads it back.
+enum ClassificationJSON {
+    static func segments(_ segments: [SegmentScore]) -> String {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        for (index, segment) in segments.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            object(&bytes) { field in
+                field("layer") { JSONString.append(segment.layer, to: &$0) }
+                field("score") { number(segment.score, to: &$0) }
+                field("segment") { JSONString.append(segment.segment, to: &$0) }
+            }
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func evidence(_ evidence: [Evidence]) -> String {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        for (index, item) in evidence.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            object(&bytes) { field in
+                field("clause") { JSONString.append(item.clause, to: &$0) }
+                field("clauseIndex") { $0 += Array(String(item.clauseIndex).utf8) }
+                field("field") { JSONString.append(item.field.rawValue, to: &$0) }
+                field("offset") { $0 += Array(String(item.offset).utf8) }
+                field("rule") { JSONString.append(item.rule.rawValue, to: &$0) }
+                if let segment = item.segment { field("segment") { JSONString.append(segment, to: &$0) } }
+                field("term") { JSONString.append(item.term, to: &$0) }
+                if let trigger = item.trigger { field("trigger") { JSONString.append(trigger, to: &$0) } }
+                field("weight") { number(item.weight, to: &$0) }
+            }
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes `{"key":value,…}`; `body` names each field in order.
+    private static func object(
+        _ bytes: inout [UInt8],
+        _ body: ((String, (inout [UInt8]) -> Void) -> Void) -> Void
+    ) {
+        bytes.append(UInt8(ascii: "{"))
+        var isFirst = true
+        body { key, value in
+            if !isFirst { bytes.append(UInt8(ascii: ",")) }
+            isFirst = false
+            JSONString.append(key, to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            value(&bytes)
+        }
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// A finite number, whole numbers without a fraction.
+    private static func number(_ value: Double, to bytes: inout [UInt8]) {
+        let text = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        bytes += Array(text.utf8)
     }
 }

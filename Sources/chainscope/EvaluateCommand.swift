@@ -31,6 +31,11 @@ struct EvaluateCommand: AsyncParsableCommand {
     @Option(name: .long, help: "SQLite database file (default: CHAINSCOPE_DATABASE, else ./chainscope.sqlite).")
     var database: String?
 
+    @Option(
+        name: .customLong("min-confidence"),
+        help: "Read members by confidence instead: 1 strict, 0.5 one plain item, 0.25 loose.")
+    var minConfidence: Double?
+
     @Flag(name: .long, help: "Print the figures as JSON.")
     var json = false
 
@@ -45,7 +50,7 @@ struct EvaluateCommand: AsyncParsableCommand {
                 throw CommandError("\(error)", exitCode: 65)
             }
             let store = try CommandError.opening { try SQLiteStore(path: configuration.databasePath) }
-            let run = EvaluationRun(taxonomy: chain, labels: labelled)
+            let run = EvaluationRun(taxonomy: chain, labels: labelled, minConfidence: minConfidence)
             try await CommandError.storing {
                 try await store.forEachRegistryCompany(batchSize: 1_024) { companies in run.add(companies) }
             }
@@ -70,8 +75,10 @@ final class EvaluationRun: @unchecked Sendable {
     private var seen: Set<String> = []
     private var ours: Evaluation
     private var baseline: Evaluation
+    private let minConfidence: Double?
 
-    init(taxonomy: Taxonomy, labels: [ChainLabel]) {
+    init(taxonomy: Taxonomy, labels: [ChainLabel], minConfidence: Double?) {
+        self.minConfidence = minConfidence
         classifier = Classifier(taxonomy)
         self.labels = Dictionary(labels.map { ($0.creditCode, $0) }, uniquingKeysWith: { _, last in last })
         ours = Evaluation(layers: taxonomy.layers.map(\.id), segments: taxonomy.segments.map(\.segment.id))
@@ -83,7 +90,7 @@ final class EvaluationRun: @unchecked Sendable {
             guard let code = company.creditCode, let label = labels[code] else { return nil }
             let name = company.names.zh ?? ""
             return (
-                label, classifier.classification(of: company),
+                label, classifier.classification(of: company).reading(minConfidence: minConfidence),
                 classifier.baseline(name: name, scope: company.businessScope, industry: company.industryName), name
             )
         }

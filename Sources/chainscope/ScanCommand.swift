@@ -26,6 +26,11 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(name: .long, help: "auto, utf-8, gb18030 (also gbk) or utf-16.")
     var encoding = "auto"
 
+    @Option(
+        name: .customLong("min-confidence"),
+        help: "Read members by confidence instead: 1 strict, 0.5 one plain item, 0.25 loose.")
+    var minConfidence: Double?
+
     @Flag(name: .long, help: "Print the counts as JSON.")
     var json = false
 
@@ -38,10 +43,9 @@ struct ScanCommand: AsyncParsableCommand {
             let chain = try CommandError.loading(taxonomy: taxonomy)
             let counts: RegistryScan.Counts
             do {
-                counts = try RegistryScan(
-                    classifier: Classifier(chain), options: RegistryImportOptions(encoding: named)
-                )
-                .run(URL(fileURLWithPath: file), displayName: file)
+                var scan = RegistryScan(classifier: Classifier(chain), options: RegistryImportOptions(encoding: named))
+                scan.minConfidence = minConfidence
+                counts = try scan.run(URL(fileURLWithPath: file), displayName: file)
             } catch let error as IngestError {
                 throw CommandError("\(error)", exitCode: 65)
             } catch {

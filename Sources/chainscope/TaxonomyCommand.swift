@@ -28,10 +28,17 @@ struct TaxonomyCommand: AsyncParsableCommand {
         @Option(name: .long, help: "ko, zh or en (default: CHAINSCOPE_LANG, else ko).")
         var lang: LanguageOption?
 
+        @Flag(name: .long, help: "Print layers, segments, terms and exclusions as JSON.")
+        var json = false
+
         func run() async throws {
             try await CommandError.reporting { () async throws(CommandError) in
                 let language = try Configuration(database: nil, language: lang?.language).language
                 let chain = try CommandError.loading(taxonomy: taxonomy)
+                if json {
+                    print(Self.json(chain))
+                    return
+                }
                 print("\(chain.labels.text(in: language)) — \(chain.id) v\(chain.version)")
                 for layer in chain.layers {
                     print("\(layer.labels.text(in: language)) [\(layer.id)]")
@@ -45,6 +52,33 @@ struct TaxonomyCommand: AsyncParsableCommand {
                     "\(chain.exclusions.count) exclusion phrases, \(chain.rules.clauseExclusions.count) clause exclusions"
                 )
             }
+        }
+
+        /// The taxonomy's ids, labels, terms and exclusions, for scripts (the DuckDB comparison builds its
+        /// regular expressions from it).
+        static func json(_ chain: Taxonomy) -> String {
+            struct Segment: Encodable {
+                let id: String, layer: String, labels: LocalizedText, terms: [String], genericTerms: [String]
+                let exclusions: [String], countsWhenSold: Bool, patentClasses: [String]
+            }
+            struct Output: Encodable {
+                let id: String, version: Int, labels: LocalizedText, exclusions: [String], clauseExclusions: [String]
+                let segments: [Segment]
+            }
+            let output = Output(
+                id: chain.id, version: chain.version, labels: chain.labels, exclusions: chain.exclusions,
+                clauseExclusions: chain.rules.clauseExclusions,
+                segments: chain.segments.map { layer, segment in
+                    Segment(
+                        id: segment.id, layer: layer, labels: segment.labels,
+                        terms: segment.terms.filter { !$0.isGeneric }.map(\.text),
+                        genericTerms: segment.terms.filter(\.isGeneric).map(\.text), exclusions: segment.exclusions,
+                        countsWhenSold: segment.countsWhenSold, patentClasses: segment.patentClasses)
+                })
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            return String(decoding: (try? encoder.encode(output)) ?? Data(), as: UTF8.self)
         }
     }
 

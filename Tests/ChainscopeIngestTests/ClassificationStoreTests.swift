@@ -44,6 +44,14 @@ struct ClassificationStoreTests {
         #expect(!school.isMember)
         #expect(school.evidence.first?.rule == .excludedByPhrase)
         #expect(try await store.classification(of: .creditCode(creditCode(1)), taxonomy: "ic") == nil)
+        // What is read back is exactly what the classifier made: weights, triggers, optional fields.
+        let classifier = Classifier(try Self.ai.get())
+        for code in [creditCode(1), creditCode(2)] {
+            let company = try #require(try await store.company(creditCode: code))
+            #expect(
+                try await store.classification(of: company.key, taxonomy: "ai")
+                    == classifier.classification(of: company))
+        }
     }
 
     @Test("classify is incremental: new taxonomy, changed file content or --all classify again; nothing else does")

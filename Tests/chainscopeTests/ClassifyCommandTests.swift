@@ -99,6 +99,27 @@ struct ClassifyCommandTests {
         #expect(show.output.contains("人工智能产业链") && show.output.contains("[ai_integration]"))
     }
 
+    @Test("scan classifies a file without importing it and counts members by month, district and layer")
+    func scan() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let result = try CommandRun(["scan", workspace.path("s.csv"), "--json"])
+        #expect(result.status == 0, "\(result.errors)")
+        let counts = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let members = try #require(counts["members"] as? Int)
+        #expect(counts["rowsRead"] as? Int == 1000)
+        for key in ["byMonth", "byDistrict", "byLayer"] {
+            #expect((counts[key] as? [String: Int])?.values.reduce(0, +) == members, "\(key)")
+        }
+        // The labels cover the stored rows; the scan also counts the few rows an import quarantines.
+        let labelled = try String(contentsOfFile: workspace.labels, encoding: .utf8).split(separator: "\n")
+            .filter { $0.split(separator: ",").count > 1 && $0.split(separator: ",")[1] == "1" }.count
+        #expect(members >= labelled && members <= labelled + 10, "\(members) vs \(labelled)")
+        let text = try CommandRun(["scan", workspace.path("s.csv"), "--taxonomy", "ic"])
+        #expect(text.output.contains("Integrated-circuit industry chain (ic v1)"), "\(text.output)")
+        #expect(try CommandRun(["scan", workspace.path("missing.csv")]).status != 0)
+    }
+
     @Test("taxonomy diff lists the companies that change and why")
     func diff() throws {
         let workspace = try Workspace()

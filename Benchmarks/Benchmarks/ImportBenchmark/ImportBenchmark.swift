@@ -5,7 +5,8 @@ import ChainscopeSQLite
 import Foundation
 
 /// Imports a 10,000-row synthetic export into a fresh SQLite file, per iteration: reading,
-/// normalising, resolving districts and writing with indexes. Allocation counts are the stable figure
+/// normalising, resolving districts, classifying with the AI taxonomy and writing with indexes, as
+/// `chainscope import` does. Allocation counts are the stable figure
 /// to hold thresholds on; wall time is compared against `sqlite3 .import` by scripts/compare-duckdb.
 let benchmarks: @Sendable () -> Void = {
     let rows = 10_000
@@ -21,6 +22,8 @@ let benchmarks: @Sendable () -> Void = {
             thresholds: [.mallocCountTotal: .init(absolute: [.p90: 2_500_000])])
     ) { benchmark in
         let regions = try RegionTableReader().readBuiltin()
+        var options = RegistryImportOptions()
+        options.classifier = Classifier(try TaxonomyReader().read(named: "ai"))
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         _ = try SampleWriter(generator: SampleGenerator(seed: 1, regions: regions)).write(rows: rows, to: export)
         for iteration in benchmark.scaledIterations {
@@ -28,7 +31,7 @@ let benchmarks: @Sendable () -> Void = {
             let store = try SQLiteStore(path: database)
             try await store.install(regions)
             benchmark.startMeasurement()
-            let (record, _) = try await RegistryImporter(regions: regions).run(export, into: store)
+            let (record, _) = try await RegistryImporter(regions: regions).run(export, options: options, into: store)
             benchmark.stopMeasurement()
             blackHole(record.counts.rowsRead)
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }

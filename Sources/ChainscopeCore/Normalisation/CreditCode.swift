@@ -147,9 +147,9 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
 public enum TextFolding {
     /// Full-width ASCII forms (Ａ, １, （) and the ideographic space become their half-width forms.
     public static func halfWidth(_ text: String) -> String {
-        // Both forms start with lead byte 0xEF (U+FF01…) or 0xE3 (U+3000), which Chinese ideographs
-        // (0xE4–0xE9) never do: most cells need no copy.
-        guard text.utf8.contains(where: { $0 == 0xEF || $0 == 0xE3 }) else { return text }
+        // The forms are EF BC xx / EF BD xx (U+FF00…U+FF7F) and E3 80 80 (U+3000); Chinese ideographs
+        // (lead bytes E4–E9) and 、。 (E3 80 81/82) never match, so most cells need no copy.
+        guard Self.mayHaveFullWidth(text) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {
@@ -159,6 +159,16 @@ public enum TextFolding {
             }
         }
         return String(scalars)
+    }
+
+    static func mayHaveFullWidth(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if previous.1 == 0xEF && (byte == 0xBC || byte == 0xBD) { return true }
+            if previous == (0xE3, 0x80) && byte == 0x80 { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 
     /// True for the markers exports use for "no value": empty, `-`, `--`, `—`, `N/A`, `NA`, `无`, `暂无`, `null`.

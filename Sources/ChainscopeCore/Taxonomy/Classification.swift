@@ -32,6 +32,16 @@ public struct Classification: Sendable, Hashable, Codable {
     /// The best segment score.
     public var score: Double { segments.first?.score ?? 0 }
 
+    /// This classification under a stricter or looser reading: a member when its confidence is at
+    /// least `minConfidence` (0.5 is one plain item with the AI taxonomy, 1 a certain member) rather
+    /// than when its best score reaches the taxonomy's threshold; nil keeps the default reading.
+    public func reading(minConfidence: Double?) -> Classification {
+        guard let minConfidence else { return self }
+        var copy = self
+        copy.isMember = !segments.isEmpty && confidence >= minConfidence - 1e-9
+        return copy
+    }
+
     /// The member segments' ids, best first.
     public var memberSegments: [String] { isMember ? segments.map(\.segment) : [] }
 }

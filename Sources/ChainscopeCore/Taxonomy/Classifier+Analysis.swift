@@ -85,10 +85,14 @@ extension Classifier {
             }
         }
 
-        func priority(_ id: String) -> Int { classifier.taxonomy.segment(id)?.segment.priority ?? 1 }
+        func entry(_ id: String) -> (layer: String, segment: Taxonomy.Segment)? {
+            classifier.segmentIndex[id].map { classifier.segments[$0] }
+        }
+
+        func priority(_ id: String) -> Int { entry(id)?.segment.priority ?? 1 }
 
         func isGeneric(_ item: Evidence) -> Bool {
-            guard let id = item.segment, let segment = classifier.taxonomy.segment(id)?.segment else { return false }
+            guard let id = item.segment, let segment = entry(id)?.segment else { return false }
             return segment.terms.first { $0.text == item.term }?.isGeneric ?? false
         }
 
@@ -106,7 +110,7 @@ extension Classifier {
                 firstSeen[segment] = position
             }
             let ranked = scores.filter { $0.value > 1e-9 }.map { id, score in
-                SegmentScore(segment: id, layer: classifier.taxonomy.segment(id)?.layer ?? "", score: score)
+                SegmentScore(segment: id, layer: entry(id)?.layer ?? "", score: score)
             }.sorted { left, right in
                 if abs(left.score - right.score) > 1e-9 { return left.score > right.score }
                 // A generic item never decides over a specific one; then the item that comes first.

@@ -57,6 +57,10 @@ extension Classifier.Analysis {
     /// Reads the business scope: every include match becomes evidence, counted or set aside by a rule.
     mutating func readScope(_ text: ScopeText) {
         let matches = classifier.matcher.matches(in: text.bytes)
+        // Most companies have no chain term at all: nothing to split or weigh.
+        guard matches.contains(where: { include($0) != nil }) else { return }
+        var text = text
+        text.split()
         let facts = clauseFacts(text, matches)
         // Clause positions counted without licence boilerplate (一般项目：, …).
         var rank: [Int] = []

@@ -2,6 +2,17 @@ extension Classifier.Analysis {
     /// 的, which joins a list to its verbs: `A、B的销售`.
     static let possessive = Array("的".utf8)
 
+    /// Whether `bytes` holds `needle` (a few bytes long).
+    static func contains(_ needle: [UInt8], in bytes: ArraySlice<UInt8>) -> Bool {
+        guard bytes.count >= needle.count else { return false }
+        var index = bytes.startIndex
+        while index <= bytes.endIndex - needle.count {
+            if bytes[index] == needle[0] && bytes[index..<(index + needle.count)].elementsEqual(needle) { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// A clause of verbs and at most one connector (`生产`, `生产及销售`, `研发与生产`).
     static func isVerbTail(_ facts: ClauseFacts, _ range: Range<Int>) -> Bool {
         !facts.hasTerm && facts.verbBytes > 0 && range.count - facts.verbBytes <= 3
@@ -24,7 +35,7 @@ extension Classifier.Analysis {
                 next += 1
             }
             if !shared[index].hasVerb, index + 1 < facts.count, sentence[index + 1] == sentence[index],
-                !facts[index + 1].hasVerb || text.bytes[text.clauses[index + 1]].contains(possessive)
+                !facts[index + 1].hasVerb || contains(possessive, in: text.bytes[text.clauses[index + 1]])
             {
                 shared[index].add(verbsOf: shared[index + 1])
             }

@@ -26,10 +26,14 @@ public struct Classifier: Sendable {
     let matcher: PatternMatcher
     /// Segments in file order, with their layer ids.
     let segments: [(layer: String, segment: Taxonomy.Segment)]
+    /// Segment positions by id.
+    let segmentIndex: [String: Int]
 
     public init(_ taxonomy: Taxonomy) {
         self.taxonomy = taxonomy
         segments = taxonomy.segments
+        segmentIndex = Dictionary(
+            segments.enumerated().map { ($1.segment.id, $0) }, uniquingKeysWith: { first, _ in first })
         var patterns: [Pattern] = []
         func add(_ texts: [String], _ kind: Kind) { patterns += texts.map { Pattern(text: $0, kind: kind) } }
         for (index, entry) in segments.enumerated() {
@@ -60,16 +64,16 @@ public struct Classifier: Sendable {
 
     public func classify(name: String?, scope: String?, industry: String?) -> Classification {
         var analysis = Analysis(classifier: self)
-        let nameText = ScopeText(name ?? "", splitsClauses: false)
-        let scopeText = ScopeText(scope ?? "", splitsClauses: true)
+        let nameText = ScopeText(name ?? "")
+        let scopeText = ScopeText(scope ?? "")
         analysis.readName(nameText)
-        if scopeText.clauses.isEmpty {
+        if scopeText.isBlank {
             analysis.noteEmptyScope()
         } else {
             analysis.readScope(scopeText)
         }
-        analysis.scoreName(nameText, isAlone: scopeText.clauses.isEmpty)
-        analysis.readIndustry(ScopeText(industry ?? "", splitsClauses: false))
+        analysis.scoreName(nameText, isAlone: scopeText.isBlank)
+        if let industry, !analysis.evidence.isEmpty { analysis.readIndustry(ScopeText(industry)) }
         return analysis.result()
     }
 
@@ -78,7 +82,7 @@ public struct Classifier: Sendable {
         var found: [Int: Int] = [:]
         var order: [Int] = []
         for text in [name, scope, industry].compactMap({ $0 }) {
-            for match in matcher.matches(in: ScopeText(text, splitsClauses: false).bytes) {
+            for match in matcher.matches(in: ScopeText(text).bytes) {
                 guard case .include(let segment, _) = patterns[match.pattern].kind else { continue }
                 if found[segment] == nil { order.append(segment) }
                 found[segment, default: 0] += 1

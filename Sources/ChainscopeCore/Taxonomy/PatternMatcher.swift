@@ -15,8 +15,10 @@ public struct PatternMatcher: Sendable {
     }
 
     private let transitions: [Int32]
-    /// Patterns ending at each state, including those reached through failure links.
-    private let outputs: [[Int32]]
+    /// Patterns ending at each state, including those reached through failure links, flattened:
+    /// state `s` owns `outputs[outputStart[s]..<outputStart[s + 1]]`.
+    private let outputs: [Int32]
+    private let outputStart: [Int32]
     private let lengths: [Int]
 
     /// Compiles `patterns`; empty patterns never match.
@@ -60,7 +62,10 @@ public struct PatternMatcher: Sendable {
             }
         }
         transitions = table
-        outputs = ends
+        outputs = ends.flatMap { $0 }
+        var starts: [Int32] = [0]
+        for end in ends { starts.append(starts.last! + Int32(end.count)) }
+        outputStart = starts
         lengths = patterns.map(\.utf8.count)
     }
 
@@ -78,14 +83,21 @@ public struct PatternMatcher: Sendable {
     /// Every occurrence in `bytes`, ordered by end offset, then by pattern index.
     public func matches(in bytes: UnsafeBufferPointer<UInt8>) -> [Match] {
         var found: [Match] = []
-        var state = 0
-        for index in 0..<bytes.count {
-            state = Int(transitions[state * 256 + Int(bytes[index])])
-            for pattern in outputs[state] {
-                let pattern = Int(pattern)
-                found.append(Match(pattern: pattern, start: index + 1 - lengths[pattern], end: index + 1))
+        transitions.withUnsafeBufferPointer { table in
+            outputStart.withUnsafeBufferPointer { starts in
+                var state = 0
+                for index in 0..<bytes.count {
+                    state = Int(table[state &* 256 &+ Int(bytes[index])])
+                    let (first, last) = (Int(starts[state]), Int(starts[state &+ 1]))
+                    guard first < last else { continue }
+                    for position in first..<last {
+                        let pattern = Int(outputs[position])
+                        found.append(Match(pattern: pattern, start: index + 1 - lengths[pattern], end: index + 1))
+                    }
+                }
             }
         }
+        // Outputs of one state come from its own patterns, then its failure states': order them.
         return found.sorted { ($0.end, $0.pattern) < ($1.end, $1.pattern) }
     }
 }

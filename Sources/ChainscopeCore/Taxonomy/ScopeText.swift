@@ -1,61 +1,96 @@
 /// A company field prepared for matching: folded (full-width to half-width, ASCII to lower case, one
-/// scalar for one, so offsets carry over to the original), split into clauses at 、；;，,。：: and brackets.
+/// scalar for one, so offsets carry over to the original), and, when asked, split into clauses at
+/// 、；;，,。：: and brackets.
 struct ScopeText {
     let original: String
     let bytes: [UInt8]
-    /// Clause byte ranges, in order; empty clauses are left out.
-    let clauses: [Range<Int>]
-    /// Sentence byte ranges (split at ；;。 brackets and line breaks, not at 、，): the verbs of
-    /// `X、Y的研发、生产及销售` apply to every item of the sentence.
-    let sentences: [Range<Int>]
+    /// Clause byte ranges, in order; empty clauses are left out. Empty until `split()`.
+    private(set) var clauses: [Range<Int>] = []
+    /// Sentence byte ranges (split at ；;。 brackets and line breaks, not at 、，): verbs are shared
+    /// inside a sentence. Empty until `split()`.
+    private(set) var sentences: [Range<Int>] = []
 
-    init(_ text: String, splitsClauses: Bool) {
+    /// Folds `text` on its bytes: U+FF01…U+FF5E (EF BC 81 … EF BD 9E) to ASCII, U+3000 (E3 80 80) to a
+    /// space, A–Z to a–z; one scalar stays one scalar.
+    init(_ text: String) {
         original = text
         var folded: [UInt8] = []
         folded.reserveCapacity(text.utf8.count)
-        for byte in TextFolding.halfWidth(text).utf8 {
-            folded.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+        // A String is valid UTF-8, so 0xEF and 0xE3 always lead three bytes.
+        var utf8 = text.utf8.makeIterator()
+        while let byte = utf8.next() {
+            switch byte {
+            case 0x41...0x5A: folded.append(byte | 0x20)
+            case 0xEF, 0xE3:
+                guard let second = utf8.next() else {
+                    folded.append(byte)
+                    continue
+                }
+                guard let third = utf8.next() else {
+                    folded += [byte, second]
+                    continue
+                }
+                let scalar = (UInt32(byte & 0x0F) << 12) | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
+                if (0xFF01...0xFF5E).contains(scalar) {
+                    let ascii = UInt8(scalar - 0xFEE0)
+                    folded.append((0x41...0x5A).contains(ascii) ? ascii | 0x20 : ascii)
+                } else if scalar == 0x3000 {
+                    folded.append(0x20)
+                } else {
+                    folded += [byte, second, third]
+                }
+            default: folded.append(byte)
+            }
         }
         bytes = folded
-        let whole = folded.isEmpty ? [] : [0..<folded.count]
-        clauses =
-            splitsClauses
-            ? Self.split(folded, ascii: Self.asciiSeparators, ideographic: Self.ideographicSeparators) : whole
-        sentences =
-            splitsClauses
-            ? Self.split(folded, ascii: Self.sentenceSeparators, ideographic: Self.ideographicSentenceSeparators)
-            : whole
+    }
+
+    /// Whether the text is empty or white space only.
+    var isBlank: Bool { bytes.allSatisfy { $0 == 0x20 || (0x09...0x0D).contains($0) } }
+
+    /// Splits the text into clauses and sentences.
+    mutating func split() {
+        clauses = Self.split(bytes, Self.clauseBoundaries)
+        sentences = Self.split(bytes, Self.sentenceBoundaries)
     }
 
     /// Folds a pattern the way fields are folded.
     static func fold(_ pattern: String) -> String {
-        String(decoding: ScopeText(pattern, splitsClauses: false).bytes, as: UTF8.self)
+        String(decoding: ScopeText(pattern).bytes, as: UTF8.self)
     }
 
-    private static let asciiSeparators: Set<UInt8> = Set(",;.():\n\r\t[]".utf8)
-    /// 、 and 。 (E3 80 81, E3 80 82), and 【】 (E3 80 90, E3 80 91).
-    private static let ideographicSeparators: Set<UInt8> = [0x81, 0x82, 0x90, 0x91]
-    private static let sentenceSeparators: Set<UInt8> = Set(";.()\n\r[]".utf8)
-    /// 。 and 【】.
-    private static let ideographicSentenceSeparators: Set<UInt8> = [0x82, 0x90, 0x91]
+    /// Which bytes end a clause or a sentence: ASCII separators by byte, and the third byte of the
+    /// ideographic ones (E3 80 xx: 、 81, 。 82, 【 90, 】 91).
+    struct Boundaries {
+        var ascii = [Bool](repeating: false, count: 256)
+        var ideographic = [Bool](repeating: false, count: 256)
 
-    private static func split(_ bytes: [UInt8], ascii: Set<UInt8>, ideographic: Set<UInt8>) -> [Range<Int>] {
-        var clauses: [Range<Int>] = []
+        init(ascii separators: String, ideographic thirdBytes: [UInt8]) {
+            for byte in separators.utf8 { ascii[Int(byte)] = true }
+            for byte in thirdBytes { ideographic[Int(byte)] = true }
+        }
+    }
+
+    static let clauseBoundaries = Boundaries(ascii: ",;.():\n\r\t[]", ideographic: [0x81, 0x82, 0x90, 0x91])
+    static let sentenceBoundaries = Boundaries(ascii: ";.()\n\r[]", ideographic: [0x82, 0x90, 0x91])
+
+    private static func split(_ bytes: [UInt8], _ boundaries: Boundaries) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
         var start = 0
         var index = 0
         func close(_ end: Int) {
             var (low, high) = (start, end)
             while low < high && bytes[low] == 0x20 { low += 1 }
             while high > low && bytes[high - 1] == 0x20 { high -= 1 }
-            if low < high { clauses.append(low..<high) }
+            if low < high { ranges.append(low..<high) }
         }
         while index < bytes.count {
             let byte = bytes[index]
-            if ascii.contains(byte) {
+            if boundaries.ascii[Int(byte)] {
                 close(index)
                 start = index + 1
             } else if byte == 0xE3, index + 2 < bytes.count, bytes[index + 1] == 0x80,
-                ideographic.contains(bytes[index + 2])
+                boundaries.ideographic[Int(bytes[index + 2])]
             {
                 close(index)
                 start = index + 3
@@ -64,7 +99,7 @@ struct ScopeText {
             index += 1
         }
         close(bytes.count)
-        return clauses
+        return ranges
     }
 
     /// The clause holding byte `offset`.

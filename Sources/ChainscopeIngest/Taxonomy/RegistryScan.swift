@@ -29,6 +29,8 @@ public struct RegistryScan: Sendable {
 
     public let classifier: Classifier
     public let options: RegistryImportOptions
+    /// Members by confidence rather than by the default threshold (see `Classification.reading`).
+    public var minConfidence: Double?
 
     public init(classifier: Classifier, options: RegistryImportOptions = .init()) {
         self.classifier = classifier
@@ -68,6 +70,7 @@ public struct RegistryScan: Sendable {
     private func count(_ fields: Fields, into counts: inout Counts) {
         counts.rowsRead += 1
         let classification = classifier.classify(name: fields.name, scope: fields.scope, industry: fields.industry)
+            .reading(minConfidence: minConfidence)
         guard classification.isMember else { return }
         counts.members += 1
         var month: String?

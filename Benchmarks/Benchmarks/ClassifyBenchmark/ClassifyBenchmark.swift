@@ -1,0 +1,34 @@
+import Benchmark
+import ChainscopeCore
+import ChainscopeIngest
+import Foundation
+
+/// Classifies the names and business scopes of 20,000 synthetic rows with the AI taxonomy, in memory:
+/// the classifier alone, without reading or storing. Allocation counts are the stable figure to hold a
+/// threshold on; `scripts/compare-duckdb --scan` compares wall time with DuckDB.
+let benchmarks: @Sendable () -> Void = {
+    let rows = 20_000
+
+    Benchmark(
+        "Classify \(rows) sample companies",
+        configuration: .init(
+            metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident, .throughput],
+            maxDuration: .seconds(30), maxIterations: 10,
+            thresholds: [.mallocCountTotal: .init(absolute: [.p90: 1_500_000])])
+    ) { benchmark in
+        let regions = try RegionTableReader().readBuiltin()
+        let generator = SampleGenerator(seed: 1, regions: regions)
+        // Columns of the sample: 0 name, 11 industry division, 15 business scope.
+        let companies = (0..<rows).map { generator.row($0).cells }.map { ($0[0], $0[15], $0[11]) }
+        let classifier = Classifier(try TaxonomyReader().read(named: "ai"))
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            var members = 0
+            for (name, scope, industry) in companies {
+                if classifier.classify(name: name, scope: scope, industry: industry).isMember { members += 1 }
+            }
+            blackHole(members)
+        }
+        benchmark.stopMeasurement()
+    }
+}
