@@ -18,8 +18,9 @@ let benchmarks: @Sendable () -> Void = {
         configuration: .init(
             metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident, .throughput],
             maxDuration: .seconds(30), maxIterations: 5,
-            // Allocations are stable on a noisy machine; 2.29 million were measured for 10,000 rows.
-            thresholds: [.mallocCountTotal: .init(absolute: [.p90: 2_500_000])])
+            // Allocations are stable on a noisy machine; 1.97 million were measured for 10,000 rows with
+            // classification (2026-11-25; 2.29 million before, without it).
+            thresholds: [.mallocCountTotal: .init(absolute: [.p90: 2_200_000])])
     ) { benchmark in
         let regions = try RegionTableReader().readBuiltin()
         var options = RegistryImportOptions()

@@ -5,38 +5,30 @@ import Foundation
 /// the import.
 final class ReadingThread: @unchecked Sendable {
     let channel = RowChannel<PreparedRow>(capacity: 8)
-    private let done = DispatchSemaphore(value: 0)
-    // Written by the thread before `done` is signalled, read after `join()`.
+    private var done: DispatchSemaphore?
+    // Written by the thread before it ends, read after `join()`.
     private(set) var encoding: TextEncoding?
     private(set) var warnings: [String] = []
     static let batchSize = 512
 
     init(consumer: RowConsumer, read: @escaping @Sendable ((RawRow) throws -> Void) throws -> TextEncoding?) {
-        let thread = Thread { [self] in
+        done = channel.startProducer { [self] in
             var consumer = consumer
             var batch: [PreparedRow] = []
             batch.reserveCapacity(Self.batchSize)
-            do {
-                encoding = try read { row in
-                    batch += try consumer.accept(row)
-                    if batch.count >= Self.batchSize {
-                        guard channel.send(batch) else { throw CancellationError() }
-                        batch.removeAll(keepingCapacity: true)
-                    }
+            encoding = try read { row in
+                batch += try consumer.accept(row)
+                if batch.count >= Self.batchSize {
+                    guard channel.send(batch) else { throw CancellationError() }
+                    batch.removeAll(keepingCapacity: true)
                 }
-                batch += try consumer.finish()
-                if !batch.isEmpty { _ = channel.send(batch) }
-                warnings = consumer.warnings
-                channel.finish()
-            } catch {
-                channel.finish(throwing: error)
             }
-            done.signal()
+            batch += try consumer.finish()
+            if !batch.isEmpty { _ = channel.send(batch) }
+            warnings = consumer.warnings
         }
-        thread.stackSize = 1 << 22
-        thread.start()
     }
 
     /// Waits until the thread has finished.
-    func join() { done.wait() }
+    func join() { done?.wait() }
 }

@@ -53,3 +53,23 @@ final class RowChannel<Element>: @unchecked Sendable {
         return nil
     }
 }
+
+extension RowChannel {
+    /// Runs `produce` on a thread of its own, with a stack large enough for parsing, and ends the
+    /// channel when it returns, with its error if it throws. Wait on the semaphore to join the thread.
+    func startProducer(_ produce: @escaping @Sendable () throws -> Void) -> DispatchSemaphore {
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread { [self] in
+            do {
+                try produce()
+                finish()
+            } catch {
+                finish(throwing: error)
+            }
+            done.signal()
+        }
+        thread.stackSize = 1 << 22
+        thread.start()
+        return done
+    }
+}

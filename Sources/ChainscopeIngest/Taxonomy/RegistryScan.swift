@@ -42,18 +42,7 @@ public struct RegistryScan: Sendable {
         let channel = RowChannel<Fields>(capacity: 8)
         let reader = CSVReader(url: url, displayName: name, encoding: options.encoding)
         let mapping = options.mapping
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            do {
-                try Self.read(reader, file: name, mapping: mapping, into: channel)
-                channel.finish()
-            } catch {
-                channel.finish(throwing: error)
-            }
-            done.signal()
-        }
-        thread.stackSize = 1 << 22
-        thread.start()
+        let done = channel.startProducer { try Self.read(reader, file: name, mapping: mapping, into: channel) }
         defer { done.wait() }
         var counts = Counts()
         do {
