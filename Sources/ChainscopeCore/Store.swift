@@ -47,4 +47,8 @@ public protocol Store: Sendable {
 
     /// The stored classification of a company in a taxonomy, or nil.
     func classification(of key: CompanyKey, taxonomy: String) async throws -> Classification?
+
+    /// How many companies are classified in a taxonomy, by main layer for members and under "none" for
+    /// the rest.
+    func classificationCounts(taxonomy: String) async throws -> [String: Int]
 }

@@ -58,6 +58,18 @@ extension SQLiteStore {
         }
     }
 
+    public func classificationCounts(taxonomy: String) async throws -> [String: Int] {
+        try await read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT CASE WHEN is_member THEN coalesce(main_layer, '') ELSE 'none' END AS layer, count(*) AS n
+                    FROM classification WHERE taxonomy = ? GROUP BY 1 ORDER BY 1
+                    """, arguments: [taxonomy])
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0["layer"] as String, $0["n"] as Int) })
+        }
+    }
+
     public func classification(of key: CompanyKey, taxonomy: String) async throws -> Classification? {
         try await read { db in
             try Row.fetchOne(

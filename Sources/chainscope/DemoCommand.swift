@@ -111,15 +111,28 @@ extension Demo {
         _ = try SampleWriter(generator: SampleGenerator(seed: Self.sampleSeed, regions: regions))
             .write(rows: Self.sampleRows, to: file)
         var options = RegistryImportOptions(snapshotDate: Self.sampleSnapshot)
-        options.classifier = Classifier(try TaxonomyReader().read(named: "ai"))
+        let chain = try TaxonomyReader().read(named: "ai")
+        options.classifier = Classifier(chain)
         let (record, _) = try await RegistryImporter(regions: regions).run(file, options: options, into: store)
         let numbers = NumberFormatting(configuration.language)
         let counts = record.counts
-        return "■ "
+        let language = configuration.language
+        let registry =
+            "■ "
             + Phrase.sampleRegistry(
                 rows: numbers.number(Decimal(counts.rowsRead)),
                 stored: numbers.number(Decimal(counts.stored)),
                 quarantined: numbers.number(Decimal(counts.quarantined)), importID: record.id
-            ).text(in: configuration.language)
+            ).text(in: language)
+        let classified = try await store.classificationCounts(taxonomy: chain.id)
+        let layers = chain.layers.map {
+            "\($0.labels.text(in: language)) \(numbers.number(Decimal(classified[$0.id] ?? 0)))"
+        }
+        let members = classified.filter { $0.key != "none" }.values.reduce(0, +)
+        return registry + "\n■ "
+            + Phrase.chainMembers(
+                chain: chain.labels.text(in: language), members: numbers.number(Decimal(members)),
+                classified: numbers.number(Decimal(classified.values.reduce(0, +))), layers: layers
+            ).text(in: language)
     }
 }

@@ -73,6 +73,10 @@ struct DemoCommandTests {
         #expect(first.status == 0 && second.status == 0, "\(first.errors) \(second.errors)")
         #expect(first.output == second.output)
         #expect(first.output.contains("10,320 companies"))
+        // The sample is classified on import: members and layers are counted, the same on the second run.
+        let members = try #require(first.output.split(separator: "\n").first { $0.contains("classified companies") })
+        #expect(members.contains("are in the AI industry chain (Foundation layer "), "\(members)")
+        #expect(!members.hasPrefix("■ 0 of"))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("env.sqlite").path))
         let flagged = try CommandRun(["demo", "--lang", "zh"], environment: environment)
         #expect(flagged.output.contains("10,320家"))

@@ -51,7 +51,10 @@ struct EvidenceWords {
         case .included: return pick("활동 항목으로 인정", "作为实际经营活动计入", "counted as an activity")
         case .leadingClause:
             return pick("앞쪽 항목이라 두드러짐, 인정", "位于前列，属突出项目，计入", "counted; prominent among the first items")
-        case .name: return pick("회사명에 있음", "出现在企业名称中", "in the company name")
+        case .name:
+            return pick(
+                "회사명에 있음 (이 세그먼트의 항목을 두드러지게 함)", "出现在企业名称中（使该环节的经营项目成为突出项目）",
+                "in the company name (makes this segment's items prominent)")
         case .emptyScope:
             return pick(
                 "경영범위가 비어 있어 회사명과 업종으로만 분류", "经营范围为空，仅按名称和行业分类",
