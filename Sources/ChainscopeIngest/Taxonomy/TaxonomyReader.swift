@@ -32,12 +32,11 @@ public struct TaxonomyReader {
         }
         let url = BuiltinResources.taxonomy(name)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            let known = (try? FileManager.default.contentsOfDirectory(atPath: BuiltinResources.taxonomies.path)) ?? []
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: BuiltinResources.taxonomies.path)) ?? []
+            let known = files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
             throw IngestError(
                 .unreadableFile, at: .init(file: name),
-                expected:
-                    "a built-in taxonomy (\(known.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted().joined(separator: ", "))) or a .yaml file",
-                found: "'\(name)'")
+                expected: "a built-in taxonomy (\(known.joined(separator: ", "))) or a .yaml file", found: "'\(name)'")
         }
         return try read(url, displayName: "\(name).yaml")
     }
