@@ -175,10 +175,13 @@ final class TaxonomyChanges: @unchecked Sendable {
         let lost = oldCounted.subtracting(newCounted).sorted()
         if !gained.isEmpty { line += "\n    now counted: \(gained.joined(separator: ", "))" }
         if !lost.isEmpty {
-            let reasons = new.evidence.filter { !$0.isCounted && lost.contains("\($0.term)→\($0.segment ?? "")") }
-                .map { "\($0.term) (\($0.rule.rawValue)\($0.trigger.map { ": \($0)" } ?? ""))" }
-            line += "\n    no longer counted: \(lost.joined(separator: ", "))"
-            if !reasons.isEmpty { line += " — \(reasons.joined(separator: ", "))" }
+            // Why each lost match no longer counts: the rule that set it aside now, or no match at all.
+            let reasons = lost.map { key in
+                let setAside = new.evidence.first { !$0.isCounted && "\($0.term)→\($0.segment ?? "")" == key }
+                return setAside.map { "\(key) (\($0.rule.rawValue)\($0.trigger.map { ": \($0)" } ?? ""))" }
+                    ?? "\(key) (no longer a term, or a longer term now covers it)"
+            }
+            line += "\n    no longer counted: \(reasons.joined(separator: ", "))"
         }
         lines.append(line)
     }

@@ -80,4 +80,25 @@ struct LabelledScopesTests {
         }
         #expect(wrong.count <= 5, "\(wrong.joined(separator: "\n"))")
     }
+
+    @Test("Every piece of evidence points at its term in the field as written, at its offset, inside its clause")
+    func evidenceOffsets() throws {
+        let classifier = Classifier(try TaxonomyReader().read(named: "ai"))
+        let generator = SampleGenerator(seed: 9, regions: try RegistryImportTests.regions.get())
+        let samples = (0..<500).map { generator.row($0).cells }.map { (name: $0[0], scope: $0[15]) }
+        let cases = try Self.cases().map { (name: $0.name, scope: $0.scope) } + samples
+        var checked = 0
+        for item in cases {
+            let result = classifier.classify(name: item.name, scope: item.scope, industry: nil)
+            for evidence in result.evidence where !evidence.term.isEmpty && evidence.field != .industry {
+                let field = Array((evidence.field == .name ? item.name : item.scope).unicodeScalars)
+                let length = evidence.term.unicodeScalars.count
+                let found = String(String.UnicodeScalarView(field[evidence.offset..<(evidence.offset + length)]))
+                #expect(ScopeFolding.fold(found) == ScopeFolding.fold(evidence.term), "\(item.scope)")
+                #expect(evidence.clause.contains(found) || evidence.field == .name, "\(evidence)")
+                checked += 1
+            }
+        }
+        #expect(checked > 500)
+    }
 }
