@@ -95,9 +95,7 @@ struct ExplainCommand: AsyncParsableCommand {
                 stored.flatMap { $0.taxonomyDigest == chain.digest ? $0 : nil }
                 ?? Classifier(chain).classification(of: company)
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: (try? encoder.encode(classification)) ?? Data(), as: UTF8.self))
+                print(JSONOutput.text(classification))
                 return
             }
             print(

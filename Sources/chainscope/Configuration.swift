@@ -73,3 +73,14 @@ extension CommandError {
         }
     }
 }
+
+/// JSON for `--json` output: indented, keys sorted so the output is stable, slashes unescaped.
+enum JSONOutput {
+    static func text(_ value: some Encodable, snakeCaseKeys: Bool = false) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        if snakeCaseKeys { encoder.keyEncodingStrategy = .convertToSnakeCase }
+        // The encoded values hold only texts, integers and finite numbers, which always encode.
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+    }
+}

@@ -51,7 +51,7 @@ enum EvaluationReport {
         return lines
     }
 
-    static func json(_ ours: Evaluation, _ baseline: Evaluation, taxonomy: Taxonomy) throws -> String {
+    static func json(_ ours: Evaluation, _ baseline: Evaluation, taxonomy: Taxonomy) -> String {
         struct Scores: Encodable {
             let precision: Double, recall: Double, f1: Double
             let truePositives: Int, falsePositives: Int, falseNegatives: Int, trueNegatives: Int
@@ -90,10 +90,7 @@ enum EvaluationReport {
             taxonomy: taxonomy.id, version: taxonomy.version, evaluated: ours.evaluated,
             unmatchedLabels: ours.unmatchedLabels, chainscope: Figures(ours), baseline: Figures(baseline),
             falsePositives: mistakes(ours.falsePositives), falseNegatives: mistakes(ours.falseNegatives))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try encoder.encode(output), as: UTF8.self)
+        return JSONOutput.text(output, snakeCaseKeys: true)
     }
 
     static func format(_ value: Double) -> String { String(format: "%.3f", value) }

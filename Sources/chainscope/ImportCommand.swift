@@ -78,7 +78,7 @@ struct ImportCommand: AsyncParsableCommand {
                     throw CommandError("\(error)\nNothing from \(file) was stored.", exitCode: 74)
                 }
             }
-            if json { print(try ImportSummary.json(summaries)) }
+            if json { print(ImportSummary.json(summaries)) }
             if failures > 0 { throw ExitCode(65) }
         } catch let error as CommandError {
             FileHandle.standardError.write(Data("chainscope: \(error.description)\n".utf8))

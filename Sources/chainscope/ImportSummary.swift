@@ -54,10 +54,8 @@ struct ImportSummary: Encodable {
         try container.encode(record.warnings, forKey: .warnings)
     }
 
-    static func json(_ summaries: [ImportSummary]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(summaries), as: UTF8.self)
+    static func json(_ summaries: [ImportSummary]) -> String {
+        JSONOutput.text(summaries)
     }
 }
 

@@ -44,9 +44,7 @@ struct QuarantineCommand: AsyncParsableCommand {
         func run() async throws {
             let rows = try await CommandError.reporting { () async throws(CommandError) in try await selection.rows() }
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+                print(JSONOutput.text(rows))
                 return
             }
             guard !rows.isEmpty else {

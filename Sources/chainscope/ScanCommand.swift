@@ -52,9 +52,7 @@ struct ScanCommand: AsyncParsableCommand {
                 throw CommandError("\(error)", exitCode: 74)
             }
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: (try? encoder.encode(counts)) ?? Data(), as: UTF8.self))
+                print(JSONOutput.text(counts))
                 return
             }
             print(

@@ -75,10 +75,7 @@ struct TaxonomyCommand: AsyncParsableCommand {
                         genericTerms: segment.terms.filter(\.isGeneric).map(\.text), exclusions: segment.exclusions,
                         countsWhenSold: segment.countsWhenSold, patentClasses: segment.patentClasses)
                 })
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            return String(decoding: (try? encoder.encode(output)) ?? Data(), as: UTF8.self)
+            return JSONOutput.text(output, snakeCaseKeys: true)
         }
     }
 

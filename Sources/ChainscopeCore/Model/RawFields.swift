@@ -92,12 +92,4 @@ public enum JSONString {
         }
         bytes.append(0x22)
     }
-
-    /// `value` as a quoted, escaped JSON string.
-    public static func quoted(_ value: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(value.utf8.count + 2)
-        append(value, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
 }

@@ -39,9 +39,6 @@ extension StringProtocol {
             return Array(utf8).withUnsafeBufferPointer(search)
         }
     }
-
-    /// This text with every occurrence of each character in `characters` removed.
-    public func removing(_ characters: Set<Character>) -> String { String(filter { !characters.contains($0) }) }
 }
 
 extension Unicode.Scalar {
