@@ -95,6 +95,8 @@ extension Classifier.Analysis {
             evidence.append(item)
         }
         weigh(candidates)
+        // Set-aside matches were noted first: list the scope's evidence in the order it is written.
+        evidence.sort { ($0.clauseIndex, $0.offset) < ($1.clauseIndex, $1.offset) }
     }
 
     /// Applies the generic-item and prominence rules and gives the rest their weight.
