@@ -68,15 +68,17 @@ struct SQLiteImportSession: RegistryImportSession {
 
     mutating func store(_ company: Company, raw: RawFields, classification: Classification?) throws -> StoreOutcome {
         let outcome = try store(company, raw: raw)
-        guard let classification, outcome != .duplicate else { return outcome }
         let key = company.key.description
+        // A changed company's other classifications are stale (all of them when this import classifies
+        // nothing): `classify` takes them up again.
         if case .updated = outcome {
-            for taxonomy in taxonomies where taxonomy != classification.taxonomyID {
+            for taxonomy in taxonomies where taxonomy != classification?.taxonomyID {
                 try db.execute(
                     sql: "UPDATE classification SET taxonomy_digest = '' WHERE taxonomy = ? AND company_key = ?",
                     arguments: [taxonomy, key])
             }
         }
+        guard let classification, outcome != .duplicate else { return outcome }
         try classifications.replace(classification, of: key, isNew: outcome == .inserted)
         return outcome
     }

@@ -11,15 +11,15 @@ struct ClassificationStoreTests {
     static let ai = Result { try TaxonomyReader().read(named: "ai") }
     static let ic = Result { try TaxonomyReader().read(named: "ic") }
 
-    func importing(_ lines: [String], into store: SQLiteStore, name: String = "export.csv", day: Int = 31)
-        async throws -> RegistryImport
-    {
+    func importing(
+        _ lines: [String], into store: SQLiteStore, name: String = "export.csv", day: Int = 31, classifies: Bool = true
+    ) async throws -> RegistryImport {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let url = folder.url.appendingPathComponent(name)
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url)
         var options = RegistryImportOptions(snapshotDate: CalendarDate(year: 2022, month: 10, day: day))
-        options.classifier = Classifier(try Self.ai.get())
+        if classifies { options.classifier = Classifier(try Self.ai.get()) }
         return try await RegistryImporter(regions: try RegistryImportTests.regions.get())
             .run(url, options: options, into: store).import
     }
@@ -84,5 +84,12 @@ struct ClassificationStoreTests {
         #expect(updated?.isMember == true && updated?.mainLayer == "technology")
         #expect(try await classify(store, try Self.ic.get()) == 1)
         #expect(try await store.classification(of: .creditCode(creditCode(1)), taxonomy: "ic")?.isMember == true)
+        // An import that classifies nothing leaves every classification of a changed company stale.
+        _ = try await importing(
+            [header, row(1, scope: "软件开发；信息技术咨询服务"), row(2)], into: store, name: "plain.csv", day: 29, classifies: false
+        )
+        #expect(try await classify(store, try Self.ai.get()) == 1)
+        #expect(try await classify(store, try Self.ic.get()) == 1)
+        #expect(try await store.classification(of: .creditCode(creditCode(1)), taxonomy: "ai")?.isMember == false)
     }
 }
