@@ -12,10 +12,11 @@ struct Chainscope: AsyncParsableCommand {
               chainscope demo              Hangzhou's AI industry, 2022, in Korean
               chainscope demo --lang en    the same overview in English
               chainscope demo --lang zh    ... and in Chinese
-              chainscope import export.csv import a registry export
+              chainscope import export.csv import a registry export and classify it
               chainscope quarantine list   the rows that could not be stored, and why
-              chainscope explain 91330100799655058B   why a company is (not) in the AI chain
-              chainscope evaluate --labels labels.csv  accuracy against labelled companies
+              chainscope explain CODE      why a company (by credit code) is in the AI chain
+              chainscope evaluate --labels labels.csv
+                                           accuracy against labelled companies
 
             Flags override CHAINSCOPE_* environment variables, which override defaults:
               CHAINSCOPE_DATABASE   SQLite file (default ./chainscope.sqlite)
