@@ -14,7 +14,7 @@ struct Chainscope: AsyncParsableCommand {
               chainscope demo --lang zh    ... and in Chinese
               chainscope import export.csv import a registry export and classify it
               chainscope quarantine list   the rows that could not be stored, and why
-              chainscope explain CODE      why a company (by credit code) is in the AI chain
+              chainscope explain CODE      why a company is in the AI chain, or not
               chainscope evaluate --labels labels.csv
                                            accuracy against labelled companies
 
