@@ -98,11 +98,10 @@ struct ExplainCommand: AsyncParsableCommand {
                 print(JSONOutput.text(classification))
                 return
             }
-            print(
-                Explanation(
-                    company: company, classification: classification, taxonomy: chain,
-                    language: configuration.language
-                ).text)
+            var explanation = Explanation(
+                company: company, classification: classification, taxonomy: chain, language: configuration.language)
+            explanation.isStoredStale = stored.map { $0.taxonomyDigest != chain.digest } ?? false
+            print(explanation.text)
         }
     }
 }

@@ -71,6 +71,15 @@ struct ClassifyCommandTests {
         #expect(korean.output.contains("인공지능 산업 사슬에 속하지 않음"), "\(korean.output)")
         let json = try CommandRun(["explain", ai, "--json", "--database", workspace.database])
         #expect(json.output.contains("\"taxonomyID\" : \"ai\""))
+        #expect(!english.output.contains("earlier taxonomy file"))
+        let edited = workspace.path("ai-edited.yaml")
+        try (try String(contentsOf: Self.aiTaxonomy, encoding: .utf8) + "\n# edited\n")
+            .write(toFile: edited, atomically: true, encoding: .utf8)
+        let stale = try CommandRun([
+            "explain", ai, "--lang", "en", "--taxonomy", edited, "--database", workspace.database,
+        ])
+        #expect(
+            stale.output.contains("The stored classification came from an earlier taxonomy file"), "\(stale.output)")
         #expect(try CommandRun(["explain", "91330100799655058B", "--database", workspace.database]).status == 65)
         #expect(try CommandRun(["explain", "123", "--database", workspace.database]).status == 64)
     }

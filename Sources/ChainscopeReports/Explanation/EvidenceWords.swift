@@ -20,6 +20,14 @@ struct EvidenceWords {
         pick("분류 체계 \(id) v\(version)", "分类体系 \(id) v\(version)", "Taxonomy \(id) v\(version)")
     }
 
+    func stale(_ id: String) -> String {
+        pick(
+            "저장된 분류는 이전 분류 체계 파일로 만든 것이어서 지금 파일로 다시 분류했습니다. 저장하려면: chainscope classify --taxonomy \(id)",
+            "数据库中的分类出自旧版分类体系文件，以上按当前文件重新分类；要保存请运行 chainscope classify --taxonomy \(id)",
+            "The stored classification came from an earlier taxonomy file; this one is made with the current file. "
+                + "To store it: chainscope classify --taxonomy \(id)")
+    }
+
     func verdict(
         isMember: Bool, chain: String, layer: String?, confidence: String, score: String, threshold: String
     ) -> String {

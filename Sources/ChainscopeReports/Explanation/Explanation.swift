@@ -7,6 +7,9 @@ public struct Explanation: Sendable {
     public let classification: Classification
     public let taxonomy: Taxonomy
     public let language: Language
+    /// Whether the stored classification came from another content of the taxonomy file, so this one
+    /// was made afresh and differs from what the database holds until `classify` runs.
+    public var isStoredStale = false
 
     public init(company: Company, classification: Classification, taxonomy: Taxonomy, language: Language) {
         self.company = company
@@ -31,6 +34,7 @@ public struct Explanation: Sendable {
         if classification.evidence.isEmpty { lines.append("  " + words.noEvidence) }
         for item in classification.evidence { lines.append("  " + line(item)) }
         lines.append(words.taxonomy(taxonomy.id, classification.taxonomyVersion))
+        if isStoredStale { lines.append(words.stale(taxonomy.id)) }
         return lines.joined(separator: "\n")
     }
 
