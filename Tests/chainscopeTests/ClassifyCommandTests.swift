@@ -137,7 +137,7 @@ struct ClassifyCommandTests {
         #expect(original.status == 0)
         let builtin = try String(contentsOf: ClassifyCommandTests.aiTaxonomy, encoding: .utf8)
         let edited = workspace.path("ai-edited.yaml")
-        try builtin.replacingOccurrences(of: "terms: [机器人, 机械臂, robot]", with: "terms: [机械臂, robot]")
+        try builtin.replacingOccurrences(of: "terms: [机器人, 机械臂, 具身智能, robot]", with: "terms: [机械臂, 具身智能, robot]")
             .write(toFile: edited, atomically: true, encoding: .utf8)
         let result = try CommandRun(["taxonomy", "diff", "ai", edited, "--database", workspace.database])
         #expect(result.status == 0, "\(result.errors)")
