@@ -53,8 +53,9 @@ struct SQLiteImportSession: RegistryImportSession {
     private let insertKey: GRDB.Statement
     private let insertCompany: GRDB.Statement
     private var classifications: ClassificationWriter
-    /// Taxonomies with stored classifications: an updated company's become stale.
-    private let taxonomies: [String]
+    /// Taxonomies with stored classifications (an updated company's become stale), read on the first
+    /// update: listing them walks the whole classification index, and most imports update nothing.
+    private var taxonomies: [String]?
 
     init(db: Database, importID: Int64) throws {
         self.db = db
@@ -63,7 +64,6 @@ struct SQLiteImportSession: RegistryImportSession {
             sql: "INSERT INTO import_key (import_id, key, row) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
         insertCompany = try db.makeStatement(sql: CompanyRecord.insertOrIgnoreSQL)
         classifications = try ClassificationWriter(db: db)
-        taxonomies = try String.fetchAll(db, sql: "SELECT DISTINCT taxonomy FROM classification ORDER BY taxonomy")
     }
 
     mutating func store(_ company: Company, raw: RawFields, classification: Classification?) throws -> StoreOutcome {
@@ -72,6 +72,10 @@ struct SQLiteImportSession: RegistryImportSession {
         // A changed company's other classifications are stale (all of them when this import classifies
         // nothing): `classify` takes them up again.
         if case .updated = outcome {
+            let taxonomies =
+                try taxonomies
+                ?? String.fetchAll(db, sql: "SELECT DISTINCT taxonomy FROM classification ORDER BY taxonomy")
+            self.taxonomies = taxonomies
             for taxonomy in taxonomies where taxonomy != classification?.taxonomyID {
                 try db.execute(
                     sql: "UPDATE classification SET taxonomy_digest = '' WHERE taxonomy = ? AND company_key = ?",
