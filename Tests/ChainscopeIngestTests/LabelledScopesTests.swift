@@ -101,4 +101,28 @@ struct LabelledScopesTests {
         }
         #expect(checked > 500)
     }
+
+    @Test("A counting read from bytes decides exactly as a full read: membership, layer, segments, rules")
+    func countingAgrees() throws {
+        let classifier = Classifier(try TaxonomyReader().read(named: "ai"))
+        let generator = SampleGenerator(seed: 11, regions: try RegistryImportTests.regions.get())
+        let samples = (0..<3_000).map { generator.row($0).cells }.map { (name: $0[0], scope: $0[15], industry: $0[11]) }
+        let cases = try Self.cases().map { (name: $0.name, scope: $0.scope, industry: "") } + samples
+        var members = 0
+        for item in cases {
+            let full = classifier.classify(name: item.name, scope: item.scope, industry: item.industry)
+            var (name, scope, industry) = (item.name, item.scope, item.industry)
+            let counting = name.withUTF8 { name in
+                scope.withUTF8 { scope in
+                    industry.withUTF8 { classifier.classifyForCounting(name: name, scope: scope, industry: $0) }
+                }
+            }
+            #expect(counting.isMember == full.isMember && counting.mainLayer == full.mainLayer, "\(item.scope)")
+            #expect(counting.segments == full.segments && counting.confidence == full.confidence, "\(item.scope)")
+            #expect(counting.evidence.map(\.rule) == full.evidence.map(\.rule), "\(item.scope)")
+            #expect(counting.evidence.allSatisfy { $0.clause.isEmpty })
+            if full.isMember { members += 1 }
+        }
+        #expect(members > 1_000)
+    }
 }

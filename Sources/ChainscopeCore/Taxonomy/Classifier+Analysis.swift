@@ -6,6 +6,8 @@ extension Classifier {
         var isTechnologyCentred = false
         /// Include matches in the name that no exclusion cancels.
         var nameIncludes: [(segment: Int, term: Int, match: PatternMatcher.Match)] = []
+        /// Segments with a counted scope item that is not a generic term.
+        var specificSegments: Set<String> = []
 
         init(classifier: Classifier) { self.classifier = classifier }
 
@@ -89,39 +91,42 @@ extension Classifier {
             classifier.segmentIndex[id].map { classifier.segments[$0] }
         }
 
-        func priority(_ id: String) -> Int { entry(id)?.segment.priority ?? 1 }
-
-        func isGeneric(_ item: Evidence) -> Bool {
-            guard let id = item.segment, let segment = entry(id)?.segment else { return false }
-            return segment.terms.first { $0.text == item.term }?.isGeneric ?? false
+        /// A segment's score with what breaks ties, gathered before sorting so that the comparison
+        /// captures nothing but these.
+        private struct Ranked {
+            let score: SegmentScore
+            let isSpecific: Bool
+            let priority: Int
+            let firstSeen: (Int, Int, Int)
         }
 
         /// Scores, main layer and confidence from the evidence.
         func result() -> Classification {
             var scores: [String: Double] = [:]
             var firstSeen: [String: (Int, Int, Int)] = [:]
-            var specific: Set<String> = []
             for item in evidence where item.isCounted {
                 guard let segment = item.segment else { continue }
                 scores[segment, default: 0] += item.weight
-                if item.field == .scope, !isGeneric(item) { specific.insert(segment) }
                 let position = (item.field == .scope ? 0 : 1, item.clauseIndex, item.offset)
                 if let seen = firstSeen[segment], seen <= position { continue }
                 firstSeen[segment] = position
             }
             let ranked = scores.filter { $0.value > 1e-9 }.map { id, score in
-                SegmentScore(segment: id, layer: entry(id)?.layer ?? "", score: score)
+                let entry = entry(id)
+                return Ranked(
+                    score: SegmentScore(segment: id, layer: entry?.layer ?? "", score: score),
+                    isSpecific: specificSegments.contains(id), priority: entry?.segment.priority ?? 1,
+                    firstSeen: firstSeen[id]!)
             }.sorted { left, right in
-                if abs(left.score - right.score) > 1e-9 { return left.score > right.score }
+                if abs(left.score.score - right.score.score) > 1e-9 { return left.score.score > right.score.score }
                 // A generic item never decides over a specific one; then the item that comes first.
-                let (leftSpecific, rightSpecific) = (specific.contains(left.segment), specific.contains(right.segment))
-                if leftSpecific != rightSpecific { return leftSpecific }
-                let (leftPriority, rightPriority) = (priority(left.segment), priority(right.segment))
-                if leftPriority != rightPriority { return leftPriority > rightPriority }
-                return firstSeen[left.segment]! < firstSeen[right.segment]!
-            }
+                if left.isSpecific != right.isSpecific { return left.isSpecific }
+                if left.priority != right.priority { return left.priority > right.priority }
+                return left.firstSeen < right.firstSeen
+            }.map(\.score)
             let best = ranked.first?.score ?? 0
             let total = ranked.reduce(0) { $0 + $1.score }
+            let rules = rules
             var classification = Classification(
                 taxonomyID: classifier.taxonomy.id, taxonomyVersion: classifier.taxonomy.version,
                 isMember: best >= rules.threshold - 1e-9, mainLayer: ranked.first?.layer,

@@ -121,6 +121,7 @@ extension Classifier.Analysis {
             } else {
                 item.rule = candidate.isLeading ? .leadingClause : .included
                 item.weight = term.weight * entry.weight + (candidate.makes ? rules.manufacturingBonus : 0)
+                if !term.isGeneric && item.isCounted { specificSegments.insert(entry.id) }
             }
             evidence.append(item)
         }

@@ -2,8 +2,6 @@
 /// taxonomy's rules (exclusions, trade-only clauses, generic items, prominence, industry), with
 /// every match and the rule that decided it kept as evidence.
 public struct Classifier: Sendable {
-    public let taxonomy: Taxonomy
-
     enum Kind: Sendable, Hashable {
         case include(segment: Int, term: Int)
         case exclusion(segment: Int?)
@@ -22,39 +20,54 @@ public struct Classifier: Sendable {
         let kind: Kind
     }
 
-    let patterns: [Pattern]
-    let matcher: PatternMatcher
-    /// Segments in file order, with their layer ids.
-    let segments: [(layer: String, segment: Taxonomy.Segment)]
-    /// Segment positions by id.
-    let segmentIndex: [String: Int]
+    /// The taxonomy compiled for matching, behind one reference: a classifier is copied into every
+    /// classification it makes, and a copy then costs one retain.
+    final class Compiled: Sendable {
+        let taxonomy: Taxonomy
+        let patterns: [Pattern]
+        let matcher: PatternMatcher
+        /// Segments in file order, with their layer ids.
+        let segments: [(layer: String, segment: Taxonomy.Segment)]
+        /// Segment positions by id.
+        let segmentIndex: [String: Int]
 
-    public init(_ taxonomy: Taxonomy) {
-        self.taxonomy = taxonomy
-        segments = taxonomy.segments
-        segmentIndex = Dictionary(
-            segments.enumerated().map { ($1.segment.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var patterns: [Pattern] = []
-        func add(_ texts: [String], _ kind: Kind) { patterns += texts.map { Pattern(text: $0, kind: kind) } }
-        for (index, entry) in segments.enumerated() {
-            for (termIndex, term) in entry.segment.terms.enumerated() {
-                patterns.append(Pattern(text: term.text, kind: .include(segment: index, term: termIndex)))
+        init(_ taxonomy: Taxonomy) {
+            self.taxonomy = taxonomy
+            segments = taxonomy.segments
+            segmentIndex = Dictionary(
+                segments.enumerated().map { ($1.segment.id, $0) }, uniquingKeysWith: { first, _ in first })
+            var patterns: [Pattern] = []
+            func add(_ texts: [String], _ kind: Kind) { patterns += texts.map { Pattern(text: $0, kind: kind) } }
+            for (index, entry) in segments.enumerated() {
+                for (termIndex, term) in entry.segment.terms.enumerated() {
+                    patterns.append(Pattern(text: term.text, kind: .include(segment: index, term: termIndex)))
+                }
+                add(entry.segment.exclusions, .exclusion(segment: index))
+                add(entry.segment.supportingIndustries, .supportingIndustry(segment: index))
+                add(entry.segment.contradictingIndustries, .contradictingIndustry(segment: index))
             }
-            add(entry.segment.exclusions, .exclusion(segment: index))
-            add(entry.segment.supportingIndustries, .supportingIndustry(segment: index))
-            add(entry.segment.contradictingIndustries, .contradictingIndustry(segment: index))
+            let rules = taxonomy.rules
+            add(taxonomy.exclusions, .exclusion(segment: nil))
+            add(rules.clauseExclusions, .clauseExclusion)
+            add(rules.activityWords, .activity)
+            add(rules.saleWords, .sale)
+            add(rules.manufacturingWords, .manufacturing)
+            add(rules.boilerplate, .boilerplate)
+            add(rules.technologyNameWords, .technologyName)
+            self.patterns = patterns
+            matcher = PatternMatcher(patterns.map { ScopeText.fold($0.text) })
         }
-        let rules = taxonomy.rules
-        add(taxonomy.exclusions, .exclusion(segment: nil))
-        add(rules.clauseExclusions, .clauseExclusion)
-        add(rules.activityWords, .activity)
-        add(rules.saleWords, .sale)
-        add(rules.manufacturingWords, .manufacturing)
-        add(rules.boilerplate, .boilerplate)
-        add(rules.technologyNameWords, .technologyName)
-        self.patterns = patterns
-        matcher = PatternMatcher(patterns.map { ScopeText.fold($0.text) })
     }
+
+    let compiled: Compiled
+
+    public var taxonomy: Taxonomy { compiled.taxonomy }
+    var patterns: [Pattern] { compiled.patterns }
+    var matcher: PatternMatcher { compiled.matcher }
+    var segments: [(layer: String, segment: Taxonomy.Segment)] { compiled.segments }
+    var segmentIndex: [String: Int] { compiled.segmentIndex }
+
+    public init(_ taxonomy: Taxonomy) { compiled = Compiled(taxonomy) }
 
     /// The classification of a company from its name, business scope and industry.
     public func classification(of company: Company) -> Classification {
@@ -63,17 +76,30 @@ public struct Classifier: Sendable {
     }
 
     public func classify(name: String?, scope: String?, industry: String?) -> Classification {
+        classify(ScopeText(name ?? ""), ScopeText(scope ?? ""), industry.map(ScopeText.init))
+    }
+
+    /// The same decision from UTF-8 bytes, for counting (`scan`): the evidence quotes no clause text and
+    /// its offsets count bytes. Anything shown to a person comes from `classify(name:scope:industry:)`.
+    public func classifyForCounting(
+        name: UnsafeBufferPointer<UInt8>, scope: UnsafeBufferPointer<UInt8>?, industry: UnsafeBufferPointer<UInt8>?
+    ) -> Classification {
+        let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        return classify(
+            ScopeText(countingUTF8: name), ScopeText(countingUTF8: scope ?? empty),
+            industry.map(ScopeText.init(countingUTF8:)))
+    }
+
+    private func classify(_ name: ScopeText, _ scope: ScopeText, _ industry: ScopeText?) -> Classification {
         var analysis = Analysis(classifier: self)
-        let nameText = ScopeText(name ?? "")
-        let scopeText = ScopeText(scope ?? "")
-        analysis.readName(nameText)
-        if scopeText.isBlank {
+        analysis.readName(name)
+        if scope.isBlank {
             analysis.noteEmptyScope()
         } else {
-            analysis.readScope(scopeText)
+            analysis.readScope(scope)
         }
-        analysis.scoreName(nameText, isAlone: scopeText.isBlank)
-        if let industry, !analysis.evidence.isEmpty { analysis.readIndustry(ScopeText(industry)) }
+        analysis.scoreName(name, isAlone: scope.isBlank)
+        if let industry, !analysis.evidence.isEmpty { analysis.readIndustry(industry) }
         return analysis.result()
     }
 

@@ -1,5 +1,7 @@
 /// Finds every occurrence of many patterns in one pass over a text's UTF-8 bytes (Aho–Corasick,
-/// compiled to a full transition table so each byte costs one lookup).
+/// compiled to a full transition table so each byte costs one lookup). A table entry holds the next
+/// state's row offset (state × 256) with its lowest bit set when patterns end there, so a byte that
+/// ends none reads nothing else.
 public struct PatternMatcher: Sendable {
     /// One occurrence: the pattern's index and its byte range in the text.
     public struct Match: Sendable, Hashable {
@@ -61,7 +63,7 @@ public struct PatternMatcher: Sendable {
                 }
             }
         }
-        transitions = table
+        transitions = table.map { $0 * 256 | (ends[Int($0)].isEmpty ? 0 : 1) }
         outputs = ends.flatMap { $0 }
         var starts: [Int32] = [0]
         for end in ends { starts.append(starts.last! + Int32(end.count)) }
@@ -85,12 +87,13 @@ public struct PatternMatcher: Sendable {
         var found: [Match] = []
         transitions.withUnsafeBufferPointer { table in
             outputStart.withUnsafeBufferPointer { starts in
-                var state = 0
+                var row = 0
                 for index in 0..<bytes.count {
-                    state = Int(table[state &* 256 &+ Int(bytes[index])])
-                    let (first, last) = (Int(starts[state]), Int(starts[state &+ 1]))
-                    guard first < last else { continue }
-                    for position in first..<last {
+                    let entry = table[row &+ Int(bytes[index])]
+                    row = Int(entry & ~1)
+                    guard entry & 1 != 0 else { continue }
+                    let state = row >> 8
+                    for position in Int(starts[state])..<Int(starts[state &+ 1]) {
                         let pattern = Int(outputs[position])
                         found.append(Match(pattern: pattern, start: index + 1 - lengths[pattern], end: index + 1))
                     }
@@ -98,6 +101,7 @@ public struct PatternMatcher: Sendable {
             }
         }
         // Outputs of one state come from its own patterns, then its failure states': order them.
-        return found.sorted { ($0.end, $0.pattern) < ($1.end, $1.pattern) }
+        found.sort { ($0.end, $0.pattern) < ($1.end, $1.pattern) }
+        return found
     }
 }

@@ -2,7 +2,11 @@
 /// scalar for one, so offsets carry over to the original), and, when asked, split into clauses at
 /// 、；;，,。：: and brackets.
 struct ScopeText {
+    /// The text as written; empty when the text is read for counting only (see `keepsText`).
     let original: String
+    /// Whether evidence can quote the text. Counting reads skip it: clauses come out empty and offsets
+    /// count bytes, which orders matches the same way scalar offsets do.
+    let keepsText: Bool
     let bytes: [UInt8]
     /// Clause byte ranges, in order; empty clauses are left out. Empty until `split()`.
     private(set) var clauses: [Range<Int>] = []
@@ -10,39 +14,54 @@ struct ScopeText {
     /// inside a sentence. Empty until `split()`.
     private(set) var sentences: [Range<Int>] = []
 
-    /// Folds `text` on its bytes: U+FF01…U+FF5E (EF BC 81 … EF BD 9E) to ASCII, U+3000 (E3 80 80) to a
-    /// space, A–Z to a–z; one scalar stays one scalar.
     init(_ text: String) {
         original = text
-        var folded: [UInt8] = []
-        folded.reserveCapacity(text.utf8.count)
-        // A String is valid UTF-8, so 0xEF and 0xE3 always lead three bytes.
-        var utf8 = text.utf8.makeIterator()
-        while let byte = utf8.next() {
-            switch byte {
-            case 0x41...0x5A: folded.append(byte | 0x20)
-            case 0xEF, 0xE3:
-                guard let second = utf8.next() else {
-                    folded.append(byte)
+        keepsText = true
+        var text = text
+        bytes = text.withUTF8 { Self.folded($0) }
+    }
+
+    /// A field given as UTF-8 bytes, read for counting: evidence from it quotes no text.
+    init(countingUTF8 utf8: UnsafeBufferPointer<UInt8>) {
+        original = ""
+        keepsText = false
+        bytes = Self.folded(utf8)
+    }
+
+    /// Folds UTF-8 on its bytes: U+FF01…U+FF5E (EF BC 81 … EF BD 9E) to ASCII, U+3000 (E3 80 80) to a
+    /// space, A–Z to a–z; one scalar stays one scalar, so the result is never longer.
+    private static func folded(_ source: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: source.count) { folded, count in
+            var (index, written) = (0, 0)
+            while index < source.count {
+                let byte = source[index]
+                if byte < 0x80 {
+                    folded[written] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                    (index, written) = (index + 1, written + 1)
                     continue
                 }
-                guard let third = utf8.next() else {
-                    folded += [byte, second]
+                guard byte == 0xEF || byte == 0xE3, index + 2 < source.count else {
+                    folded[written] = byte
+                    (index, written) = (index + 1, written + 1)
                     continue
                 }
+                let (second, third) = (source[index + 1], source[index + 2])
                 let scalar = (UInt32(byte & 0x0F) << 12) | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
-                if (0xFF01...0xFF5E).contains(scalar) {
+                if scalar &- 0xFF01 <= 0xFF5E - 0xFF01 {
                     let ascii = UInt8(scalar - 0xFEE0)
-                    folded.append((0x41...0x5A).contains(ascii) ? ascii | 0x20 : ascii)
+                    folded[written] = ascii &- 0x41 < 26 ? ascii | 0x20 : ascii
+                    written += 1
                 } else if scalar == 0x3000 {
-                    folded.append(0x20)
+                    folded[written] = 0x20
+                    written += 1
                 } else {
-                    folded += [byte, second, third]
+                    (folded[written], folded[written + 1], folded[written + 2]) = (byte, second, third)
+                    written += 3
                 }
-            default: folded.append(byte)
+                index += 3
             }
+            count = written
         }
-        bytes = folded
     }
 
     /// Whether the text is empty or white space only.
@@ -117,13 +136,16 @@ struct ScopeText {
         return low < ranges.count && ranges[low].contains(offset) ? low : nil
     }
 
-    /// The scalar offset of byte `offset` (the number of scalars that start before it).
+    /// The scalar offset of byte `offset` (the number of scalars that start before it); the byte
+    /// offset itself when the text is read for counting.
     func scalarOffset(_ offset: Int) -> Int {
-        bytes[..<offset].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        guard keepsText else { return offset }
+        return bytes[..<offset].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 
-    /// The original text of a byte range of the folded text.
+    /// The original text of a byte range of the folded text; empty when the text is read for counting.
     func originalText(_ range: Range<Int>) -> String {
+        guard keepsText else { return "" }
         let scalars = original.unicodeScalars
         let start = scalars.index(scalars.startIndex, offsetBy: scalarOffset(range.lowerBound))
         let end = scalars.index(start, offsetBy: scalarOffset(range.upperBound) - scalarOffset(range.lowerBound))

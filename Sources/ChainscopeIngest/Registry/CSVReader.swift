@@ -82,14 +82,16 @@ struct CSVParser {
     }
 
     mutating func finish(emit: (RawRow) throws -> Void) throws {
-        if isQuoted && !quoteSeen {
-            throw IngestError(
-                .malformedCSV, at: .init(file: file, line: quoteLine),
-                expected: "a closing quote for the field opened on line \(quoteLine)",
-                found: "the end of the file; the file may be truncated, or a quote inside a field is not doubled")
-        }
+        if isQuoted && !quoteSeen { throw Self.unclosedQuote(file: file, line: quoteLine) }
         isQuoted = false
         try endRow(emit)
+    }
+
+    static func unclosedQuote(file: String, line: Int) -> IngestError {
+        IngestError(
+            .malformedCSV, at: .init(file: file, line: line),
+            expected: "a closing quote for the field opened on line \(line)",
+            found: "the end of the file; the file may be truncated, or a quote inside a field is not doubled")
     }
 
     private mutating func endField() {

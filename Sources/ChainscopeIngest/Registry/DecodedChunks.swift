@@ -10,13 +10,22 @@ struct DecodedChunks {
     private var pending = Data()
     private var isAtEnd = false
     private var bomLength: Int
-    /// Lines handed out so far, for error locations.
+    /// Whether UTF-8 is handed out unchecked, for a reader that validates it on several threads
+    /// (`CSVChunkParser`); other encodings are always checked while they are converted.
+    let defersUTF8Validation: Bool
+    /// Lines handed out so far, for error locations (not counted when validation is deferred).
     private(set) var linesBefore = 0
     private(set) var bytesRead = 0
-    static let chunkSize = 1 << 20
+    /// How much to read at a time.
+    let chunkSize: Int
 
-    init(url: URL, displayName: String, encoding requested: TextEncoding?) throws(IngestError) {
+    init(
+        url: URL, displayName: String, encoding requested: TextEncoding?, defersUTF8Validation: Bool = false,
+        chunkSize: Int = 1 << 20
+    ) throws(IngestError) {
         file = displayName
+        self.chunkSize = chunkSize
+        self.defersUTF8Validation = defersUTF8Validation
         do {
             handle = try FileHandle(forReadingFrom: url)
         } catch {
@@ -34,8 +43,8 @@ struct DecodedChunks {
 
     /// The next piece of text as UTF-8 bytes, or nil at the end of the file.
     mutating func next() throws(IngestError) -> [UInt8]? {
-        while !isAtEnd && pending.count < Self.chunkSize {
-            guard let more = try? handle.read(upToCount: Self.chunkSize), !more.isEmpty else {
+        while !isAtEnd && pending.count < chunkSize {
+            guard let more = try? handle.read(upToCount: chunkSize), !more.isEmpty else {
                 isAtEnd = true
                 break
             }
@@ -50,6 +59,7 @@ struct DecodedChunks {
         let cut = isAtEnd ? pending.count : lineCut(pending)
         let piece = pending.prefix(cut)
         pending = Data(pending.dropFirst(cut))
+        if defersUTF8Validation && encoding == .utf8 { return [UInt8](piece) }
         let bytes = try decode(Data(piece))
         linesBefore += bytes.lazy.filter { $0 == 0x0A }.count
         return bytes
@@ -91,7 +101,9 @@ struct DecodedChunks {
         return Array(text.utf8)
     }
 
-    private func replacementCharacter(line: Int) -> IngestError {
+    private func replacementCharacter(line: Int) -> IngestError { Self.replacementCharacter(file: file, line: line) }
+
+    static func replacementCharacter(file: String, line: Int) -> IngestError {
         IngestError(
             .undecodableText, at: .init(file: file, line: line), expected: "text without U+FFFD replacement characters",
             found: "'\u{FFFD}', the mark of text that was decoded with the wrong encoding before it was saved; "
@@ -139,7 +151,10 @@ struct DecodedChunks {
     }
 
     private func undecodable(_ data: Data) -> IngestError {
-        let line = linesBefore + goodPrefixLines(data) + 1
+        Self.undecodable(file: file, line: linesBefore + goodPrefixLines(data) + 1, encoding: encoding)
+    }
+
+    static func undecodable(file: String, line: Int, encoding: TextEncoding) -> IngestError {
         let others = TextEncoding.allCases.filter { $0 != encoding && $0 != .utf16BigEndian }.map(\.rawValue)
         return IngestError(
             .undecodableText, at: .init(file: file, line: line), expected: "text in \(encoding)",

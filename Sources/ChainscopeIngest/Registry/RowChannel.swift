@@ -58,14 +58,33 @@ extension RowChannel {
     /// Runs `produce` on a thread of its own, with a stack large enough for parsing, and ends the
     /// channel when it returns, with its error if it throws. Wait on the semaphore to join the thread.
     func startProducer(_ produce: @escaping @Sendable () throws -> Void) -> DispatchSemaphore {
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread { [self] in
+        Self.startThread { [self] in
             do {
                 try produce()
                 finish()
             } catch {
                 finish(throwing: error)
             }
+        }
+    }
+
+    /// Runs `consume`, one of several receivers, on a thread of its own; an error it throws ends
+    /// the channel for the others too. Wait on the semaphore to join the thread.
+    func startWorker(_ consume: @escaping @Sendable () throws -> Void) -> DispatchSemaphore {
+        Self.startThread { [self] in
+            do {
+                try consume()
+            } catch {
+                cancel()
+                finish(throwing: error)
+            }
+        }
+    }
+
+    private static func startThread(_ body: @escaping @Sendable () -> Void) -> DispatchSemaphore {
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            body()
             done.signal()
         }
         thread.stackSize = 1 << 22

@@ -2,8 +2,9 @@ public import ChainscopeCore
 public import Foundation
 
 /// Classifies an export straight from the file and counts the chain's members by founding month,
-/// district and main layer, storing nothing: a quick look at a file before importing it. One thread
-/// reads and parses while the calling thread classifies.
+/// district and main layer, storing nothing: a quick look at a file before importing it. The calling
+/// thread cuts the file into pieces of whole records that one worker per core parses and classifies;
+/// a file whose record ends cannot be found that way (a stray quote) is read in one pass instead.
 public struct RegistryScan: Sendable {
     /// What a scan counted.
     public struct Counts: Sendable, Hashable, Codable {
@@ -31,6 +32,8 @@ public struct RegistryScan: Sendable {
     public let options: RegistryImportOptions
     /// Members by confidence rather than by the default threshold (see `Classification.reading`).
     public var minConfidence: Double?
+    /// How much of the file each parallel piece holds (smaller in tests, to cut records often).
+    var pieceSize = 1 << 20
 
     public init(classifier: Classifier, options: RegistryImportOptions = .init()) {
         self.classifier = classifier
@@ -38,6 +41,15 @@ public struct RegistryScan: Sendable {
     }
 
     public func run(_ url: URL, displayName: String? = nil) throws -> Counts {
+        do {
+            return try runInParallel(TextExport(url: url, displayName: displayName, encoding: options.encoding))
+        } catch is RecordChunks.Unaligned {
+            return try runInOnePass(url, displayName: displayName)
+        }
+    }
+
+    /// One thread reads and parses while the calling thread classifies.
+    func runInOnePass(_ url: URL, displayName: String? = nil) throws -> Counts {
         let name = displayName ?? url.lastPathComponent
         let channel = RowChannel<Fields>(capacity: 8)
         let reader = CSVReader(url: url, displayName: name, encoding: options.encoding)
