@@ -11,7 +11,10 @@ extension Classifier {
 
         init(classifier: Classifier) { self.classifier = classifier }
 
-        var rules: Taxonomy.Rules { classifier.taxonomy.rules }
+        var rules: Classifier.Weights { classifier.compiled.weights }
+
+        /// Segment `index` as the rules read it.
+        func segment(_ index: Int) -> Classifier.SegmentFacts { classifier.compiled.facts[index] }
 
         func include(_ match: PatternMatcher.Match) -> (segment: Int, term: Int)? {
             guard case .include(let segment, let term) = classifier.patterns[match.pattern].kind else { return nil }
@@ -59,8 +62,8 @@ extension Classifier {
                 evidence.append(
                     Evidence(
                         field: .name, clause: text.original, clauseIndex: 0,
-                        term: classifier.segments[segment].segment.terms[term].text,
-                        offset: text.scalarOffset(match.start), segment: classifier.segments[segment].segment.id,
+                        term: self.segment(segment).terms[term].text, offset: text.scalarOffset(match.start),
+                        segment: self.segment(segment).id,
                         rule: .name, weight: isAlone ? rules.nameOnlyWeight : rules.nameWeight))
             }
         }
@@ -75,7 +78,7 @@ extension Classifier {
                 case .contradictingIndustry(let index): (segment, rule) = (index, .industryContradicts)
                 default: continue
                 }
-                let id = classifier.segments[segment].segment.id
+                let id = self.segment(segment).id
                 guard scored.contains(id), !evidence.contains(where: { $0.segment == id && $0.field == .industry })
                 else { continue }
                 evidence.append(
@@ -87,8 +90,8 @@ extension Classifier {
             }
         }
 
-        func entry(_ id: String) -> (layer: String, segment: Taxonomy.Segment)? {
-            classifier.segmentIndex[id].map { classifier.segments[$0] }
+        func entry(_ id: String) -> Classifier.SegmentFacts? {
+            classifier.compiled.segmentIndex[id].map(segment)
         }
 
         /// A segment's score with what breaks ties, gathered before sorting so that the comparison
@@ -115,7 +118,7 @@ extension Classifier {
                 let entry = entry(id)
                 return Ranked(
                     score: SegmentScore(segment: id, layer: entry?.layer ?? "", score: score),
-                    isSpecific: specificSegments.contains(id), priority: entry?.segment.priority ?? 1,
+                    isSpecific: specificSegments.contains(id), priority: entry?.priority ?? 1,
                     firstSeen: firstSeen[id]!)
             }.sorted { left, right in
                 if abs(left.score.score - right.score.score) > 1e-9 { return left.score.score > right.score.score }
@@ -127,12 +130,13 @@ extension Classifier {
             let best = ranked.first?.score ?? 0
             let total = ranked.reduce(0) { $0 + $1.score }
             let rules = rules
+            let taxonomy = classifier.compiled.taxonomy
             var classification = Classification(
-                taxonomyID: classifier.taxonomy.id, taxonomyVersion: classifier.taxonomy.version,
+                taxonomyID: taxonomy.id, taxonomyVersion: taxonomy.version,
                 isMember: best >= rules.threshold - 1e-9, mainLayer: ranked.first?.layer,
                 confidence: min(1, (total / max(rules.strictThreshold, 1e-9) * 100).rounded() / 100),
                 segments: ranked, evidence: evidence)
-            classification.taxonomyDigest = classifier.taxonomy.digest
+            classification.taxonomyDigest = taxonomy.digest
             return classification
         }
     }

@@ -74,7 +74,7 @@ extension Classifier.Analysis {
             guard let (segment, term) = include(match), let clause = text.clauseIndex(of: match.start),
                 !facts[clause].isBoilerplate
             else { continue }
-            let entry = classifier.segments[segment].segment
+            let entry = self.segment(segment)
             var item = Evidence(
                 field: .scope, clause: text.originalText(text.clauses[clause]), clauseIndex: rank[clause],
                 term: entry.terms[term].text, offset: text.scalarOffset(match.start), segment: entry.id,
@@ -102,12 +102,12 @@ extension Classifier.Analysis {
     /// Applies the generic-item and prominence rules and gives the rest their weight.
     private mutating func weigh(_ candidates: [Candidate]) {
         let specific = Set(
-            candidates.filter { !classifier.segments[$0.segment].segment.terms[$0.term].isGeneric }.map(\.segment))
+            candidates.filter { !segment($0.segment).terms[$0.term].isGeneric }.map(\.segment))
         let chainSegments = Set(candidates.map(\.segment)).union(nameIncludes.map(\.segment))
         let namedSegments = Set(nameIncludes.map(\.segment))
-        var counted: Set<[Int]> = []
+        var counted: Set<Int> = []
         for candidate in candidates {
-            let entry = classifier.segments[candidate.segment].segment
+            let entry = segment(candidate.segment)
             let term = entry.terms[candidate.term]
             var item = candidate.evidence
             if term.isGeneric && specific.isEmpty && !isTechnologyCentred {
@@ -116,7 +116,7 @@ extension Classifier.Analysis {
                 && !namedSegments.contains(candidate.segment) && chainSegments.count < 2
             {
                 item.rule = .notProminent
-            } else if !counted.insert([candidate.segment, candidate.evidence.clauseIndex]).inserted {
+            } else if !counted.insert(candidate.segment << 32 | candidate.evidence.clauseIndex).inserted {
                 item.rule = .sameItem
             } else {
                 item.rule = candidate.isLeading ? .leadingClause : .included

@@ -20,6 +20,28 @@ public struct Classifier: Sendable {
         let kind: Kind
     }
 
+    /// What the rules need of a segment, without the rest of its definition (cheap to read in loops).
+    struct SegmentFacts: Sendable {
+        let id: String
+        let layer: String
+        let weight: Double
+        let priority: Int
+        let countsWhenSold: Bool
+        let terms: [Taxonomy.Term]
+    }
+
+    /// The numbers of the taxonomy's rules, apart from its word lists.
+    struct Weights: Sendable {
+        let threshold: Double
+        let strictThreshold: Double
+        let leadingClauses: Int
+        let requiresProminence: Bool
+        let manufacturingBonus: Double
+        let nameWeight: Double
+        let nameOnlyWeight: Double
+        let industryWeight: Double
+    }
+
     /// The taxonomy compiled for matching, behind one reference: a classifier is copied into every
     /// classification it makes, and a copy then costs one retain.
     final class Compiled: Sendable {
@@ -28,12 +50,27 @@ public struct Classifier: Sendable {
         let matcher: PatternMatcher
         /// Segments in file order, with their layer ids.
         let segments: [(layer: String, segment: Taxonomy.Segment)]
+        /// The same segments, as the rules read them.
+        let facts: [SegmentFacts]
         /// Segment positions by id.
         let segmentIndex: [String: Int]
+        let weights: Weights
 
         init(_ taxonomy: Taxonomy) {
             self.taxonomy = taxonomy
             segments = taxonomy.segments
+            facts = segments.map { layer, segment in
+                SegmentFacts(
+                    id: segment.id, layer: layer, weight: segment.weight, priority: segment.priority,
+                    countsWhenSold: segment.countsWhenSold, terms: segment.terms)
+            }
+            let rules = taxonomy.rules
+            weights = Weights(
+                threshold: rules.threshold, strictThreshold: rules.strictThreshold,
+                leadingClauses: rules.leadingClauses,
+                requiresProminence: rules.requiresProminence, manufacturingBonus: rules.manufacturingBonus,
+                nameWeight: rules.nameWeight, nameOnlyWeight: rules.nameOnlyWeight, industryWeight: rules.industryWeight
+            )
             segmentIndex = Dictionary(
                 segments.enumerated().map { ($1.segment.id, $0) }, uniquingKeysWith: { first, _ in first })
             var patterns: [Pattern] = []
@@ -46,7 +83,6 @@ public struct Classifier: Sendable {
                 add(entry.segment.supportingIndustries, .supportingIndustry(segment: index))
                 add(entry.segment.contradictingIndustries, .contradictingIndustry(segment: index))
             }
-            let rules = taxonomy.rules
             add(taxonomy.exclusions, .exclusion(segment: nil))
             add(rules.clauseExclusions, .clauseExclusion)
             add(rules.activityWords, .activity)

@@ -52,7 +52,9 @@ struct ScanPlan: Sendable {
         fields.allSatisfy { field in
             let content = CSVChunkParser.content(of: field, in: bytes, scratch: scratch)
             // Nearly every row starts with a letter: decide on the first scalar before building text.
-            if let byte = content.first, byte != 0x20, !(0x09...0x0D).contains(byte), byte < 0x80 { return false }
+            var bytes = content.makeIterator()
+            var decoder = UTF8()
+            if case .scalarValue(let scalar) = decoder.decode(&bytes), !scalar.properties.isWhitespace { return false }
             return String(decoding: content, as: UTF8.self).allSatisfy(\.isWhitespace)
         }
     }
