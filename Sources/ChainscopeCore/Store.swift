@@ -51,4 +51,8 @@ public protocol Store: Sendable {
     /// How many companies are classified in a taxonomy, by main layer for members and under "none" for
     /// the rest.
     func classificationCounts(taxonomy: String) async throws -> [String: Int]
+
+    /// The members of `taxonomy` counted for indicators (see `MemberCounts`): registry companies founded
+    /// by `asOf` that come from imports whose snapshot date is not later, or all when `asOf` is nil.
+    func memberCounts(taxonomy: String, asOf: CalendarDate?) async throws -> MemberCounts
 }
