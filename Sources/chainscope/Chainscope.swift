@@ -24,7 +24,7 @@ struct Chainscope: AsyncParsableCommand {
             """,
         subcommands: [
             DemoCommand.self, ImportCommand.self, ClassifyCommand.self, ExplainCommand.self, EvaluateCommand.self,
-            TaxonomyCommand.self, ScanCommand.self, QuarantineCommand.self, SampleCommand.self,
+            TaxonomyCommand.self, ScanCommand.self, QuarantineCommand.self, SampleCommand.self, ReportCommand.self,
         ]
     )
 }

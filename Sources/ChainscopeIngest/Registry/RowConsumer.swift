@@ -107,6 +107,10 @@ struct RowConsumer: Sendable {
         tablesFound += 1
         let prefix = sheet.map { "sheet '\($0)': " } ?? ""
         warnings += layout.warnings.map { prefix + $0 }
+        // A file that says above its header that it is synthetic keeps saying so, in every report.
+        for row in rows where row.number < layout.headerRow && row.cells.contains(RegistryImport.syntheticNotice) {
+            warnings.append(prefix + "row \(row.number) says: \(RegistryImport.syntheticNotice)")
+        }
         let mapper = RegistryRowMapper(
             layout: layout, regions: regions, importID: importID, file: file, snapshotDate: snapshotDate)
         self.mapper = mapper

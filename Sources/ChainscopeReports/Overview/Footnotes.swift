@@ -11,16 +11,21 @@ struct Footnotes {
         self.language = language
     }
 
-    /// The marker (`[2]`) for a citation, optionally with the derivation that used it.
-    mutating func mark(_ citation: Citation, derivation: String? = nil) -> String {
+    /// The number of a citation's footnote, optionally with the derivation that used it.
+    mutating func number(_ citation: Citation, derivation: String? = nil) -> Int {
         var text = derivation.map { "\($0); " } ?? ""
         text += publisher(citation.source)
         if !citation.via.isEmpty {
             text += " — \(Phrase.via.text(in: language)) " + citation.via.map(publisher).joined(separator: " → ")
         }
-        if let index = entries.firstIndex(of: text) { return "[\(index + 1)]" }
+        return number(text)
+    }
+
+    /// The number of a footnote with this text, numbering it if it is new.
+    mutating func number(_ text: String) -> Int {
+        if let index = entries.firstIndex(of: text) { return index + 1 }
         entries.append(text)
-        return "[\(entries.count)]"
+        return entries.count
     }
 
     /// The publisher in the output language, with its own-language name in brackets where it differs.

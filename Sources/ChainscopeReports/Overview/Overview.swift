@@ -1,8 +1,8 @@
 public import ChainscopeCore
 import Foundation
 
-/// The plain-text overview of a dataset that `chainscope demo` prints: every figure with a footnote
-/// marker, the value chain, parks, programmes and policies, then the numbered sources.
+/// The overview of a dataset that `chainscope demo` prints and every report opens with: every figure
+/// with a footnote, the value chain, parks, programmes and policies, then the numbered sources.
 public struct Overview: Sendable {
     public let dataset: Dataset
     public let regions: RegionDirectory
@@ -14,23 +14,22 @@ public struct Overview: Sendable {
         self.language = language
     }
 
-    public func render() -> String {
+    /// The overview as plain text.
+    public func render() -> String { TextRenderer().render(document()) }
+
+    /// The overview as a document, for a renderer or for a report to add to.
+    public func document() -> ReportDocument {
         var writer = OverviewWriter(overview: self)
-        writer.header()
-        for topic in Topic.allCases {
-            writer.section(topic)
-            if topic == .standing { writer.valueChainSection() }
-        }
-        writer.sources()
-        return writer.lines.joined(separator: "\n") + "\n"
+        return writer.document()
     }
 }
 
-/// Builds the overview line by line, numbering footnotes as they are used.
+/// Builds the overview section by section, numbering footnotes as they are used.
 struct OverviewWriter {
+    typealias Inline = ReportDocument.Inline
     let overview: Overview
     var footnotes: Footnotes
-    var lines: [String] = []
+    private var blocks: [ReportDocument.Block] = []
     private let facts: FactFormatting
 
     init(overview: Overview) {
@@ -44,22 +43,33 @@ struct OverviewWriter {
 
     private func phrase(_ phrase: Phrase) -> String { phrase.text(in: language) }
 
-    mutating func header() {
+    /// The overview's sections, then those `appending` adds with the same footnote numbering.
+    mutating func document(
+        appending extra: (inout Footnotes) -> [ReportDocument.Section] = { _ in [] }
+    ) -> ReportDocument {
         let info = dataset.info
-        lines.append(info.title.text(in: language))
         var subtitle = phrase(.datasetLine(id: info.id, version: info.version))
         subtitle += " · \(overview.regions.name(of: info.region, in: language)) (\(info.region))"
         if info.isSynthetic { subtitle += " · \(phrase(.synthetic))" }
-        lines.append(subtitle)
+        var sections: [ReportDocument.Section] = []
+        for topic in Topic.allCases {
+            if let section = section(topic) { sections.append(section) }
+            if topic == .standing, let chain = valueChainSection() { sections.append(chain) }
+        }
+        sections += extra(&footnotes)
+        return ReportDocument(
+            language: language, title: info.title.text(in: language), subtitle: subtitle, sections: sections,
+            notes: footnotes.entries, sourcesTitle: phrase(.sources), sources: dataset.sources.map(footnotes.describe))
     }
 
-    mutating func section(_ topic: Topic) {
-        let topicFacts = dataset.facts.filter { $0.topic == topic }
-        let statements = dataset.statements.filter { $0.topic == topic }
-        let before = lines.count
-        heading(phrase(.section(topic)))
-        for fact in topicFacts { factLine(fact) }
-        for statement in statements { bullet(statement.content.text.text(in: language), statement.content.citation) }
+    /// A topic's figures, statements and lists; nil when the dataset says nothing on it.
+    mutating func section(_ topic: Topic) -> ReportDocument.Section? {
+        blocks = []
+        for fact in dataset.facts where fact.topic == topic { factBlock(fact) }
+        for statement in dataset.statements where statement.topic == topic {
+            blocks.append(
+                .bullet(noted(statement.content.text.text(in: language), statement.content.citation), level: 0))
+        }
         switch topic {
         case .applicationDomains: domainsBlock()
         case .companies: companiesBlock()
@@ -68,52 +78,54 @@ struct OverviewWriter {
         case .policies: policiesBlock()
         default: break
         }
-        if lines.count == before + 2 { lines.removeLast(2) }
+        guard !blocks.isEmpty else { return nil }
+        return ReportDocument.Section(title: [.text(phrase(.section(topic)))], blocks: blocks)
     }
 
-    private mutating func heading(_ title: String) {
-        lines.append("")
-        lines.append("■ \(title)")
+    /// `text`, a space and the citation's footnote.
+    private mutating func noted(_ text: String, _ citation: Citation, derivation: String? = nil) -> [Inline] {
+        [.text(text + " "), .note(footnotes.number(citation, derivation: derivation))]
     }
 
-    private mutating func bullet(_ text: String, _ citation: Citation, indent: String = "  ") {
-        lines.append("\(indent)· \(text) \(footnotes.mark(citation))")
-    }
-
-    mutating func factLine(_ fact: Fact) {
-        let reference = (fact.reference ?? "").padding(toLength: 4, withPad: " ", startingAt: 0)
+    mutating func factBlock(_ fact: Fact) {
         let period = DateFormatting(language).period(fact.period)
-        let marker = footnotes.mark(fact.citation, derivation: facts.derivation(of: fact, in: dataset))
         let colon = language == .zh ? "：" : ": "
-        lines.append(
-            "  \(reference)\(fact.label.text(in: language)) (\(period))\(colon)\(facts.value(of: fact)) \(marker)")
+        let text = "\(fact.label.text(in: language)) (\(period))\(colon)\(facts.value(of: fact))"
+        blocks.append(
+            .fact(
+                reference: fact.reference ?? "",
+                noted(text, fact.citation, derivation: facts.derivation(of: fact, in: dataset))))
     }
 
-    mutating func valueChainSection() {
-        guard let chain = dataset.valueChain else { return }
-        heading("\(phrase(.valueChain)) \(footnotes.mark(chain.citation))")
+    mutating func valueChainSection() -> ReportDocument.Section? {
+        guard let chain = dataset.valueChain else { return nil }
+        let title = noted(phrase(.valueChain), chain.citation)
         let separator = language == .zh ? "、" : ", "
-        for layer in chain.layers {
+        let lines = chain.layers.map { layer -> ReportDocument.Block in
             let segments = layer.segments.map { $0.names.text(in: language) }.joined(separator: separator)
-            lines.append("  \(layer.names.text(in: language)): \(segments)")
+            return .line([.text("\(layer.names.text(in: language)): \(segments)")], indent: 2)
         }
+        return ReportDocument.Section(title: title, blocks: lines)
     }
 
     private mutating func domainsBlock() {
         guard let domains = dataset.applicationDomains else { return }
         let separator = language == .zh ? "、" : ", "
         let names = domains.named.map { $0.text(in: language) }.joined(separator: separator)
-        lines.append(
-            "      \(phrase(.namedDomains)) (\(domains.named.count)): \(names) \(footnotes.mark(domains.citation))")
+        blocks.append(
+            .line(noted("\(phrase(.namedDomains)) (\(domains.named.count)): \(names)", domains.citation), indent: 6))
     }
 
     private mutating func companiesBlock() {
         guard !dataset.companies.isEmpty else { return }
-        lines.append("  \(phrase(.majorCompanies))")
+        blocks.append(.line([.text(phrase(.majorCompanies))], indent: 2))
         for company in dataset.companies {
-            let notes = company.notes.map { "\($0.text.text(in: language)) \(footnotes.mark($0.citation))" }
-            lines.append(
-                "    - \(withChinese(company.names))" + (notes.isEmpty ? "" : " — " + notes.joined(separator: " ")))
+            var inlines: [Inline] = [.text(withChinese(company.names))]
+            for (index, note) in company.notes.enumerated() {
+                inlines.append(.text((index == 0 ? " — " : " ") + note.text.text(in: language) + " "))
+                inlines.append(.note(footnotes.number(note.citation)))
+            }
+            blocks.append(.bullet(inlines, level: 1))
         }
     }
 
@@ -125,20 +137,20 @@ struct OverviewWriter {
                 text += " — \(phrase(.perTeam(amount.text(in: language))))"
             }
             text += " (\(programme.beneficiary.text(in: language)))"
-            lines.append("  \(text) \(footnotes.mark(programme.citation))")
+            blocks.append(.line(noted(text, programme.citation), indent: 2))
         }
     }
 
     private mutating func parksBlock() {
         for park in dataset.parks {
             let district = park.region.map { " (\(overview.regions.name(of: $0, in: language)))" } ?? ""
-            lines.append("    - \(withChinese(park.names))\(district) \(footnotes.mark(park.citation))")
+            blocks.append(.bullet(noted("\(withChinese(park.names))\(district)", park.citation), level: 1))
         }
         let benefits = Set(dataset.parks.map(\.benefits)).count == 1 ? dataset.parks.first?.benefits ?? [] : []
         if !benefits.isEmpty {
             let separator = language == .zh ? "、" : ", "
-            lines.append(
-                "  \(phrase(.benefits)): " + benefits.map { $0.text(in: language) }.joined(separator: separator))
+            let text = "\(phrase(.benefits)): " + benefits.map { $0.text(in: language) }.joined(separator: separator)
+            blocks.append(.line([.text(text)], indent: 2))
         }
     }
 
@@ -148,7 +160,7 @@ struct OverviewWriter {
             var originals = [policy.titles.zh, policy.titles.ko].compactMap { $0 }.filter { $0 != title }
             if language == .zh, policy.titles.zh == nil { originals.append(phrase(.noChineseTitle)) }
             if !originals.isEmpty { title += " (\(originals.joined(separator: "; ")))" }
-            lines.append("    - \(title) \(footnotes.mark(policy.citation))")
+            blocks.append(.bullet(noted(title, policy.citation), level: 1))
         }
     }
 
@@ -157,12 +169,5 @@ struct OverviewWriter {
         let shown = names.text(in: language)
         guard let zh = names.zh, zh != shown else { return shown }
         return "\(shown) (\(zh))"
-    }
-
-    mutating func sources() {
-        heading(phrase(.sources))
-        for (index, entry) in footnotes.entries.enumerated() { lines.append("  [\(index + 1)] \(entry)") }
-        lines.append("")
-        for source in dataset.sources { lines.append("  · \(footnotes.describe(source))") }
     }
 }

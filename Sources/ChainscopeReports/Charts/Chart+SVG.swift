@@ -1,0 +1,157 @@
+import Foundation
+
+extension Chart {
+    /// Fonts that hold Hangul and Han characters, then the platform's sans-serif.
+    static let fonts =
+        "'Noto Sans CJK SC', 'Noto Sans CJK KR', 'Noto Sans SC', 'Noto Sans KR', 'Source Han Sans', sans-serif"
+    static let ink = "#1f2933"
+    static let muted = "#52606d"
+    static let grid = "#d9e2ec"
+    /// A blue that keeps 4.5:1 contrast with white and prints as a mid grey.
+    static let bar = "#1d5fa8"
+
+    /// The chart as a standalone SVG document: title, axes with labels and unit, bars with values,
+    /// and the source line under it. Black-on-white with one accent colour, so it also prints.
+    public func svg() -> String {
+        switch kind {
+        case .columns: columnsSVG()
+        case .ranking: rankingSVG()
+        }
+    }
+
+    /// The chart's frame: background, title, `body` (drawn for a plot `height` high) and the source
+    /// lines under it, wrapped to the width.
+    private func frame(width: Int, height: Int, _ body: String) -> String {
+        let title = Self.escape(self.title)
+        let source = Self.wrap(sourceText, width: Double(width) - 32, fontSize: 11)
+        let total = height + 15 * (source.count - 1)
+        let lines = source.enumerated().map { index, line in
+            "<text x=\"16\" y=\"\(height - 12 + 15 * index)\" font-size=\"11\" fill=\"\(Self.muted)\">\(Self.escape(line))</text>"
+        }.joined(separator: "\n")
+        return """
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(total)" width="\(width)" height="\(total)" \
+            role="img" aria-label="\(title)" font-family="\(Self.fonts)">
+            <title>\(title)</title>
+            <rect width="\(width)" height="\(total)" fill="#ffffff"/>
+            <text x="16" y="26" font-size="16" font-weight="bold" fill="\(Self.ink)">\(title)</text>
+            \(body)
+            \(lines)
+            </svg>
+            """
+    }
+
+    /// Lines of at most `width` points, broken after spaces and list separators where possible. Widths
+    /// are estimated: a Han or Hangul character takes the font size, other characters a little over half.
+    static func wrap(_ text: String, width: Double, fontSize: Double) -> [String] {
+        func measure(_ piece: Substring) -> Double {
+            piece.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? fontSize : fontSize * 0.56) }
+        }
+        var pieces: [Substring] = []
+        var start = text.startIndex
+        for index in text.indices where " ;；,，、".contains(text[index]) {
+            pieces.append(text[start...index])
+            start = text.index(after: index)
+        }
+        if start < text.endIndex { pieces.append(text[start...]) }
+        var lines: [String] = []
+        var line = ""
+        for piece in pieces {
+            if !line.isEmpty, measure(Substring(line)) + measure(piece) > width {
+                lines.append(line.trimmingCharacters(in: .whitespaces))
+                line = ""
+            }
+            for character in piece {
+                if !line.isEmpty, measure(Substring(line + String(character))) > width {
+                    lines.append(line)
+                    line = ""
+                }
+                line.append(character)
+            }
+        }
+        if !line.isEmpty { lines.append(line.trimmingCharacters(in: .whitespaces)) }
+        return lines.isEmpty ? [""] : lines
+    }
+
+    private func columnsSVG() -> String {
+        let (width, height) = (760, 360)
+        let (left, right, top, bottom) = (64.0, 16.0, 56.0, 92.0)
+        let plotWidth = Double(width) - left - right
+        let plotHeight = Double(height) - top - bottom
+        let ticks = Self.ticks(max: bars.map(\.value).max() ?? 0)
+        let ceiling = ticks.last ?? 1
+        var body = ""
+        for tick in ticks {
+            let y = top + plotHeight * (1 - tick / ceiling)
+            body +=
+                "<line x1=\"\(left)\" y1=\(Self.q(y)) x2=\"\(left + plotWidth)\" y2=\(Self.q(y)) stroke=\"\(Self.grid)\"/>"
+            body +=
+                "<text x=\"\(left - 6)\" y=\(Self.q(y + 4)) font-size=\"11\" text-anchor=\"end\" fill=\"\(Self.muted)\">"
+            body += "\(Self.tickText(tick))</text>\n"
+        }
+        let slot = plotWidth / Double(max(bars.count, 1))
+        let every = max(1, Int((Double(bars.count) / 12).rounded(.up)))
+        for (index, bar) in bars.enumerated() {
+            let barHeight = plotHeight * bar.value / ceiling
+            let x = left + slot * Double(index) + slot * 0.15
+            body += "<rect x=\(Self.q(x)) y=\(Self.q(top + plotHeight - barHeight)) width=\(Self.q(slot * 0.7)) "
+            body += "height=\(Self.q(barHeight)) fill=\"\(Self.bar)\"><title>\(Self.escape(bar.label)): "
+            body += "\(Self.escape(bar.valueText))</title></rect>\n"
+            guard index % every == 0 else { continue }
+            let labelX = left + slot * (Double(index) + 0.5)
+            body +=
+                "<text x=\(Self.q(labelX)) y=\(Self.q(top + plotHeight + 16)) font-size=\"11\" text-anchor=\"middle\" "
+            body += "fill=\"\(Self.ink)\">\(Self.escape(bar.label))</text>\n"
+        }
+        body += "<line x1=\"\(left)\" y1=\(Self.q(top + plotHeight)) x2=\"\(left + plotWidth)\" "
+        body += "y2=\(Self.q(top + plotHeight)) stroke=\"\(Self.ink)\"/>\n"
+        body += "<text x=\"16\" y=\"46\" font-size=\"12\" fill=\"\(Self.muted)\">\(Self.escape(unit))</text>\n"
+        body += "<text x=\(Self.q(left + plotWidth / 2)) y=\(Self.q(top + plotHeight + 38)) font-size=\"12\" "
+        body += "text-anchor=\"middle\" fill=\"\(Self.muted)\">\(Self.escape(axis))</text>"
+        return frame(width: width, height: height, body)
+    }
+
+    private func rankingSVG() -> String {
+        let rowHeight = 26.0
+        let (left, right, top) = (150.0, 90.0, 64.0)
+        let width = 760
+        let height = Int(top + rowHeight * Double(bars.count) + 56)
+        let plotWidth = Double(width) - left - right
+        let ceiling = max(bars.map(\.value).max() ?? 0, 1)
+        var body = "<text x=\"16\" y=\"46\" font-size=\"12\" fill=\"\(Self.muted)\">"
+        body += "\(Self.escape(axis)) · \(Self.escape(unit))</text>\n"
+        for (index, bar) in bars.enumerated() {
+            let y = top + rowHeight * Double(index)
+            let length = plotWidth * bar.value / ceiling
+            body += "<text x=\(Self.q(left - 8)) y=\(Self.q(y + 17)) font-size=\"13\" text-anchor=\"end\" "
+            body += "fill=\"\(Self.ink)\">\(Self.escape(bar.label))</text>"
+            body +=
+                "<rect x=\(Self.q(left)) y=\(Self.q(y + 4)) width=\(Self.q(length)) height=\(Self.q(rowHeight - 8)) "
+            body += "fill=\"\(Self.bar)\"/>"
+            body += "<text x=\(Self.q(left + length + 6)) y=\(Self.q(y + 17)) font-size=\"12\" fill=\"\(Self.ink)\">"
+            body += "\(Self.escape(bar.valueText))</text>\n"
+        }
+        return frame(width: width, height: height, body)
+    }
+
+    /// Round gridline values from 0 up to at least `max`: steps of 1, 2 or 5 times a power of ten.
+    static func ticks(max: Double) -> [Double] {
+        guard max > 0 else { return [0, 1] }
+        let rough = max / 4
+        let power = pow(10, floor(log10(rough)))
+        let step = [1.0, 2, 5, 10].map { $0 * power }.first { $0 >= rough } ?? 10 * power
+        let count = Int((max / step).rounded(.up))
+        return (0...count).map { Double($0) * step }
+    }
+
+    static func tickText(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
+
+    /// A coordinate, quoted, with at most one decimal.
+    static func q(_ value: Double) -> String { "\"\(String(format: "%.1f", value))\"" }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}

@@ -1,0 +1,48 @@
+/// A chart of counts: vertical bars over periods, or a horizontal ranking. Rendered to SVG by our
+/// own code (see `Chart+SVG.swift`), so a report needs no script to show it.
+public struct Chart: Sendable {
+    public enum Kind: Sendable {
+        /// Bars over time, left to right.
+        case columns
+        /// Bars from the largest down, labels on the left.
+        case ranking
+    }
+
+    public struct Bar: Sendable, Hashable {
+        public var label: String
+        public var value: Double
+        /// The value as the report's language writes it.
+        public var valueText: String
+
+        public init(label: String, value: Double, valueText: String) {
+            self.label = label
+            self.value = value
+            self.valueText = valueText
+        }
+    }
+
+    public var kind: Kind
+    public var title: String
+    /// What the values count, for the value axis (`companies`, `기업 수`).
+    public var unit: String
+    /// What the categories are, for the category axis (`founding month`).
+    public var axis: String
+    public var bars: [Bar]
+    /// Where the figures came from, with footnote references; written under the chart.
+    public var source: [ReportDocument.Inline]
+    /// The footnote texts, so that an SVG on its own still says its source.
+    public var sourceText: String
+
+    public init(
+        kind: Kind, title: String, unit: String, axis: String, bars: [Bar], source: [ReportDocument.Inline],
+        sourceText: String
+    ) {
+        self.kind = kind
+        self.title = title
+        self.unit = unit
+        self.axis = axis
+        self.bars = bars
+        self.source = source
+        self.sourceText = sourceText
+    }
+}

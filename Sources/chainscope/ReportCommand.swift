@@ -1,0 +1,137 @@
+import ArgumentParser
+import ChainscopeCore
+import ChainscopeIngest
+import ChainscopeReports
+import ChainscopeSQLite
+import Foundation
+
+/// `chainscope report`: the cited report of a region's chain, as Markdown, HTML or PDF.
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the cited report of a region's industry chain as Markdown, HTML or PDF.",
+        discussion: """
+            The report opens with the dataset's figures, each with a footnote naming its publisher and \
+            the article it came through, then adds sections counted from the stored registry: new \
+            registrations by month (a chart), year to date against the year before, layers and \
+            segments, districts and data quality, each with a footnote naming the imports, taxonomy \
+            and window counted. --as-of counts only companies founded by that day from imports taken \
+            by then, so a report can be re-run as it was. PDF needs Chromium (apt-get install -y \
+            chromium fonts-noto-cjk).
+
+            Examples:
+              chainscope report --lang en --format html --output report.html
+              chainscope report --lang ko --format pdf --as-of 2022-10-31 --output report.pdf
+              chainscope report --format md
+            """)
+
+    enum Format: String, CaseIterable, ExpressibleByArgument {
+        case md, html, pdf
+    }
+
+    @Option(name: .long, help: "ko, zh or en (default: CHAINSCOPE_LANG, else ko).")
+    var lang: LanguageOption?
+
+    @Option(name: .long, help: "md, html or pdf.")
+    var format: Format = .md
+
+    @Option(name: .long, help: "The region's code (default: 330100, Hangzhou).")
+    var region = "330100"
+
+    @Option(name: .long, help: "A built-in taxonomy (ai, ic) or a taxonomy YAML file.")
+    var taxonomy = "ai"
+
+    @Option(name: .long, help: "Count companies founded by this day (YYYY-MM-DD) from imports taken by then.")
+    var asOf: String?
+
+    @Option(name: .long, help: "Write the report here (default: standard output; required for pdf).")
+    var output: String?
+
+    @Option(name: .long, help: "SQLite database file (default: CHAINSCOPE_DATABASE, else ./chainscope.sqlite).")
+    var database: String?
+
+    func run() async throws {
+        try await CommandError.reporting { () async throws(CommandError) in
+            let configuration = try Configuration(database: database, language: lang?.language)
+            let day = try asOf.map { text throws(CommandError) in
+                guard let day = CalendarDate(iso: text) else {
+                    throw CommandError("--as-of '\(text)' is not a date; write it as YYYY-MM-DD.", exitCode: 64)
+                }
+                return day
+            }
+            guard format != .pdf || output != nil else {
+                throw CommandError("A PDF needs a file: add --output report.pdf.", exitCode: 64)
+            }
+            let chain = try CommandError.loading(taxonomy: taxonomy)
+            let store = try CommandError.opening { try SQLiteStore(path: configuration.databasePath) }
+            let report = try await ReportInputs(store: store, region: region).report(
+                language: configuration.language, taxonomy: chain, asOf: day)
+            try write(report)
+        }
+    }
+
+    private func write(_ report: Report) throws(CommandError) {
+        switch format {
+        case .md: try emit(report.markdown())
+        case .html: try emit(report.html())
+        case .pdf: try PDFPrinter().print(html: report.html(), to: output!)
+        }
+    }
+
+    private func emit(_ text: String) throws(CommandError) {
+        guard let output else {
+            print(text, terminator: "")
+            return
+        }
+        do {
+            try text.write(toFile: output, atomically: true, encoding: .utf8)
+        } catch {
+            throw CommandError("Cannot write \(output): \(error.localizedDescription)", exitCode: 74)
+        }
+    }
+}
+
+/// What a report reads from the store: the region's dataset (stored, else built in), the division
+/// table, the member counts and the quarantined rows.
+struct ReportInputs {
+    let store: SQLiteStore
+    let region: String
+
+    func report(language: Language, taxonomy: Taxonomy, asOf: CalendarDate?) async throws(CommandError) -> Report {
+        let (dataset, regions) = try await datasetAndRegions()
+        let counts = try await CommandError.storing { try await store.memberCounts(taxonomy: taxonomy.id, asOf: asOf) }
+        let counted = Set(counts.provenance.imports.map(\.id))
+        let quarantine = try await CommandError.storing { try await store.quarantinedRows(importID: nil) }
+            .filter { counted.contains($0.importID) }
+        return Report(
+            overview: Overview(dataset: dataset, regions: regions, language: language), taxonomy: taxonomy,
+            counts: counts, quarantine: quarantine)
+    }
+
+    private func datasetAndRegions() async throws(CommandError) -> (Dataset, RegionDirectory) {
+        let (stored, storedRegions) = try await CommandError.storing {
+            (try await store.datasets(), try await store.regionDirectory())
+        }
+        let builtin: Dataset
+        let builtinRegions: RegionDirectory
+        do {
+            builtin = try DatasetReader().readBuiltin(Demo.builtinID)
+            builtinRegions = try RegionTableReader().readBuiltin()
+        } catch {
+            throw CommandError("\(error)", exitCode: 65)
+        }
+        let regions = storedRegions.isEmpty ? builtinRegions : storedRegions
+        if let info = stored.first(where: { $0.region.rawValue == region }),
+            let dataset = try await CommandError.storing({ try await store.dataset(id: info.id) })
+        {
+            return (dataset, regions)
+        }
+        guard builtin.info.region.rawValue == region else {
+            let known = Set(stored.map(\.region.rawValue) + [builtin.info.region.rawValue]).sorted()
+            throw CommandError(
+                "No dataset covers region '\(region)'; regions with a dataset: \(known.joined(separator: ", ")).",
+                exitCode: 64)
+        }
+        return (builtin, regions)
+    }
+}
