@@ -4,91 +4,103 @@ import GRDB
 
 extension SQLiteStore {
     public func memberCounts(taxonomy: String, asOf: CalendarDate?) async throws -> MemberCounts {
-        try await read { db in
-            let limit = asOf?.description
-            let imports = try ImportRecord.order(Column("id")).fetchAll(db).map { try $0.domain() }
-                .filter { asOf == nil || $0.snapshotDate <= asOf! }
-            // The window: registry companies seen by an import taken by `asOf` and founded by then.
-            let window = """
-                company.provenance_kind = 'import' AND (?1 IS NULL OR (company.founded <= ?1 AND EXISTS (
-                    SELECT 1 FROM import_key JOIN registry_import ON registry_import.id = import_key.import_id
-                    WHERE import_key.key = company.key AND registry_import.snapshot_date <= ?1)))
-                """
-            let arguments: StatementArguments = [limit, taxonomy]
-            let cells = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT substr(company.founded, 1, 7) AS month, classification.main_layer AS layer,
-                        company.region AS district, company.status AS status, count(*) AS n
-                    FROM classification JOIN company ON company.key = classification.company_key
-                    WHERE classification.taxonomy = ?2 AND classification.is_member AND \(window)
-                    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-                    """, arguments: arguments
-            ).map { row in
-                MemberCounts.Cell(
-                    month: (row["month"] as String?).flatMap { YearMonth(iso: $0) }, layer: row["layer"],
-                    district: (row["district"] as String?).flatMap(RegionCode.init(rawValue:)),
-                    status: (row["status"] as String?).flatMap(RegistrationStatus.init(rawValue:)), count: row["n"])
-            }
-            let segments = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT substr(company.founded, 1, 7) AS month, company_segment.segment AS segment,
-                        company.region AS district, count(*) AS n
-                    FROM company_segment JOIN company ON company.key = company_segment.company_key
-                    WHERE company_segment.taxonomy = ?2 AND company_segment.is_member AND \(window)
-                    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-                    """, arguments: arguments
-            ).map { row in
-                MemberCounts.SegmentCell(
-                    month: (row["month"] as String?).flatMap { YearMonth(iso: $0) }, segment: row["segment"],
-                    district: (row["district"] as String?).flatMap(RegionCode.init(rawValue:)), count: row["n"])
-            }
-            var provenance = CountProvenance(imports: imports, taxonomyID: taxonomy, asOf: asOf)
-            try Self.describeWindow(db, window: window, arguments: arguments, into: &provenance)
-            let capital = try Self.capital(db, window: window, arguments: arguments)
-            return MemberCounts(cells: cells, segmentCells: segments, capital: capital, provenance: provenance)
+        let limit = asOf?.description
+        return try await read { db in
+            var counts = try Self.memberCells(db, taxonomy: taxonomy, asOf: asOf)
+            let window = try Self.window(db, asOf: asOf).sql
+            counts.segmentCells = try Self.segmentCells(db, window: window, arguments: [limit, taxonomy])
+            return counts
         }
     }
 
-    /// How many companies the window holds and how many are classified, and with which taxonomy file.
-    private static func describeWindow(
-        _ db: Database, window: String, arguments: StatementArguments, into provenance: inout CountProvenance
-    ) throws {
-        let row = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT count(*) AS companies, count(classification.id) AS classified,
-                    max(classification.taxonomy_version) AS version, max(classification.taxonomy_digest) AS digest
-                FROM company LEFT JOIN classification
-                    ON classification.company_key = company.key AND classification.taxonomy = ?2
-                WHERE \(window)
-                """, arguments: arguments)
-        provenance.companies = row?["companies"] ?? 0
-        provenance.classified = row?["classified"] ?? 0
-        provenance.taxonomyVersion = row?["version"]
-        provenance.taxonomyDigest = row?["digest"]
+    /// The window: registry companies seen by an import taken by `asOf` and founded by then, as SQL
+    /// over `company` with `?1` the day; with the imports it covers. The imports are few: naming them
+    /// lets each company be looked up on import_key's primary key.
+    private static func window(_ db: Database, asOf: CalendarDate?) throws -> (sql: String, imports: [RegistryImport]) {
+        let imports = try ImportRecord.order(Column("id")).fetchAll(db).map { try $0.domain() }
+            .filter { asOf == nil || $0.snapshotDate <= asOf! }
+        let counted = imports.map { String($0.id) }.joined(separator: ", ")
+        let sql = """
+            company.provenance_kind = 'import' AND (?1 IS NULL OR (company.founded <= ?1 AND EXISTS (
+                SELECT 1 FROM import_key WHERE import_key.import_id IN (\(counted)) AND import_key.key = company.key)))
+            """
+        return (sql, imports)
     }
 
-    /// Members' registered capital summed exactly, by currency.
-    private static func capital(
-        _ db: Database, window: String, arguments: StatementArguments
-    ) throws -> [Currency: Decimal] {
-        var totals: [Currency: Decimal] = [:]
-        let rows = try Row.fetchCursor(
+    /// Everything but the segment cells.
+    private static func memberCells(_ db: Database, taxonomy: String, asOf: CalendarDate?) throws -> MemberCounts {
+        let (window, imports) = try window(db, asOf: asOf)
+        let arguments: StatementArguments = [asOf?.description, taxonomy]
+        var capital: [Currency: Decimal] = [:]
+        let cells = try Self.cells(db, window: window, arguments: arguments, capital: &capital)
+        var provenance = CountProvenance(imports: imports, taxonomyID: taxonomy, asOf: asOf)
+        provenance.companies =
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM company WHERE \(window)", arguments: [asOf?.description])
+            ?? 0
+        // Classifications of one taxonomy share its file's version and digest (see `classifyCompanies`).
+        if let row = try Row.fetchOne(
+            db, sql: "SELECT taxonomy_version, taxonomy_digest FROM classification WHERE taxonomy = ? LIMIT 1",
+            arguments: [taxonomy])
+        {
+            (provenance.taxonomyVersion, provenance.taxonomyDigest) = (row[0], row[1])
+        }
+        return MemberCounts(cells: cells, capital: capital, provenance: provenance)
+    }
+
+    /// Members by founding month, main layer, district and status, read from covering indexes only;
+    /// registered capital summed by currency on the way.
+    private static func cells(
+        _ db: Database, window: String, arguments: StatementArguments, capital: inout [Currency: Decimal]
+    ) throws -> [MemberCounts.Cell] {
+        let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT company.capital_amount AS amount, company.capital_currency AS currency
+                SELECT substr(company.founded, 1, 7) AS month, classification.main_layer AS layer,
+                    company.region AS district, company.status AS status, company.capital_currency AS currency,
+                    total(company.capital_amount) AS capital, count(*) AS n
                 FROM classification JOIN company ON company.key = classification.company_key
-                WHERE classification.taxonomy = ?2 AND classification.is_member AND company.capital_amount IS NOT NULL
-                    AND \(window)
+                WHERE classification.taxonomy = ?2 AND classification.is_member = 1 AND \(window)
+                GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
                 """, arguments: arguments)
-        while let row = try rows.next() {
-            guard let amount = Decimal(string: row["amount"], locale: Locale(identifier: "en_US_POSIX")) else {
-                continue
+        var cells: [MemberCounts.Cell] = []
+        for row in rows {
+            if let currency = row["currency"] as String? {
+                capital[Currency(rawValue: currency), default: 0] += Decimal(row["capital"] as Double)
             }
-            totals[Currency(rawValue: row["currency"]), default: 0] += amount
+            let cell = MemberCounts.Cell(
+                month: (row["month"] as String?).flatMap { YearMonth(iso: $0) }, layer: row["layer"],
+                district: (row["district"] as String?).flatMap(RegionCode.init(rawValue:)),
+                status: (row["status"] as String?).flatMap(RegistrationStatus.init(rawValue:)), count: row["n"])
+            // Cells that differ only by currency are one cell.
+            if let last = cells.last,
+                (last.month, last.layer, last.district, last.status)
+                    == (cell.month, cell.layer, cell.district, cell.status)
+            {
+                cells[cells.count - 1].count += cell.count
+            } else {
+                cells.append(cell)
+            }
         }
-        return totals
+        return cells
+    }
+
+    /// Members by founding month, segment and district (a member counts once in each of its segments).
+    private static func segmentCells(
+        _ db: Database, window: String, arguments: StatementArguments
+    ) throws -> [MemberCounts.SegmentCell] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT substr(company.founded, 1, 7) AS month, company_segment.segment AS segment,
+                    company.region AS district, count(*) AS n
+                FROM company_segment JOIN company ON company.key = company_segment.company_key
+                WHERE company_segment.taxonomy = ?2 AND company_segment.is_member = 1 AND \(window)
+                GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+                """, arguments: arguments
+        ).map { row in
+            MemberCounts.SegmentCell(
+                month: (row["month"] as String?).flatMap { YearMonth(iso: $0) }, segment: row["segment"],
+                district: (row["district"] as String?).flatMap(RegionCode.init(rawValue:)), count: row["n"])
+        }
     }
 }

@@ -15,6 +15,9 @@ extension SQLiteStore {
         migrator.registerMigration("v3-classifications") { db in
             try createClassificationTables(db)
         }
+        migrator.registerMigration("v4-indicator-indexes") { db in
+            try createIndicatorIndexes(db)
+        }
         return migrator
     }
 
@@ -137,6 +140,17 @@ extension SQLiteStore {
                     is_member INTEGER NOT NULL,
                     PRIMARY KEY (taxonomy, company_key, segment)) WITHOUT ROWID;
                 CREATE INDEX company_segment_by_segment ON company_segment(taxonomy, segment, company_key);
+                """)
+    }
+
+    /// Indicators count members by founding month, layer, district and status: these indexes hold
+    /// every column those counts read, so they never touch the wide rows (evidence, raw cells).
+    private static func createIndicatorIndexes(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE INDEX classification_by_member ON classification(taxonomy, is_member, company_key, main_layer);
+                CREATE INDEX company_for_counts ON company(
+                    key, provenance_kind, founded, region, status, capital_currency, capital_amount);
                 """)
     }
 }

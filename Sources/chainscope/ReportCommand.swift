@@ -112,20 +112,16 @@ struct ReportInputs {
         let (stored, storedRegions) = try await CommandError.storing {
             (try await store.datasets(), try await store.regionDirectory())
         }
-        let builtin: Dataset
-        let builtinRegions: RegionDirectory
-        do {
-            builtin = try DatasetReader().readBuiltin(Demo.builtinID)
-            builtinRegions = try RegionTableReader().readBuiltin()
-        } catch {
-            throw CommandError("\(error)", exitCode: 65)
-        }
-        let regions = storedRegions.isEmpty ? builtinRegions : storedRegions
+        // The built-in tables are read only when the database lacks them.
+        let regions =
+            try storedRegions.isEmpty
+            ? CommandError.readingBuiltin { try RegionTableReader().readBuiltin() } : storedRegions
         if let info = stored.first(where: { $0.region.rawValue == region }),
             let dataset = try await CommandError.storing({ try await store.dataset(id: info.id) })
         {
             return (dataset, regions)
         }
+        let builtin = try CommandError.readingBuiltin { try DatasetReader().readBuiltin(Demo.builtinID) }
         guard builtin.info.region.rawValue == region else {
             let known = Set(stored.map(\.region.rawValue) + [builtin.info.region.rawValue]).sorted()
             throw CommandError(
@@ -133,5 +129,16 @@ struct ReportInputs {
                 exitCode: 64)
         }
         return (builtin, regions)
+    }
+}
+
+extension CommandError {
+    /// Built-in data that does not read is a broken installation: a data error.
+    static func readingBuiltin<T>(_ body: () throws -> T) throws(CommandError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw CommandError("\(error)", exitCode: 65)
+        }
     }
 }

@@ -43,7 +43,7 @@ struct IndicatorStoreTests {
         let store = try await Self.store()
         let all = try await store.memberCounts(taxonomy: "ai", asOf: nil)
         #expect(all.members == 6)
-        #expect(all.provenance.imports.count == 2 && all.provenance.companies == 7 && all.provenance.classified == 7)
+        #expect(all.provenance.imports.count == 2 && all.provenance.companies == 7)
         let october = try await store.memberCounts(taxonomy: "ai", asOf: CalendarDate(year: 2022, month: 10, day: 31))
         #expect(october.members == 4)
         #expect(october.provenance.imports.map(\.file) == ["october.csv"])

@@ -62,7 +62,7 @@ struct SQLiteStoreTests {
             try await store.install(Fixtures.dataset())
             #expect(
                 try await store.appliedMigrations() == [
-                    "v1-datasets-and-regions", "v2-registry-imports", "v3-classifications",
+                    "v1-datasets-and-regions", "v2-registry-imports", "v3-classifications", "v4-indicator-indexes",
                 ])
             #expect(try await store.journalMode() == "wal")
             #expect(try await store.foreignKeysEnabled())

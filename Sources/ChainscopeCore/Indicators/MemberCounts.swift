@@ -41,7 +41,8 @@ public struct MemberCounts: Sendable, Hashable {
 
     public var cells: [Cell]
     public var segmentCells: [SegmentCell]
-    /// Members' registered capital summed by currency (members without a capital are left out).
+    /// Members' registered capital summed by currency (members without a capital are left out), in
+    /// floating point: exact while a total stays below 2^53 units.
     public var capital: [Currency: Decimal]
     public var provenance: CountProvenance
 
@@ -68,13 +69,12 @@ public struct CountProvenance: Sendable, Hashable {
     public var taxonomyDigest: String?
     /// Companies founded by this day, from imports whose snapshot is not later; nil for everything.
     public var asOf: CalendarDate?
-    /// Registry companies in the window, members or not, and how many of them are classified.
+    /// Registry companies in the window, members or not.
     public var companies: Int
-    public var classified: Int
 
     public init(
         imports: [RegistryImport], taxonomyID: String, taxonomyVersion: Int? = nil, taxonomyDigest: String? = nil,
-        asOf: CalendarDate? = nil, companies: Int = 0, classified: Int = 0
+        asOf: CalendarDate? = nil, companies: Int = 0
     ) {
         self.imports = imports
         self.taxonomyID = taxonomyID
@@ -82,7 +82,6 @@ public struct CountProvenance: Sendable, Hashable {
         self.taxonomyDigest = taxonomyDigest
         self.asOf = asOf
         self.companies = companies
-        self.classified = classified
     }
 
     /// Rows stored from the imports counted over.

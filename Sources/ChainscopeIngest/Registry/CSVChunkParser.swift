@@ -88,24 +88,8 @@ struct CSVChunkParser {
     private static func checkedLength(
         _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, line: Int
     ) throws(Problem) -> Int {
+        guard let length = DecodedChunks.sequenceLength(bytes, at: index) else { throw .invalidUTF8(line: line) }
         let lead = bytes[index]
-        var (low, high): (UInt8, UInt8) = (0x80, 0xBF)
-        let length: Int
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: (length, low) = (3, 0xA0)
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: (length, high) = (3, 0x9F)
-        case 0xF0: (length, low) = (4, 0x90)
-        case 0xF1...0xF3: length = 4
-        case 0xF4: (length, high) = (4, 0x8F)
-        default: throw .invalidUTF8(line: line)
-        }
-        guard index + length <= bytes.count, bytes[index + 1] &- low <= high &- low else {
-            throw .invalidUTF8(line: line)
-        }
-        if length > 2 && bytes[index + 2] & 0xC0 != 0x80 { throw .invalidUTF8(line: line) }
-        if length > 3 && bytes[index + 3] & 0xC0 != 0x80 { throw .invalidUTF8(line: line) }
         if lead == 0xEF && bytes[index + 1] == 0xBF && bytes[index + 2] == 0xBD {
             throw .replacementCharacter(line: line)
         }

@@ -112,32 +112,37 @@ struct DecodedChunks {
 
     /// Whether the bytes are well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                index += 1
-                continue
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index < buffer.count {
+                guard let length = sequenceLength(buffer, at: index) else { return false }
+                index += length
             }
-            let length: Int
-            var low: UInt8 = 0x80
-            var high: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: (length, low) = (3, 0xA0)
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: (length, high) = (3, 0x9F)
-            case 0xF0: (length, low) = (4, 0x90)
-            case 0xF1...0xF3: length = 4
-            case 0xF4: (length, high) = (4, 0x8F)
-            default: return false
-            }
-            guard index + length <= count, (low...high).contains(bytes[index + 1]) else { return false }
-            for offset in 2..<max(2, length) where !(0x80...0xBF).contains(bytes[index + offset]) { return false }
-            index += length
+            return true
         }
-        return true
+    }
+
+    /// The length of the well-formed UTF-8 sequence starting at `index`, or nil.
+    @inline(__always)
+    static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let lead = bytes[index]
+        if lead < 0x80 { return 1 }
+        var (low, high): (UInt8, UInt8) = (0x80, 0xBF)
+        let length: Int
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: (length, low) = (3, 0xA0)
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: (length, high) = (3, 0x9F)
+        case 0xF0: (length, low) = (4, 0x90)
+        case 0xF1...0xF3: length = 4
+        case 0xF4: (length, high) = (4, 0x8F)
+        default: return nil
+        }
+        guard index + length <= bytes.count, bytes[index + 1] &- low <= high &- low else { return nil }
+        if length > 2 && bytes[index + 2] & 0xC0 != 0x80 { return nil }
+        if length > 3 && bytes[index + 3] & 0xC0 != 0x80 { return nil }
+        return length
     }
 
     /// The offset of the first U+FFFD (EF BF BD), if any.
