@@ -55,4 +55,9 @@ public protocol Store: Sendable {
     /// The members of `taxonomy` counted for indicators (see `MemberCounts`): registry companies founded
     /// by `asOf` that come from imports whose snapshot date is not later, or all when `asOf` is nil.
     func memberCounts(taxonomy: String, asOf: CalendarDate?) async throws -> MemberCounts
+
+    /// Members of `segment` in the same window as `memberCounts`, highest score first (then by key),
+    /// at most `limit`, with their stored classifications.
+    func segmentExamples(taxonomy: String, segment: String, limit: Int, asOf: CalendarDate?) async throws
+        -> [MemberExample]
 }

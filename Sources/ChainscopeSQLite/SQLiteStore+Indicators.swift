@@ -13,6 +13,31 @@ extension SQLiteStore {
         }
     }
 
+    public func segmentExamples(
+        taxonomy: String, segment: String, limit: Int, asOf: CalendarDate?
+    ) async throws -> [MemberExample] {
+        try await read { db in
+            let window = try Self.window(db, asOf: asOf).sql
+            let keys = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT company_segment.company_key FROM company_segment
+                    JOIN company ON company.key = company_segment.company_key
+                    WHERE company_segment.taxonomy = ?2 AND company_segment.segment = ?3
+                        AND company_segment.is_member = 1 AND \(window)
+                    ORDER BY company_segment.score DESC, company_segment.company_key LIMIT ?4
+                    """, arguments: [asOf?.description, taxonomy, segment, limit])
+            return try keys.compactMap { key -> MemberExample? in
+                guard let company = try CompanyRecord.fetchOne(db, key: key)?.company(),
+                    let row = try Row.fetchOne(
+                        db, sql: "SELECT * FROM classification WHERE taxonomy = ? AND company_key = ?",
+                        arguments: [taxonomy, key])
+                else { return nil }
+                return MemberExample(company: company, classification: try ClassificationWriter.classification(row))
+            }
+        }
+    }
+
     /// The window: registry companies seen by an import taken by `asOf` and founded by then, as SQL
     /// over `company` with `?1` the day; with the imports it covers. The imports are few: naming them
     /// lets each company be looked up on import_key's primary key.

@@ -103,9 +103,16 @@ struct ReportInputs {
         let counted = Set(counts.provenance.imports.map(\.id))
         let quarantine = try await CommandError.storing { try await store.quarantinedRows(importID: nil) }
             .filter { counted.contains($0.importID) }
+        var examples: [String: [MemberExample]] = [:]
+        for share in Indicators(counts).ranking(by: .segment).prefix(Report.exampleSegments) {
+            examples[share.key] = try await CommandError.storing {
+                try await store.segmentExamples(
+                    taxonomy: taxonomy.id, segment: share.key, limit: Report.examplesPerSegment, asOf: asOf)
+            }
+        }
         return Report(
             overview: Overview(dataset: dataset, regions: regions, language: language), taxonomy: taxonomy,
-            counts: counts, quarantine: quarantine)
+            counts: counts, quarantine: quarantine, examples: examples)
     }
 
     private func datasetAndRegions() async throws(CommandError) -> (Dataset, RegionDirectory) {

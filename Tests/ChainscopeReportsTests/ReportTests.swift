@@ -20,7 +20,7 @@ struct ReportTests {
         var segments: [MemberCounts.SegmentCell] = []
         let layers = ["foundation", "technology", "application"]
         let districts = ["330106", "330108", "330110"].compactMap(RegionCode.init(rawValue:))
-        let segmentIDs = ["ai_chips", "ai_vision", "ai_robotics"]
+        let segmentIDs = ["chips", "vision", "robots"]
         var month = YearMonth(year: 2021, month: 1)!
         var index = 0
         while members && month <= YearMonth(year: 2022, month: 10)! {
@@ -47,6 +47,19 @@ struct ReportTests {
                 asOf: CalendarDate(year: 2022, month: 10, day: 31), companies: 1_989))
     }
 
+    /// One example member of the robots segment, classified from its scope as written.
+    static func examples(_ taxonomy: Taxonomy) -> [String: [MemberExample]] {
+        let company = Company(
+            key: .creditCode("91330106MA2H0TEST1"), names: LocalizedText(zh: "杭州示例机器人有限公司"),
+            creditCode: "91330106MA2H0TEST1", businessScope: "一般项目：工业机器人制造；智能机器人的研发；软件开发。",
+            provenance: Provenance(kind: .registryImport, collection: "1", file: "hangzhou-sample-synthetic.csv"))
+        return [
+            "robots": [
+                MemberExample(company: company, classification: Classifier(taxonomy).classification(of: company))
+            ]
+        ]
+    }
+
     static func report(_ language: Language, counts: MemberCounts? = Self.counts()) throws -> Report {
         let (dataset, regions, taxonomy) = try inputs.get()
         return Report(
@@ -56,7 +69,7 @@ struct ReportTests {
                 QuarantinedRow(
                     importID: 1, row: 5, line: 6, sheet: nil, column: "成立日期", value: "2019-02-30",
                     reason: "'2019-02-30' is not a date", raw: [:])
-            ])
+            ], examples: examples(taxonomy))
     }
 
     @Test(
@@ -119,6 +132,9 @@ struct ReportTests {
         ] {
             #expect(note.contains(part), "\(note)")
         }
+        #expect(
+            markdown.contains(
+                "  - 杭州示例机器人有限公司 91330106MA2H0TEST1: [scope, item 1] «机器人» — «工业机器人制造»"))
         // Layers take months 0, 1, 2 in turn; the application layer's months sum to 45 of 147.
         #expect(markdown.contains("| Application layer | 45 | 30.6% |"))
     }

@@ -31,6 +31,7 @@ struct ReportCommandTests {
         for reference in (1...17).map({ "**R\($0)**" }) { #expect(markdown.output.contains(reference), "\(reference)") }
         for text in [
             "## New registrations in the registry", "Jan–Oct 2022:", "## Layers and segments", "## Districts",
+            "## Top segments and example companies", "chainscope explain CREDIT_CODE",
             "## Data quality", "Chainscope count over the registry: import #1 hangzhou-sample-synthetic.csv",
             "> **Registry figures come from synthetic sample data (not real companies).**",
         ] {

@@ -87,3 +87,14 @@ public struct CountProvenance: Sendable, Hashable {
     /// Rows stored from the imports counted over.
     public var storedRows: Int { imports.reduce(0) { $0 + $1.counts.stored } }
 }
+
+/// A member of a segment shown as an example, with the classification that placed it there.
+public struct MemberExample: Sendable {
+    public var company: Company
+    public var classification: Classification
+
+    public init(company: Company, classification: Classification) {
+        self.company = company
+        self.classification = classification
+    }
+}

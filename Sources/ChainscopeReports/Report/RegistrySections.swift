@@ -48,6 +48,7 @@ struct RegistrySections {
         return [
             registrations(indicators, from: start, through: end),
             layersAndSegments(indicators),
+            examples(indicators),
             districts(indicators),
             quality(counts),
         ]
@@ -148,6 +149,28 @@ struct RegistrySections {
                 .table(table(.layer, phrase(.layersTable(chain: chain)), phrase(.layer), layerNames)),
                 .table(table(.segment, phrase(.segmentsTable(chain: chain)), phrase(.segment), segmentNames)),
             ])
+    }
+
+    /// The largest segments, each with its best-scored members and the evidence that placed them.
+    private mutating func examples(_ indicators: Indicators) -> ReportDocument.Section {
+        let marker = note(indicators.counts, window: nil)
+        let words = EvidenceWords(language: language)
+        var blocks: [ReportDocument.Block] = []
+        for share in indicators.ranking(by: .segment).prefix(Report.exampleSegments) {
+            let name = report.taxonomy.segment(share.key)?.segment.labels.text(in: language) ?? share.key
+            let line = phrase(.segmentLine(segment: name, count: count(share.count), share: percent(share.share)))
+            blocks.append(.line([.text(line + " "), .note(marker)], indent: 2))
+            for example in report.examples[share.key] ?? [] {
+                let company = example.company
+                let evidence = example.classification.evidence.filter { $0.segment == share.key && $0.isCounted }
+                    .prefix(2).map { "\(words.place($0.field, clause: $0.clauseIndex)) «\($0.term)» — «\($0.clause)»" }
+                let code = company.creditCode.map { " \($0)" } ?? ""
+                let text = "\(company.names.text(in: language))\(code): " + evidence.joined(separator: "; ")
+                blocks.append(.bullet([.text(text)], level: 1))
+            }
+        }
+        blocks.append(.line([.text(phrase(.explainHint))], indent: 2))
+        return ReportDocument.Section(title: [.text(phrase(.examplesSection))], blocks: blocks)
     }
 
     private mutating func districts(_ indicators: Indicators) -> ReportDocument.Section {

@@ -11,12 +11,22 @@ public struct Report: Sendable {
     public let counts: MemberCounts?
     /// Quarantined rows of the counted imports.
     public let quarantine: [QuarantinedRow]
+    /// Example members of the largest segments, by segment id, best first.
+    public let examples: [String: [MemberExample]]
 
-    public init(overview: Overview, taxonomy: Taxonomy, counts: MemberCounts?, quarantine: [QuarantinedRow] = []) {
+    /// How many of the largest segments the report shows with examples, and how many examples each.
+    public static let exampleSegments = 3
+    public static let examplesPerSegment = 3
+
+    public init(
+        overview: Overview, taxonomy: Taxonomy, counts: MemberCounts?, quarantine: [QuarantinedRow] = [],
+        examples: [String: [MemberExample]] = [:]
+    ) {
         self.overview = overview
         self.taxonomy = taxonomy
         self.counts = counts
         self.quarantine = quarantine
+        self.examples = examples
     }
 
     public func document() -> ReportDocument {

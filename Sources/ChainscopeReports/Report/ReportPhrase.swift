@@ -32,6 +32,9 @@ enum ReportPhrase: Hashable, Sendable {
     case foundedBy(String)
     case allFounded
     case noRegistry
+    case examplesSection
+    case segmentLine(segment: String, count: String, share: String)
+    case explainHint
     case noImportBy(String)
 
     func text(in language: Language) -> String {
@@ -79,6 +82,9 @@ enum ReportPhrase: Hashable, Sendable {
         case .foundedBy(let date): "\(date)까지 설립된 기업"
         case .allFounded: "저장된 모든 등기부 기업"
         case .noRegistry: "등기부를 아직 가져오지 않았습니다: chainscope import 파일"
+        case .examplesSection: "주요 세부 분야와 예시 기업"
+        case .segmentLine(let segment, let count, let share): "\(segment): 기업 \(count)곳 (\(share))"
+        case .explainHint: "각 기업의 전체 근거: chainscope explain 신용코드"
         case .noImportBy(let date): "자료 없음: \(date)까지 작성된 등기부 파일을 가져온 적이 없습니다."
         }
     }
@@ -118,6 +124,9 @@ enum ReportPhrase: Hashable, Sendable {
         case .foundedBy(let date): "截至\(date)成立的企业"
         case .allFounded: "已存储的全部工商登记企业"
         case .noRegistry: "尚未导入工商数据：chainscope import 文件"
+        case .examplesSection: "主要细分领域及示例企业"
+        case .segmentLine(let segment, let count, let share): "\(segment)：\(count)家企业（\(share)）"
+        case .explainHint: "每家企业的全部依据：chainscope explain 信用代码"
         case .noImportBy(let date): "暂无数据：没有截至\(date)的工商数据导入。"
         }
     }
@@ -160,6 +169,9 @@ enum ReportPhrase: Hashable, Sendable {
         case .foundedBy(let date): "companies founded by \(date)"
         case .allFounded: "all stored registry companies"
         case .noRegistry: "No registry imported yet: chainscope import FILE"
+        case .examplesSection: "Top segments and example companies"
+        case .segmentLine(let segment, let count, let share): "\(segment): \(count) companies (\(share))"
+        case .explainHint: "Every company's full evidence: chainscope explain CREDIT_CODE"
         case .noImportBy(let date): "No data: no registry export taken by \(date) was imported."
         }
     }
