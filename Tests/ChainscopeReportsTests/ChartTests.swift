@@ -13,14 +13,14 @@ struct ChartTests {
             source: [.note(1)], sourceText: "Chainscope 工商数据统计：导入 #1")
     }
 
-    @Test("A column chart has its title, unit, axis label, source line and one bar per value")
+    @Test("A column chart has its title, unit, axis label, source line and one bar per non-zero value")
     func columns() throws {
         let svg = Self.chart(.columns, values: [3, 0, 17, 8]).svg()
         #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
         for text in ["<title>每月新注册企业 &lt;AI&gt;</title>", ">企业数</text>", ">成立月份</text>", "Chainscope 工商数据统计"] {
             #expect(svg.contains(text), "\(text)")
         }
-        #expect(svg.components(separatedBy: "<rect x=").count - 1 == 4)
+        #expect(svg.components(separatedBy: "<rect x=").count - 1 == 3)
         #expect(svg.contains("Noto Sans CJK"))
         // The tallest bar reaches the top gridline's value at most: 17 on a 0–20 axis.
         #expect(svg.contains(">20</text>") && !svg.contains(">25</text>"))
@@ -41,5 +41,17 @@ struct ChartTests {
         let svg = Self.chart(.ranking, values: [9, 4, 1]).svg()
         #expect(svg.components(separatedBy: "<rect x=").count - 1 == 3)
         #expect(svg.contains(">2022-1</text>") && svg.contains(">9</text>"))
+    }
+
+    @Test("A stacked column chart draws one rectangle per non-empty part and names the parts in a legend")
+    func stacked() {
+        var chart = Self.chart(.columns, values: [6, 4])
+        chart.bars[0].parts = [1, 2, 3]
+        chart.bars[1].parts = [4, 0, 0]
+        chart.series = ["基础层", "技术层", "应用层"]
+        let svg = chart.svg()
+        #expect(svg.components(separatedBy: "<rect x=").count - 1 == 4 + 3)
+        for name in chart.series { #expect(svg.contains(">\(name)</text>"), "\(name)") }
+        #expect(svg.contains("<title>2022-1 技术层: 2</title>"))
     }
 }

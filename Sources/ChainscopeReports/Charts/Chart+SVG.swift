@@ -9,6 +9,8 @@ extension Chart {
     static let grid = "#d9e2ec"
     /// A blue that keeps 4.5:1 contrast with white and prints as a mid grey.
     static let bar = "#1d5fa8"
+    /// Parts of a stacked bar: one hue at three lightnesses, told apart on screen and in grey print.
+    static let parts = ["#1d5fa8", "#6fa8dc", "#c6dbef", "#0b3a66"]
 
     /// The chart as a standalone SVG document: title, axes with labels and unit, bars with values,
     /// and the source line under it. Black-on-white with one accent colour, so it also prints.
@@ -40,12 +42,14 @@ extension Chart {
             """
     }
 
-    /// Lines of at most `width` points, broken after spaces and list separators where possible. Widths
-    /// are estimated: a Han or Hangul character takes the font size, other characters a little over half.
+    /// The width of `text` in points: a Han or Hangul character takes the font size, others a little over half.
+    static func estimatedWidth(_ text: some StringProtocol, fontSize: Double) -> Double {
+        text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? fontSize : fontSize * 0.56) }
+    }
+
+    /// Lines of at most `width` points (estimated), broken after spaces and list separators where possible.
     static func wrap(_ text: String, width: Double, fontSize: Double) -> [String] {
-        func measure(_ piece: Substring) -> Double {
-            piece.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? fontSize : fontSize * 0.56) }
-        }
+        func measure(_ piece: Substring) -> Double { estimatedWidth(piece, fontSize: fontSize) }
         var pieces: [Substring] = []
         var start = text.startIndex
         for index in text.indices where " ;；,，、".contains(text[index]) {
@@ -91,11 +95,19 @@ extension Chart {
         let slot = plotWidth / Double(max(bars.count, 1))
         let every = max(1, Int((Double(bars.count) / 12).rounded(.up)))
         for (index, bar) in bars.enumerated() {
-            let barHeight = plotHeight * bar.value / ceiling
             let x = left + slot * Double(index) + slot * 0.15
-            body += "<rect x=\(Self.q(x)) y=\(Self.q(top + plotHeight - barHeight)) width=\(Self.q(slot * 0.7)) "
-            body += "height=\(Self.q(barHeight)) fill=\"\(Self.bar)\"><title>\(Self.escape(bar.label)): "
-            body += "\(Self.escape(bar.valueText))</title></rect>\n"
+            var base = top + plotHeight
+            let parts = bar.parts.isEmpty ? [bar.value] : bar.parts
+            for (part, value) in parts.enumerated() where value > 0 {
+                let height = plotHeight * value / ceiling
+                let name = series.indices.contains(part) ? " \(series[part])" : ""
+                let fill = bar.parts.isEmpty ? Self.bar : Self.parts[part % Self.parts.count]
+                body += "<rect x=\(Self.q(x)) y=\(Self.q(base - height)) width=\(Self.q(slot * 0.7)) "
+                body +=
+                    "height=\(Self.q(height)) fill=\"\(fill)\"><title>\(Self.escape(bar.label))\(Self.escape(name)): "
+                body += "\(bar.parts.isEmpty ? Self.escape(bar.valueText) : Self.tickText(value))</title></rect>\n"
+                base -= height
+            }
             guard index % every == 0 else { continue }
             let labelX = left + slot * (Double(index) + 0.5)
             body +=
@@ -105,9 +117,24 @@ extension Chart {
         body += "<line x1=\"\(left)\" y1=\(Self.q(top + plotHeight)) x2=\"\(left + plotWidth)\" "
         body += "y2=\(Self.q(top + plotHeight)) stroke=\"\(Self.ink)\"/>\n"
         body += "<text x=\"16\" y=\"46\" font-size=\"12\" fill=\"\(Self.muted)\">\(Self.escape(unit))</text>\n"
+        body += legend(right: Double(width) - right)
         body += "<text x=\(Self.q(left + plotWidth / 2)) y=\(Self.q(top + plotHeight + 38)) font-size=\"12\" "
         body += "text-anchor=\"middle\" fill=\"\(Self.muted)\">\(Self.escape(axis))</text>"
         return frame(width: width, height: height, body)
+    }
+
+    /// Swatches and names of the stacked series, right-aligned on the unit's line.
+    private func legend(right: Double) -> String {
+        var x = right
+        var items: [String] = []
+        for (index, name) in series.enumerated().reversed() {
+            x -= Self.estimatedWidth(name, fontSize: 12)
+            items.append(
+                "<rect x=\(Self.q(x - 16)) y=\"36\" width=\"11\" height=\"11\" fill=\"\(Self.parts[index % Self.parts.count])\"/>"
+                    + "<text x=\(Self.q(x)) y=\"46\" font-size=\"12\" fill=\"\(Self.ink)\">\(Self.escape(name))</text>")
+            x -= 28
+        }
+        return items.reversed().joined(separator: "\n") + (items.isEmpty ? "" : "\n")
     }
 
     private func rankingSVG() -> String {

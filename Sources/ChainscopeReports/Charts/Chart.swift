@@ -1,5 +1,5 @@
-/// A chart of counts: vertical bars over periods, or a horizontal ranking. Rendered to SVG by our
-/// own code (see `Chart+SVG.swift`), so a report needs no script to show it.
+/// A chart of counts: vertical bars over periods (stacked when the bars have parts), or a horizontal
+/// ranking. Rendered to SVG by our own code (see `Chart+SVG.swift`), so a report needs no script.
 public struct Chart: Sendable {
     public enum Kind: Sendable {
         /// Bars over time, left to right.
@@ -13,11 +13,14 @@ public struct Chart: Sendable {
         public var value: Double
         /// The value as the report's language writes it.
         public var valueText: String
+        /// The value split by `Chart.series`, bottom first (empty for a plain bar).
+        public var parts: [Double]
 
-        public init(label: String, value: Double, valueText: String) {
+        public init(label: String, value: Double, valueText: String, parts: [Double] = []) {
             self.label = label
             self.value = value
             self.valueText = valueText
+            self.parts = parts
         }
     }
 
@@ -28,6 +31,8 @@ public struct Chart: Sendable {
     /// What the categories are, for the category axis (`founding month`).
     public var axis: String
     public var bars: [Bar]
+    /// What the parts of stacked bars are, for the legend (empty for plain bars).
+    public var series: [String] = []
     /// Where the figures came from, with footnote references; written under the chart.
     public var source: [ReportDocument.Inline]
     /// The footnote texts, so that an SVG on its own still says its source.

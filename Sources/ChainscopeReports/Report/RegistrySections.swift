@@ -93,17 +93,26 @@ struct RegistrySections {
         _ indicators: Indicators, from start: YearMonth, through end: YearMonth
     ) -> ReportDocument.Section {
         let series = indicators.registrations(per: .month, from: start, through: end)
+        // Each month's bar is stacked by main layer, in the taxonomy's order.
+        let layers = report.taxonomy.layers.map { layer in
+            (
+                layer.labels.text(in: language),
+                indicators.registrations(per: .month, from: start, through: end, .init(layer: layer.id))
+            )
+        }
         let dates = DateFormatting(language)
         let marker = note(indicators.counts, window: start...end)
-        let chart = Chart(
+        var chart = Chart(
             kind: .columns, title: phrase(.monthlyChart(chain: chain)), unit: phrase(.companies),
             axis: phrase(.foundingMonth),
-            bars: series.points.map {
-                guard case .month(let month) = $0.period else { return Chart.Bar(label: "", value: 0, valueText: "") }
-                return Chart.Bar(label: month.description, value: Double($0.value), valueText: count($0.value))
+            bars: series.points.enumerated().map { index, point in
+                Chart.Bar(
+                    label: point.period.description, value: Double(point.value), valueText: count(point.value),
+                    parts: layers.map { Double($0.1.points[index].value) })
             },
             source: [.text(phrase(.source) + " "), .note(marker)],
             sourceText: noteText(indicators.counts, window: start...end))
+        chart.series = layers.map(\.0)
         let ytd = indicators.yearToDate(through: end)
         let january = YearMonth(year: end.year, month: 1)!
         let before = YearMonth(year: end.year - 1, month: 1)!...YearMonth(year: end.year - 1, month: end.month)!
