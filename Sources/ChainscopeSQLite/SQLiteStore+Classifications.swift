@@ -50,7 +50,7 @@ extension SQLiteStore {
                 ).map { try $0.company() }
                 guard let last = batch.last else { return count }
                 for (company, classification) in zip(batch, classify(batch)) {
-                    try writer.replace(classification, of: company.key.description)
+                    try writer.replace(classification, of: company)
                     count += 1
                 }
                 after = last.key.description
@@ -86,6 +86,7 @@ struct ClassificationWriter {
     private let upsert: GRDB.Statement
     private let deleteSegments: GRDB.Statement
     private let insertSegment: GRDB.Statement
+    private let refreshFacts: GRDB.Statement
 
     init(db: Database) throws {
         self.db = db
@@ -104,13 +105,37 @@ struct ClassificationWriter {
             sql: "DELETE FROM company_segment WHERE taxonomy = ? AND company_key = ?")
         insertSegment = try db.makeStatement(
             sql: """
-                INSERT INTO company_segment (taxonomy, company_key, segment, layer, score, is_main, is_member)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO company_segment (taxonomy, company_key, segment, layer, score, is_main, is_member,
+                    founded, region, status, capital_amount, capital_currency)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        refreshFacts = try db.makeStatement(
+            sql: """
+                UPDATE company_segment SET founded = ?, region = ?, status = ?, capital_amount = ?,
+                    capital_currency = ?
+                WHERE company_key = ?
                 """)
     }
 
+    /// The facts of a company that its segment rows keep for counting (see migration v5).
+    private static func facts(_ company: Company) -> [(any DatabaseValueConvertible)?] {
+        [
+            company.founded?.description, company.region?.rawValue, company.status?.rawValue,
+            company.registeredCapital?.amount,
+            company.registeredCapital?.currency.rawValue,
+        ]
+    }
+
+    /// Brings the counting facts of every segment row of a changed company up to date, in every
+    /// taxonomy, including those whose classification it leaves stale.
+    mutating func refreshFacts(of company: Company) throws {
+        refreshFacts.setUncheckedArguments(StatementArguments(Self.facts(company) + [company.key.description]))
+        try refreshFacts.execute()
+    }
+
     /// Stores a classification, replacing the company's earlier one in the same taxonomy.
-    mutating func replace(_ classification: Classification, of key: String, isNew: Bool = false) throws {
+    mutating func replace(_ classification: Classification, of company: Company, isNew: Bool = false) throws {
+        let key = company.key.description
         let segments = ClassificationJSON.segments(classification.segments)
         let evidence = ClassificationJSON.evidence(classification.evidence)
         upsert.setUncheckedArguments([
@@ -124,10 +149,11 @@ struct ClassificationWriter {
             try deleteSegments.execute()
         }
         for (index, segment) in classification.segments.enumerated() {
-            insertSegment.setUncheckedArguments([
+            let values: [(any DatabaseValueConvertible)?] = [
                 classification.taxonomyID, key, segment.segment, segment.layer, segment.score, index == 0,
                 classification.isMember,
-            ])
+            ]
+            insertSegment.setUncheckedArguments(StatementArguments(values + Self.facts(company)))
             try insertSegment.execute()
         }
     }

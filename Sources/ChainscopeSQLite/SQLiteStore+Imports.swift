@@ -72,6 +72,7 @@ struct SQLiteImportSession: RegistryImportSession {
         // A changed company's other classifications are stale (all of them when this import classifies
         // nothing): `classify` takes them up again.
         if case .updated = outcome {
+            try classifications.refreshFacts(of: company)
             let taxonomies =
                 try taxonomies
                 ?? String.fetchAll(db, sql: "SELECT DISTINCT taxonomy FROM classification ORDER BY taxonomy")
@@ -83,7 +84,7 @@ struct SQLiteImportSession: RegistryImportSession {
             }
         }
         guard let classification, outcome != .duplicate else { return outcome }
-        try classifications.replace(classification, of: key, isNew: outcome == .inserted)
+        try classifications.replace(classification, of: company, isNew: outcome == .inserted)
         return outcome
     }
 

@@ -18,6 +18,9 @@ extension SQLiteStore {
         migrator.registerMigration("v4-indicator-indexes") { db in
             try createIndicatorIndexes(db)
         }
+        migrator.registerMigration("v5-member-facts") { db in
+            try addMemberFacts(db)
+        }
         return migrator
     }
 
@@ -151,6 +154,30 @@ extension SQLiteStore {
                 CREATE INDEX classification_by_member ON classification(taxonomy, is_member, company_key, main_layer);
                 CREATE INDEX company_for_counts ON company(
                     key, provenance_kind, founded, region, status, capital_currency, capital_amount);
+                """)
+    }
+
+    /// Indicators count members by founding month, district, status and capital: each segment row keeps
+    /// those facts of its company, so the counts read one compact table in key order and join nothing.
+    /// They replace the covering indexes of v4, which still needed a lookup per member; a segment's
+    /// best-scored members (the report's examples) come straight from an index in score order.
+    private static func addMemberFacts(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE company_segment ADD COLUMN founded TEXT;
+                ALTER TABLE company_segment ADD COLUMN region TEXT;
+                ALTER TABLE company_segment ADD COLUMN status TEXT;
+                ALTER TABLE company_segment ADD COLUMN capital_amount TEXT;
+                ALTER TABLE company_segment ADD COLUMN capital_currency TEXT;
+                UPDATE company_segment SET founded = company.founded, region = company.region,
+                    status = company.status, capital_amount = company.capital_amount,
+                    capital_currency = company.capital_currency
+                FROM company WHERE company.key = company_segment.company_key;
+                DROP INDEX classification_by_member;
+                DROP INDEX company_for_counts;
+                DROP INDEX company_segment_by_segment;
+                CREATE INDEX company_segment_by_score
+                    ON company_segment(taxonomy, segment, is_member, score DESC, company_key);
                 """)
     }
 }

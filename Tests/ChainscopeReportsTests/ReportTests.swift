@@ -44,7 +44,7 @@ struct ReportTests {
             cells: cells, segmentCells: segments, capital: [.yuan: 12_345_678],
             provenance: CountProvenance(
                 imports: [record], taxonomyID: "ai", taxonomyVersion: 1, taxonomyDigest: "0123456789abcdef",
-                asOf: CalendarDate(year: 2022, month: 10, day: 31), companies: 1_989))
+                asOf: CalendarDate(year: 2022, month: 10, day: 31)))
     }
 
     /// One example member of the robots segment, classified from its scope as written.

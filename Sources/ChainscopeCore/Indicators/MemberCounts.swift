@@ -69,19 +69,16 @@ public struct CountProvenance: Sendable, Hashable {
     public var taxonomyDigest: String?
     /// Companies founded by this day, from imports whose snapshot is not later; nil for everything.
     public var asOf: CalendarDate?
-    /// Registry companies in the window, members or not.
-    public var companies: Int
 
     public init(
         imports: [RegistryImport], taxonomyID: String, taxonomyVersion: Int? = nil, taxonomyDigest: String? = nil,
-        asOf: CalendarDate? = nil, companies: Int = 0
+        asOf: CalendarDate? = nil
     ) {
         self.imports = imports
         self.taxonomyID = taxonomyID
         self.taxonomyVersion = taxonomyVersion
         self.taxonomyDigest = taxonomyDigest
         self.asOf = asOf
-        self.companies = companies
     }
 
     /// Rows stored from the imports counted over.
