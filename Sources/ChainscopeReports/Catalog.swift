@@ -25,17 +25,29 @@ public enum Phrase: Hashable, Sendable {
     case chainMembers(chain: String, members: String, classified: String, layers: [String])
 }
 
-extension Phrase {
+/// A phrase written in Korean, Chinese and English.
+protocol Trilingual {
+    var korean: String { get }
+    var chinese: String { get }
+    var english: String { get }
+}
+
+extension Trilingual {
     /// The phrase in `language`.
-    public func text(in language: Language) -> String {
+    func localized(in language: Language) -> String {
         switch language {
         case .ko: korean
         case .zh: chinese
         case .en: english
         }
     }
+}
 
-    private var korean: String {
+extension Phrase: Trilingual {
+    /// The phrase in `language`.
+    public func text(in language: Language) -> String { localized(in: language) }
+
+    var korean: String {
         switch self {
         case .section(let topic): Self.sectionNames[topic]![0]
         case .valueChain: "산업 밸류체인"
@@ -66,7 +78,7 @@ extension Phrase {
         }
     }
 
-    private var chinese: String {
+    var chinese: String {
         switch self {
         case .section(let topic): Self.sectionNames[topic]![1]
         case .valueChain: "产业链"
@@ -95,7 +107,7 @@ extension Phrase {
         }
     }
 
-    private var english: String {
+    var english: String {
         switch self {
         case .section(let topic): Self.sectionNames[topic]![2]
         case .valueChain: "Value chain"

@@ -1,7 +1,7 @@
 import ChainscopeCore
 
 /// The phrases of the registry sections of a report, in Korean, Chinese and English.
-enum ReportPhrase: Hashable, Sendable {
+enum ReportPhrase: Hashable, Sendable, Trilingual {
     case registrationsSection
     case chainSection
     case districtsSection
@@ -37,15 +37,9 @@ enum ReportPhrase: Hashable, Sendable {
     case explainHint
     case noImportBy(String)
 
-    func text(in language: Language) -> String {
-        switch language {
-        case .ko: korean
-        case .zh: chinese
-        case .en: english
-        }
-    }
+    func text(in language: Language) -> String { localized(in: language) }
 
-    private var korean: String {
+    var korean: String {
         switch self {
         case .registrationsSection: "등기부 신규 등록"
         case .chainSection: "층과 세부 분야"
@@ -89,7 +83,7 @@ enum ReportPhrase: Hashable, Sendable {
         }
     }
 
-    private var chinese: String {
+    var chinese: String {
         switch self {
         case .registrationsSection: "工商登记新增企业"
         case .chainSection: "产业链层级与细分领域"
@@ -131,7 +125,7 @@ enum ReportPhrase: Hashable, Sendable {
         }
     }
 
-    private var english: String {
+    var english: String {
         switch self {
         case .registrationsSection: "New registrations in the registry"
         case .chainSection: "Layers and segments"
