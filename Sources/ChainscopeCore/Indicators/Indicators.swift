@@ -8,7 +8,7 @@ public struct Indicators: Sendable {
 
     public init(_ counts: MemberCounts) { self.counts = counts }
 
-    /// Which members to count: all, or one layer, segment or district (or a combination).
+    /// Which members to count: all, or those of one layer or one segment, in all districts or one.
     public struct Selection: Sendable, Hashable {
         public var layer: String?
         public var segment: String?
@@ -27,9 +27,9 @@ public struct Indicators: Sendable {
     func monthlyCounts(_ selection: Selection) -> [YearMonth: Int] {
         var months: [YearMonth: Int] = [:]
         if let segment = selection.segment {
+            // A segment lies in one layer, so a layer beside it changes nothing.
             for cell in counts.segmentCells where cell.segment == segment {
-                guard let month = cell.month, selection.district == nil || cell.district == selection.district,
-                    selection.layer == nil
+                guard let month = cell.month, selection.district == nil || cell.district == selection.district
                 else { continue }
                 months[month, default: 0] += cell.count
             }
