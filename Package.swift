@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "ChainscopeCore", targets: ["ChainscopeCore"]),
         .library(name: "ChainscopeIngest", targets: ["ChainscopeIngest"]),
         .library(name: "ChainscopeSQLite", targets: ["ChainscopeSQLite"]),
+        .library(name: "ChainscopeReports", targets: ["ChainscopeReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),

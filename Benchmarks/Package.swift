@@ -32,5 +32,17 @@ let package = Package(
             path: "Benchmarks/ClassifyBenchmark",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "ReportBenchmark",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "ChainscopeCore", package: "chainscope"),
+                .product(name: "ChainscopeIngest", package: "chainscope"),
+                .product(name: "ChainscopeSQLite", package: "chainscope"),
+                .product(name: "ChainscopeReports", package: "chainscope"),
+            ],
+            path: "Benchmarks/ReportBenchmark",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -99,20 +99,10 @@ struct ReportInputs {
 
     func report(language: Language, taxonomy: Taxonomy, asOf: CalendarDate?) async throws(CommandError) -> Report {
         let (dataset, regions) = try await datasetAndRegions()
-        let counts = try await CommandError.storing { try await store.memberCounts(taxonomy: taxonomy.id, asOf: asOf) }
-        let counted = Set(counts.provenance.imports.map(\.id))
-        let quarantine = try await CommandError.storing { try await store.quarantinedRows(importID: nil) }
-            .filter { counted.contains($0.importID) }
-        var examples: [String: [MemberExample]] = [:]
-        for share in Indicators(counts).ranking(by: .segment).prefix(Report.exampleSegments) {
-            examples[share.key] = try await CommandError.storing {
-                try await store.segmentExamples(
-                    taxonomy: taxonomy.id, segment: share.key, limit: Report.examplesPerSegment, asOf: asOf)
-            }
+        let overview = Overview(dataset: dataset, regions: regions, language: language)
+        return try await CommandError.storing {
+            try await Report.load(from: store, overview: overview, taxonomy: taxonomy, asOf: asOf)
         }
-        return Report(
-            overview: Overview(dataset: dataset, regions: regions, language: language), taxonomy: taxonomy,
-            counts: counts, quarantine: quarantine, examples: examples)
     }
 
     private func datasetAndRegions() async throws(CommandError) -> (Dataset, RegionDirectory) {

@@ -46,3 +46,22 @@ public struct Report: Sendable {
 
     public func html() -> String { HTMLRenderer().render(document()) }
 }
+
+extension Report {
+    /// Reads what a report counts from `store`: the members in the window, example members of the
+    /// largest segments, and the quarantined rows of the imports counted.
+    public static func load(
+        from store: any Store, overview: Overview, taxonomy: Taxonomy, asOf: CalendarDate?
+    ) async throws -> Report {
+        let counts = try await store.memberCounts(taxonomy: taxonomy.id, asOf: asOf)
+        var examples: [String: [MemberExample]] = [:]
+        for share in Indicators(counts).ranking(by: .segment).prefix(exampleSegments) {
+            examples[share.key] = try await store.segmentExamples(
+                taxonomy: taxonomy.id, segment: share.key, limit: examplesPerSegment, asOf: asOf)
+        }
+        let counted = Set(counts.provenance.imports.map(\.id))
+        let quarantine = try await store.quarantinedRows(importID: nil).filter { counted.contains($0.importID) }
+        return Report(
+            overview: overview, taxonomy: taxonomy, counts: counts, quarantine: quarantine, examples: examples)
+    }
+}
