@@ -7,8 +7,7 @@ extension SQLiteStore {
         try await read { db in
             let (window, imports) = try Self.window(db, asOf: asOf)
             let arguments: StatementArguments = [asOf?.description, taxonomy]
-            var capital: [Currency: Decimal] = [:]
-            let cells = try Self.cells(db, window: window, arguments: arguments, capital: &capital)
+            var counts = try Self.tally(db, window: window, arguments: arguments)
             var provenance = CountProvenance(imports: imports, taxonomyID: taxonomy, asOf: asOf)
             // Classifications of one taxonomy share its file's version and digest (see `classifyCompanies`).
             if let row = try Row.fetchOne(
@@ -17,9 +16,8 @@ extension SQLiteStore {
             {
                 (provenance.taxonomyVersion, provenance.taxonomyDigest) = (row[0], row[1])
             }
-            return MemberCounts(
-                cells: cells, segmentCells: try Self.segmentCells(db, window: window, arguments: arguments),
-                capital: capital, provenance: provenance)
+            counts.provenance = provenance
+            return counts
         }
     }
 
@@ -61,59 +59,64 @@ extension SQLiteStore {
         return (sql, imports)
     }
 
-    /// Members by founding month, main layer, district and status (one row per member: its main
-    /// segment's), with registered capital summed by currency on the way.
-    private static func cells(
-        _ db: Database, window: String, arguments: StatementArguments, capital: inout [Currency: Decimal]
-    ) throws -> [MemberCounts.Cell] {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT substr(founded, 1, 7) AS month, layer, region AS district, status,
-                    capital_currency AS currency, total(capital_amount) AS capital, count(*) AS n
-                FROM company_segment AS member
-                WHERE taxonomy = ?2 AND is_member = 1 AND is_main = 1 AND \(window)
-                GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
-                """, arguments: arguments)
-        var cells: [MemberCounts.Cell] = []
-        for row in rows {
-            if let currency = row["currency"] as String? {
-                capital[Currency(rawValue: currency), default: 0] += Decimal(row["capital"] as Double)
-            }
-            let cell = MemberCounts.Cell(
-                month: (row["month"] as String?).flatMap { YearMonth(iso: $0) }, layer: row["layer"],
-                district: (row["district"] as String?).flatMap(RegionCode.init(rawValue:)),
-                status: (row["status"] as String?).flatMap(RegistrationStatus.init(rawValue:)), count: row["n"])
-            // Cells that differ only by currency are one cell.
-            if let last = cells.last,
-                (last.month, last.layer, last.district, last.status) == (
-                    cell.month, cell.layer, cell.district, cell.status
-                )
-            {
-                cells[cells.count - 1].count += cell.count
-            } else {
-                cells.append(cell)
-            }
+    /// Members by founding month, main layer, district and status (from each member's main segment
+    /// row), by founding month, segment and district (from every segment row), and their registered
+    /// capital by currency, in floating point. One pass over the members' segment rows in key order,
+    /// tallied here: SQLite's GROUP BY would sort them twice.
+    private static func tally(_ db: Database, window: String, arguments: StatementArguments) throws -> MemberCounts {
+        struct CellKey: Hashable {
+            let month: Int?
+            let layer: String?
+            let district: String?
+            let status: String?
         }
-        return cells
-    }
-
-    /// Members by founding month, segment and district (a member counts once in each of its segments).
-    private static func segmentCells(
-        _ db: Database, window: String, arguments: StatementArguments
-    ) throws -> [MemberCounts.SegmentCell] {
-        try Row.fetchAll(
+        struct SegmentKey: Hashable {
+            let month: Int?
+            let segment: String
+            let district: String?
+        }
+        var cells: [CellKey: Int] = [:]
+        var segments: [SegmentKey: Int] = [:]
+        var capital: [String: Double] = [:]
+        let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT substr(founded, 1, 7) AS month, segment, region AS district, count(*) AS n
+                SELECT CAST(substr(founded, 1, 4) AS INTEGER) * 100 + CAST(substr(founded, 6, 2) AS INTEGER),
+                    segment, layer, region, status, is_main, capital_currency, CAST(capital_amount AS REAL)
                 FROM company_segment AS member
                 WHERE taxonomy = ?2 AND is_member = 1 AND \(window)
-                GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-                """, arguments: arguments
-        ).map { row in
-            MemberCounts.SegmentCell(
-                month: (row["month"] as String?).flatMap { YearMonth(iso: $0) }, segment: row["segment"],
-                district: (row["district"] as String?).flatMap(RegionCode.init(rawValue:)), count: row["n"])
+                """, arguments: arguments)
+        while let row = try rows.next() {
+            let month: Int? = row[0]
+            let district: String? = row[3]
+            segments[SegmentKey(month: month, segment: row[1], district: district), default: 0] += 1
+            guard row[5] as Bool else { continue }
+            cells[CellKey(month: month, layer: row[2], district: district, status: row[4]), default: 0] += 1
+            if let currency = row[6] as String? { capital[currency, default: 0] += row[7] as Double? ?? 0 }
         }
+        func month(_ value: Int?) -> YearMonth? { value.flatMap { YearMonth(year: $0 / 100, month: $0 % 100) } }
+        func region(_ code: String?) -> RegionCode? { code.flatMap(RegionCode.init(rawValue:)) }
+        // Listed in a fixed order, so that equal stores give equal counts.
+        return MemberCounts(
+            cells: cells.sorted {
+                ($0.key.month ?? 0, $0.key.layer ?? "", $0.key.district ?? "", $0.key.status ?? "")
+                    < ($1.key.month ?? 0, $1.key.layer ?? "", $1.key.district ?? "", $1.key.status ?? "")
+            }
+            .map {
+                MemberCounts.Cell(
+                    month: month($0.key.month), layer: $0.key.layer, district: region($0.key.district),
+                    status: $0.key.status.flatMap(RegistrationStatus.init(rawValue:)), count: $0.value)
+            },
+            segmentCells: segments.sorted {
+                ($0.key.month ?? 0, $0.key.segment, $0.key.district ?? "")
+                    < ($1.key.month ?? 0, $1.key.segment, $1.key.district ?? "")
+            }
+            .map {
+                MemberCounts.SegmentCell(
+                    month: month($0.key.month), segment: $0.key.segment, district: region($0.key.district),
+                    count: $0.value)
+            },
+            capital: Dictionary(uniqueKeysWithValues: capital.map { (Currency(rawValue: $0.key), Decimal($0.value)) }),
+            provenance: CountProvenance(imports: [], taxonomyID: ""))
     }
 }
