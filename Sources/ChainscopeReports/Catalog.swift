@@ -23,6 +23,11 @@ public enum Phrase: Hashable, Sendable {
     /// Members of a chain among the classified companies, with the count per main layer (already in
     /// the language, e.g. "기초층 210").
     case chainMembers(chain: String, members: String, classified: String, layers: [String])
+    /// A chart of one measure over the years, with the legend of a derived point and the axis.
+    case derivedPoint
+    case year
+    /// The unit of a yuan axis: 亿 for Chinese and Korean readers, billions for English ones.
+    case yuanAxis
 }
 
 /// A phrase written in Korean, Chinese and English.
@@ -72,6 +77,9 @@ extension Phrase: Trilingual {
         case .noChineseTitle: "중국어 원제목 미상"
         case .sampleRegistry(let rows, let stored, let quarantined, let importID):
             "합성 샘플 등기부(실제 기업 아님): \(rows)행 가져옴 — 기업 \(stored)곳 저장, \(quarantined)행 격리 (가져오기 #\(importID))"
+        case .derivedPoint: "Chainscope 계산"
+        case .year: "연도"
+        case .yuanAxis: "억 위안"
         case .chainMembers(let chain, let members, let classified, let layers):
             "분류된 기업 \(classified)곳 중 \(members)곳이 \(chain)에 속함 (\(layers.joined(separator: ", "))) — "
                 + "근거는 chainscope explain 신용코드"
@@ -102,6 +110,9 @@ extension Phrase: Trilingual {
         case .noChineseTitle: "中文原标题不详"
         case .sampleRegistry(let rows, let stored, let quarantined, let importID):
             "合成样本工商数据（非真实企业）：导入\(rows)行，存储企业\(stored)家，隔离\(quarantined)行（导入 #\(importID)）"
+        case .derivedPoint: "Chainscope 计算"
+        case .year: "年份"
+        case .yuanAxis: "亿元"
         case .chainMembers(let chain, let members, let classified, let layers):
             "已分类企业\(classified)家中，\(members)家属于\(chain)（\(layers.joined(separator: "，"))）— 依据见 chainscope explain 信用代码"
         }
@@ -133,6 +144,9 @@ extension Phrase: Trilingual {
         case .sampleRegistry(let rows, let stored, let quarantined, let importID):
             "Synthetic sample registry (not real companies): \(rows) rows imported, \(stored) companies stored, "
                 + "\(quarantined) rows quarantined (import #\(importID))"
+        case .derivedPoint: "derived by Chainscope"
+        case .year: "year"
+        case .yuanAxis: "billion yuan"
         case .chainMembers(let chain, let members, let classified, let layers):
             "\(members) of \(classified) classified companies are in the \(chain) (\(layers.joined(separator: ", "))); "
                 + "chainscope explain CREDIT_CODE shows why"

@@ -54,4 +54,17 @@ struct ChartTests {
         for name in chart.series { #expect(svg.contains(">\(name)</text>"), "\(name)") }
         #expect(svg.contains("<title>2022-1 技术层: 2</title>"))
     }
+
+    @Test("A line chart joins its points, draws a derived point hollow and says so in a legend")
+    func line() {
+        var chart = Self.chart(.line, values: [1906, 2072])
+        chart.bars[0].isDerived = true
+        chart.series = ["Chainscope 计算"]
+        let svg = chart.svg()
+        #expect(svg.contains("<polyline points="))
+        #expect(svg.components(separatedBy: "<circle ").count - 1 == 3)
+        #expect(svg.contains("r=\"5\" fill=\"#ffffff\"") && svg.contains(">Chainscope 计算</text>"))
+        let published = Self.chart(.line, values: [1906, 2072]).svg()
+        #expect(!published.contains("fill=\"#ffffff\" stroke") && !published.contains("Chainscope 计算"))
+    }
 }

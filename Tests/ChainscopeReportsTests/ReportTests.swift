@@ -103,6 +103,18 @@ struct ReportTests {
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
+    @Test("The market size is drawn over the years it is given for, the derived 2020 figure hollow")
+    func marketChart() throws {
+        let html = try Self.report(.en).html()
+        #expect(html.contains("<title>AI market size (2020–2021)</title>"))
+        #expect(
+            html.contains("<title>2020: about 190.6 billion yuan</title>")
+                && html.contains(">derived by Chainscope</text>"))
+        #expect(
+            !Overview(dataset: try Self.inputs.get().0, regions: try Self.inputs.get().1, language: .en).render()
+                .contains("2020–2021"))
+    }
+
     @Test("The HTML is one self-contained file: inline style and SVG, no script, nothing fetched")
     func selfContained() throws {
         let html = try Self.report(.zh).html()
@@ -112,7 +124,7 @@ struct ReportTests {
             !$0.hasPrefix("://www.w3.org/2000/svg")
         }
         #expect(external.isEmpty, "\(external.prefix(3))")
-        #expect(html.components(separatedBy: "<svg ").count == 3)
+        #expect(html.components(separatedBy: "<svg ").count == 4)
         #expect(html.contains("合成样本数据") && html.contains("class=\"banner\""))
     }
 

@@ -18,6 +18,7 @@ extension Chart {
         switch kind {
         case .columns: columnsSVG()
         case .ranking: rankingSVG()
+        case .line: lineSVG()
         }
     }
 
@@ -83,15 +84,7 @@ extension Chart {
         let plotHeight = Double(height) - top - bottom
         let ticks = Self.ticks(max: bars.map(\.value).max() ?? 0)
         let ceiling = ticks.last ?? 1
-        var body = ""
-        for tick in ticks {
-            let y = top + plotHeight * (1 - tick / ceiling)
-            body +=
-                "<line x1=\"\(left)\" y1=\(Self.q(y)) x2=\"\(left + plotWidth)\" y2=\(Self.q(y)) stroke=\"\(Self.grid)\"/>"
-            body +=
-                "<text x=\"\(left - 6)\" y=\(Self.q(y + 4)) font-size=\"11\" text-anchor=\"end\" fill=\"\(Self.muted)\">"
-            body += "\(Self.tickText(tick))</text>\n"
-        }
+        var body = gridlines(ticks, left: left, top: top, plotWidth: plotWidth, plotHeight: plotHeight)
         let slot = plotWidth / Double(max(bars.count, 1))
         let every = max(1, Int((Double(bars.count) / 12).rounded(.up)))
         for (index, bar) in bars.enumerated() {
@@ -114,13 +107,70 @@ extension Chart {
                 "<text x=\(Self.q(labelX)) y=\(Self.q(top + plotHeight + 16)) font-size=\"11\" text-anchor=\"middle\" "
             body += "fill=\"\(Self.ink)\">\(Self.escape(bar.label))</text>\n"
         }
-        body += "<line x1=\"\(left)\" y1=\(Self.q(top + plotHeight)) x2=\"\(left + plotWidth)\" "
-        body += "y2=\(Self.q(top + plotHeight)) stroke=\"\(Self.ink)\"/>\n"
         body += "<text x=\"16\" y=\"46\" font-size=\"12\" fill=\"\(Self.muted)\">\(Self.escape(unit))</text>\n"
         body += legend(right: Double(width) - right)
         body += "<text x=\(Self.q(left + plotWidth / 2)) y=\(Self.q(top + plotHeight + 38)) font-size=\"12\" "
         body += "text-anchor=\"middle\" fill=\"\(Self.muted)\">\(Self.escape(axis))</text>"
         return frame(width: width, height: height, body)
+    }
+
+    private func lineSVG() -> String {
+        let (width, height) = (760, 320)
+        let (left, right, top, bottom) = (64.0, 40.0, 56.0, 84.0)
+        let plotWidth = Double(width) - left - right
+        let plotHeight = Double(height) - top - bottom
+        let ticks = Self.ticks(max: bars.map(\.value).max() ?? 0)
+        let ceiling = ticks.last ?? 1
+        var body = gridlines(ticks, left: left, top: top, plotWidth: plotWidth, plotHeight: plotHeight)
+        let step = plotWidth / Double(max(bars.count, 1))
+        let points = bars.enumerated().map { index, bar in
+            (x: left + step * (Double(index) + 0.5), y: top + plotHeight * (1 - bar.value / ceiling), bar: bar)
+        }
+        let path = points.map { "\(String(format: "%.1f", $0.x)),\(String(format: "%.1f", $0.y))" }
+        body +=
+            "<polyline points=\"\(path.joined(separator: " "))\" fill=\"none\" stroke=\"\(Self.bar)\" stroke-width=\"2\"/>\n"
+        for point in points {
+            let fill = point.bar.isDerived ? "#ffffff" : Self.bar
+            body +=
+                "<circle cx=\(Self.q(point.x)) cy=\(Self.q(point.y)) r=\"5\" fill=\"\(fill)\" stroke=\"\(Self.bar)\" "
+            body +=
+                "stroke-width=\"2\"><title>\(Self.escape(point.bar.label)): \(Self.escape(point.bar.valueText))</title></circle>\n"
+            body += "<text x=\(Self.q(point.x)) y=\(Self.q(point.y - 12)) font-size=\"12\" text-anchor=\"middle\" "
+            body += "fill=\"\(Self.ink)\">\(Self.escape(point.bar.valueText))</text>\n"
+            body +=
+                "<text x=\(Self.q(point.x)) y=\(Self.q(top + plotHeight + 16)) font-size=\"11\" text-anchor=\"middle\" "
+            body += "fill=\"\(Self.ink)\">\(Self.escape(point.bar.label))</text>\n"
+        }
+        body += "<text x=\"16\" y=\"46\" font-size=\"12\" fill=\"\(Self.muted)\">\(Self.escape(unit))</text>\n"
+        if let derived = series.first, bars.contains(where: \.isDerived) {
+            let x = Double(width) - right - Self.estimatedWidth(derived, fontSize: 12)
+            body +=
+                "<circle cx=\(Self.q(x - 10)) cy=\"42\" r=\"4\" fill=\"#ffffff\" stroke=\"\(Self.bar)\" stroke-width=\"2\"/>"
+            body +=
+                "<text x=\(Self.q(x)) y=\"46\" font-size=\"12\" fill=\"\(Self.ink)\">\(Self.escape(derived))</text>\n"
+        }
+        body += "<text x=\(Self.q(left + plotWidth / 2)) y=\(Self.q(top + plotHeight + 36)) font-size=\"12\" "
+        body += "text-anchor=\"middle\" fill=\"\(Self.muted)\">\(Self.escape(axis))</text>"
+        return frame(width: width, height: height, body)
+    }
+
+    /// Horizontal gridlines with their values on the left, and the baseline.
+    private func gridlines(_ ticks: [Double], left: Double, top: Double, plotWidth: Double, plotHeight: Double)
+        -> String
+    {
+        let ceiling = ticks.last ?? 1
+        var body = ""
+        for tick in ticks {
+            let y = top + plotHeight * (1 - tick / ceiling)
+            body +=
+                "<line x1=\"\(left)\" y1=\(Self.q(y)) x2=\"\(left + plotWidth)\" y2=\(Self.q(y)) stroke=\"\(Self.grid)\"/>"
+            body +=
+                "<text x=\"\(left - 6)\" y=\(Self.q(y + 4)) font-size=\"11\" text-anchor=\"end\" fill=\"\(Self.muted)\">"
+            body += "\(Self.tickText(tick))</text>\n"
+        }
+        body += "<line x1=\"\(left)\" y1=\(Self.q(top + plotHeight)) x2=\"\(left + plotWidth)\" "
+        body += "y2=\(Self.q(top + plotHeight)) stroke=\"\(Self.ink)\"/>\n"
+        return body
     }
 
     /// Swatches and names of the stacked series, right-aligned on the unit's line.

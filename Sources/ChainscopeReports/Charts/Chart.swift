@@ -6,6 +6,8 @@ public struct Chart: Sendable {
         case columns
         /// Bars from the largest down, labels on the left.
         case ranking
+        /// Points over time joined by a line; a derived point is drawn hollow.
+        case line
     }
 
     public struct Bar: Sendable, Hashable {
@@ -15,6 +17,8 @@ public struct Chart: Sendable {
         public var valueText: String
         /// The value split by `Chart.series`, bottom first (empty for a plain bar).
         public var parts: [Double]
+        /// Whether the value was derived rather than published (a line chart draws it hollow).
+        public var isDerived = false
 
         public init(label: String, value: Double, valueText: String, parts: [Double] = []) {
             self.label = label
@@ -31,7 +35,8 @@ public struct Chart: Sendable {
     /// What the categories are, for the category axis (`founding month`).
     public var axis: String
     public var bars: [Bar]
-    /// What the parts of stacked bars are, for the legend (empty for plain bars).
+    /// What the parts of stacked bars are, for the legend (empty for plain bars); for a line chart,
+    /// the legend of a derived point.
     public var series: [String] = []
     /// Where the figures came from, with footnote references; written under the chart.
     public var source: [ReportDocument.Inline]

@@ -17,9 +17,11 @@ public struct Overview: Sendable {
     /// The overview as plain text.
     public func render() -> String { TextRenderer().render(document()) }
 
-    /// The overview as a document, for a renderer or for a report to add to.
-    public func document() -> ReportDocument {
+    /// The overview as a document, for a renderer or for a report to add to; `withCharts` adds a line
+    /// chart for each measure given for several years (the terminal overview has none).
+    public func document(withCharts: Bool = false) -> ReportDocument {
         var writer = OverviewWriter(overview: self)
+        writer.drawsSeries = withCharts
         return writer.document()
     }
 }
@@ -29,6 +31,8 @@ struct OverviewWriter {
     typealias Inline = ReportDocument.Inline
     let overview: Overview
     var footnotes: Footnotes
+    /// Whether measures given for several years get a line chart.
+    var drawsSeries = false
     private var blocks: [ReportDocument.Block] = []
     private let facts: FactFormatting
 
@@ -66,6 +70,7 @@ struct OverviewWriter {
     mutating func section(_ topic: Topic) -> ReportDocument.Section? {
         blocks = []
         for fact in dataset.facts where fact.topic == topic { factBlock(fact) }
+        if drawsSeries { seriesCharts(dataset.facts.filter { $0.topic == topic }) }
         for statement in dataset.statements where statement.topic == topic {
             blocks.append(
                 .bullet(noted(statement.content.text.text(in: language), statement.content.citation), level: 0))
@@ -96,6 +101,48 @@ struct OverviewWriter {
                 reference: fact.reference ?? "",
                 noted(text, fact.citation, derivation: facts.derivation(of: fact, in: dataset))))
     }
+
+    /// A line chart for each measure in yuan given for two or more years (the market size, 2020 derived).
+    private mutating func seriesCharts(_ facts: [Fact]) {
+        let yearly = facts.filter { fact in
+            guard case .year = fact.period, case .number = fact.value else { return false }
+            return fact.unit.currency == .yuan
+        }
+        for (_, group) in Dictionary(grouping: yearly, by: { [$0.subject, $0.measure, $0.region.rawValue] })
+            .sorted(by: { $0.key.joined() < $1.key.joined() })
+        where group.count >= 2 {
+            blocks.append(.chart(seriesChart(group.sorted { $0.period.description < $1.period.description })))
+        }
+    }
+
+    private mutating func seriesChart(_ facts: [Fact]) -> Chart {
+        // Yuan amounts are drawn in 亿 (10^8) for Chinese and Korean readers, in billions for English.
+        let scale: Decimal = language == .en ? 1_000_000_000 : 100_000_000
+        let bars = facts.map { fact -> Chart.Bar in
+            guard case .number(let amount) = fact.value, case .year(let year) = fact.period else {
+                return Chart.Bar(label: "", value: 0, valueText: "")
+            }
+            var bar = Chart.Bar(
+                label: String(year), value: NSDecimalNumber(decimal: amount / scale).doubleValue,
+                valueText: Phrase.qualified(fact.qualifier, NumberFormatting(language).money(Money(amount, .yuan)))
+                    .text(in: language))
+            bar.isDerived = fact.derived != nil
+            return bar
+        }
+        let notes = facts.map { footnotes.number($0.citation, derivation: derivation(of: $0)) }
+        let unique = notes.reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
+        let last = facts.last!
+        let years = "\(bars.first!.label)–\(bars.last!.label)"
+        var chart = Chart(
+            kind: .line, title: "\(last.label.text(in: language)) (\(years))", unit: phrase(.yuanAxis),
+            axis: phrase(.year), bars: bars,
+            source: unique.flatMap { [ReportDocument.Inline.note($0), .text(" ")] },
+            sourceText: unique.map { "[\($0)] \(footnotes.entries[$0 - 1])" }.joined(separator: " "))
+        chart.series = [phrase(.derivedPoint)]
+        return chart
+    }
+
+    private func derivation(of fact: Fact) -> String? { facts.derivation(of: fact, in: dataset) }
 
     mutating func valueChainSection() -> ReportDocument.Section? {
         guard let chain = dataset.valueChain else { return nil }

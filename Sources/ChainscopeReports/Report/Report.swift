@@ -31,6 +31,7 @@ public struct Report: Sendable {
 
     public func document() -> ReportDocument {
         var writer = OverviewWriter(overview: overview)
+        writer.drawsSeries = true
         var document = writer.document { footnotes in
             var registry = RegistrySections(report: self, footnotes: footnotes)
             defer { footnotes = registry.footnotes }
