@@ -147,6 +147,7 @@ struct ReportTests {
         #expect(
             markdown.contains(
                 "  - 杭州示例机器人有限公司 91330106MA2H0TEST1: [scope, item 1] «机器人» — «工业机器人制造»"))
+        #expect(markdown.contains("| Registered capital, total (CNY) | 12.35 million yuan |"))
         // Layers take months 0, 1, 2 in turn; the application layer's months sum to 45 of 147.
         #expect(markdown.contains("| Application layer | 45 | 30.6% |"))
     }
@@ -155,9 +156,11 @@ struct ReportTests {
         "A window without data says so instead of printing zeros as if they were figures", arguments: Language.allCases)
     func noData(language: Language) throws {
         let markdown = try Self.report(language, counts: Self.counts(members: false)).markdown()
-        let expected = ["No data: no registry companies", "자료 없음", "暂无数据"]
-        #expect(expected.contains { markdown.contains($0) })
-        #expect(!markdown.contains("0 new companies"))
+        let noData = try #require(["No data: no registry companies", "자료 없음", "暂无数据"].first { markdown.contains($0) })
+        // Registrations, layers and segments, examples, districts: each says it has nothing.
+        #expect(markdown.components(separatedBy: noData).count - 1 == 4)
+        #expect(!markdown.contains("0 new companies") && !markdown.contains("<svg"))
+        #expect(markdown.contains("hangzhou-sample-synthetic.csv"), "the data-quality section still lists the import")
     }
 
     static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(

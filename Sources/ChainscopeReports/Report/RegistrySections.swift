@@ -38,11 +38,12 @@ struct RegistrySections {
         }
         let indicators = Indicators(counts)
         guard let end = lastMonth(counts), counts.members > 0 else {
-            return [
-                ReportDocument.Section(
-                    title: [.text(phrase(.registrationsSection))],
-                    blocks: [.line(noted(phrase(.noData), counts: counts, window: nil), indent: 2)])
-            ]
+            // Every section is still there, saying it has nothing, rather than zeros that look like figures.
+            let empty = noted(phrase(.noData), counts: counts, window: nil)
+            let titles: [ReportPhrase] = [.registrationsSection, .chainSection, .examplesSection, .districtsSection]
+            return titles.map {
+                ReportDocument.Section(title: [.text(phrase($0))], blocks: [.line(empty, indent: 2)])
+            } + [quality(counts)]
         }
         let start = YearMonth(year: end.year - 1, month: 1)!
         return [
@@ -157,7 +158,29 @@ struct RegistrySections {
             blocks: [
                 .table(table(.layer, phrase(.layersTable(chain: chain)), phrase(.layer), layerNames)),
                 .table(table(.segment, phrase(.segmentsTable(chain: chain)), phrase(.segment), segmentNames)),
+                .table(statusAndCapital(indicators, marker: marker)),
             ])
+    }
+
+    /// Members still in business against those closed, and their registered capital by currency.
+    private func statusAndCapital(_ indicators: Indicators, marker: Int) -> ReportDocument.Table {
+        let (active, closed) = indicators.activeAndClosed
+        let other = indicators.counts.members - active - closed
+        let members = Double(max(indicators.counts.members, 1))
+        var rows = [
+            [phrase(.active), count(active), percent(Double(active) / members)],
+            [phrase(.closed), count(closed), percent(Double(closed) / members)],
+        ]
+        if other > 0 { rows.append([phrase(.otherStatus), count(other), percent(Double(other) / members)]) }
+        for (currency, amount) in indicators.counts.capital.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            rows.append([
+                phrase(.capital(currency.rawValue)),
+                numbers.money(Money(amount.rounded(scale: 0, mode: .plain), currency)), "",
+            ])
+        }
+        return ReportDocument.Table(
+            caption: phrase(.statusTable(chain: chain)), headers: ["", phrase(.companies), phrase(.share)],
+            rows: rows, numericColumns: [1, 2], note: sourceNote(marker))
     }
 
     /// The largest segments, each with its best-scored members and the evidence that placed them.

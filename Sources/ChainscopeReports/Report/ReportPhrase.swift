@@ -36,6 +36,11 @@ enum ReportPhrase: Hashable, Sendable, Trilingual {
     case segmentLine(segment: String, count: String, share: String)
     case explainHint
     case noImportBy(String)
+    case statusTable(chain: String)
+    case active
+    case closed
+    case otherStatus
+    case capital(String)
 
     func text(in language: Language) -> String { localized(in: language) }
 
@@ -79,6 +84,11 @@ enum ReportPhrase: Hashable, Sendable, Trilingual {
         case .examplesSection: "주요 세부 분야와 예시 기업"
         case .segmentLine(let segment, let count, let share): "\(segment): 기업 \(count)곳 (\(share))"
         case .explainHint: "각 기업의 전체 근거: chainscope explain 신용코드"
+        case .statusTable(let chain): "\(chain) 기업의 영업 상태와 등록자본"
+        case .active: "존속(영업 중)"
+        case .closed: "말소·취소·이전"
+        case .otherStatus: "기타·미상"
+        case .capital(let currency): "등록자본 합계 (\(currency))"
         case .noImportBy(let date): "자료 없음: \(date)까지 작성된 등기부 파일을 가져온 적이 없습니다."
         }
     }
@@ -121,6 +131,11 @@ enum ReportPhrase: Hashable, Sendable, Trilingual {
         case .examplesSection: "主要细分领域及示例企业"
         case .segmentLine(let segment, let count, let share): "\(segment)：\(count)家企业（\(share)）"
         case .explainHint: "每家企业的全部依据：chainscope explain 信用代码"
+        case .statusTable(let chain): "\(chain)企业的登记状态与注册资本"
+        case .active: "存续（在业）"
+        case .closed: "注销、吊销、撤销、迁出"
+        case .otherStatus: "其他或不详"
+        case .capital(let currency): "注册资本合计（\(currency)）"
         case .noImportBy(let date): "暂无数据：没有截至\(date)的工商数据导入。"
         }
     }
@@ -166,6 +181,11 @@ enum ReportPhrase: Hashable, Sendable, Trilingual {
         case .examplesSection: "Top segments and example companies"
         case .segmentLine(let segment, let count, let share): "\(segment): \(count) companies (\(share))"
         case .explainHint: "Every company's full evidence: chainscope explain CREDIT_CODE"
+        case .statusTable(let chain): "\(chain) companies by status, and their registered capital"
+        case .active: "In business (存续)"
+        case .closed: "Deregistered, revoked, cancelled or moved out"
+        case .otherStatus: "Other or not given"
+        case .capital(let currency): "Registered capital, total (\(currency))"
         case .noImportBy(let date): "No data: no registry export taken by \(date) was imported."
         }
     }
