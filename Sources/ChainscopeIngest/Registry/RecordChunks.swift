@@ -64,7 +64,7 @@ struct RecordChunks {
     private mutating func chunk(_ bytes: [UInt8], isLast: Bool) -> Chunk {
         defer { nextIndex += 1 }
         return Chunk(
-            index: nextIndex, bytes: bytes, isValidated: encoding != .utf8 || !decoded.defersUTF8Validation,
+            index: nextIndex, bytes: bytes, isValidated: encoding != .utf8,
             isLast: isLast, encoding: encoding)
     }
 

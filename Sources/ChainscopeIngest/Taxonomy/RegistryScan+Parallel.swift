@@ -75,21 +75,25 @@ extension RegistryScan {
             scope: cell(plan.scope, scratch.scope), industry: industry
         ).reading(minConfidence: minConfidence)
         guard classification.isMember else { return }
-        counts.members += 1
-        var month: String?
-        if let founded = cell(plan.founded, scratch.other),
-            case .success(let date?) = RegistryDate.parse(String(decoding: founded, as: UTF8.self))
-        {
-            month = String(date.description.prefix(7))
-        }
-        counts.byMonth[month ?? "unknown", default: 0] += 1
-        let district = cell(plan.district, scratch.other).map { String(decoding: $0, as: UTF8.self) }
-        counts.byDistrict[district ?? "unknown", default: 0] += 1
-        counts.byLayer[classification.mainLayer ?? "unknown", default: 0] += 1
+        func text(_ column: Int?) -> String? { cell(column, scratch.other).map { String(decoding: $0, as: UTF8.self) } }
+        counts.add(member: classification, founded: text(plan.founded), district: text(plan.district))
     }
 }
 
 extension RegistryScan.Counts {
+    /// Counts a member by its founding month (`unknown` when the date is missing or unreadable),
+    /// district as written (`unknown` when empty) and main layer.
+    mutating func add(member classification: Classification, founded: String?, district: String?) {
+        members += 1
+        var month: String?
+        if let founded, case .success(let date?) = RegistryDate.parse(founded) {
+            month = String(date.description.prefix(7))
+        }
+        byMonth[month ?? "unknown", default: 0] += 1
+        byDistrict[district ?? "unknown", default: 0] += 1
+        byLayer[classification.mainLayer ?? "unknown", default: 0] += 1
+    }
+
     mutating func add(_ other: Self) {
         rowsRead += other.rowsRead
         members += other.members

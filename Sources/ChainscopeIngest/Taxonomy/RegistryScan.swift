@@ -73,14 +73,7 @@ public struct RegistryScan: Sendable {
         let classification = classifier.classify(name: fields.name, scope: fields.scope, industry: fields.industry)
             .reading(minConfidence: minConfidence)
         guard classification.isMember else { return }
-        counts.members += 1
-        var month: String?
-        if let text = fields.founded, case .success(let date?) = RegistryDate.parse(text) {
-            month = String(date.description.prefix(7))
-        }
-        counts.byMonth[month ?? "unknown", default: 0] += 1
-        counts.byDistrict[fields.district ?? "unknown", default: 0] += 1
-        counts.byLayer[classification.mainLayer ?? "unknown", default: 0] += 1
+        counts.add(member: classification, founded: fields.founded, district: fields.district)
     }
 
     /// Finds the header among the first rows, then sends each data row's cells in batches.

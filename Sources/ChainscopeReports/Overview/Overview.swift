@@ -17,11 +17,9 @@ public struct Overview: Sendable {
     /// The overview as plain text.
     public func render() -> String { TextRenderer().render(document()) }
 
-    /// The overview as a document, for a renderer or for a report to add to; `withCharts` adds a line
-    /// chart for each measure given for several years (the terminal overview has none).
-    public func document(withCharts: Bool = false) -> ReportDocument {
+    /// The overview as a document, for a renderer (a `Report` builds its own, with charts).
+    public func document() -> ReportDocument {
         var writer = OverviewWriter(overview: self)
-        writer.drawsSeries = withCharts
         return writer.document()
     }
 }
