@@ -35,10 +35,14 @@ public final class SQLiteStore: Store {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
+            // A new database gets 16 KiB pages: an import writes a gigabyte per million rows, and with
+            // SQLite's default 4 KiB pages the system calls that write them (to the WAL, then again when
+            // it is checkpointed) took half its time; 16 KiB pages made a million-row load 1.5 times
+            // faster. An existing database keeps its page size (`VACUUM` after this pragma changes it).
             // An import writes millions of rows with random keys into several indexes: a 64 MiB page
             // cache keeps their upper levels in memory. In WAL mode NORMAL cannot corrupt the database;
             // a power cut may only lose the last transactions, which an import re-runs.
-            try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL")
         }
         return configuration
     }
