@@ -44,7 +44,10 @@ let package = Package(
         ),
         .target(
             name: "ChainscopeSQLite",
-            dependencies: ["ChainscopeCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "ChainscopeCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(name: "ChainscopeReports", dependencies: ["ChainscopeCore"], swiftSettings: strictSettings),

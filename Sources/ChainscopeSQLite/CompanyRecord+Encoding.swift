@@ -33,26 +33,23 @@ extension CompanyRecord {
 }
 
 extension CompanyRecord {
-    static let columns = [
-        "key", "name_zh", "name_ko", "name_en", "credit_code", "registration_number", "kind", "status", "founded",
-        "capital_amount", "capital_currency", "capital_text", "region", "address", "business_scope", "industry_code",
-        "industry_name", "raw", "notes", "provenance_kind", "provenance_collection", "provenance_file",
-        "provenance_line",
-    ]
+    /// The columns an import writes: a `CompanyRow`'s values, then the provenance line.
+    static let columns = CompanyRow.columns + ["provenance_line"]
 
     /// `INSERT OR IGNORE` of every column, for a cached statement.
     static let insertOrIgnoreSQL =
         "INSERT OR IGNORE INTO company (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
 
-    /// The values in `columns` order.
-    func arguments() throws -> StatementArguments {
-        let values: [(any DatabaseValueConvertible)?] = [
-            key, nameZh, nameKo, nameEn, creditCode, registrationNumber, kind, status, founded, capitalAmount,
-            capitalCurrency, capitalText, region, address, businessScope, industryCode, industryName,
-            raw, notes.isEmpty ? "[]" : try JSONText.encode(notes), provenanceKind,
-            provenanceCollection, provenanceFile, provenanceLine,
-        ]
-        return StatementArguments(values)
+    /// `UPDATE` of every column but the key, then the key.
+    static let updateSQL =
+        "UPDATE company SET \(columns.dropFirst().map { "\($0) = ?" }.joined(separator: ", ")) WHERE key = ?"
+}
+
+extension DirectBinding {
+    /// Binds a row's values in `CompanyRecord.columns` order, leaving out the first `skipping`.
+    mutating func bind(_ row: CompanyRow, skipping: Int = 0) {
+        for value in row.values.dropFirst(skipping) { bind(value) }
+        bind(row.line)
     }
 }
 

@@ -90,7 +90,8 @@ struct ClassificationWriter {
 
     init(db: Database) throws {
         self.db = db
-        upsert = try db.makeStatement(
+        upsert = try .directlyBound(
+            db,
             sql: """
                 INSERT INTO classification (taxonomy, company_key, taxonomy_version, taxonomy_digest, is_member,
                     main_layer, confidence, score, segments, evidence)
@@ -101,15 +102,17 @@ struct ClassificationWriter {
                     confidence = excluded.confidence, score = excluded.score, segments = excluded.segments,
                     evidence = excluded.evidence
                 """)
-        deleteSegments = try db.makeStatement(
-            sql: "DELETE FROM company_segment WHERE taxonomy = ? AND company_key = ?")
-        insertSegment = try db.makeStatement(
+        deleteSegments = try .directlyBound(
+            db, sql: "DELETE FROM company_segment WHERE taxonomy = ? AND company_key = ?")
+        insertSegment = try .directlyBound(
+            db,
             sql: """
                 INSERT INTO company_segment (taxonomy, company_key, segment, layer, score, is_main, is_member,
                     founded, region, status, capital_amount, capital_currency)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-        refreshFacts = try db.makeStatement(
+        refreshFacts = try .directlyBound(
+            db,
             sql: """
                 UPDATE company_segment SET founded = ?, region = ?, status = ?, capital_amount = ?,
                     capital_currency = ?
@@ -117,44 +120,55 @@ struct ClassificationWriter {
                 """)
     }
 
-    /// The facts of a company that its segment rows keep for counting (see migration v5).
-    private static func facts(_ company: Company) -> [(any DatabaseValueConvertible)?] {
-        [
-            company.founded?.description, company.region?.rawValue, company.status?.rawValue,
-            company.registeredCapital?.amount,
-            company.registeredCapital?.currency.rawValue,
-        ]
-    }
-
-    /// Brings the counting facts of every segment row of a changed company up to date, in every
-    /// taxonomy, including those whose classification it leaves stale.
-    mutating func refreshFacts(of company: Company) throws {
-        refreshFacts.setUncheckedArguments(StatementArguments(Self.facts(company) + [company.key.description]))
-        try refreshFacts.execute()
+    /// Brings the counting facts (`CompanyRow.facts`) of every segment row of a changed company up to
+    /// date, in every taxonomy, including those whose classification it leaves stale.
+    mutating func refreshFacts(_ facts: [String?], key: String) throws {
+        try refreshFacts.run { binding in
+            for fact in facts { binding.bind(fact) }
+            binding.bind(key)
+        }
     }
 
     /// Stores a classification, replacing the company's earlier one in the same taxonomy.
-    mutating func replace(_ classification: Classification, of company: Company, isNew: Bool = false) throws {
-        let key = company.key.description
-        let segments = ClassificationJSON.segments(classification.segments)
-        let evidence = ClassificationJSON.evidence(classification.evidence)
-        upsert.setUncheckedArguments([
-            classification.taxonomyID, key, classification.taxonomyVersion, classification.taxonomyDigest,
-            classification.isMember, classification.mainLayer, classification.confidence, classification.score,
-            segments, evidence,
-        ])
-        try upsert.execute()
+    mutating func replace(_ classification: Classification, of company: Company) throws {
+        try replace(
+            ClassificationRow(classification), key: company.key.description, facts: CompanyRow.facts(of: company),
+            isNew: false)
+    }
+
+    /// Stores a classification of the company with `key`, whose counting facts its segment rows keep;
+    /// a new company has no earlier segment rows to delete.
+    mutating func replace(_ row: ClassificationRow, key: String, facts: [String?], isNew: Bool) throws {
+        let classification = row.classification
+        try upsert.run {
+            $0.bind(classification.taxonomyID)
+            $0.bind(key)
+            $0.bind(classification.taxonomyVersion)
+            $0.bind(classification.taxonomyDigest)
+            $0.bind(classification.isMember)
+            $0.bind(classification.mainLayer)
+            $0.bind(classification.confidence)
+            $0.bind(classification.score)
+            $0.bind(row.segments)
+            $0.bind(row.evidence)
+        }
         if !isNew {
-            deleteSegments.setUncheckedArguments([classification.taxonomyID, key])
-            try deleteSegments.execute()
+            try deleteSegments.run {
+                $0.bind(classification.taxonomyID)
+                $0.bind(key)
+            }
         }
         for (index, segment) in classification.segments.enumerated() {
-            let values: [(any DatabaseValueConvertible)?] = [
-                classification.taxonomyID, key, segment.segment, segment.layer, segment.score, index == 0,
-                classification.isMember,
-            ]
-            insertSegment.setUncheckedArguments(StatementArguments(values + Self.facts(company)))
-            try insertSegment.execute()
+            try insertSegment.run { binding in
+                binding.bind(classification.taxonomyID)
+                binding.bind(key)
+                binding.bind(segment.segment)
+                binding.bind(segment.layer)
+                binding.bind(segment.score)
+                binding.bind(index == 0)
+                binding.bind(classification.isMember)
+                for fact in facts { binding.bind(fact) }
+            }
         }
     }
 
@@ -167,66 +181,5 @@ struct ClassificationWriter {
             evidence: try decoder.decode([Evidence].self, from: Data((row["evidence"] as String).utf8)))
         classification.taxonomyDigest = row["taxonomy_digest"]
         return classification
-    }
-}
-
-/// The JSON of a classification's segments and evidence, written by hand: one row per imported company
-/// is classified, and `JSONEncoder` dominated the import's profile. `JSONDecoder` reads it back.
-enum ClassificationJSON {
-    static func segments(_ segments: [SegmentScore]) -> String {
-        var bytes: [UInt8] = [UInt8(ascii: "[")]
-        for (index, segment) in segments.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            object(&bytes) { field in
-                field("layer") { JSONString.append(segment.layer, to: &$0) }
-                field("score") { number(segment.score, to: &$0) }
-                field("segment") { JSONString.append(segment.segment, to: &$0) }
-            }
-        }
-        bytes.append(UInt8(ascii: "]"))
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    static func evidence(_ evidence: [Evidence]) -> String {
-        var bytes: [UInt8] = [UInt8(ascii: "[")]
-        for (index, item) in evidence.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            object(&bytes) { field in
-                field("clause") { JSONString.append(item.clause, to: &$0) }
-                field("clauseIndex") { $0 += Array(String(item.clauseIndex).utf8) }
-                field("field") { JSONString.append(item.field.rawValue, to: &$0) }
-                field("offset") { $0 += Array(String(item.offset).utf8) }
-                field("rule") { JSONString.append(item.rule.rawValue, to: &$0) }
-                if let segment = item.segment { field("segment") { JSONString.append(segment, to: &$0) } }
-                field("term") { JSONString.append(item.term, to: &$0) }
-                if let trigger = item.trigger { field("trigger") { JSONString.append(trigger, to: &$0) } }
-                field("weight") { number(item.weight, to: &$0) }
-            }
-        }
-        bytes.append(UInt8(ascii: "]"))
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Writes `{"key":value,…}`; `body` names each field in order.
-    private static func object(
-        _ bytes: inout [UInt8],
-        _ body: ((String, (inout [UInt8]) -> Void) -> Void) -> Void
-    ) {
-        bytes.append(UInt8(ascii: "{"))
-        var isFirst = true
-        body { key, value in
-            if !isFirst { bytes.append(UInt8(ascii: ",")) }
-            isFirst = false
-            JSONString.append(key, to: &bytes)
-            bytes.append(UInt8(ascii: ":"))
-            value(&bytes)
-        }
-        bytes.append(UInt8(ascii: "}"))
-    }
-
-    /// A finite number, whole numbers without a fraction.
-    private static func number(_ value: Double, to bytes: inout [UInt8]) {
-        let text = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-        bytes += Array(text.utf8)
     }
 }

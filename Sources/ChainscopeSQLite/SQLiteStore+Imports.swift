@@ -52,6 +52,8 @@ struct SQLiteImportSession: RegistryImportSession {
     /// Prepared once per import rather than looked up by their SQL text for every row.
     private let insertKey: GRDB.Statement
     private let insertCompany: GRDB.Statement
+    /// Prepared on the first update.
+    private var updateCompany: GRDB.Statement?
     private var classifications: ClassificationWriter
     /// Taxonomies with stored classifications (an updated company's become stale), read on the first
     /// update: listing them walks the whole classification index, and most imports update nothing.
@@ -60,59 +62,66 @@ struct SQLiteImportSession: RegistryImportSession {
     init(db: Database, importID: Int64) throws {
         self.db = db
         self.importID = importID
-        insertKey = try db.makeStatement(
-            sql: "INSERT INTO import_key (import_id, key, row) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-        insertCompany = try db.makeStatement(sql: CompanyRecord.insertOrIgnoreSQL)
+        insertKey = try .directlyBound(
+            db, sql: "INSERT INTO import_key (import_id, key, row) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+        insertCompany = try .directlyBound(db, sql: CompanyRecord.insertOrIgnoreSQL)
         classifications = try ClassificationWriter(db: db)
     }
 
-    mutating func store(_ company: Company, raw: RawFields, classification: Classification?) throws -> StoreOutcome {
-        let outcome = try store(company, raw: raw)
-        let key = company.key.description
+    mutating func store(_ row: CompanyRow) throws -> StoreOutcome {
+        let outcome = try storeCompany(row)
         // A changed company's other classifications are stale (all of them when this import classifies
         // nothing): `classify` takes them up again.
         if case .updated = outcome {
-            try classifications.refreshFacts(of: company)
+            try classifications.refreshFacts(row.facts, key: row.key)
             let taxonomies =
                 try taxonomies
                 ?? String.fetchAll(db, sql: "SELECT DISTINCT taxonomy FROM classification ORDER BY taxonomy")
             self.taxonomies = taxonomies
-            for taxonomy in taxonomies where taxonomy != classification?.taxonomyID {
+            for taxonomy in taxonomies where taxonomy != row.classification?.classification.taxonomyID {
                 try db.execute(
                     sql: "UPDATE classification SET taxonomy_digest = '' WHERE taxonomy = ? AND company_key = ?",
-                    arguments: [taxonomy, key])
+                    arguments: [taxonomy, row.key])
             }
         }
-        guard let classification, outcome != .duplicate else { return outcome }
-        try classifications.replace(classification, of: company, isNew: outcome == .inserted)
+        guard let classification = row.classification, outcome != .duplicate else { return outcome }
+        try classifications.replace(classification, key: row.key, facts: row.facts, isNew: outcome == .inserted)
         return outcome
     }
 
-    private mutating func store(_ company: Company, raw: RawFields) throws -> StoreOutcome {
-        let key = company.key.description
-        insertKey.setUncheckedArguments([importID, key, company.provenance.line])
-        try insertKey.execute()
+    private mutating func storeCompany(_ row: CompanyRow) throws -> StoreOutcome {
+        let importID = Int(importID)
+        try insertKey.run {
+            $0.bind(importID)
+            $0.bind(row.key)
+            $0.bind(row.line)
+        }
         guard db.changesCount > 0 else { return .duplicate }
-        let incoming = CompanyRecord(company, raw: raw)
         // Most rows of an import are new: try the insert first and compare only on a conflict.
-        insertCompany.setUncheckedArguments(try incoming.arguments())
-        try insertCompany.execute()
+        try insertCompany.run { $0.bind(row) }
         if db.changesCount > 0 { return .inserted }
-        guard let existing = try CompanyRecord.fetchOne(db, key: key) else {
+        guard
+            let existing = try Row.fetchOne(
+                db, sql: "SELECT \(CompanyRow.columns.joined(separator: ", ")) FROM company WHERE key = ?",
+                arguments: [row.key])
+        else {
             throw StoreError(
-                .writeFailed, location: "company \(key)",
+                .writeFailed, location: "company \(row.key)",
                 detail: "the row was neither inserted nor found; it conflicts with another")
         }
-        let changes = try Self.changes(from: existing, to: incoming)
+        let changes = Self.changes(from: existing, to: row)
         guard !changes.isEmpty else { return .unchanged }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         try db.execute(
             sql: "INSERT INTO company_history (key, import_id, row, changes) VALUES (?, ?, ?, ?)",
-            arguments: [
-                key, importID, company.provenance.line, String(decoding: try encoder.encode(changes), as: UTF8.self),
-            ])
-        try incoming.update(db)
+            arguments: [row.key, importID, row.line, String(decoding: try encoder.encode(changes), as: UTF8.self)])
+        let update = try updateCompany ?? .directlyBound(db, sql: CompanyRecord.updateSQL)
+        updateCompany = update
+        try update.run {
+            $0.bind(row, skipping: 1)
+            $0.bind(row.key)
+        }
         return .updated(changedFields: changes.keys.sorted())
     }
 
@@ -120,14 +129,14 @@ struct SQLiteImportSession: RegistryImportSession {
         try QuarantineRecord(row).insert(db)
     }
 
-    /// Column → [old, new] for every compared column that differs (provenance excluded).
-    static func changes(from old: CompanyRecord, to new: CompanyRecord) throws -> [String: [String?]] {
-        let ignored: Set<String> = ["provenance_kind", "provenance_collection", "provenance_file", "provenance_line"]
-        let before = try old.databaseDictionary
+    /// Column → [old, new] for every column that differs, provenance excluded; `old` holds the columns of
+    /// `CompanyRow.columns` in order.
+    static func changes(from old: Row, to new: CompanyRow) -> [String: [String?]] {
+        let ignored: Set<String> = ["provenance_kind", "provenance_collection", "provenance_file"]
         var changes: [String: [String?]] = [:]
-        for (column, newValue) in try new.databaseDictionary where !ignored.contains(column) {
-            let oldValue = before[column] ?? .null
-            if oldValue != newValue { changes[column] = [oldValue.textValue, newValue.textValue] }
+        for (index, column) in CompanyRow.columns.enumerated() where !ignored.contains(column) {
+            let oldValue = (old[index] as DatabaseValue).textValue
+            if oldValue != new.values[index] { changes[column] = [oldValue, new.values[index]] }
         }
         return changes
     }

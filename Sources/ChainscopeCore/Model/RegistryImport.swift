@@ -94,8 +94,8 @@ public enum StoreOutcome: Sendable, Hashable {
 public protocol RegistryImportSession {
     /// The id of the import being written.
     var importID: Int64 { get }
-    /// Stores a company, keeping `raw`, the row it came from, beside it, with its classification.
-    mutating func store(_ company: Company, raw: RawFields, classification: Classification?) throws -> StoreOutcome
+    /// Stores a company with the row it came from and its classification.
+    mutating func store(_ row: CompanyRow) throws -> StoreOutcome
     mutating func quarantine(_ row: QuarantinedRow) throws
 }
 

@@ -1,11 +1,25 @@
 import ChainscopeCore
 
-/// A data row with what it became.
+/// A data row with what it became: a company encoded for storing, classified on the reading thread so
+/// that the writer only stores it, or a problem.
 struct PreparedRow: Sendable {
-    let row: RawRow
-    let mapped: MappedRow
-    /// The company's classification, made on the reading thread so the writer only stores it.
-    var classification: Classification?
+    enum Outcome: Sendable {
+        case company(CompanyRow)
+        case problem(column: String?, value: String?, reason: String, raw: RawFields)
+    }
+
+    /// Where the row is (its cells are in `outcome`, so a queue of prepared rows holds each once).
+    let number: Int
+    let line: Int?
+    let sheet: String?
+    let outcome: Outcome
+
+    init(_ row: RawRow, _ outcome: Outcome) {
+        number = row.number
+        line = row.line
+        sheet = row.sheet
+        self.outcome = outcome
+    }
 }
 
 /// Finds each table's header and maps its data rows; storing them is the writer's part.
@@ -71,12 +85,15 @@ struct RowConsumer: Sendable {
         return prepared
     }
 
-    /// A mapped row with the classification of its company.
+    /// A mapped row's company, classified and encoded for storing.
     private func prepared(_ row: RawRow, _ mapped: MappedRow) -> PreparedRow {
-        guard let classifier, case .company(let company, _) = mapped else {
-            return PreparedRow(row: row, mapped: mapped)
+        switch mapped {
+        case .company(let company, let raw):
+            let classification = classifier?.classification(of: company)
+            return PreparedRow(row, .company(CompanyRow(company, raw: raw, classification: classification)))
+        case .problem(let column, let value, let reason, let raw):
+            return PreparedRow(row, .problem(column: column, value: value, reason: reason, raw: raw))
         }
-        return PreparedRow(row: row, mapped: mapped, classification: classifier.classification(of: company))
     }
 
     private mutating func keyedMapper(_ keys: [String], row: RawRow) throws -> RegistryRowMapper {
@@ -134,10 +151,10 @@ struct RowWriter {
 
     mutating func write(_ prepared: PreparedRow, into session: inout any RegistryImportSession) throws {
         counts.rowsRead += 1
-        let row = prepared.row
-        switch prepared.mapped {
-        case .company(let company, let raw):
-            switch try session.store(company, raw: raw, classification: prepared.classification) {
+        let row = prepared
+        switch prepared.outcome {
+        case .company(let company):
+            switch try session.store(company) {
             case .inserted: counts.inserted += 1
             case .updated: counts.updated += 1
             case .unchanged: counts.unchanged += 1
