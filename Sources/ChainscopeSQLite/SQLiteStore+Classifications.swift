@@ -23,7 +23,8 @@ extension SQLiteStore {
 
     public func company(creditCode: String) async throws -> Company? {
         try await read { db in
-            try CompanyRecord.filter(Column("credit_code") == creditCode).fetchOne(db)?.company()
+            // The key of a company with a credit code is made from it (migration v6 checks so).
+            try CompanyRecord.fetchOne(db, key: CompanyKey.creditCode(creditCode).description)?.company()
         }
     }
 

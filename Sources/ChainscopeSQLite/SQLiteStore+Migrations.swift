@@ -21,6 +21,9 @@ extension SQLiteStore {
         migrator.registerMigration("v5-member-facts") { db in
             try addMemberFacts(db)
         }
+        migrator.registerMigration("v6-company-keyed-once") { db in
+            try keyCompaniesOnce(db)
+        }
         return migrator
     }
 
@@ -178,6 +181,36 @@ extension SQLiteStore {
                 DROP INDEX company_segment_by_segment;
                 CREATE INDEX company_segment_by_score
                     ON company_segment(taxonomy, segment, is_member, score DESC, company_key);
+                """)
+    }
+
+    /// A company's key is `uscc:` and its credit code whenever it has one, so the key's unique index
+    /// already keeps credit codes unique; the second index on them cost an import of a million rows
+    /// about a third of its company inserts (random keys into a second large B-tree). The table is
+    /// rebuilt without it (SQLite cannot drop a UNIQUE constraint), with a check that keeps the rule
+    /// the key's index relies on; lookups by credit code go through the key.
+    private static func keyCompaniesOnce(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE company_v6 (
+                    key TEXT PRIMARY KEY NOT NULL, name_zh TEXT, name_ko TEXT, name_en TEXT,
+                    credit_code TEXT, registration_number TEXT, kind TEXT NOT NULL, status TEXT,
+                    founded TEXT, capital_amount TEXT, capital_currency TEXT, capital_text TEXT,
+                    region TEXT, address TEXT, business_scope TEXT, industry_code TEXT, notes TEXT NOT NULL,
+                    provenance_kind TEXT NOT NULL, provenance_collection TEXT NOT NULL,
+                    provenance_file TEXT NOT NULL, provenance_line INTEGER, industry_name TEXT, raw TEXT,
+                    CHECK ((capital_amount IS NULL) = (capital_currency IS NULL)),
+                    CHECK (credit_code IS NULL OR key = 'uscc:' || credit_code));
+                INSERT INTO company_v6 SELECT key, name_zh, name_ko, name_en, credit_code, registration_number, kind,
+                    status, founded, capital_amount, capital_currency, capital_text, region, address, business_scope,
+                    industry_code, notes, provenance_kind, provenance_collection, provenance_file, provenance_line,
+                    industry_name, raw
+                FROM company;
+                DROP TABLE company;
+                ALTER TABLE company_v6 RENAME TO company;
+                CREATE INDEX company_by_provenance ON company(provenance_kind, provenance_collection);
+                CREATE INDEX company_by_region ON company(region);
+                CREATE INDEX company_by_founded ON company(founded);
                 """)
     }
 }

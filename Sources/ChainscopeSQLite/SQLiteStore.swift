@@ -19,6 +19,13 @@ public final class SQLiteStore: Store {
         try migrate()
     }
 
+    /// Opens a database migrated only up to `migration`, so tests can build the schema a release left behind.
+    init(path: String, migratingUpTo migration: String) throws {
+        location = path
+        writer = try DatabasePool(path: path, configuration: Self.configuration)
+        try Self.migrator.migrate(writer, upTo: migration)
+    }
+
     /// A private in-memory database, for tests and throw-away work.
     public init() throws(StoreError) {
         location = ":memory:"

@@ -1,10 +1,11 @@
 import ChainscopeCore
 import ChainscopeIngest
 import ChainscopeResources
-import ChainscopeSQLite
 import ChainscopeTestSupport
 import Foundation
 import Testing
+
+@testable import ChainscopeSQLite
 
 @Suite("Stored classifications")
 struct ClassificationStoreTests {
@@ -52,6 +53,27 @@ struct ClassificationStoreTests {
                 try await store.classification(of: company.key, taxonomy: "ai")
                     == classifier.classification(of: company))
         }
+    }
+
+    @Test("A database from before v6 keeps its companies and classifications; credit codes still find them")
+    func migratesCompanyTable() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("old.sqlite")
+        do {
+            let old = try SQLiteStore(path: path, migratingUpTo: "v5-member-facts")
+            _ = try await importing([header, row(1, scope: "工业机器人制造"), row(2)], into: old)
+        }
+        let store = try SQLiteStore(path: path)
+        #expect(try await store.appliedMigrations().last == "v6-company-keyed-once")
+        let robot = try #require(try await store.company(creditCode: creditCode(1)))
+        #expect(robot.names.zh == "杭州测试1科技有限公司")
+        #expect(try await store.classification(of: robot.key, taxonomy: "ai")?.memberSegments == ["robots"])
+        #expect(try await store.classificationCounts(taxonomy: "ai") == ["application": 1, "none": 1])
+        #expect(try await store.memberCounts(taxonomy: "ai", asOf: nil).cells.map(\.count) == [1])
+        // A newer export with the same rows and one more changes nothing stored and adds the new one.
+        let newer = try await importing([header, row(1, scope: "工业机器人制造"), row(2), row(3)], into: store)
+        #expect(newer.counts.unchanged == 2 && newer.counts.inserted == 1)
     }
 
     @Test("classify is incremental: new taxonomy, changed file content or --all classify again; nothing else does")
