@@ -49,10 +49,15 @@ public final class SQLiteStore: Store {
             // An import writes millions of rows with random keys into several indexes: a 64 MiB page
             // cache keeps their upper levels in memory. In WAL mode NORMAL cannot corrupt the database;
             // a power cut may only lose the last transactions, which an import re-runs.
-            try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL")
+            try db.execute(
+                sql: "PRAGMA page_size = 16384; PRAGMA cache_size = \(-cacheKiB); PRAGMA synchronous = NORMAL")
         }
         return configuration
     }
+
+    /// The page cache of each connection, and of the writer during an import (see `importRegistry`).
+    static let cacheKiB = 65536
+    static let importCacheKiB = 163_840
 
     private func migrate() throws(StoreError) {
         do {
