@@ -144,6 +144,10 @@ struct SQLiteImportSession: RegistryImportSession {
             let oldValue = (old[index] as DatabaseValue).textValue
             if oldValue != new.values[index] { changes[column] = [oldValue, new.values[index]] }
         }
+        // A row stored before cells were kept as column numbers has other text for the same cells.
+        if changes["raw"] != nil, SQLiteStore.raw(old) == new.raw {
+            changes["raw"] = nil
+        }
         return changes
     }
 }
@@ -165,7 +169,16 @@ extension SQLiteStore {
     /// The row a company was last stored from, header → value.
     public func companyRaw(key: CompanyKey) async throws -> [String: String]? {
         try await read { db in
-            try CompanyRecord.fetchOne(db, key: key.description)?.raw.map { RawFields(json: $0).values }
+            try Row.fetchOne(
+                db, sql: "SELECT \(CompanyRow.columns.joined(separator: ", ")) FROM company WHERE key = ?",
+                arguments: [key.description]
+            ).flatMap(Self.raw)
         }
+    }
+
+    /// The raw cells of a company row holding `CompanyRow.columns`, cells kept as column numbers resolved.
+    static func raw(_ row: Row) -> [String: String]? {
+        let json: String? = row["raw"]
+        return json.map { RawFields(json: $0).values { $0 < row.count ? row[$0] : nil } }
     }
 }

@@ -38,4 +38,16 @@ struct RawFieldsTests {
         #expect(one == other)
         #expect(one == RawFields(["code": "1", "名称": "甲", "地址": "杭州"]))
     }
+
+    @Test("A cell a stored column holds is kept as that column's number, and read back as its text")
+    func sharedCells() {
+        let layout = RawFields.Layout(keys: ["名称", "经营范围", "备注"])
+        let fields = layout.fields(["甲", "软件开发；技术服务", "软件开发；技术服务"], sharing: [(14, "软件开发；技术服务")])
+        #expect(fields.json == #"{"名称":"甲","备注":14,"经营范围":14}"#)
+        #expect(
+            fields.values { $0 == 14 ? "软件开发；技术服务" : nil }
+                == ["名称": "甲", "经营范围": "软件开发；技术服务", "备注": "软件开发；技术服务"])
+        // Without the columns, only the cells written out are known.
+        #expect(fields.values == ["名称": "甲"])
+    }
 }

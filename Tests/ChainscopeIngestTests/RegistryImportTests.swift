@@ -266,7 +266,11 @@ struct RegistryImportTests {
         #expect(result.record.warnings.first?.contains("成立时间") == true)
         let company = try #require(try await result.store.registryCompanies().first)
         #expect(company.founded == CalendarDate(year: 2020, month: 1, day: 1))
-        #expect(try await result.store.companyRaw(key: company.key)?["成立时间 (column 4)"] == "2021-01-01")
+        #expect(
+            try await result.store.companyRaw(key: company.key) == [
+                "公司名称": "杭州重复科技有限公司", "成立时间": "2020-01-01", "统一社会信用代码": creditCode(4),
+                "成立时间 (column 4)": "2021-01-01",
+            ])
     }
 
     @Test("A user mapping covers headers the synonyms do not")

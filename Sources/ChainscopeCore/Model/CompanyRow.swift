@@ -13,6 +13,16 @@ public struct CompanyRow: Sendable {
     /// Where the counting facts (founded, region, status, capital amount and currency) are in `values`.
     public static let factColumns = [8, 12, 7, 9, 10]
 
+    /// Columns whose text a raw cell often repeats, so `RawFields` keeps the cell as the column's number:
+    /// each with its text, when it is long enough for a number to be shorter. Every write of a company
+    /// writes its raw row and these columns together, so the number always means the text of the cell.
+    public static func sharedColumns(of company: Company) -> [(column: Int, text: String)] {
+        [
+            (1, company.names.zh), (4, company.creditCode), (11, company.registeredCapitalText),
+            (13, company.address), (14, company.businessScope),
+        ].compactMap { column, text in text.flatMap { $0.utf8.count > 4 ? (column, $0) : nil } }
+    }
+
     /// Text of each column in `columns`; nil for NULL.
     public let values: [String?]
     /// The provenance line, an integer column.
@@ -35,6 +45,11 @@ public struct CompanyRow: Sendable {
 
     /// The key's text, as stored.
     public var key: String { values[0]! }
+
+    /// The raw cells, with cells kept as column numbers resolved.
+    public var raw: [String: String]? {
+        values[17].map { RawFields(json: $0).values { values.indices.contains($0) ? values[$0] : nil } }
+    }
 
     /// The counting facts of `factColumns`.
     public var facts: [String?] { Self.factColumns.map { values[$0] } }

@@ -3,6 +3,10 @@ import Foundation
 /// The cells of one imported row as a JSON object, header → value, keys in UTF-8 byte order, so the
 /// same row always gives the same text. It is built once while reading, on bytes: building a
 /// dictionary and encoding it on the writing thread dominated the import's profile.
+///
+/// A cell whose text a stored column of the same row holds exactly (the business scope, the name, the
+/// address) is written as that column's number in `CompanyRow.columns` instead of a second copy:
+/// those cells were a third of a million-row database. `values(resolving:)` puts the text back.
 public struct RawFields: Sendable, Hashable {
     /// The JSON object text.
     public let json: String
@@ -16,8 +20,22 @@ public struct RawFields: Sendable, Hashable {
     }
 
     /// The values by header; empty when the text is not a JSON object of strings.
-    public var values: [String: String] {
-        (try? JSONDecoder().decode([String: String].self, from: Data(json.utf8))) ?? [:]
+    public var values: [String: String] { values { _ in nil } }
+
+    /// The values by header, a cell kept as a column number taking `column`'s text for that number.
+    public func values(resolving column: (Int) -> String?) -> [String: String] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
+            return [:]
+        }
+        var values: [String: String] = [:]
+        for (key, value) in object {
+            if let text = value as? String {
+                values[key] = text
+            } else if let number = value as? Int, let text = column(number) {
+                values[key] = text
+            }
+        }
+        return values
     }
 
     /// A table's headers, made unique and pre-encoded, writing each row's cells as `RawFields`.
@@ -46,7 +64,8 @@ public struct RawFields: Sendable, Hashable {
         }
 
         /// The cells under these keys; missing cells are left out, extra cells are kept under their column number.
-        public func fields(_ cells: [String]) -> RawFields {
+        /// A cell equal to one of `shared` (column number, text) is written as that number.
+        public func fields(_ cells: [String], sharing shared: [(column: Int, text: String)] = []) -> RawFields {
             var bytes: [UInt8] = [UInt8(ascii: "{")]
             bytes.reserveCapacity(cells.reduce(64 * keys.count) { $0 + $1.utf8.count })
             var isFirst = true
@@ -54,7 +73,11 @@ public struct RawFields: Sendable, Hashable {
                 if !isFirst { bytes.append(UInt8(ascii: ",")) }
                 isFirst = false
                 bytes += encodedKeys[column]
-                JSONString.append(cells[column], to: &bytes)
+                if let same = shared.first(where: { $0.text == cells[column] }) {
+                    bytes += Array(String(same.column).utf8)
+                } else {
+                    JSONString.append(cells[column], to: &bytes)
+                }
             }
             // Cells beyond the header (a row that is quarantined for it) are kept too, after the named ones.
             for column in keys.count..<max(keys.count, cells.count) {

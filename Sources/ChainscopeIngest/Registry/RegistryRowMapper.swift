@@ -28,19 +28,20 @@ struct RegistryRowMapper {
     }
 
     func map(_ row: RawRow) -> MappedRow {
-        let raw = rawLayout.fields(row.cells)
         guard row.cells.count == layout.headers.count else {
             let reason =
                 "the row has \(row.cells.count) cells but the header has \(layout.headers.count); "
                 + (row.cells.count < layout.headers.count
                     ? "the file may be truncated or a line break split the row"
                     : "a field may hold an unquoted delimiter")
-            return .problem(column: nil, value: nil, reason: reason, raw: raw)
+            return .problem(column: nil, value: nil, reason: reason, raw: rawLayout.fields(row.cells))
         }
         do {
-            return .company(try company(row), raw: raw)
+            let company = try company(row)
+            return .company(company, raw: rawLayout.fields(row.cells, sharing: CompanyRow.sharedColumns(of: company)))
         } catch {
-            return .problem(column: error.column, value: error.value, reason: error.reason, raw: raw)
+            return .problem(
+                column: error.column, value: error.value, reason: error.reason, raw: rawLayout.fields(row.cells))
         }
     }
 
