@@ -24,6 +24,9 @@ extension SQLiteStore {
         migrator.registerMigration("v6-company-keyed-once") { db in
             try keyCompaniesOnce(db)
         }
+        migrator.registerMigration("v7-company-indexes-that-are-read") { db in
+            try indexCompaniesThatAreRead(db)
+        }
         return migrator
     }
 
@@ -211,6 +214,19 @@ extension SQLiteStore {
                 CREATE INDEX company_by_provenance ON company(provenance_kind, provenance_collection);
                 CREATE INDEX company_by_region ON company(region);
                 CREATE INDEX company_by_founded ON company(founded);
+                """)
+    }
+
+    /// Every imported company entered three more indexes that no query reads: by district and by
+    /// founding day (the indicators count from the segment rows, migration v5), and by provenance, which
+    /// only the dataset's few companies are looked up by. Only those stay indexed.
+    private static func indexCompaniesThatAreRead(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DROP INDEX company_by_provenance;
+                DROP INDEX company_by_region;
+                DROP INDEX company_by_founded;
+                CREATE INDEX company_by_dataset ON company(provenance_collection) WHERE provenance_kind = 'dataset';
                 """)
     }
 }
