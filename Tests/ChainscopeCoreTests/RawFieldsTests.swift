@@ -49,5 +49,11 @@ struct RawFieldsTests {
                 == ["名称": "甲", "经营范围": "软件开发；技术服务", "备注": "软件开发；技术服务"])
         // Without the columns, only the cells written out are known.
         #expect(fields.values == ["名称": "甲"])
+        // Only the very same bytes are shared: a cell equal to the column as Unicode text, but spelt
+        // with other code points (é decomposed), keeps its own text.
+        let decomposed = "Caf\u{65}\u{301} Ltd", composed = "Caf\u{E9} Ltd"
+        #expect(decomposed == composed)
+        let spelt = RawFields.Layout(keys: ["英文名称"]).fields([decomposed], sharing: [(3, composed)])
+        #expect(Array(spelt.json.utf8) == Array(#"{"英文名称":""#.utf8) + Array(decomposed.utf8) + Array(#""}"#.utf8))
     }
 }

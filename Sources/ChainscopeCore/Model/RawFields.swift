@@ -73,7 +73,8 @@ public struct RawFields: Sendable, Hashable {
                 if !isFirst { bytes.append(UInt8(ascii: ",")) }
                 isFirst = false
                 bytes += encodedKeys[column]
-                if let same = shared.first(where: { $0.text == cells[column] }) {
+                // Byte equality: the number must give back the very bytes of the cell.
+                if let same = shared.first(where: { $0.text.hasSameBytes(as: cells[column]) }) {
                     bytes += Array(String(same.column).utf8)
                 } else {
                     JSONString.append(cells[column], to: &bytes)

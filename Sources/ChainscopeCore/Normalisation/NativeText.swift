@@ -13,6 +13,17 @@ extension StringProtocol {
         return String(result)
     }
 
+    /// Whether both texts are the same bytes. `==` compares canonical equivalence, which for text
+    /// not known to be NFC walks normalisation data, and calls two spellings of one text equal.
+    public func hasSameBytes(as other: some StringProtocol) -> Bool {
+        utf8.count == other.utf8.count && utf8.elementsEqual(other.utf8)
+    }
+
+    /// Whether the text's last bytes are `suffix`'s (`hasSuffix` walks characters, for every row).
+    public func hasByteSuffix(_ suffix: String) -> Bool {
+        utf8.count >= suffix.utf8.count && utf8.reversed().starts(with: suffix.utf8.reversed())
+    }
+
     /// Whether `other` occurs in this text.
     public func includes(_ other: String) -> Bool { byteOffset(of: other) != nil }
 

@@ -30,9 +30,12 @@ extension EntityKind {
     /// `92` and types naming 个体 are individual businesses; 分公司, 分支机构, 分店 and 分厂 are branches.
     public static func classify(creditCode: String?, name: String, companyType: String?) -> EntityKind {
         if creditCode?.hasPrefix("92") == true || companyType?.includes("个体") == true { return .individualBusiness }
-        let branchWords = ["分公司", "分支机构", "分店", "分厂", "营业部", "办事处"]
-        if branchWords.contains(where: { name.hasSuffix($0) || companyType?.includes($0) == true }) { return .branch }
+        if branchWords.contains(where: { name.hasByteSuffix($0) || companyType?.includes($0) == true }) {
+            return .branch
+        }
         if companyType?.includes("分支") == true || companyType?.includes("非法人") == true { return .branch }
         return .company
     }
+
+    private static let branchWords = ["分公司", "分支机构", "分店", "分厂", "营业部", "办事处"]
 }
