@@ -2,7 +2,7 @@ import Foundation
 
 /// A registry company as the text of its stored columns, with the row it came from and its classification.
 /// Rows are encoded where they are read, so that the one database writer of an import only binds values:
-/// encoding them on the writer (a decimal's text alone) took a third of its time.
+/// encoding them there (a boxed value per column, a decimal's text) took a third of its time.
 public struct CompanyRow: Sendable {
     /// The stored columns, in the order of `values`; the provenance line is `line`.
     public static let columns = [
@@ -11,16 +11,24 @@ public struct CompanyRow: Sendable {
         "industry_name", "raw", "notes", "provenance_kind", "provenance_collection", "provenance_file",
     ]
     /// Where the counting facts (founded, region, status, capital amount and currency) are in `values`.
-    public static let factColumns = [8, 12, 7, 9, 10]
+    public static let factColumns = ["founded", "region", "status", "capital_amount", "capital_currency"].map(index)
+    /// Where the raw row is in `values`.
+    static let rawColumn = index("raw")
+    /// The columns of `sharedColumns(of:)`.
+    static let sharedColumnIndexes = ["name_zh", "credit_code", "capital_text", "address", "business_scope"].map(index)
+
+    private static func index(_ column: String) -> Int { columns.firstIndex(of: column)! }
 
     /// Columns whose text a raw cell often repeats, so `RawFields` keeps the cell as the column's number:
     /// each with its text, when it is long enough for a number to be shorter. Every write of a company
     /// writes its raw row and these columns together, so the number always means the text of the cell.
     public static func sharedColumns(of company: Company) -> [(column: Int, text: String)] {
-        [
-            (1, company.names.zh), (4, company.creditCode), (11, company.registeredCapitalText),
-            (13, company.address), (14, company.businessScope),
-        ].compactMap { column, text in text.flatMap { $0.utf8.count > 4 ? (column, $0) : nil } }
+        let texts = [
+            company.names.zh, company.creditCode, company.registeredCapitalText, company.address, company.businessScope,
+        ]
+        return zip(sharedColumnIndexes, texts).compactMap { column, text in
+            text.flatMap { $0.utf8.count > 4 ? (column, $0) : nil }
+        }
     }
 
     /// Text of each column in `columns`; nil for NULL.
@@ -48,7 +56,7 @@ public struct CompanyRow: Sendable {
 
     /// The raw cells, with cells kept as column numbers resolved.
     public var raw: [String: String]? {
-        values[17].map { RawFields(json: $0).values { values.indices.contains($0) ? values[$0] : nil } }
+        values[Self.rawColumn].map { RawFields(json: $0).values { values.indices.contains($0) ? values[$0] : nil } }
     }
 
     /// The counting facts of `factColumns`.
