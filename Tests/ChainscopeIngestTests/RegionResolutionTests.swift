@@ -42,6 +42,28 @@ struct RegionResolutionTests {
         #expect(resolution.code == code(expected), "\(resolution)")
     }
 
+    @Test("The memo an import resolves through gives what the directory gives, row after row")
+    func memo() throws {
+        let regions = try regions()
+        let memo = DistrictMemo(regions)
+        let after = CalendarDate(year: 2022, month: 5, day: 1)
+        // The same names again and again, with addresses and dates that decide differently each time.
+        let rows: [(String, String?, CalendarDate?)] = [
+            ("江干区", "杭州市江干区下沙街道1号", nil), ("江干区", "杭州市江干区凯旋街道凤起东路", nil), ("江干区", "钱江路", nil),
+            ("余杭区", "余杭区临平街道人民大道", nil), ("余杭区", nil, nil), ("余杭区", nil, after), ("下城区", nil, nil),
+            ("西湖区", nil, nil), ("杭州市下城区", "", nil), ("不存在区", nil, nil),
+        ]
+        for (name, address, date) in rows + rows {
+            #expect(
+                memo.resolveDistrict(name, address: address, city: .hangzhou, on: date)
+                    == regions.resolveDistrict(name, address: address, city: .hangzhou, on: date),
+                "\(name) \(address ?? "")")
+        }
+        #expect(memo.prefecture(named: "杭州市") == .hangzhou)
+        #expect(memo.prefecture(named: "西湖区") == nil)
+        #expect(memo.prefecture(named: "杭州市") == .hangzhou)
+    }
+
     @Test("A split district without a street is ambiguous, never a guess")
     func ambiguous() throws {
         let regions = try regions()

@@ -38,15 +38,41 @@ extension RegionDirectory {
     public func resolveDistrict(
         _ name: String, address: String? = nil, city: RegionCode? = nil, on date: CalendarDate? = nil
     ) -> DistrictResolution {
-        guard let region = county(named: name, in: city) else { return .unknown(name) }
+        resolve(district(named: name, in: city), address: address, on: date)
+    }
+
+    /// What a district name stands for before any address or date is read (see `DistrictMemo`).
+    enum NamedDistrict: Sendable {
+        case settled(DistrictResolution)
+        /// A division that lost area to `candidates`: the address or the date decides.
+        case split(Region, RegionChange, candidates: [RegionCode])
+    }
+
+    func district(named name: String, in city: RegionCode?) -> NamedDistrict {
+        guard let region = county(named: name, in: city) else { return .settled(.unknown(name)) }
         let splits = changes(of: region.code).filter { $0.kind == .abolished || $0.kind == .reduced }
         guard let change = splits.last else {
-            return region.isCurrent ? .resolved(region.code, rule: .current) : .unknown(name)
+            return .settled(region.isCurrent ? .resolved(region.code, rule: .current) : .unknown(name))
         }
         let candidates = change.successors.sorted()
         if change.kind == .abolished, candidates.count == 1 {
-            return .resolved(candidates[0], rule: .soleSuccessor(from: region.code))
+            return .settled(.resolved(candidates[0], rule: .soleSuccessor(from: region.code)))
         }
+        return .split(region, change, candidates: candidates)
+    }
+
+    func resolve(_ district: NamedDistrict, address: String?, on date: CalendarDate?) -> DistrictResolution {
+        switch district {
+        case .settled(let resolution): resolution
+        case .split(let region, let change, let candidates):
+            split(region, change, candidates: candidates, address: address, on: date)
+        }
+    }
+
+    /// A district that lost area: the street in the address decides, else the date, else it stays open.
+    private func split(
+        _ region: Region, _ change: RegionChange, candidates: [RegionCode], address: String?, on date: CalendarDate?
+    ) -> DistrictResolution {
         if let street = decidingStreet(in: address, among: candidates) {
             if street.county == region.code, change.kind == .reduced {
                 return .resolved(region.code, rule: .current)

@@ -7,12 +7,12 @@ extension RegistryRowMapper {
     func location(_ row: RawRow, address: String?, creditCode: CreditCode?) -> RegionCode? {
         let city = cityCode(row, creditCode: creditCode)
         if let district = value(.district, in: row) ?? value(.region, in: row),
-            let code = regions.resolveDistrict(district, address: address, city: city, on: snapshotDate).code
+            let code = districts.resolveDistrict(district, address: address, city: city, on: snapshotDate).code
         {
             return code
         }
         if let address, let city, let named = districtNamed(in: address, city: city),
-            let code = regions.resolveDistrict(named, address: address, city: city, on: snapshotDate).code
+            let code = districts.resolveDistrict(named, address: address, city: city, on: snapshotDate).code
         {
             return code
         }
@@ -26,11 +26,7 @@ extension RegistryRowMapper {
 
     /// The prefecture from the city column, else from the credit code's registration region.
     private func cityCode(_ row: RawRow, creditCode: CreditCode?) -> RegionCode? {
-        if let name = value(.city, in: row),
-            let city = regions.regions(named: name).first(where: { $0.level == .prefecture })
-        {
-            return city.code
-        }
+        if let name = value(.city, in: row), let city = districts.prefecture(named: name) { return city }
         return creditCode?.registrationRegion?.prefecture
     }
 

@@ -12,6 +12,8 @@ enum MappedRow: Sendable {
 struct RegistryRowMapper {
     let layout: HeaderLayout
     let regions: RegionDirectory
+    /// District and city names resolved so far, shared by the rows of the table.
+    let districts: DistrictMemo
     let importID: Int64
     let file: String
     let snapshotDate: CalendarDate
@@ -21,6 +23,7 @@ struct RegistryRowMapper {
     init(layout: HeaderLayout, regions: RegionDirectory, importID: Int64, file: String, snapshotDate: CalendarDate) {
         self.layout = layout
         self.regions = regions
+        districts = DistrictMemo(regions)
         self.importID = importID
         self.file = file
         self.snapshotDate = snapshotDate
