@@ -9,7 +9,7 @@ public final class DistrictMemo: @unchecked Sendable {
         let city: RegionCode?
     }
 
-    public let directory: RegionDirectory
+    private let directory: RegionDirectory
     private let lock = NSLock()
     private var known: [Key: RegionDirectory.NamedDistrict] = [:]
     private var prefectures: [String: RegionCode?] = [:]
@@ -21,13 +21,11 @@ public final class DistrictMemo: @unchecked Sendable {
         _ name: String, address: String?, city: RegionCode?, on date: CalendarDate?
     ) -> DistrictResolution {
         let key = Key(name: name, city: city)
-        let district =
-            lock.withLock { known[key] }
-            ?? {
-                let district = directory.district(named: name, in: city)
-                lock.withLock { known[key] = district }
-                return district
-            }()
+        if let district = lock.withLock({ known[key] }) {
+            return directory.resolve(district, address: address, on: date)
+        }
+        let district = directory.district(named: name, in: city)
+        lock.withLock { known[key] = district }
         return directory.resolve(district, address: address, on: date)
     }
 

@@ -151,7 +151,6 @@ struct RowWriter {
 
     mutating func write(_ prepared: PreparedRow, into session: inout any RegistryImportSession) throws {
         counts.rowsRead += 1
-        let row = prepared
         switch prepared.outcome {
         case .company(let company):
             switch try session.store(company) {
@@ -164,8 +163,8 @@ struct RowWriter {
             counts.quarantined += 1
             try session.quarantine(
                 QuarantinedRow(
-                    importID: importID, row: row.number, line: row.line, sheet: row.sheet, column: column, value: value,
-                    reason: reason, raw: raw.values))
+                    importID: importID, row: prepared.number, line: prepared.line, sheet: prepared.sheet,
+                    column: column, value: value, reason: reason, raw: raw.values))
         }
     }
 }
