@@ -79,12 +79,9 @@ extension Chart {
 
     private func columnsSVG() -> String {
         let (width, height) = (760, 360)
-        let (left, right, top, bottom) = (64.0, 16.0, 56.0, 92.0)
-        let plotWidth = Double(width) - left - right
-        let plotHeight = Double(height) - top - bottom
-        let ticks = Self.ticks(max: bars.map(\.value).max() ?? 0)
-        let ceiling = ticks.last ?? 1
-        var body = gridlines(ticks, left: left, top: top, plotWidth: plotWidth, plotHeight: plotHeight)
+        let (plot, grid) = valuePlot(width: width, height: height, left: 64, right: 16, top: 56, bottom: 92)
+        let (left, top, plotWidth, plotHeight, ceiling) = (plot.left, plot.top, plot.width, plot.height, plot.ceiling)
+        var body = grid
         let slot = plotWidth / Double(max(bars.count, 1))
         let every = max(1, Int((Double(bars.count) / 12).rounded(.up)))
         for (index, bar) in bars.enumerated() {
@@ -108,7 +105,7 @@ extension Chart {
             body += "fill=\"\(Self.ink)\">\(Self.escape(bar.label))</text>\n"
         }
         body += "<text x=\"16\" y=\"46\" font-size=\"12\" fill=\"\(Self.muted)\">\(Self.escape(unit))</text>\n"
-        body += legend(right: Double(width) - right)
+        body += legend(right: left + plotWidth)
         body += "<text x=\(Self.q(left + plotWidth / 2)) y=\(Self.q(top + plotHeight + 38)) font-size=\"12\" "
         body += "text-anchor=\"middle\" fill=\"\(Self.muted)\">\(Self.escape(axis))</text>"
         return frame(width: width, height: height, body)
@@ -116,12 +113,9 @@ extension Chart {
 
     private func lineSVG() -> String {
         let (width, height) = (760, 320)
-        let (left, right, top, bottom) = (64.0, 40.0, 56.0, 84.0)
-        let plotWidth = Double(width) - left - right
-        let plotHeight = Double(height) - top - bottom
-        let ticks = Self.ticks(max: bars.map(\.value).max() ?? 0)
-        let ceiling = ticks.last ?? 1
-        var body = gridlines(ticks, left: left, top: top, plotWidth: plotWidth, plotHeight: plotHeight)
+        let (plot, grid) = valuePlot(width: width, height: height, left: 64, right: 40, top: 56, bottom: 84)
+        let (left, top, plotWidth, plotHeight, ceiling) = (plot.left, plot.top, plot.width, plot.height, plot.ceiling)
+        var body = grid
         let step = plotWidth / Double(max(bars.count, 1))
         let points = bars.enumerated().map { index, bar in
             (x: left + step * (Double(index) + 0.5), y: top + plotHeight * (1 - bar.value / ceiling), bar: bar)
@@ -143,7 +137,7 @@ extension Chart {
         }
         body += "<text x=\"16\" y=\"46\" font-size=\"12\" fill=\"\(Self.muted)\">\(Self.escape(unit))</text>\n"
         if let derived = series.first, bars.contains(where: \.isDerived) {
-            let x = Double(width) - right - Self.estimatedWidth(derived, fontSize: 12)
+            let x = left + plotWidth - Self.estimatedWidth(derived, fontSize: 12)
             body +=
                 "<circle cx=\(Self.q(x - 10)) cy=\"42\" r=\"4\" fill=\"#ffffff\" stroke=\"\(Self.bar)\" stroke-width=\"2\"/>"
             body +=
@@ -154,11 +148,29 @@ extension Chart {
         return frame(width: width, height: height, body)
     }
 
+    /// The plot area of a chart with a value axis inside the margins, with the value at its top.
+    private struct ValuePlot {
+        let left: Double
+        let top: Double
+        let width: Double
+        let height: Double
+        let ceiling: Double
+    }
+
+    /// The plot area for the bars' values, and its gridlines.
+    private func valuePlot(
+        width: Int, height: Int, left: Double, right: Double, top: Double, bottom: Double
+    ) -> (ValuePlot, gridlines: String) {
+        let ticks = Self.ticks(max: bars.map(\.value).max() ?? 0)
+        let plot = ValuePlot(
+            left: left, top: top, width: Double(width) - left - right, height: Double(height) - top - bottom,
+            ceiling: ticks.last ?? 1)
+        return (plot, gridlines(ticks, in: plot))
+    }
+
     /// Horizontal gridlines with their values on the left, and the baseline.
-    private func gridlines(_ ticks: [Double], left: Double, top: Double, plotWidth: Double, plotHeight: Double)
-        -> String
-    {
-        let ceiling = ticks.last ?? 1
+    private func gridlines(_ ticks: [Double], in plot: ValuePlot) -> String {
+        let (left, top, plotWidth, plotHeight, ceiling) = (plot.left, plot.top, plot.width, plot.height, plot.ceiling)
         var body = ""
         for tick in ticks {
             let y = top + plotHeight * (1 - tick / ceiling)
