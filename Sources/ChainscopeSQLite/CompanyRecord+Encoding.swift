@@ -24,7 +24,7 @@ extension CompanyRecord {
         container["industry_code"] = industryCode
         container["industry_name"] = industryName
         container["raw"] = raw
-        container["notes"] = notes.isEmpty ? "[]" : try JSONText.encode(notes)
+        container["notes"] = CompanyRow.notesJSON(notes)
         container["provenance_kind"] = provenanceKind
         container["provenance_collection"] = provenanceCollection
         container["provenance_file"] = provenanceFile
@@ -50,14 +50,5 @@ extension DirectBinding {
     mutating func bind(_ row: CompanyRow, skipping: Int = 0) {
         for value in row.values.dropFirst(skipping) { bind(value) }
         bind(row.line)
-    }
-}
-
-/// JSON text for columns.
-enum JSONText {
-    static func encode(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

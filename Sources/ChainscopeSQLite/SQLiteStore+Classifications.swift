@@ -133,7 +133,8 @@ struct ClassificationWriter {
     /// Stores a classification, replacing the company's earlier one in the same taxonomy.
     mutating func replace(_ classification: Classification, of company: Company) throws {
         try replace(
-            ClassificationRow(classification), key: company.key.description, facts: CompanyRow.facts(of: company),
+            ClassificationRow(classification), key: company.key.description,
+            facts: CompanyRow(company, raw: nil, classification: nil).facts,
             isNew: false)
     }
 

@@ -45,7 +45,7 @@ public struct CompanyRow: Sendable {
             company.registrationNumber, company.kind.rawValue, company.status?.rawValue, company.founded?.description,
             capital.map { Self.text($0.amount) }, capital?.currency.rawValue, company.registeredCapitalText,
             company.region?.rawValue, company.address, company.businessScope, company.industryCode,
-            company.industryName, raw?.json, company.notes.isEmpty ? "[]" : Self.json(company.notes),
+            company.industryName, raw?.json, Self.notesJSON(company.notes),
             company.provenance.kind.rawValue, company.provenance.collection, company.provenance.file,
         ]
         self.classification = classification.map(ClassificationRow.init)
@@ -62,19 +62,12 @@ public struct CompanyRow: Sendable {
     /// The counting facts of `factColumns`.
     public var facts: [String?] { Self.factColumns.map { values[$0] } }
 
-    /// The counting facts of a company, as `facts` gives them.
-    public static func facts(of company: Company) -> [String?] {
-        [
-            company.founded?.description, company.region?.rawValue, company.status?.rawValue,
-            company.registeredCapital.map { text($0.amount) }, company.registeredCapital?.currency.rawValue,
-        ]
-    }
-
     /// An exact decimal as a column keeps it.
     static func text(_ amount: Decimal) -> String { amount.description }
 
     /// Notes as JSON with sorted keys, the way every JSON column is written.
-    static func json(_ notes: [CitedText]) -> String {
+    public static func notesJSON(_ notes: [CitedText]) -> String {
+        guard !notes.isEmpty else { return "[]" }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(notes)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
