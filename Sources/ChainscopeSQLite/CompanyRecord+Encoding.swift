@@ -40,6 +40,9 @@ extension CompanyRecord {
     static let insertOrIgnoreSQL =
         "INSERT OR IGNORE INTO company (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
 
+    /// The columns of a `CompanyRow`, in its order, of the company with a key.
+    static let selectRowSQL = "SELECT \(CompanyRow.columns.joined(separator: ", ")) FROM company WHERE key = ?"
+
     /// `UPDATE` of every column but the key, then the key.
     static let updateSQL =
         "UPDATE company SET \(columns.dropFirst().map { "\($0) = ?" }.joined(separator: ", ")) WHERE key = ?"

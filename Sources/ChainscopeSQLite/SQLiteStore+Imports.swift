@@ -108,7 +108,7 @@ struct SQLiteImportSession: RegistryImportSession {
         if db.changesCount > 0 { return .inserted }
         guard
             let existing = try Row.fetchOne(
-                db, sql: "SELECT \(CompanyRow.columns.joined(separator: ", ")) FROM company WHERE key = ?",
+                db, sql: CompanyRecord.selectRowSQL,
                 arguments: [row.key])
         else {
             throw StoreError(
@@ -170,7 +170,7 @@ extension SQLiteStore {
     public func companyRaw(key: CompanyKey) async throws -> [String: String]? {
         try await read { db in
             try Row.fetchOne(
-                db, sql: "SELECT \(CompanyRow.columns.joined(separator: ", ")) FROM company WHERE key = ?",
+                db, sql: CompanyRecord.selectRowSQL,
                 arguments: [key.description]
             ).flatMap(Self.raw)
         }
