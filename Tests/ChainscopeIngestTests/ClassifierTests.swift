@@ -164,7 +164,8 @@ struct PatternMatcherTests {
         let patterns = ["人工智能", "智能", "人工智能培训", "能培", "机器人", "机器", "ab", "b", "abc", "", "训"]
         let matcher = PatternMatcher(patterns)
         var random = SeededRandom(seed: 2022)
-        let alphabet = Array("人工智能培训机器人abc、；")
+        // 中, x and the ideographic punctuation are in no pattern: they share the table's column 0.
+        let alphabet = Array("人工智能培训机器人abc、；中x")
         for _ in 0..<300 {
             let text = String(
                 (0..<Int.random(in: 0..<40, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
@@ -179,6 +180,21 @@ struct PatternMatcherTests {
                 }
             }
             #expect(matcher.matches(in: text) == expected, "\(text)")
+            #expect(matcher.containsMatch(in: bytes) == !expected.isEmpty, "\(text)")
         }
+    }
+
+    @Test("A long text read as one pass finds matches across any cut, and patterns longer than the text never match")
+    func longTexts() {
+        let matcher = PatternMatcher(["人工智能", "智能机器人的研发", "发、生"])
+        let text = String(repeating: "软件开发、智能机器人的研发、生产；", count: 40)
+        let found = matcher.matches(in: text)
+        #expect(found.count == 80)
+        #expect(found.filter { $0.pattern == 1 }.count == 40 && found.filter { $0.pattern == 2 }.count == 40)
+        #expect(
+            found.allSatisfy {
+                Array(text.utf8)[$0.start..<$0.end].elementsEqual(["人工智能", "智能机器人的研发", "发、生"][$0.pattern].utf8)
+            })
+        #expect(matcher.matches(in: "人工智").isEmpty && !matcher.containsMatch(in: Array("人工智".utf8)))
     }
 }

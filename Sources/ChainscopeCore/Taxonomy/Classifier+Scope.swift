@@ -8,7 +8,10 @@ extension Classifier.Analysis {
         var hasTerm = false
         /// Bytes of the clause covered by activity, sale and manufacturing words.
         var verbBytes = 0
-        var exclusionWord: String?
+        /// The clause's position not counting licence boilerplate (一般项目：, …).
+        var rank = 0
+        /// The clause exclusion word found first (a pattern index).
+        var exclusionWord: Int?
 
         var hasVerb: Bool { hasActivity || hasSale }
 
@@ -22,7 +25,7 @@ extension Classifier.Analysis {
     struct Candidate {
         let segment: Int
         let term: Int
-        let evidence: Evidence
+        let finding: Finding
         let isLeading: Bool
         let makes: Bool
     }
@@ -32,7 +35,7 @@ extension Classifier.Analysis {
         var facts = [ClauseFacts](repeating: ClauseFacts(), count: text.clauses.count)
         for match in matches {
             guard let clause = text.clauseIndex(of: match.start) else { continue }
-            switch classifier.patterns[match.pattern].kind {
+            switch compiled.kinds[match.pattern] {
             case .boilerplate: facts[clause].isBoilerplate = true
             case .activity:
                 facts[clause].hasActivity = true
@@ -45,85 +48,92 @@ extension Classifier.Analysis {
                 facts[clause].verbBytes += match.end - match.start
             case .include: facts[clause].hasTerm = true
             case .clauseExclusion:
-                if facts[clause].exclusionWord == nil {
-                    facts[clause].exclusionWord = classifier.patterns[match.pattern].text
-                }
+                if facts[clause].exclusionWord == nil { facts[clause].exclusionWord = match.pattern }
             default: break
             }
         }
-        return Self.shareVerbs(facts, text)
+        var shared = Self.shareVerbs(facts, text)
+        var seen = 0
+        for index in shared.indices {
+            shared[index].rank = seen
+            if !shared[index].isBoilerplate { seen += 1 }
+        }
+        return shared
     }
 
     /// Reads the business scope: every include match becomes evidence, counted or set aside by a rule.
     mutating func readScope(_ text: ScopeText) {
-        let matches = classifier.matcher.matches(in: text.bytes)
+        let matches = compiled.matcher.matches(in: text.bytes)
         // Most companies have no chain term at all: nothing to split or weigh.
         guard matches.contains(where: { include($0) != nil }) else { return }
         var text = text
         text.split()
         let facts = clauseFacts(text, matches)
-        // Clause positions counted without licence boilerplate (一般项目：, …).
-        var rank: [Int] = []
-        var seen = 0
-        for fact in facts {
-            rank.append(seen)
-            if !fact.isBoilerplate { seen += 1 }
-        }
+        let includes = longestIncludes(matches)
         var candidates: [Candidate] = []
-        for match in longestIncludes(matches) {
+        candidates.reserveCapacity(includes.count)
+        findings.reserveCapacity(findings.count + includes.count)
+        for match in includes {
             guard let (segment, term) = include(match), let clause = text.clauseIndex(of: match.start),
                 !facts[clause].isBoilerplate
             else { continue }
-            let entry = self.segment(segment)
-            var item = Evidence(
-                field: .scope, clause: text.originalText(text.clauses[clause]), clauseIndex: rank[clause],
-                term: entry.terms[term].text, offset: text.scalarOffset(match.start), segment: entry.id,
-                rule: .included, weight: 0)
+            var item = Finding(
+                field: .scope, clause: text.clauses[clause], clauseIndex: facts[clause].rank, pattern: match.pattern,
+                offset: match.start, segment: segment, rule: .included, weight: 0)
             if let phrase = exclusion(over: match, segment: segment, in: matches) {
                 (item.rule, item.trigger) = (.excludedByPhrase, phrase)
             } else if let word = facts[clause].exclusionWord {
                 (item.rule, item.trigger) = (.excludedInClause, word)
-            } else if facts[clause].hasSale && !facts[clause].hasActivity && !entry.countsWhenSold {
+            } else if facts[clause].hasSale && !facts[clause].hasActivity && !compiled.facts[segment].countsWhenSold {
                 item.rule = .saleOnly
             } else {
                 candidates.append(
                     Candidate(
-                        segment: segment, term: term, evidence: item, isLeading: rank[clause] < rules.leadingClauses,
+                        segment: segment, term: term, finding: item,
+                        isLeading: facts[clause].rank < rules.leadingClauses,
                         makes: facts[clause].hasManufacturing))
                 continue
             }
-            evidence.append(item)
+            findings.append(item)
         }
         weigh(candidates)
-        // Set-aside matches were noted first: list the scope's evidence in the order it is written.
-        evidence.sort { ($0.clauseIndex, $0.offset) < ($1.clauseIndex, $1.offset) }
+        // Set-aside matches were noted first: list the scope's findings in the order they are written.
+        findings.sort { ($0.clauseIndex, $0.offset) < ($1.clauseIndex, $1.offset) }
     }
 
     /// Applies the generic-item and prominence rules and gives the rest their weight.
     private mutating func weigh(_ candidates: [Candidate]) {
-        let specific = Set(
-            candidates.filter { !segment($0.segment).terms[$0.term].isGeneric }.map(\.segment))
-        let chainSegments = Set(candidates.map(\.segment)).union(nameIncludes.map(\.segment))
-        let namedSegments = Set(nameIncludes.map(\.segment))
-        var counted: Set<Int> = []
+        let facts = compiled.facts
+        var specific = SegmentSet()
+        var namedSegments = SegmentSet()
+        var chainSegments = SegmentSet()
         for candidate in candidates {
-            let entry = segment(candidate.segment)
-            let term = entry.terms[candidate.term]
-            var item = candidate.evidence
+            chainSegments.insert(candidate.segment)
+            if !facts[candidate.segment].terms[candidate.term].isGeneric { specific.insert(candidate.segment) }
+        }
+        for include in nameIncludes { namedSegments.insert(include.segment) }
+        chainSegments = chainSegments.union(namedSegments)
+        var counted: [Int] = []
+        counted.reserveCapacity(candidates.count)
+        for candidate in candidates {
+            let term = facts[candidate.segment].terms[candidate.term]
+            var item = candidate.finding
             if term.isGeneric && specific.isEmpty && !isTechnologyCentred {
                 item.rule = .genericAlone
             } else if rules.requiresProminence && !isTechnologyCentred && !candidate.isLeading
                 && !namedSegments.contains(candidate.segment) && chainSegments.count < 2
             {
                 item.rule = .notProminent
-            } else if !counted.insert(candidate.segment << 32 | candidate.evidence.clauseIndex).inserted {
+            } else if counted.contains(candidate.segment << 32 | item.clauseIndex) {
                 item.rule = .sameItem
             } else {
+                counted.append(candidate.segment << 32 | item.clauseIndex)
                 item.rule = candidate.isLeading ? .leadingClause : .included
-                item.weight = term.weight * entry.weight + (candidate.makes ? rules.manufacturingBonus : 0)
-                if !term.isGeneric && item.isCounted { specificSegments.insert(entry.id) }
+                item.weight =
+                    term.weight * facts[candidate.segment].weight + (candidate.makes ? rules.manufacturingBonus : 0)
+                if !term.isGeneric && item.isCounted { specificSegments.insert(candidate.segment) }
             }
-            evidence.append(item)
+            findings.append(item)
         }
     }
 }

@@ -26,7 +26,7 @@ extension Classifier.Analysis {
     ///   clauses just before it (a heading).
     /// A clause with its own verb keeps them: `智能家居销售、软件开发` stays a sale, then a development.
     static func shareVerbs(_ facts: [ClauseFacts], _ text: ScopeText) -> [ClauseFacts] {
-        let sentence = text.clauses.map { text.sentenceIndex(of: $0.lowerBound) ?? -1 }
+        let sentence = text.clauseSentences
         var shared = facts
         for index in facts.indices.reversed() {
             var next = index + 1

@@ -47,7 +47,11 @@ public struct Classifier: Sendable {
     final class Compiled: Sendable {
         let taxonomy: Taxonomy
         let patterns: [Pattern]
+        /// The patterns' kinds alone, as the rules read them in loops.
+        let kinds: [Kind]
         let matcher: PatternMatcher
+        /// The include terms alone: a field without any needs no further reading.
+        let includeMatcher: PatternMatcher
         /// Segments in file order, with their layer ids.
         let segments: [(layer: String, segment: Taxonomy.Segment)]
         /// The same segments, as the rules read them.
@@ -91,7 +95,13 @@ public struct Classifier: Sendable {
             add(rules.boilerplate, .boilerplate)
             add(rules.technologyNameWords, .technologyName)
             self.patterns = patterns
+            kinds = patterns.map(\.kind)
             matcher = PatternMatcher(patterns.map { ScopeText.fold($0.text) })
+            includeMatcher = PatternMatcher(
+                patterns.map {
+                    guard case .include = $0.kind else { return "" }
+                    return ScopeText.fold($0.text)
+                })
         }
     }
 
@@ -115,19 +125,40 @@ public struct Classifier: Sendable {
         classify(ScopeText(name ?? ""), ScopeText(scope ?? ""), industry.map(ScopeText.init))
     }
 
-    /// The same decision from UTF-8 bytes, for counting (`scan`): the evidence quotes no clause text and
-    /// its offsets count bytes. Anything shown to a person comes from `classify(name:scope:industry:)`.
+    /// The same decision from UTF-8 bytes, for counting (`scan`): membership, scores, main layer and
+    /// confidence, with no evidence. Anything shown to a person comes from `classify(name:scope:industry:)`.
     public func classifyForCounting(
         name: UnsafeBufferPointer<UInt8>, scope: UnsafeBufferPointer<UInt8>?, industry: UnsafeBufferPointer<UInt8>?
     ) -> Classification {
         let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        // Searched without copying first: most companies name no chain term (see `classify`).
+        guard mentionsInclude(name) || mentionsInclude(scope ?? empty) else {
+            return Analysis(compiled: compiled).result(evidence: [])
+        }
         return classify(
             ScopeText(countingUTF8: name), ScopeText(countingUTF8: scope ?? empty),
-            industry.map(ScopeText.init(countingUTF8:)))
+            industry.map(ScopeText.init(countingUTF8:)), keepsEvidence: false, mentionsInclude: true)
     }
 
-    private func classify(_ name: ScopeText, _ scope: ScopeText, _ industry: ScopeText?) -> Classification {
-        var analysis = Analysis(classifier: self)
+    /// Whether the folded text of `utf8` holds an include term.
+    private func mentionsInclude(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        compiled.includeMatcher.containsMatch { step in _ = ScopeText.forEachFoldedByte(of: utf8, step) }
+    }
+
+    private func classify(
+        _ name: ScopeText, _ scope: ScopeText, _ industry: ScopeText?, keepsEvidence: Bool = true,
+        mentionsInclude: Bool = false
+    ) -> Classification {
+        var analysis = Analysis(compiled: compiled)
+        // Most companies name no chain term anywhere: without one, no rule can make a member.
+        guard
+            mentionsInclude || compiled.includeMatcher.containsMatch(in: name.bytes)
+                || compiled.includeMatcher.containsMatch(in: scope.bytes)
+        else {
+            if scope.isBlank { analysis.noteEmptyScope() }
+            return analysis.result(
+                evidence: keepsEvidence ? analysis.evidence(name: name, scope: scope, industry: industry) : [])
+        }
         analysis.readName(name)
         if scope.isBlank {
             analysis.noteEmptyScope()
@@ -135,8 +166,9 @@ public struct Classifier: Sendable {
             analysis.readScope(scope)
         }
         analysis.scoreName(name, isAlone: scope.isBlank)
-        if let industry, !analysis.evidence.isEmpty { analysis.readIndustry(industry) }
-        return analysis.result()
+        if let industry, !analysis.findings.isEmpty { analysis.readIndustry(industry) }
+        return analysis.result(
+            evidence: keepsEvidence ? analysis.evidence(name: name, scope: scope, industry: industry) : [])
     }
 
     /// The naive baseline: any include term anywhere makes a member, with no exclusion or rule.

@@ -10,9 +10,9 @@ struct ScopeText {
     let bytes: [UInt8]
     /// Clause byte ranges, in order; empty clauses are left out. Empty until `split()`.
     private(set) var clauses: [Range<Int>] = []
-    /// Sentence byte ranges (split at ；;。 brackets and line breaks, not at 、，): verbs are shared
-    /// inside a sentence. Empty until `split()`.
-    private(set) var sentences: [Range<Int>] = []
+    /// Each clause's sentence number: sentences end at ；;。 brackets and line breaks, not at 、，, and
+    /// verbs are shared inside one. Empty until `split()`.
+    private(set) var clauseSentences: [Int] = []
 
     init(_ text: String) {
         original = text
@@ -28,49 +28,59 @@ struct ScopeText {
         bytes = Self.folded(utf8)
     }
 
-    /// Folds UTF-8 on its bytes: U+FF01…U+FF5E (EF BC 81 … EF BD 9E) to ASCII, U+3000 (E3 80 80) to a
-    /// space, A–Z to a–z; one scalar stays one scalar, so the result is never longer.
+    /// Folds UTF-8 on its bytes (see `forEachFoldedByte`).
     private static func folded(_ source: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: source.count) { folded, count in
-            var (index, written) = (0, 0)
-            while index < source.count {
-                let byte = source[index]
-                if byte < 0x80 {
-                    folded[written] = byte &- 0x41 < 26 ? byte | 0x20 : byte
-                    (index, written) = (index + 1, written + 1)
-                    continue
-                }
-                guard byte == 0xEF || byte == 0xE3, index + 2 < source.count else {
-                    folded[written] = byte
-                    (index, written) = (index + 1, written + 1)
-                    continue
-                }
-                let (second, third) = (source[index + 1], source[index + 2])
-                let scalar = (UInt32(byte & 0x0F) << 12) | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
-                if scalar &- 0xFF01 <= 0xFF5E - 0xFF01 {
-                    let ascii = UInt8(scalar - 0xFEE0)
-                    folded[written] = ascii &- 0x41 < 26 ? ascii | 0x20 : ascii
-                    written += 1
-                } else if scalar == 0x3000 {
-                    folded[written] = 0x20
-                    written += 1
-                } else {
-                    (folded[written], folded[written + 1], folded[written + 2]) = (byte, second, third)
-                    written += 3
-                }
-                index += 3
+            var written = 0
+            _ = forEachFoldedByte(of: source) { byte in
+                folded[written] = byte
+                written += 1
+                return true
             }
             count = written
         }
     }
 
+    /// Calls `body` with each byte of the folded text until it returns false (then returns false):
+    /// U+FF01…U+FF5E (EF BC 81 … EF BD 9E) become ASCII, U+3000 (E3 80 80) a space, A–Z a–z. One scalar
+    /// stays one scalar, so the folded text is never longer and offsets carry over. Folding on the fly
+    /// lets a text be searched without being copied.
+    @inline(__always)
+    static func forEachFoldedByte(of source: UnsafeBufferPointer<UInt8>, _ body: (UInt8) -> Bool) -> Bool {
+        var index = 0
+        while index < source.count {
+            let byte = source[index]
+            if byte < 0x80 {
+                guard body(byte &- 0x41 < 26 ? byte | 0x20 : byte) else { return false }
+                index += 1
+                continue
+            }
+            guard byte == 0xEF || byte == 0xE3, index + 2 < source.count else {
+                guard body(byte) else { return false }
+                index += 1
+                continue
+            }
+            let (second, third) = (source[index + 1], source[index + 2])
+            let scalar = (UInt32(byte & 0x0F) << 12) | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
+            if scalar &- 0xFF01 <= 0xFF5E - 0xFF01 {
+                let ascii = UInt8(scalar - 0xFEE0)
+                guard body(ascii &- 0x41 < 26 ? ascii | 0x20 : ascii) else { return false }
+            } else if scalar == 0x3000 {
+                guard body(0x20) else { return false }
+            } else {
+                guard body(byte), body(second), body(third) else { return false }
+            }
+            index += 3
+        }
+        return true
+    }
+
     /// Whether the text is empty or white space only.
     var isBlank: Bool { bytes.allSatisfy { $0 == 0x20 || (0x09...0x0D).contains($0) } }
 
-    /// Splits the text into clauses and sentences.
+    /// Splits the text into clauses and numbers their sentences, in one pass.
     mutating func split() {
-        clauses = Self.split(bytes, Self.clauseBoundaries)
-        sentences = Self.split(bytes, Self.sentenceBoundaries)
+        (clauses, clauseSentences) = Self.split(bytes)
     }
 
     /// Folds a pattern the way fields are folded.
@@ -78,54 +88,61 @@ struct ScopeText {
         String(decoding: ScopeText(pattern).bytes, as: UTF8.self)
     }
 
-    /// Which bytes end a clause or a sentence: ASCII separators by byte, and the third byte of the
-    /// ideographic ones (E3 80 xx: 、 81, 。 82, 【 90, 】 91).
-    struct Boundaries {
-        var ascii = [Bool](repeating: false, count: 256)
-        var ideographic = [Bool](repeating: false, count: 256)
-
-        init(ascii separators: String, ideographic thirdBytes: [UInt8]) {
-            for byte in separators.utf8 { ascii[Int(byte)] = true }
-            for byte in thirdBytes { ideographic[Int(byte)] = true }
-        }
+    /// What a byte ends: ASCII separators by byte, the ideographic ones (E3 80 xx: 、 81, 。 82, 【 90,
+    /// 】 91) by their third byte.
+    enum Boundary: UInt8 {
+        case none
+        case clause
+        case sentence
     }
 
-    static let clauseBoundaries = Boundaries(ascii: ",;.():\n\r\t[]", ideographic: [0x81, 0x82, 0x90, 0x91])
-    static let sentenceBoundaries = Boundaries(ascii: ";.()\n\r[]", ideographic: [0x82, 0x90, 0x91])
+    private static let asciiBoundaries: [Boundary] = (0..<256).map { byte in
+        if ";.()\n\r[]".utf8.contains(UInt8(byte)) { return .sentence }
+        return ",:\t".utf8.contains(UInt8(byte)) ? .clause : .none
+    }
 
-    private static func split(_ bytes: [UInt8], _ boundaries: Boundaries) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        var start = 0
-        var index = 0
+    private static let ideographicBoundaries: [Boundary] = (0..<256).map { byte in
+        [0x82, 0x90, 0x91].contains(byte) ? .sentence : byte == 0x81 ? .clause : .none
+    }
+
+    private static func split(_ bytes: [UInt8]) -> (clauses: [Range<Int>], sentences: [Int]) {
+        var clauses: [Range<Int>] = []
+        var sentences: [Int] = []
+        // A clause is rarely shorter than five characters: enough room that the arrays rarely grow.
+        clauses.reserveCapacity(bytes.count / 16)
+        sentences.reserveCapacity(bytes.count / 16)
+        var (start, index, sentence) = (0, 0, 0)
         func close(_ end: Int) {
             var (low, high) = (start, end)
             while low < high && bytes[low] == 0x20 { low += 1 }
             while high > low && bytes[high - 1] == 0x20 { high -= 1 }
-            if low < high { ranges.append(low..<high) }
+            guard low < high else { return }
+            clauses.append(low..<high)
+            sentences.append(sentence)
         }
         while index < bytes.count {
             let byte = bytes[index]
-            if boundaries.ascii[Int(byte)] {
-                close(index)
-                start = index + 1
-            } else if byte == 0xE3, index + 2 < bytes.count, bytes[index + 1] == 0x80,
-                boundaries.ideographic[Int(bytes[index + 2])]
-            {
-                close(index)
-                start = index + 3
-                index += 2
+            var boundary = Boundary.none
+            var length = 1
+            if byte < 0x80 {
+                boundary = asciiBoundaries[Int(byte)]
+            } else if byte == 0xE3, index + 2 < bytes.count, bytes[index + 1] == 0x80 {
+                boundary = ideographicBoundaries[Int(bytes[index + 2])]
+                length = boundary == .none ? 1 : 3
             }
-            index += 1
+            if boundary != .none {
+                close(index)
+                start = index + length
+                if boundary == .sentence { sentence += 1 }
+            }
+            index += length
         }
         close(bytes.count)
-        return ranges
+        return (clauses, sentences)
     }
 
     /// The clause holding byte `offset`.
     func clauseIndex(of offset: Int) -> Int? { Self.index(of: offset, in: clauses) }
-
-    /// The sentence holding byte `offset`.
-    func sentenceIndex(of offset: Int) -> Int? { Self.index(of: offset, in: sentences) }
 
     private static func index(of offset: Int, in ranges: [Range<Int>]) -> Int? {
         var (low, high) = (0, ranges.count)
