@@ -88,8 +88,14 @@ struct CSVChunkParser {
     private static func checkedLength(
         _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, line: Int
     ) throws(Problem) -> Int {
-        guard let length = DecodedChunks.sequenceLength(bytes, at: index) else { throw .invalidUTF8(line: line) }
+        // Most of a Chinese export: a three-byte sequence led by E1…EC, valid with any continuations.
         let lead = bytes[index]
+        if lead &- 0xE1 <= 0xEC - 0xE1, index + 2 < bytes.count, bytes[index + 1] & 0xC0 == 0x80,
+            bytes[index + 2] & 0xC0 == 0x80
+        {
+            return 3
+        }
+        guard let length = DecodedChunks.sequenceLength(bytes, at: index) else { throw .invalidUTF8(line: line) }
         if lead == 0xEF && bytes[index + 1] == 0xBF && bytes[index + 2] == 0xBD {
             throw .replacementCharacter(line: line)
         }

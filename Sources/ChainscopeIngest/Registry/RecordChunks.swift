@@ -56,8 +56,10 @@ struct RecordChunks {
             let upcoming = try decoded.next()
             pending = upcoming
             if cut == buffer.count { return chunk(buffer, isLast: upcoming == nil) }
+            // The short tail is copied; the piece keeps its buffer.
             carry = Array(buffer[cut...])
-            return chunk(Array(buffer[..<cut]), isLast: false)
+            buffer.removeLast(buffer.count - cut)
+            return chunk(buffer, isLast: false)
         }
     }
 

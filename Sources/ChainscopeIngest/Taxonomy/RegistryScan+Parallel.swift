@@ -34,6 +34,7 @@ extension RegistryScan {
 
     private func work(on queue: RowChannel<RecordChunks.Chunk>, plan: ScanPlan, results: ScanResults) throws {
         var counts = Counts()
+        var months = MonthMemo()
         let scratch = (name: ByteScratch(), scope: ByteScratch(), industry: ByteScratch(), other: ByteScratch())
         while let batch = try queue.receive() {
             for chunk in batch where !results.isStopped(before: chunk.index) {
@@ -45,7 +46,7 @@ extension RegistryScan {
                             guard !ScanPlan.isBlank(fields, in: bytes, scratch: scratch.other) else { return }
                             recordNumber += 1
                             guard chunk.index > 0 || recordNumber > plan.headerRow else { return }
-                            count(fields, in: bytes, plan: plan, scratch: scratch, into: &counts)
+                            count(fields, in: bytes, plan: plan, scratch: scratch, into: &counts, months: &months)
                         }
                     }
                     results.finished(chunk.index, lines: lines)
@@ -61,7 +62,7 @@ extension RegistryScan {
     private func count(
         _ fields: [CSVChunkParser.Field], in bytes: UnsafeBufferPointer<UInt8>, plan: ScanPlan,
         scratch: (name: ByteScratch, scope: ByteScratch, industry: ByteScratch, other: ByteScratch),
-        into counts: inout Counts
+        into counts: inout Counts, months: inout MonthMemo
     ) {
         func cell(_ column: Int?, _ scratch: ByteScratch) -> UnsafeBufferPointer<UInt8>? {
             guard let column, column < fields.count else { return nil }
@@ -76,20 +77,16 @@ extension RegistryScan {
         ).reading(minConfidence: minConfidence)
         guard classification.isMember else { return }
         func text(_ column: Int?) -> String? { cell(column, scratch.other).map { String(decoding: $0, as: UTF8.self) } }
-        counts.add(member: classification, founded: text(plan.founded), district: text(plan.district))
+        counts.add(member: classification, month: months.month(of: text(plan.founded)), district: text(plan.district))
     }
 }
 
 extension RegistryScan.Counts {
-    /// Counts a member by its founding month (`unknown` when the date is missing or unreadable),
-    /// district as written (`unknown` when empty) and main layer.
-    mutating func add(member classification: Classification, founded: String?, district: String?) {
+    /// Counts a member by its founding month (see `MonthMemo`), district as written (`unknown` when
+    /// empty) and main layer.
+    mutating func add(member classification: Classification, month: String, district: String?) {
         members += 1
-        var month: String?
-        if let founded, case .success(let date?) = RegistryDate.parse(founded) {
-            month = String(date.description.prefix(7))
-        }
-        byMonth[month ?? "unknown", default: 0] += 1
+        byMonth[month, default: 0] += 1
         byDistrict[district ?? "unknown", default: 0] += 1
         byLayer[classification.mainLayer ?? "unknown", default: 0] += 1
     }
@@ -100,6 +97,22 @@ extension RegistryScan.Counts {
         byMonth.merge(other.byMonth, uniquingKeysWith: +)
         byDistrict.merge(other.byDistrict, uniquingKeysWith: +)
         byLayer.merge(other.byLayer, uniquingKeysWith: +)
+    }
+}
+
+/// Founding months by the date as written, `unknown` when it is missing or unreadable: an export repeats
+/// a few thousand dates, each read once.
+struct MonthMemo {
+    private var months: [String: String] = [:]
+
+    mutating func month(of founded: String?) -> String {
+        guard let founded else { return "unknown" }
+        if let month = months[founded] { return month }
+        var month = "unknown"
+        if case .success(let date?) = RegistryDate.parse(founded) { month = String(date.description.prefix(7)) }
+        // Bounded, for a file of free-text dates.
+        if months.count < 100_000 { months[founded] = month }
+        return month
     }
 }
 

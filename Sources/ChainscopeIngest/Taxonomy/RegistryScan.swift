@@ -57,9 +57,10 @@ public struct RegistryScan: Sendable {
         let done = channel.startProducer { try Self.read(reader, file: name, mapping: mapping, into: channel) }
         defer { done.wait() }
         var counts = Counts()
+        var months = MonthMemo()
         do {
             while let batch = try channel.receive() {
-                for fields in batch { count(fields, into: &counts) }
+                for fields in batch { count(fields, into: &counts, months: &months) }
             }
         } catch {
             channel.cancel()
@@ -68,12 +69,12 @@ public struct RegistryScan: Sendable {
         return counts
     }
 
-    private func count(_ fields: Fields, into counts: inout Counts) {
+    private func count(_ fields: Fields, into counts: inout Counts, months: inout MonthMemo) {
         counts.rowsRead += 1
         let classification = classifier.classify(name: fields.name, scope: fields.scope, industry: fields.industry)
             .reading(minConfidence: minConfidence)
         guard classification.isMember else { return }
-        counts.add(member: classification, founded: fields.founded, district: fields.district)
+        counts.add(member: classification, month: months.month(of: fields.founded), district: fields.district)
     }
 
     /// Finds the header among the first rows, then sends each data row's cells in batches.

@@ -51,7 +51,9 @@ struct ScanPlan: Sendable {
     ) -> Bool {
         fields.allSatisfy { field in
             let content = CSVChunkParser.content(of: field, in: bytes, scratch: scratch)
-            // Nearly every row starts with a letter: decide on the first scalar before building text.
+            // Nearly every row starts with a letter: decide on the first byte (visible ASCII, or the lead
+            // of U+4000 and above, where no white space is) or else the first scalar before building text.
+            if let first = content.first, first &- 0x21 < 0x7F - 0x21 || first >= 0xE4 { return false }
             var bytes = content.makeIterator()
             var decoder = UTF8()
             if case .scalarValue(let scalar) = decoder.decode(&bytes), !scalar.properties.isWhitespace { return false }
