@@ -161,11 +161,12 @@ struct ClassifierTests {
 struct PatternMatcherTests {
     @Test("Finds exactly what a naive search finds, overlapping and nested patterns included")
     func agreesWithNaiveSearch() {
-        let patterns = ["人工智能", "智能", "人工智能培训", "能培", "机器人", "机器", "ab", "b", "abc", "", "训"]
+        // Characters of one to four UTF-8 bytes: the matcher reads characters, offsets count bytes.
+        let patterns = ["人工智能", "智能", "人工智能培训", "能培", "机器人", "机器", "ab", "b", "abc", "", "训", "é𝔸", "𝔸a"]
         let matcher = PatternMatcher(patterns)
         var random = SeededRandom(seed: 2022)
         // 中, x and the ideographic punctuation are in no pattern: they share the table's column 0.
-        let alphabet = Array("人工智能培训机器人abc、；中x")
+        let alphabet = Array("人工智能培训机器人abc、；中xé𝔸ß")
         for _ in 0..<300 {
             let text = String(
                 (0..<Int.random(in: 0..<40, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
@@ -196,5 +197,18 @@ struct PatternMatcherTests {
                 Array(text.utf8)[$0.start..<$0.end].elementsEqual(["人工智能", "智能机器人的研发", "发、生"][$0.pattern].utf8)
             })
         #expect(matcher.matches(in: "人工智").isEmpty && !matcher.containsMatch(in: Array("人工智".utf8)))
+    }
+
+    @Test(
+        "Folding while searching finds full-width and capital spellings that a plain search does not",
+        arguments: [
+            ("ＡＩ芯片研发", true), ("AI芯片研发", true), ("ai芯片研发", true), ("Ａi芯片", true), ("A I芯片", false),
+            ("ＡＩ　芯片", false), ("ＡＩ　芯片研发", true), ("人工智能", false),
+        ])
+    func foldingSearch(text: String, found: Bool) {
+        let matcher = PatternMatcher(["ai芯片", "ai 芯片研发"])
+        var text = text
+        #expect(text.withUTF8 { matcher.containsMatch(foldingUTF8: $0) } == found)
+        #expect(matcher.containsMatch(in: Array(text.utf8)) == (found && text.hasPrefix("ai")))
     }
 }

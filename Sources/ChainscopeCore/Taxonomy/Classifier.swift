@@ -142,7 +142,7 @@ public struct Classifier: Sendable {
 
     /// Whether the folded text of `utf8` holds an include term.
     private func mentionsInclude(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        compiled.includeMatcher.containsMatch { step in _ = ScopeText.forEachFoldedByte(of: utf8, step) }
+        compiled.includeMatcher.containsMatch(foldingUTF8: utf8)
     }
 
     private func classify(
@@ -152,8 +152,8 @@ public struct Classifier: Sendable {
         var analysis = Analysis(compiled: compiled)
         // Most companies name no chain term anywhere: without one, no rule can make a member.
         guard
-            mentionsInclude || compiled.includeMatcher.containsMatch(in: name.bytes)
-                || compiled.includeMatcher.containsMatch(in: scope.bytes)
+            mentionsInclude || name.bytes.withUnsafeBufferPointer(self.mentionsInclude)
+                || scope.bytes.withUnsafeBufferPointer(self.mentionsInclude)
         else {
             if scope.isBlank { analysis.noteEmptyScope() }
             return analysis.result(

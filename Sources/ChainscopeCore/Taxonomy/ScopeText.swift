@@ -28,51 +28,41 @@ struct ScopeText {
         bytes = Self.folded(utf8)
     }
 
-    /// Folds UTF-8 on its bytes (see `forEachFoldedByte`).
+    /// Folds UTF-8 on its bytes: U+FF01…U+FF5E (EF BC 81 … EF BD 9E) to ASCII, U+3000 (E3 80 80) to a
+    /// space, A–Z to a–z; one scalar stays one scalar, so the result is never longer. `PatternMatcher` folds the
+    /// same way as it reads (`containsMatch(foldingUTF8:)`).
     private static func folded(_ source: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: source.count) { folded, count in
-            var written = 0
-            _ = forEachFoldedByte(of: source) { byte in
-                folded[written] = byte
-                written += 1
-                return true
+            var (index, written) = (0, 0)
+            while index < source.count {
+                let byte = source[index]
+                if byte < 0x80 {
+                    folded[written] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                    (index, written) = (index + 1, written + 1)
+                    continue
+                }
+                guard byte == 0xEF || byte == 0xE3, index + 2 < source.count else {
+                    folded[written] = byte
+                    (index, written) = (index + 1, written + 1)
+                    continue
+                }
+                let (second, third) = (source[index + 1], source[index + 2])
+                let scalar = (UInt32(byte & 0x0F) << 12) | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
+                if scalar &- 0xFF01 <= 0xFF5E - 0xFF01 {
+                    let ascii = UInt8(scalar - 0xFEE0)
+                    folded[written] = ascii &- 0x41 < 26 ? ascii | 0x20 : ascii
+                    written += 1
+                } else if scalar == 0x3000 {
+                    folded[written] = 0x20
+                    written += 1
+                } else {
+                    (folded[written], folded[written + 1], folded[written + 2]) = (byte, second, third)
+                    written += 3
+                }
+                index += 3
             }
             count = written
         }
-    }
-
-    /// Calls `body` with each byte of the folded text until it returns false (then returns false):
-    /// U+FF01…U+FF5E (EF BC 81 … EF BD 9E) become ASCII, U+3000 (E3 80 80) a space, A–Z a–z. One scalar
-    /// stays one scalar, so the folded text is never longer and offsets carry over. Folding on the fly
-    /// lets a text be searched without being copied.
-    @inline(__always)
-    static func forEachFoldedByte(of source: UnsafeBufferPointer<UInt8>, _ body: (UInt8) -> Bool) -> Bool {
-        var index = 0
-        while index < source.count {
-            let byte = source[index]
-            if byte < 0x80 {
-                guard body(byte &- 0x41 < 26 ? byte | 0x20 : byte) else { return false }
-                index += 1
-                continue
-            }
-            guard byte == 0xEF || byte == 0xE3, index + 2 < source.count else {
-                guard body(byte) else { return false }
-                index += 1
-                continue
-            }
-            let (second, third) = (source[index + 1], source[index + 2])
-            let scalar = (UInt32(byte & 0x0F) << 12) | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
-            if scalar &- 0xFF01 <= 0xFF5E - 0xFF01 {
-                let ascii = UInt8(scalar - 0xFEE0)
-                guard body(ascii &- 0x41 < 26 ? ascii | 0x20 : ascii) else { return false }
-            } else if scalar == 0x3000 {
-                guard body(0x20) else { return false }
-            } else {
-                guard body(byte), body(second), body(third) else { return false }
-            }
-            index += 3
-        }
-        return true
     }
 
     /// Whether the text is empty or white space only.

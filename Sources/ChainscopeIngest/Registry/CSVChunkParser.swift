@@ -88,12 +88,14 @@ struct CSVChunkParser {
     private static func checkedLength(
         _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, line: Int
     ) throws(Problem) -> Int {
-        // Most of a Chinese export: a three-byte sequence led by E1…EC, valid with any continuations.
+        // Most of a Chinese export: three-byte sequences led by E1…EF (ideographs, and the full-width
+        // punctuation （）；，), valid with any continuations but after ED (surrogates) and as EF BF BD.
         let lead = bytes[index]
-        if lead &- 0xE1 <= 0xEC - 0xE1, index + 2 < bytes.count, bytes[index + 1] & 0xC0 == 0x80,
-            bytes[index + 2] & 0xC0 == 0x80
-        {
-            return 3
+        if lead &- 0xE1 <= 0xEF - 0xE1, lead != 0xED, index + 2 < bytes.count {
+            let (second, third) = (bytes[index + 1], bytes[index + 2])
+            if second & 0xC0 == 0x80, third & 0xC0 == 0x80, lead != 0xEF || second != 0xBF || third != 0xBD {
+                return 3
+            }
         }
         guard let length = DecodedChunks.sequenceLength(bytes, at: index) else { throw .invalidUTF8(line: line) }
         if lead == 0xEF && bytes[index + 1] == 0xBF && bytes[index + 2] == 0xBD {
