@@ -137,7 +137,7 @@ public struct Classifier: Sendable {
         }
         return classify(
             ScopeText(countingUTF8: name), ScopeText(countingUTF8: scope ?? empty),
-            industry.map(ScopeText.init(countingUTF8:)), keepsEvidence: false, mentionsInclude: true)
+            industry.map(ScopeText.init(countingUTF8:)), keepsEvidence: false, isKnownToMentionInclude: true)
     }
 
     /// Whether the folded text of `utf8` holds an include term.
@@ -147,17 +147,20 @@ public struct Classifier: Sendable {
 
     private func classify(
         _ name: ScopeText, _ scope: ScopeText, _ industry: ScopeText?, keepsEvidence: Bool = true,
-        mentionsInclude: Bool = false
+        isKnownToMentionInclude: Bool = false
     ) -> Classification {
         var analysis = Analysis(compiled: compiled)
+        func result() -> Classification {
+            analysis.result(
+                evidence: keepsEvidence ? analysis.evidence(name: name, scope: scope, industry: industry) : [])
+        }
         // Most companies name no chain term anywhere: without one, no rule can make a member.
         guard
-            mentionsInclude || name.bytes.withUnsafeBufferPointer(self.mentionsInclude)
-                || scope.bytes.withUnsafeBufferPointer(self.mentionsInclude)
+            isKnownToMentionInclude || name.bytes.withUnsafeBufferPointer(mentionsInclude)
+                || scope.bytes.withUnsafeBufferPointer(mentionsInclude)
         else {
             if scope.isBlank { analysis.noteEmptyScope() }
-            return analysis.result(
-                evidence: keepsEvidence ? analysis.evidence(name: name, scope: scope, industry: industry) : [])
+            return result()
         }
         analysis.readName(name)
         if scope.isBlank {
@@ -167,8 +170,7 @@ public struct Classifier: Sendable {
         }
         analysis.scoreName(name, isAlone: scope.isBlank)
         if let industry, !analysis.findings.isEmpty { analysis.readIndustry(industry) }
-        return analysis.result(
-            evidence: keepsEvidence ? analysis.evidence(name: name, scope: scope, industry: industry) : [])
+        return result()
     }
 
     /// The naive baseline: any include term anywhere makes a member, with no exclusion or rule.
