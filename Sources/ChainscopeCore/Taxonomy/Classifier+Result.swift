@@ -64,13 +64,12 @@ extension Classifier.Analysis {
         let best = ranked.first?.score ?? 0
         let total = ranked.reduce(0) { $0 + $1.score }
         let rules = rules
-        let taxonomy = compiled.taxonomy
         var classification = Classification(
-            taxonomyID: taxonomy.id, taxonomyVersion: taxonomy.version,
+            taxonomyID: compiled.taxonomyID, taxonomyVersion: compiled.taxonomyVersion,
             isMember: best >= rules.threshold - 1e-9, mainLayer: ranked.first?.layer,
             confidence: min(1, (total / max(rules.strictThreshold, 1e-9) * 100).rounded() / 100),
             segments: ranked, evidence: evidence)
-        classification.taxonomyDigest = taxonomy.digest
+        classification.taxonomyDigest = compiled.taxonomyDigest
         return classification
     }
 }

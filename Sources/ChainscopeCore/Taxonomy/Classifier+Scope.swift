@@ -116,9 +116,12 @@ extension Classifier.Analysis {
         var counted: [Int] = []
         counted.reserveCapacity(candidates.count)
         for candidate in candidates {
-            let term = facts[candidate.segment].terms[candidate.term]
+            let (isGeneric, termWeight) = (
+                facts[candidate.segment].terms[candidate.term].isGeneric,
+                facts[candidate.segment].terms[candidate.term].weight
+            )
             var item = candidate.finding
-            if term.isGeneric && specific.isEmpty && !isTechnologyCentred {
+            if isGeneric && specific.isEmpty && !isTechnologyCentred {
                 item.rule = .genericAlone
             } else if rules.requiresProminence && !isTechnologyCentred && !candidate.isLeading
                 && !namedSegments.contains(candidate.segment) && chainSegments.count < 2
@@ -130,8 +133,8 @@ extension Classifier.Analysis {
                 counted.append(candidate.segment << 32 | item.clauseIndex)
                 item.rule = candidate.isLeading ? .leadingClause : .included
                 item.weight =
-                    term.weight * facts[candidate.segment].weight + (candidate.makes ? rules.manufacturingBonus : 0)
-                if !term.isGeneric && item.isCounted { specificSegments.insert(candidate.segment) }
+                    termWeight * facts[candidate.segment].weight + (candidate.makes ? rules.manufacturingBonus : 0)
+                if !isGeneric && item.isCounted { specificSegments.insert(candidate.segment) }
             }
             findings.append(item)
         }

@@ -46,6 +46,11 @@ public struct Classifier: Sendable {
     /// classification it makes, and a copy then costs one retain.
     final class Compiled: Sendable {
         let taxonomy: Taxonomy
+        /// What every classification names, read apart from the taxonomy (a copy of which retains each
+        /// of its word lists).
+        let taxonomyID: String
+        let taxonomyVersion: Int
+        let taxonomyDigest: String
         let patterns: [Pattern]
         /// The patterns' kinds alone, as the rules read them in loops.
         let kinds: [Kind]
@@ -62,6 +67,7 @@ public struct Classifier: Sendable {
 
         init(_ taxonomy: Taxonomy) {
             self.taxonomy = taxonomy
+            (taxonomyID, taxonomyVersion, taxonomyDigest) = (taxonomy.id, taxonomy.version, taxonomy.digest)
             segments = taxonomy.segments
             facts = segments.map { layer, segment in
                 SegmentFacts(
