@@ -2,9 +2,42 @@ import ChainscopeCore
 import Foundation
 import GRDB
 
-/// Company rows are written once per imported row, so they are encoded by hand rather than through
-/// `Codable`, whose generic encoding dominated the import's profile.
+/// Company rows are written once per imported row and read once per company classified, explained or
+/// reported, so they are encoded and decoded by hand rather than through `Codable`, whose generic
+/// containers dominated the import's profile and more than half of `classify --all`'s.
 extension CompanyRecord {
+    init(row: Row) throws {
+        key = try row.decode(forColumn: "key")
+        nameZh = try row.decode(forColumn: "name_zh")
+        nameKo = try row.decode(forColumn: "name_ko")
+        nameEn = try row.decode(forColumn: "name_en")
+        creditCode = try row.decode(forColumn: "credit_code")
+        registrationNumber = try row.decode(forColumn: "registration_number")
+        kind = try row.decode(forColumn: "kind")
+        status = try row.decode(forColumn: "status")
+        founded = try row.decode(forColumn: "founded")
+        capitalAmount = try row.decode(forColumn: "capital_amount")
+        capitalCurrency = try row.decode(forColumn: "capital_currency")
+        capitalText = try row.decode(forColumn: "capital_text")
+        region = try row.decode(forColumn: "region")
+        address = try row.decode(forColumn: "address")
+        businessScope = try row.decode(forColumn: "business_scope")
+        industryCode = try row.decode(forColumn: "industry_code")
+        industryName = try row.decode(forColumn: "industry_name")
+        raw = try row.decode(forColumn: "raw")
+        notes = try Self.notes(fromJSON: row.decode(forColumn: "notes"))
+        provenanceKind = try row.decode(forColumn: "provenance_kind")
+        provenanceCollection = try row.decode(forColumn: "provenance_collection")
+        provenanceFile = try row.decode(forColumn: "provenance_file")
+        provenanceLine = try row.decode(forColumn: "provenance_line")
+    }
+
+    /// The notes column as `CompanyRow.notesJSON` writes it; most companies have none.
+    private static func notes(fromJSON json: String) throws -> [CitedText] {
+        guard json != "[]" else { return [] }
+        return try JSONDecoder().decode([CitedText].self, from: Data(json.utf8))
+    }
+
     func encode(to container: inout PersistenceContainer) throws {
         container["key"] = key
         container["name_zh"] = nameZh
