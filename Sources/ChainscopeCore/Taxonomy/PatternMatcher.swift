@@ -3,6 +3,10 @@
 /// previous step chose; reading Chinese by characters rather than by bytes makes a third of the steps,
 /// and finding a character's column (the work between steps) does not depend on the state, so the
 /// processor overlaps it with the wait. Characters that occur in no pattern share column 0.
+///
+/// The table holds a row per trie state, as wide as the patterns' distinct characters rounded up to a
+/// power of two, of 4 bytes each: 3 MB for the AI taxonomy's 365 words and phrases (328 characters,
+/// 1,577 states), 0.5 MB for the integrated-circuit one. Up to 65,535 distinct characters.
 public struct PatternMatcher: Sendable {
     /// One occurrence: the pattern's index and its UTF-8 byte range in the text.
     public struct Match: Sendable, Hashable {
