@@ -61,8 +61,6 @@ public struct Classifier: Sendable {
         let segments: [(layer: String, segment: Taxonomy.Segment)]
         /// The same segments, as the rules read them.
         let facts: [SegmentFacts]
-        /// Segment positions by id.
-        let segmentIndex: [String: Int]
         let weights: Weights
 
         init(_ taxonomy: Taxonomy) {
@@ -81,8 +79,6 @@ public struct Classifier: Sendable {
                 requiresProminence: rules.requiresProminence, manufacturingBonus: rules.manufacturingBonus,
                 nameWeight: rules.nameWeight, nameOnlyWeight: rules.nameOnlyWeight, industryWeight: rules.industryWeight
             )
-            segmentIndex = Dictionary(
-                segments.enumerated().map { ($1.segment.id, $0) }, uniquingKeysWith: { first, _ in first })
             var patterns: [Pattern] = []
             func add(_ texts: [String], _ kind: Kind) { patterns += texts.map { Pattern(text: $0, kind: kind) } }
             for (index, entry) in segments.enumerated() {
@@ -117,7 +113,6 @@ public struct Classifier: Sendable {
     var patterns: [Pattern] { compiled.patterns }
     var matcher: PatternMatcher { compiled.matcher }
     var segments: [(layer: String, segment: Taxonomy.Segment)] { compiled.segments }
-    var segmentIndex: [String: Int] { compiled.segmentIndex }
 
     public init(_ taxonomy: Taxonomy) { compiled = Compiled(taxonomy) }
 

@@ -2,11 +2,9 @@
 /// scalar for one, so offsets carry over to the original), and, when asked, split into clauses at
 /// 、；;，,。：: and brackets.
 struct ScopeText {
-    /// The text as written; empty when the text is read for counting only (see `keepsText`).
+    /// The text as written; empty when the text is read for counting, which quotes nothing
+    /// (`classifyForCounting` builds no evidence).
     let original: String
-    /// Whether evidence can quote the text. Counting reads skip it: clauses come out empty and offsets
-    /// count bytes, which orders matches the same way scalar offsets do.
-    let keepsText: Bool
     let bytes: [UInt8]
     /// Clause byte ranges, in order; empty clauses are left out. Empty until `split()`.
     private(set) var clauses: [Range<Int>] = []
@@ -16,15 +14,13 @@ struct ScopeText {
 
     init(_ text: String) {
         original = text
-        keepsText = true
         var text = text
         bytes = text.withUTF8 { Self.folded($0) }
     }
 
-    /// A field given as UTF-8 bytes, read for counting: evidence from it quotes no text.
+    /// A field given as UTF-8 bytes, read for counting: its text as written is not kept.
     init(countingUTF8 utf8: UnsafeBufferPointer<UInt8>) {
         original = ""
-        keepsText = false
         bytes = Self.folded(utf8)
     }
 
@@ -143,16 +139,14 @@ struct ScopeText {
         return low < ranges.count && ranges[low].contains(offset) ? low : nil
     }
 
-    /// The scalar offset of byte `offset` (the number of scalars that start before it); the byte
-    /// offset itself when the text is read for counting.
+    /// The scalar offset of byte `offset` (the number of scalars that start before it).
     func scalarOffset(_ offset: Int) -> Int {
-        guard keepsText else { return offset }
-        return bytes[..<offset].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        bytes[..<offset].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 
-    /// The original text of a byte range of the folded text; empty when the text is read for counting.
+    /// The original text of a byte range of the folded text; empty when the text as written was not kept.
     func originalText(_ range: Range<Int>) -> String {
-        guard keepsText else { return "" }
+        guard !original.isEmpty else { return "" }
         let scalars = original.unicodeScalars
         let start = scalars.index(scalars.startIndex, offsetBy: scalarOffset(range.lowerBound))
         let end = scalars.index(start, offsetBy: scalarOffset(range.upperBound) - scalarOffset(range.lowerBound))
