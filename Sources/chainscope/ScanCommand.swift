@@ -55,18 +55,7 @@ struct ScanCommand: AsyncParsableCommand {
                 print(JSONOutput.text(counts))
                 return
             }
-            print(
-                "\(counts.members) of \(counts.rowsRead) rows are in the \(chain.labels.en ?? chain.id) (\(chain.id) v\(chain.version))"
-            )
-            print(
-                "By layer: "
-                    + counts.byLayer.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-            print("By district:")
-            for (district, count) in counts.byDistrict.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
-                print("  \(district) \(count)")
-            }
-            print("By founding month:")
-            for (month, count) in counts.byMonth.sorted(by: { $0.key < $1.key }) { print("  \(month) \(count)") }
+            for line in ScanSummary(counts: counts, taxonomy: chain).lines { print(line) }
         }
     }
 }

@@ -126,6 +126,16 @@ struct ClassifyCommandTests {
         #expect(members >= labelled && members <= labelled + 10, "\(members) vs \(labelled)")
         let text = try CommandRun(["scan", workspace.path("s.csv"), "--taxonomy", "ic"])
         #expect(text.output.contains("Integrated-circuit industry chain (ic v1)"), "\(text.output)")
+        // For a person: the share, the layers by name in chain order, and a year-by-month table whose
+        // year totals (with the undated) add up to the members.
+        let summary = try CommandRun(["scan", workspace.path("s.csv")]).output
+        #expect(summary.hasPrefix("\(members) of 1,000 rows ("), "\(summary)")
+        #expect(summary.contains("By layer: Foundation layer "), "\(summary)")
+        let table = summary.components(separatedBy: "By founding month:\n").last ?? ""
+        let lines = table.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("  year") == true && lines.first?.hasSuffix("total") == true, "\(summary)")
+        let totals = lines.dropFirst().compactMap { Int($0.split(separator: " ").last?.filter { $0 != "," } ?? "") }
+        #expect(totals.count == lines.count - 1 && totals.reduce(0, +) == members, "\(summary)")
         #expect(try CommandRun(["scan", workspace.path("missing.csv")]).status != 0)
     }
 
