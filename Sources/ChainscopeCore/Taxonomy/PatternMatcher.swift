@@ -101,8 +101,7 @@ public struct PatternMatcher: Sendable {
                     var (index, row) = (0, UInt32(0))
                     while index < utf8.count {
                         let (code, length) = Self.scalar(utf8, at: index, folding: folding)
-                        let column = columns[Int(pages[Int(code >> 8)]) << 8 | Int(code & 0xFF)]
-                        let entry = table[Int(row | UInt32(column))]
+                        let entry = table[Int(row | Self.column(of: code, pages, columns))]
                         if entry & 1 != 0 { return true }
                         (row, index) = (entry, index + length)
                     }
@@ -161,12 +160,20 @@ public struct PatternMatcher: Sendable {
         defer { (index, row) = (position, state) }
         while position < utf8.count {
             let (code, length) = scalar(utf8, at: position, folding: false)
-            let entry = table[Int(state | UInt32(columns[Int(pages[Int(code >> 8)]) << 8 | Int(code & 0xFF)]))]
+            let entry = table[Int(state | column(of: code, pages, columns))]
             state = entry & ~1
             position += length
             if entry & 1 != 0 { return position }
         }
         return nil
+    }
+
+    /// The column of code point `code`: its page, then its place in the page.
+    @inline(__always)
+    private static func column(
+        of code: UInt32, _ pages: UnsafeBufferPointer<UInt16>, _ columns: UnsafeBufferPointer<UInt16>
+    ) -> UInt32 {
+        UInt32(columns[Int(pages[Int(code >> 8)]) << 8 | Int(code & 0xFF)])
     }
 
     /// The code point of the character at `index`, folded when asked, and its length in bytes.
