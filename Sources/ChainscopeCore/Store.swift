@@ -38,6 +38,20 @@ public protocol Store: Sendable {
     /// The company with this credit code, or nil.
     func company(creditCode: String) async throws -> Company?
 
+    /// The company with this key, or nil.
+    func company(key: CompanyKey) async throws -> Company?
+
+    /// The cells of the row a registry company was last stored from, header → value; nil for a company
+    /// not read from a registry export.
+    func companyRaw(key: CompanyKey) async throws -> [String: String]?
+
+    /// A page of the companies that match `query`, in its order, starting after its cursor.
+    func companies(matching query: CompanyQuery) async throws -> CompanyPage
+
+    /// Brings the name search indexes up to date with the stored companies (new ones, renamed ones and
+    /// removed ones) in one transaction; returns how many companies were indexed.
+    func refreshSearchIndex() async throws -> Int
+
     /// Classifies stored companies with `taxonomy` in one transaction: those not yet classified with
     /// this content of it (its digest), or all when `all`. `classify` maps a batch to its
     /// classifications, in order. Returns how many companies were classified.

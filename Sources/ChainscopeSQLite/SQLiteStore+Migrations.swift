@@ -27,6 +27,9 @@ extension SQLiteStore {
         migrator.registerMigration("v7-company-indexes-that-are-read") { db in
             try indexCompaniesThatAreRead(db)
         }
+        migrator.registerMigration("v8-company-search") { db in
+            try createSearchTables(db)
+        }
         return migrator
     }
 

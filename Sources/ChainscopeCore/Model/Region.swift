@@ -14,6 +14,29 @@ public struct RegionCode: RawRepresentable, Hashable, Comparable, CanonicalText,
 
     public static var expectedText: String { "a six-digit division code" }
 
+    /// Written as its six digits. Declared here because the compiler's own `Codable` for a struct (an
+    /// object `{"rawValue": …}`) would otherwise win over `CanonicalText`'s; databases written before this
+    /// fix hold that object form in their JSON columns, so it is still read.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text: String
+        if let plain = try? container.decode(String.self) {
+            text = plain
+        } else {
+            text = try container.decode([String: String].self)["rawValue"] ?? ""
+        }
+        guard let code = RegionCode(rawValue: text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "expected \(Self.expectedText), found '\(text)'")
+        }
+        self = code
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(canonicalText)
+    }
+
     public static let hangzhou = RegionCode(rawValue: "330100")!
     public static let zhejiang = RegionCode(rawValue: "330000")!
 

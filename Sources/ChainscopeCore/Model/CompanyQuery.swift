@@ -1,0 +1,168 @@
+/// What a company list asks for: text to find in names or credit codes, filters, an order and a page.
+public struct CompanyQuery: Sendable, Hashable {
+    /// The order of a list; every order ends with the order of entry, so pages never overlap.
+    public enum Order: String, Sendable, Hashable, CaseIterable {
+        /// The order companies were first stored in (and the order search indexes return them).
+        case entry
+        case name
+        case founded
+        case foundedDescending = "-founded"
+    }
+
+    /// A name (Chinese, Korean or English; any length from one character) or the start of a credit code.
+    public var text: String?
+    /// The taxonomy the classification filters and the listed classifications refer to.
+    public var taxonomy: String
+    public var segment: String?
+    public var layer: String?
+    /// Members (true) or non-members (false) of the taxonomy's chain only.
+    public var isMember: Bool?
+    public var district: RegionCode?
+    public var status: RegistrationStatus?
+    public var foundedFrom: CalendarDate?
+    public var foundedThrough: CalendarDate?
+    public var order: Order
+    /// Where the previous page ended.
+    public var after: CompanyCursor?
+    public var limit: Int
+
+    public static let maximumLimit = 500
+
+    public init(
+        text: String? = nil, taxonomy: String = "ai", segment: String? = nil, layer: String? = nil,
+        isMember: Bool? = nil, district: RegionCode? = nil, status: RegistrationStatus? = nil,
+        foundedFrom: CalendarDate? = nil, foundedThrough: CalendarDate? = nil, order: Order = .entry,
+        after: CompanyCursor? = nil, limit: Int = 50
+    ) {
+        self.text = text
+        self.taxonomy = taxonomy
+        self.segment = segment
+        self.layer = layer
+        self.isMember = isMember
+        self.district = district
+        self.status = status
+        self.foundedFrom = foundedFrom
+        self.foundedThrough = foundedThrough
+        self.order = order
+        self.after = after
+        self.limit = limit
+    }
+
+    /// The text with surrounding spaces removed, or nil when nothing is left.
+    public var searchText: String? {
+        guard let trimmed = text?.trimmingSpaces, !trimmed.isEmpty else { return nil }
+        return trimmed
+    }
+
+    /// Whether the text reads as the start of a credit code or registration number (4 or more letters and
+    /// digits with at least one digit), which is looked up by key rather than by name.
+    public var isCodeSearch: Bool {
+        guard let text = searchText, text.count >= 4, text.count <= 18 else { return false }
+        return text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || ("A"..."Z").contains($0) }
+            && text.unicodeScalars.contains { ("0"..."9").contains($0) }
+    }
+}
+
+/// Where a page of companies ended: the sort value of its last company and its place of entry. Clients
+/// see it as an opaque token.
+public struct CompanyCursor: Sendable, Hashable {
+    public var value: String?
+    public var position: Int64
+
+    public init(value: String?, position: Int64) {
+        self.value = value
+        self.position = position
+    }
+
+    /// The token form: the position, then the value, hex-encoded so a token is plain URL-safe ASCII.
+    public var token: String {
+        let hex = value.map { Array($0.utf8).map { String(format2: $0) }.joined() } ?? "-"
+        return "c\(position).\(hex)"
+    }
+
+    /// Reads a token written by `token`; nil when it is not one.
+    public init?(token: String) {
+        guard token.hasPrefix("c"), let dot = token.firstIndex(of: ".") else { return nil }
+        guard let position = Int64(token[token.index(after: token.startIndex)..<dot]), position >= 0 else {
+            return nil
+        }
+        let hex = token[token.index(after: dot)...]
+        if hex == "-" {
+            self.init(value: nil, position: position)
+            return
+        }
+        var bytes: [UInt8] = []
+        var index = hex.startIndex
+        while index < hex.endIndex {
+            let next = hex.index(index, offsetBy: 2, limitedBy: hex.endIndex) ?? hex.endIndex
+            guard hex.distance(from: index, to: next) == 2, let byte = UInt8(hex[index..<next], radix: 16) else {
+                return nil
+            }
+            bytes.append(byte)
+            index = next
+        }
+        guard let value = String(validating: bytes, as: UTF8.self) else { return nil }
+        self.init(value: value, position: position)
+    }
+}
+
+extension String {
+    /// A byte as two lower-case hex digits.
+    fileprivate init(format2 byte: UInt8) {
+        let digits = Array("0123456789abcdef")
+        self = String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+    }
+
+    /// The text without leading or trailing white space (ASCII and U+3000).
+    var trimmingSpaces: String {
+        let isSpace: (Character) -> Bool = { $0.isWhitespace }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
+}
+
+/// A company in a list, with its classification in the query's taxonomy when it has one.
+public struct CompanyListing: Sendable, Hashable {
+    public var company: Company
+    public var isMember: Bool?
+    public var mainLayer: String?
+    /// The segments of a member, best first.
+    public var segments: [String]
+
+    public init(company: Company, isMember: Bool?, mainLayer: String?, segments: [String]) {
+        self.company = company
+        self.isMember = isMember
+        self.mainLayer = mainLayer
+        self.segments = segments
+    }
+}
+
+/// One page of a company list and where the next one starts (nil on the last page).
+public struct CompanyPage: Sendable, Hashable {
+    public var companies: [CompanyListing]
+    public var next: CompanyCursor?
+
+    public init(companies: [CompanyListing], next: CompanyCursor?) {
+        self.companies = companies
+        self.next = next
+    }
+}
+
+/// The pieces of a name that the short-query index holds: every distinct character and pair of
+/// neighbouring characters, lower-cased, so one- and two-character searches (which a trigram index
+/// cannot answer) are index lookups too.
+public enum SearchGrams {
+    public static func grams(of names: [String]) -> Set<String> {
+        var grams: Set<String> = []
+        for name in names {
+            let characters = Array(name.lowercased()).filter { !$0.isWhitespace }
+            for (index, character) in characters.enumerated() {
+                grams.insert(String(character))
+                if index + 1 < characters.count { grams.insert(String([character, characters[index + 1]])) }
+            }
+        }
+        return grams
+    }
+}

@@ -1,0 +1,141 @@
+import ChainscopeCore
+import ChainscopeIngest
+import ChainscopeSQLite
+import ChainscopeTestSupport
+import Foundation
+import Testing
+
+@Suite("Company search and lists")
+struct CompanySearchTests {
+    /// A store holding the built-in dataset (whose companies have Korean and English names) and a
+    /// classified 400-row synthetic registry, with the search index refreshed.
+    static func store() async throws -> SQLiteStore {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try SQLiteStore()
+        let regions = try RegionTableReader().readBuiltin()
+        try await store.install(regions)
+        try await store.install(try DatasetReader().readBuiltin("hangzhou-ai-2022"))
+        let file = folder.url.appendingPathComponent("sample.csv")
+        _ = try SampleWriter(generator: SampleGenerator(seed: 11, regions: regions)).write(rows: 400, to: file)
+        var options = RegistryImportOptions(snapshotDate: CalendarDate(year: 2022, month: 10, day: 31))
+        options.classifier = Classifier(try TaxonomyReader().read(named: "ai"))
+        _ = try await RegistryImporter(regions: regions).run(file, options: options, into: store)
+        #expect(try await store.refreshSearchIndex() > 400)
+        return store
+    }
+
+    /// Every company of a query, page after page.
+    static func all(_ store: SQLiteStore, _ query: CompanyQuery) async throws -> [CompanyListing] {
+        var query = query
+        var listings: [CompanyListing] = []
+        while true {
+            let page = try await store.companies(matching: query)
+            listings += page.companies
+            guard let next = page.next else { return listings }
+            #expect(page.companies.count == query.limit)
+            query.after = next
+        }
+    }
+
+    static func everyCompany(_ store: SQLiteStore) async throws -> [CompanyListing] {
+        try await all(store, CompanyQuery(limit: 500))
+    }
+
+    @Test("Names are found from one character up, in every language, as a plain scan would find them")
+    func namesOfAnyLength() async throws {
+        let store = try await Self.store()
+        let everyone = try await Self.everyCompany(store)
+        let sample = try #require(everyone.last { $0.company.provenance.kind == .registryImport }).company.names.zh!
+        let middle = sample.dropFirst(2)
+        let pieces: [Substring] = [
+            sample.prefix(1), middle.prefix(1), middle.prefix(2), middle.prefix(3), middle.prefix(4), sample.suffix(2),
+            sample.suffix(1),
+        ]
+        let queries: [String] =
+            pieces.map(String.init) + ["智能", "芯", "科技有限", "알리바바", "alibaba", "Hikvision", "海康", "不存在的名字"]
+        for text in queries {
+            let found = try await Self.all(store, CompanyQuery(text: text, limit: 7)).map(\.company.key)
+            let expected = everyone.filter { listing in
+                let names = [listing.company.names.zh, listing.company.names.ko, listing.company.names.en].compactMap { $0 }
+                return names.contains { $0.lowercased().contains(text.lowercased()) }
+            }.map(\.company.key)
+            #expect(found == expected, "query \(text)")
+        }
+        #expect(try await Self.all(store, CompanyQuery(text: "芯", limit: 50)).count > 3)
+        #expect(try await Self.all(store, CompanyQuery(text: "Alibaba", limit: 50)).count >= 1)
+    }
+
+    @Test("The start of a credit code finds the companies whose codes begin with it")
+    func codePrefix() async throws {
+        let store = try await Self.store()
+        let everyone = try await Self.everyCompany(store)
+        let code = try #require(everyone.compactMap(\.company.creditCode).dropFirst(5).first)
+        for prefix in [String(code.prefix(8)), code] {
+            let found = try await Self.all(store, CompanyQuery(text: prefix, limit: 3)).map(\.company.key)
+            #expect(found.sorted(by: { $0.description < $1.description })
+                == everyone.filter { $0.company.creditCode?.hasPrefix(prefix) == true }.map(\.company.key)
+                    .sorted(by: { $0.description < $1.description }))
+            #expect(!found.isEmpty)
+        }
+    }
+
+    @Test("Filters and orders select and sort as the companies' own fields say, and pages never overlap")
+    func filtersAndOrders() async throws {
+        let store = try await Self.store()
+        let everyone = try await Self.everyCompany(store)
+        #expect(Set(everyone.map(\.company.key)).count == everyone.count)
+        let district = try #require(everyone.compactMap(\.company.region).first)
+        let from = CalendarDate(year: 2020, month: 1, day: 1)!
+        let through = CalendarDate(year: 2021, month: 12, day: 31)!
+        var query = CompanyQuery(
+            isMember: true, district: district, status: .active, foundedFrom: from, foundedThrough: through, limit: 4)
+        let filtered = try await Self.all(store, query)
+        let expected = everyone.filter {
+            $0.isMember == true && $0.company.region == district && $0.company.status == .active
+                && $0.company.founded.map { $0 >= from && $0 <= through } == true
+        }
+        #expect(filtered.map(\.company.key) == expected.map(\.company.key))
+        query = CompanyQuery(segment: "vision", limit: 9)
+        #expect(try await Self.all(store, query).allSatisfy { $0.segments.contains("vision") })
+        #expect(
+            try await Self.all(store, query).count == everyone.filter { $0.segments.contains("vision") }.count)
+        query = CompanyQuery(layer: "application", limit: 9)
+        #expect(try await Self.all(store, query).map(\.company.key)
+            == everyone.filter { $0.mainLayer == "application" && $0.isMember == true }.map(\.company.key))
+        for order in [CompanyQuery.Order.founded, .foundedDescending, .name] {
+            let sorted = try await Self.all(store, CompanyQuery(order: order, limit: 33))
+            #expect(Set(sorted.map(\.company.key)) == Set(everyone.map(\.company.key)), "\(order)")
+            let values = sorted.map { order == .name ? ($0.company.names.zh ?? $0.company.names.en ?? "") : ($0.company.founded?.description ?? (order == .founded ? "9999" : "")) }
+            #expect(values == (order == .foundedDescending ? values.sorted(by: >) : values.sorted()), "\(order)")
+        }
+    }
+
+    @Test("Renamed and removed companies leave the index at the next refresh")
+    func refreshFollowsChanges() async throws {
+        let store = try SQLiteStore()
+        var dataset = try DatasetReader().readBuiltin("hangzhou-ai-2022")
+        try await store.install(dataset)
+        _ = try await store.refreshSearchIndex()
+        let company = try #require(dataset.companies.first { $0.names.zh != nil })
+        let name = company.names.zh!
+        #expect(try await store.companies(matching: CompanyQuery(text: name)).companies.map(\.company.key) == [company.key])
+        dataset.companies[dataset.companies.firstIndex(of: company)!].names.zh = "测试改名公司"
+        try await store.install(dataset)
+        _ = try await store.refreshSearchIndex()
+        #expect(try await store.companies(matching: CompanyQuery(text: name)).companies.isEmpty)
+        #expect(try await store.companies(matching: CompanyQuery(text: "改名")).companies.map(\.company.key) == [company.key])
+        #expect(try await store.companies(matching: CompanyQuery(text: "测")).companies.map(\.company.key) == [company.key])
+        #expect(try await store.refreshSearchIndex() == 0)
+    }
+
+    @Test(
+        "Text meant to break SQL or the full-text syntax is searched for as text",
+        arguments: ["' OR 1=1 --", "\"; DROP TABLE company; --", "智能\" OR \"a", "*", "NEAR(a b)", "%", "_", "\\"])
+    func hostileText(_ text: String) async throws {
+        let store = try await Self.store()
+        let page = try await store.companies(matching: CompanyQuery(text: text, district: RegionCode(rawValue: "330106")))
+        #expect(page.companies.isEmpty)
+        #expect(try await Self.everyCompany(store).count > 400)
+    }
+}
