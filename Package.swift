@@ -18,10 +18,16 @@ let package = Package(
         .library(name: "ChainscopeIngest", targets: ["ChainscopeIngest"]),
         .library(name: "ChainscopeSQLite", targets: ["ChainscopeSQLite"]),
         .library(name: "ChainscopeReports", targets: ["ChainscopeReports"]),
+        .library(name: "ChainscopeServer", targets: ["ChainscopeServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
@@ -51,11 +57,27 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "ChainscopeReports", dependencies: ["ChainscopeCore"], swiftSettings: strictSettings),
+        .target(
+            name: "ChainscopeServer",
+            dependencies: [
+                "ChainscopeCore", "ChainscopeReports", "ChainscopeIngest",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "chainscope",
             dependencies: [
-                "ChainscopeCore", "ChainscopeIngest", "ChainscopeSQLite", "ChainscopeReports",
+                "ChainscopeCore", "ChainscopeIngest", "ChainscopeSQLite", "ChainscopeReports", "ChainscopeServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -86,6 +108,14 @@ let package = Package(
         .testTarget(
             name: "ChainscopeReportsTests",
             dependencies: ["ChainscopeReports", "ChainscopeIngest", "ChainscopeTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ChainscopeServerTests",
+            dependencies: [
+                "ChainscopeServer", "ChainscopeSQLite", "ChainscopeIngest", "ChainscopeTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -23,7 +23,8 @@ extension SQLiteStore {
                         ? try segments.map { try decoder.decode([SegmentScore].self, from: Data($0.utf8)) }?
                             .map(\.segment) ?? [] : [])
             }
-            let next = hasMore ? rows.last.map { CompanyCursor(value: $0["sort_value"], position: $0["position"]) } : nil
+            let next =
+                hasMore ? rows.last.map { CompanyCursor(value: $0["sort_value"], position: $0["position"]) } : nil
             return CompanyPage(companies: listings, next: next)
         }
     }
@@ -45,7 +46,9 @@ struct CompanyListSQL {
         if let text = query.searchText {
             if query.isCodeSearch {
                 conditions.append("(c.key >= ? AND c.key < ? OR c.key >= ? AND c.key < ?)")
-                whereArguments += ["uscc:" + text, "uscc:" + text + "\u{10FFFF}", "regno:" + text, "regno:" + text + "\u{10FFFF}"]
+                whereArguments += [
+                    "uscc:" + text, "uscc:" + text + "\u{10FFFF}", "regno:" + text, "regno:" + text + "\u{10FFFF}",
+                ]
             } else if text.unicodeScalars.count >= 3 {
                 from = "company_search s JOIN company c ON c.rowid = s.rowid"
                 position = "s.rowid"
@@ -71,7 +74,8 @@ struct CompanyListSQL {
             }
         }
         let direction = ascending ? "" : " DESC"
-        let order = query.order == .entry ? "\(position)\(direction)" : "\(sortValue)\(direction), \(position)\(direction)"
+        let order =
+            query.order == .entry ? "\(position)\(direction)" : "\(sortValue)\(direction), \(position)\(direction)"
         sql = """
             SELECT c.*, \(position) AS position, \(sortValue) AS sort_value, cl.is_member AS cl_member,
                 cl.main_layer AS cl_layer, cl.segments AS cl_segments

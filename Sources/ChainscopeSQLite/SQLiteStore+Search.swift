@@ -11,7 +11,8 @@ extension SQLiteStore {
     /// The search tables. A migration that rebuilds `company` renumbers its rowids and must empty these
     /// tables and set `indexed_through` to 0, so that the next refresh indexes every company again.
     static func createSearchTables(_ db: Database) throws {
-        let oldNames = "coalesce(OLD.name_zh, '') || char(10) || coalesce(OLD.name_ko, '') || char(10) "
+        let oldNames =
+            "coalesce(OLD.name_zh, '') || char(10) || coalesce(OLD.name_ko, '') || char(10) "
             + "|| coalesce(OLD.name_en, '')"
         try db.execute(
             sql: """

@@ -17,6 +17,7 @@ struct Chainscope: AsyncParsableCommand {
               chainscope explain CODE      why a company is in the AI chain, or not
               chainscope evaluate --labels labels.csv
                                            accuracy against labelled companies
+              chainscope demo --serve      the overview, then the dashboard at http://127.0.0.1:8080/
 
             Flags override CHAINSCOPE_* environment variables, which override defaults:
               CHAINSCOPE_DATABASE   SQLite file (default ./chainscope.sqlite)
@@ -25,6 +26,7 @@ struct Chainscope: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, ImportCommand.self, ClassifyCommand.self, ExplainCommand.self, EvaluateCommand.self,
             TaxonomyCommand.self, ScanCommand.self, QuarantineCommand.self, SampleCommand.self, ReportCommand.self,
+            ServeCommand.self,
         ]
     )
 }

@@ -29,6 +29,7 @@ struct DemoCommand: AsyncParsableCommand {
               chainscope demo --lang zh
               chainscope demo --lang en --database /tmp/demo.sqlite
               chainscope demo --dataset ./my-dataset --lang en
+              chainscope demo --serve --lang en    then open http://127.0.0.1:8080/
             """
     )
 
@@ -41,11 +42,21 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Load this dataset folder instead of the built-in one.", completion: .directory)
     var dataset: String?
 
+    @Flag(name: .long, help: "Then serve the dashboard on the loaded data until Ctrl-C (see chainscope serve).")
+    var serve = false
+
+    @Option(name: .long, help: "With --serve: the port (default: CHAINSCOPE_PORT, else 8080).")
+    var port: Int?
+
     func run() async throws {
         do {
             let configuration = try Configuration(database: database, language: lang?.language)
             let output = try await Demo(configuration: configuration, datasetFolder: dataset).run()
-            print(output, terminator: "")
+            // Written unbuffered, so that with --serve it is on the screen (or in the pipe) before serving.
+            FileHandle.standardOutput.write(Data(output.utf8))
+            guard serve else { return }
+            let store = try CommandError.opening { try SQLiteStore(path: configuration.databasePath) }
+            try await Server(store: store, port: port, language: lang?.language).run()
         } catch {
             FileHandle.standardError.write(Data("chainscope: \(error.description)\n".utf8))
             throw ExitCode(error.exitCode)
@@ -81,6 +92,7 @@ struct Demo {
             }
             let storedRegions = try await store.regionDirectory()
             let sample = try await importSample(into: store, regions: storedRegions)
+            _ = try await store.refreshSearchIndex()
             let overview = Overview(dataset: stored, regions: storedRegions, language: configuration.language).render()
             return overview + "\n" + sample + "\n"
         } catch let error as CommandError {

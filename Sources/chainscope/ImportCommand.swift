@@ -79,6 +79,7 @@ struct ImportCommand: AsyncParsableCommand {
                 }
             }
             if json { print(ImportSummary.json(summaries)) }
+            try await Self.refreshSearchIndex(store, quiet: json)
             if failures > 0 { throw ExitCode(65) }
         } catch let error as CommandError {
             FileHandle.standardError.write(Data("chainscope: \(error.description)\n".utf8))
@@ -110,6 +111,18 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     /// The division table, installed from the built-in tables when the database has none yet.
+    /// Brings the name search up to date after imports, timed apart from them (it is not part of an
+    /// import's transaction: an interrupted refresh is finished by the next one).
+    static func refreshSearchIndex(_ store: SQLiteStore, quiet: Bool) async throws(CommandError) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let indexed = try await CommandError.storing { try await store.refreshSearchIndex() }
+        guard !quiet, indexed > 0 else { return }
+        let seconds =
+            Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
+        print("Search index: \(indexed) companies indexed in \(String(format: "%.1f", seconds)) s.")
+    }
+
     static func regions(in store: SQLiteStore) async throws -> RegionDirectory {
         let stored = try await store.regionDirectory()
         guard stored.isEmpty else { return stored }

@@ -57,7 +57,9 @@ struct CompanySearchTests {
         for text in queries {
             let found = try await Self.all(store, CompanyQuery(text: text, limit: 7)).map(\.company.key)
             let expected = everyone.filter { listing in
-                let names = [listing.company.names.zh, listing.company.names.ko, listing.company.names.en].compactMap { $0 }
+                let names = [listing.company.names.zh, listing.company.names.ko, listing.company.names.en].compactMap {
+                    $0
+                }
                 return names.contains { $0.lowercased().contains(text.lowercased()) }
             }.map(\.company.key)
             #expect(found == expected, "query \(text)")
@@ -73,8 +75,9 @@ struct CompanySearchTests {
         let code = try #require(everyone.compactMap(\.company.creditCode).dropFirst(5).first)
         for prefix in [String(code.prefix(8)), code] {
             let found = try await Self.all(store, CompanyQuery(text: prefix, limit: 3)).map(\.company.key)
-            #expect(found.sorted(by: { $0.description < $1.description })
-                == everyone.filter { $0.company.creditCode?.hasPrefix(prefix) == true }.map(\.company.key)
+            #expect(
+                found.sorted(by: { $0.description < $1.description })
+                    == everyone.filter { $0.company.creditCode?.hasPrefix(prefix) == true }.map(\.company.key)
                     .sorted(by: { $0.description < $1.description }))
             #expect(!found.isEmpty)
         }
@@ -101,12 +104,17 @@ struct CompanySearchTests {
         #expect(
             try await Self.all(store, query).count == everyone.filter { $0.segments.contains("vision") }.count)
         query = CompanyQuery(layer: "application", limit: 9)
-        #expect(try await Self.all(store, query).map(\.company.key)
-            == everyone.filter { $0.mainLayer == "application" && $0.isMember == true }.map(\.company.key))
+        #expect(
+            try await Self.all(store, query).map(\.company.key)
+                == everyone.filter { $0.mainLayer == "application" && $0.isMember == true }.map(\.company.key))
         for order in [CompanyQuery.Order.founded, .foundedDescending, .name] {
             let sorted = try await Self.all(store, CompanyQuery(order: order, limit: 33))
             #expect(Set(sorted.map(\.company.key)) == Set(everyone.map(\.company.key)), "\(order)")
-            let values = sorted.map { order == .name ? ($0.company.names.zh ?? $0.company.names.en ?? "") : ($0.company.founded?.description ?? (order == .founded ? "9999" : "")) }
+            let values = sorted.map {
+                order == .name
+                    ? ($0.company.names.zh ?? $0.company.names.en ?? "")
+                    : ($0.company.founded?.description ?? (order == .founded ? "9999" : ""))
+            }
             #expect(values == (order == .foundedDescending ? values.sorted(by: >) : values.sorted()), "\(order)")
         }
     }
@@ -119,13 +127,16 @@ struct CompanySearchTests {
         _ = try await store.refreshSearchIndex()
         let company = try #require(dataset.companies.first { $0.names.zh != nil })
         let name = company.names.zh!
-        #expect(try await store.companies(matching: CompanyQuery(text: name)).companies.map(\.company.key) == [company.key])
+        #expect(
+            try await store.companies(matching: CompanyQuery(text: name)).companies.map(\.company.key) == [company.key])
         dataset.companies[dataset.companies.firstIndex(of: company)!].names.zh = "测试改名公司"
         try await store.install(dataset)
         _ = try await store.refreshSearchIndex()
         #expect(try await store.companies(matching: CompanyQuery(text: name)).companies.isEmpty)
-        #expect(try await store.companies(matching: CompanyQuery(text: "改名")).companies.map(\.company.key) == [company.key])
-        #expect(try await store.companies(matching: CompanyQuery(text: "测")).companies.map(\.company.key) == [company.key])
+        #expect(
+            try await store.companies(matching: CompanyQuery(text: "改名")).companies.map(\.company.key) == [company.key])
+        #expect(
+            try await store.companies(matching: CompanyQuery(text: "测")).companies.map(\.company.key) == [company.key])
         #expect(try await store.refreshSearchIndex() == 0)
     }
 
@@ -134,7 +145,8 @@ struct CompanySearchTests {
         arguments: ["' OR 1=1 --", "\"; DROP TABLE company; --", "智能\" OR \"a", "*", "NEAR(a b)", "%", "_", "\\"])
     func hostileText(_ text: String) async throws {
         let store = try await Self.store()
-        let page = try await store.companies(matching: CompanyQuery(text: text, district: RegionCode(rawValue: "330106")))
+        let page = try await store.companies(
+            matching: CompanyQuery(text: text, district: RegionCode(rawValue: "330106")))
         #expect(page.companies.isEmpty)
         #expect(try await Self.everyCompany(store).count > 400)
     }

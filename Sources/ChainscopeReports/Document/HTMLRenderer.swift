@@ -1,4 +1,4 @@
-import ChainscopeCore
+public import ChainscopeCore
 import Foundation
 
 /// Writes a report as one self-contained HTML file: inline CSS and SVG, no script and nothing fetched
@@ -7,11 +7,37 @@ public struct HTMLRenderer: Sendable {
     public init() {}
 
     public func render(_ document: ReportDocument) -> String {
-        var body = "<header><h1>\(escape(document.title))</h1><p class=\"subtitle\">\(escape(document.subtitle))</p>"
+        """
+        <!DOCTYPE html>
+        <html lang="\(Self.languageTag(document.language))">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(document.title))</title>
+        <style>\(Self.style)\(Self.pageStyle(banner: document.banner))</style>
+        </head>
+        <body>
+        <header>\(heading(document))</header>
+        <main>
+        \(sections(document))</main>
+        </body>
+        </html>
+
+        """
+    }
+
+    /// The title, subtitle and synthetic-data notice, for a page that frames the report (the dashboard).
+    public func heading(_ document: ReportDocument) -> String {
+        var heading = "<h1>\(escape(document.title))</h1><p class=\"subtitle\">\(escape(document.subtitle))</p>"
         if let banner = document.banner {
-            body += "<p class=\"banner\" role=\"note\">\(escape(banner))</p>"
+            heading += "<p class=\"banner\" role=\"note\">\(escape(banner))</p>"
         }
-        body += "</header>\n<main>\n"
+        return heading
+    }
+
+    /// The sections, then the footnotes and sources.
+    public func sections(_ document: ReportDocument) -> String {
+        var body = ""
         for section in document.sections {
             body += "<section>\n<h2>\(inline(section.title))</h2>\n" + blocks(section.blocks) + "</section>\n"
         }
@@ -20,21 +46,7 @@ public struct HTMLRenderer: Sendable {
             body += "<li id=\"note-\(index + 1)\">\(escape(note))</li>\n"
         }
         body += "</ol>\n<ul>\n" + document.sources.map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n</section>\n"
-        return """
-            <!DOCTYPE html>
-            <html lang="\(Self.languageTag(document.language))">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(document.title))</title>
-            <style>\(Self.style)\(Self.pageStyle(banner: document.banner))</style>
-            </head>
-            <body>
-            \(body)</main>
-            </body>
-            </html>
-
-            """
+        return body
     }
 
     /// Lists are opened and closed around runs of items of one kind, so the page reads as lists.
@@ -97,7 +109,8 @@ public struct HTMLRenderer: Sendable {
 
     private func escape(_ text: String) -> String { Chart.escape(text) }
 
-    static func languageTag(_ language: Language) -> String {
+    /// The BCP 47 tag of a language for `lang` attributes.
+    public static func languageTag(_ language: Language) -> String {
         switch language {
         case .ko: "ko"
         case .zh: "zh-Hans"
@@ -105,7 +118,8 @@ public struct HTMLRenderer: Sendable {
         }
     }
 
-    static let style = """
+    /// The report's style sheet, which pages that frame a report reuse.
+    public static let style = """
         :root { color: #1f2933; background: #ffffff; }
         body { font-family: 'Noto Sans CJK SC', 'Noto Sans CJK KR', 'Noto Sans SC', 'Noto Sans KR', sans-serif;
           line-height: 1.55; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }

@@ -1,0 +1,110 @@
+import ChainscopeCore
+import ChainscopeIngest
+import Foundation
+import Hummingbird
+import HummingbirdCore
+
+/// Imports and their quarantined rows; uploads (a job each) and re-classification, which need the token.
+struct ImportRoutes: Sendable {
+    let server: ChainscopeServer
+
+    func add(to api: RouterGroup<BasicRequestContext>) {
+        api.get("imports") { _, _ in JSONBody.response(try await server.store.imports()) }
+        api.get("imports/{id}") { _, context in JSONBody.response(try await record(context.parameters.get("id"))) }
+        api.get("imports/{id}/quarantine") { request, context in
+            let record = try await record(context.parameters.get("id"))
+            var rows = try await server.store.quarantinedRows(importID: record.id)
+            if !server.token.admits(request) {
+                for index in rows.indices { rows[index].raw = ContactColumns.withheld(rows[index].raw) }
+            }
+            return JSONBody.response(rows)
+        }
+        api.post("imports") { request, _ in try await upload(request) }
+        api.get("jobs/{id}") { _, context in
+            guard let text = context.parameters.get("id"), let id = Int(text), let status = server.jobs.status(id)
+            else {
+                throw Problem(.notFound, "No import job has the id '\(context.parameters.get("id") ?? "")'.")
+            }
+            return JSONBody.response(status)
+        }
+        api.post("classifications") { request, _ in try await reclassify(request) }
+    }
+
+    private func record(_ id: String?) async throws -> RegistryImport {
+        guard let id, let number = Int64(id),
+            let record = try await server.store.imports().first(where: { $0.id == number })
+        else {
+            throw Problem(.notFound, "No import has the id '\(id ?? "")'; /api/v1/imports lists them.")
+        }
+        return record
+    }
+
+    /// The media types an upload may declare, with the file extensions each allows.
+    static let mediaTypes: [String: Set<String>] = [
+        "text/csv": ["csv", "txt"], "text/tab-separated-values": ["tsv", "txt"],
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["xlsx"],
+        "application/x-ndjson": ["jsonl", "ndjson"], "application/jsonl": ["jsonl", "ndjson"],
+        "application/octet-stream": ["csv", "tsv", "txt", "xlsx", "jsonl", "ndjson"],
+    ]
+
+    private func upload(_ request: Request) async throws -> Response {
+        try server.token.requireWriter(request)
+        let name = try Self.fileName(request)
+        let declared = request.headers[.contentType]?.split(separator: ";").first.map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased()
+        }
+        guard let declared, let extensions = Self.mediaTypes[declared] else {
+            throw Problem(
+                .unsupportedMediaType,
+                "Send the export as the request body with Content-Type one of: "
+                    + Self.mediaTypes.keys.sorted().joined(separator: ", ") + ".", parameter: "Content-Type")
+        }
+        let fileExtension = (name as NSString).pathExtension.lowercased()
+        guard extensions.contains(fileExtension) else {
+            throw Problem(
+                .unsupportedMediaType,
+                "The file name '\(name)' does not fit Content-Type \(declared); it takes "
+                    + extensions.sorted().map { ".\($0)" }.joined(separator: ", ") + ".", parameter: "filename")
+        }
+        var snapshot: CalendarDate?
+        if let text = request.uri.queryParameters.get("snapshot_date"), !text.isEmpty {
+            guard let day = CalendarDate(iso: text) else {
+                throw Problem.badParameter(
+                    "snapshot_date", text, expected: "write the day the export was taken as YYYY-MM-DD.")
+            }
+            snapshot = day
+        }
+        let body = try await request.body.collect(upTo: server.configuration.uploadLimit)
+        guard body.readableBytes > 0 else {
+            throw Problem(.badRequest, "The upload is empty; send the export file as the request body.")
+        }
+        let status = try server.jobs.submit(body.readableBytesView, name: name, snapshotDate: snapshot)
+        var response = JSONBody.response(status, status: .accepted)
+        response.headers[.location] = "/api/v1/jobs/\(status.id)"
+        return response
+    }
+
+    /// The `filename` parameter, reduced to its last path component.
+    static func fileName(_ request: Request) throws(Problem) -> String {
+        let given = request.uri.queryParameters.get("filename") ?? ""
+        let name = given.split(separator: "/").last.map(String.init) ?? ""
+        guard !name.isEmpty, name != "..", name != "." else {
+            throw Problem(
+                .badRequest, "Name the uploaded file with ?filename=export.csv (its extension says its format).",
+                parameter: "filename")
+        }
+        return name
+    }
+
+    private func reclassify(_ request: Request) async throws -> Response {
+        try server.token.requireWriter(request)
+        let taxonomy = try server.taxonomy(request)
+        let all = request.uri.queryParameters.get("all") == "true"
+        let classifier = Classifier(taxonomy)
+        let count = try await server.store.classifyCompanies(taxonomy: taxonomy, all: all) { companies in
+            companies.map { classifier.classification(of: $0) }
+        }
+        await server.state.invalidate()
+        return JSONBody.response(["taxonomy": JSONValue.text(taxonomy.id), "classified": .number(count)])
+    }
+}

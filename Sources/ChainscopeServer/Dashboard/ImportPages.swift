@@ -1,0 +1,68 @@
+import ChainscopeCore
+import Hummingbird
+
+/// The imports with their counts, and each import's quarantined rows: the data-quality view.
+struct ImportPages: Sendable {
+    let server: ChainscopeServer
+    static let quarantineShown = 500
+
+    func add(to router: Router<BasicRequestContext>) {
+        let pages = DashboardPages(server: server)
+        router.get("/imports") { request, _ in try await pages.page(request, .imports) { try await list($0) } }
+        router.get("/imports/{id}") { request, context in
+            try await pages.page(request, .imports) { try await quarantine($0, id: context.parameters.get("id") ?? "") }
+        }
+    }
+
+    private func list(_ frame: PageFrame) async throws -> (String, String) {
+        let imports = try await server.store.imports()
+        var html = "<h1>\(HTML.escape(frame.text(.imports)))</h1>"
+        guard !imports.isEmpty else {
+            return (frame.text(.imports), html + "<p>\(HTML.escape(frame.text(.noImports)))</p>")
+        }
+        let headers: [DashboardText] = [.file, .snapshot, .rowsRead, .stored, .quarantined, .duplicates]
+        html +=
+            "<table><thead><tr>"
+            + headers.enumerated().map { index, key in
+                "<th scope=\"col\"\(index > 1 ? " class=\"num\"" : "")>\(HTML.escape(frame.text(key)))</th>"
+            }.joined() + "</tr></thead><tbody>"
+        for record in imports {
+            let counts = record.counts
+            let stored = counts.inserted + counts.updated + counts.unchanged
+            html +=
+                "<tr><th scope=\"row\"><a href=\"/imports/\(record.id)\">\(HTML.escape(record.file))</a></th>"
+                + "<td>\(record.snapshotDate)</td>"
+                + [counts.rowsRead, stored, counts.quarantined, counts.duplicates].map {
+                    "<td class=\"num\">\($0)</td>"
+                }
+                .joined() + "</tr>"
+        }
+        return (frame.text(.imports), html + "</tbody></table>")
+    }
+
+    private func quarantine(_ frame: PageFrame, id: String) async throws -> (String, String) {
+        guard let number = Int64(id), let record = try await server.store.imports().first(where: { $0.id == number })
+        else {
+            throw Problem(.notFound, "No import has the id '\(id)'.")
+        }
+        let rows = try await server.store.quarantinedRows(importID: number)
+        var html =
+            "<p><a href=\"/imports\">← \(HTML.escape(frame.text(.imports)))</a></p>"
+            + "<h1>\(HTML.escape(frame.text(.quarantineOf))): \(HTML.escape(record.file))</h1>"
+            + "<p><a href=\"/api/v1/imports/\(number)/quarantine\">JSON</a></p>"
+        guard !rows.isEmpty else { return (record.file, html + "<p>0</p>") }
+        let headers: [DashboardText] = [.row, .column, .value, .reason]
+        html +=
+            "<table><thead><tr>" + headers.map { "<th scope=\"col\">\(HTML.escape(frame.text($0)))</th>" }.joined()
+            + "</tr></thead><tbody>"
+        for row in rows.prefix(Self.quarantineShown) {
+            let value =
+                row.column.map(ContactColumns.isContact) == true && !server.token.admits(frame.request)
+                ? "…" : row.value ?? ""
+            html +=
+                "<tr><td class=\"num\">\(row.row)</td><td>\(HTML.escape(row.column ?? ""))</td>"
+                + "<td>\(HTML.escape(value))</td><td>\(HTML.escape(row.reason))</td></tr>"
+        }
+        return (record.file, html + "</tbody></table>")
+    }
+}

@@ -1,0 +1,114 @@
+import ChainscopeCore
+import ChainscopeReports
+import Foundation
+import Hummingbird
+import HummingbirdCore
+
+/// The frame every dashboard page shares: skip link, navigation, language switch, the page, and a
+/// notice when company data is synthetic. Plain HTML and one style sheet; nothing is fetched from
+/// elsewhere, so the dashboard works offline.
+struct PageFrame {
+    let language: Language
+    let request: Request
+    let active: DashboardText?
+    var isSynthetic = false
+
+    static let sections: [(DashboardText, String)] = [
+        (.overview, "/"), (.chain, "/chain"), (.companies, "/companies"), (.districts, "/districts"),
+        (.offerings, "/offerings"), (.imports, "/imports"), (.reports, "/reports"),
+    ]
+
+    func text(_ key: DashboardText) -> String { key.text(language) }
+
+    func render(title: String, body: String) -> String {
+        let navigation = Self.sections.map { key, path in
+            let current = key == active ? " aria-current=\"page\"" : ""
+            return "<li><a href=\"\(path)\"\(current)>\(HTML.escape(text(key)))</a></li>"
+        }.joined()
+        let languages = Language.allCases.map { other in
+            let current = other == language ? " aria-current=\"true\"" : ""
+            let label = Self.languageName(other)
+            return "<li><a href=\"\(HTML.escape(link(language: other)))\" lang=\"\(HTMLRenderer.languageTag(other))\""
+                + " hreflang=\"\(HTMLRenderer.languageTag(other))\"\(current)>\(label)</a></li>"
+        }.joined()
+        let notice = isSynthetic ? "<p class=\"banner\" role=\"note\">\(HTML.escape(text(.synthetic)))</p>" : ""
+        return """
+            <!DOCTYPE html>
+            <html lang="\(HTMLRenderer.languageTag(language))">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(HTML.escape(title)) · Chainscope</title>
+            <link rel="stylesheet" href="/assets/chainscope.css">
+            </head>
+            <body>
+            <a class="skip" href="#content">\(HTML.escape(text(.skip)))</a>
+            <header class="site">
+            <p class="product"><a href="/">\(HTML.escape(text(.product)))</a></p>
+            <nav aria-label="\(HTML.escape(text(.navigation)))"><ul class="sections">\(navigation)</ul></nav>
+            <nav aria-label="\(HTML.escape(text(.language)))"><ul class="languages">\(languages)</ul></nav>
+            </header>
+            <main id="content" tabindex="-1">
+            \(notice)\(body)
+            </main>
+            <footer class="site"><a href="/api/v1/openapi.json">\(HTML.escape(text(.apiLink)))</a></footer>
+            </body>
+            </html>
+
+            """
+    }
+
+    /// This page in another language: the same path and parameters with `lang` replaced.
+    func link(language other: Language) -> String {
+        var items = request.uri.queryParameters.filter { $0.key != "lang" }.map {
+            "\(HTML.percentEncode(String($0.key)))=\(HTML.percentEncode(String($0.value)))"
+        }
+        items.append("lang=\(other.rawValue)")
+        return request.uri.path + "?" + items.joined(separator: "&")
+    }
+
+    static func languageName(_ language: Language) -> String {
+        switch language {
+        case .ko: "한국어"
+        case .zh: "中文"
+        case .en: "English"
+        }
+    }
+}
+
+/// Escaping for HTML text and attributes, and for URL query values.
+enum HTML {
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+
+    static func percentEncode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+
+    /// A page as a response in `choice`'s language, remembering a new choice in a cookie.
+    static func response(_ html: String, choice: LanguageChoice, status: HTTPResponse.Status = .ok) -> Response {
+        var response = Response(
+            status: status,
+            headers: [
+                .contentType: "text/html; charset=utf-8", .contentLanguage: HTMLRenderer.languageTag(choice.language),
+                .vary: "Accept-Language, Cookie",
+            ], body: .init(byteBuffer: ByteBuffer(string: html)))
+        if choice.isNewChoice { response.setCookie(choice.cookie) }
+        return response
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import ChainscopeCore
+import ChainscopeIngest
+import ChainscopeSQLite
+import ChainscopeServer
+import Foundation
+import Hummingbird
+import Logging
+
+/// `chainscope serve`: the dashboard and JSON API over the database.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the dashboard (/) and the JSON API (/api/v1) over the database.",
+        discussion: """
+            Reads are open; writes (uploading an export, re-classifying, editing a fact) need \
+            'Authorization: Bearer TOKEN' with the token in CHAINSCOPE_API_TOKEN, and are disabled without \
+            one. Phone numbers and e-mail addresses from registry exports are shown only to token holders. \
+            /healthz answers when the server runs; /metrics is in Prometheus's format. Ctrl-C or SIGTERM \
+            stops it after the requests and the import in progress finish.
+
+            Environment: CHAINSCOPE_HOST, CHAINSCOPE_PORT, CHAINSCOPE_DATABASE, CHAINSCOPE_LANG (the \
+            dashboard's language when the browser names none), CHAINSCOPE_API_TOKEN, \
+            CHAINSCOPE_UPLOAD_LIMIT_MB (default 512), CHAINSCOPE_LOG_LEVEL (default info).
+
+            Examples:
+              chainscope serve
+              chainscope serve --host 0.0.0.0 --port 8080 --database /srv/chainscope.sqlite
+              CHAINSCOPE_API_TOKEN=$(openssl rand -hex 32) chainscope serve
+            """)
+
+    @Option(name: .long, help: "Address to listen on (default: CHAINSCOPE_HOST, else 127.0.0.1).")
+    var host: String?
+
+    @Option(name: .long, help: "Port (default: CHAINSCOPE_PORT, else 8080; 0 picks a free one).")
+    var port: Int?
+
+    @Option(name: .long, help: "SQLite database file (default: CHAINSCOPE_DATABASE, else ./chainscope.sqlite).")
+    var database: String?
+
+    @Option(name: .long, help: "The dashboard's default language: ko, zh or en.")
+    var lang: LanguageOption?
+
+    func run() async throws {
+        try await CommandError.reporting { () async throws(CommandError) in
+            let configuration = try Configuration(database: database, language: lang?.language)
+            let store = try CommandError.opening { try SQLiteStore(path: configuration.databasePath) }
+            try await Server(store: store, host: host, port: port, language: lang?.language).run()
+        }
+    }
+}
+
+/// Starts the server on a store: the settings from flags over `CHAINSCOPE_*`, the built-in taxonomies,
+/// the search index brought up to date, then serving until a shutdown signal.
+struct Server {
+    let store: SQLiteStore
+    var host: String?
+    var port: Int?
+    var language: Language?
+
+    func run() async throws(CommandError) {
+        var settings: ServerConfiguration
+        do {
+            settings = try ServerConfiguration(environment: ProcessInfo.processInfo.environment)
+        } catch {
+            throw CommandError(error.description, exitCode: 64)
+        }
+        if let host { settings.host = host }
+        if let port { settings.port = port }
+        if let language { settings.defaultLanguage = language }
+        let taxonomies = try ["ai", "ic"].map { name throws(CommandError) in try CommandError.loading(taxonomy: name) }
+        _ = try await CommandError.storing { try await store.refreshSearchIndex() }
+        var logger = Logger(label: "chainscope")
+        logger.logLevel =
+            ProcessInfo.processInfo.environment["CHAINSCOPE_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let server = ChainscopeServer(store: store, configuration: settings, taxonomies: taxonomies, logger: logger)
+        let host = settings.host
+        let app = server.application { port in
+            let url = "http://\(host):\(port)/"
+            FileHandle.standardOutput.write(
+                Data("Chainscope is serving \(url) (API: \(url)api/v1/openapi.json)\n".utf8))
+        }
+        do {
+            try await app.runService()
+        } catch {
+            throw CommandError(
+                "The server stopped: \(error)\nIf the port is taken, pass another with --port.", exitCode: 70)
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import ChainscopeCore
+import ChainscopeSQLite
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@testable import ChainscopeServer
+
+@Suite("Dashboard")
+struct DashboardTests {
+    @Test("Every page renders in the visitor's language, with the language switch on it")
+    func pages() async throws {
+        let fixture = try await ServerFixture()
+        let code = try #require(
+            try await fixture.store.companies(matching: CompanyQuery(isMember: true, limit: 1)).companies.first?.company
+                .creditCode)
+        try await fixture.test { client in
+            let pages = [
+                "/", "/chain", "/companies", "/companies?q=\(encoded("芯"))&layer=foundation", "/companies/\(code)",
+                "/districts", "/offerings", "/imports", "/imports/1", "/reports",
+            ]
+            for page in pages {
+                try await client.execute(uri: page, method: .get, headers: [.acceptLanguage: "zh-CN,zh;q=0.9,en;q=0.5"])
+                {
+                    #expect($0.status == .ok, "\(page)")
+                    #expect($0.text.contains("<html lang=\"zh-Hans\">"), "\(page)")
+                    #expect($0.text.contains("hreflang=\"ko\""), "\(page)")
+                    #expect($0.headers[.contentLanguage] == "zh-Hans")
+                }
+            }
+            try await client.execute(uri: "/companies/\(code)", method: .get) { response in
+                #expect(response.text.contains("<mark>"))
+                #expect(response.text.contains("hangzhou-sample-synthetic.csv"))
+            }
+            try await client.execute(uri: "/nowhere", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+            }
+        }
+    }
+
+    @Test("A chosen language is remembered in a cookie and wins over Accept-Language")
+    func languageChoice() async throws {
+        try await ServerFixture().test { client in
+            let cookie = try await client.execute(uri: "/?lang=en", method: .get, headers: [.acceptLanguage: "ko"]) {
+                response in
+                #expect(response.text.contains("<html lang=\"en\">"))
+                return try #require(response.headers[.setCookie])
+            }
+            #expect(cookie.hasPrefix("chainscope_lang=en"))
+            try await client.execute(
+                uri: "/chain", method: .get, headers: [.cookie: "chainscope_lang=en", .acceptLanguage: "ko"]
+            ) {
+                #expect($0.text.contains("<html lang=\"en\">"))
+                #expect($0.headers[.setCookie] == nil)
+            }
+            try await client.execute(uri: "/chain", method: .get) { #expect($0.text.contains("<html lang=\"ko\">")) }
+        }
+    }
+
+    @Test(
+        "Accept-Language picks the highest-weighted of ko, zh and en",
+        arguments: [
+            ("zh-CN,zh;q=0.9,en;q=0.8", Language.zh), ("en-US,en;q=0.9", .en), ("fr,ko;q=0.5,en;q=0.4", .ko),
+            ("ja, en;q=0.1", .en), ("de", nil), ("ko;q=0, zh;q=0.2", .zh), ("", nil),
+        ] as [(String, Language?)])
+    func negotiation(header: String, expected: Language?) {
+        #expect(LanguageChoice.negotiate(header) == expected)
+    }
+
+    @Test("Tokens compare equal only when every byte and the length agree")
+    func tokenComparison() {
+        #expect(BearerToken.constantTimeEqual(Array("abc".utf8), Array("abc".utf8)))
+        #expect(!BearerToken.constantTimeEqual(Array("abc".utf8), Array("abd".utf8)))
+        #expect(!BearerToken.constantTimeEqual(Array("abc".utf8), Array("abcd".utf8)))
+        #expect(!BearerToken.constantTimeEqual(Array("".utf8), Array("a".utf8)))
+        #expect(BearerToken.constantTimeEqual([], []))
+    }
+
+    @Test("Evidence terms are marked in the scope, longest first, and the text escaped")
+    func highlighting() {
+        #expect(
+            CompanyPages.highlight("人工智能<软件>开发；智能", terms: ["智能", "人工智能"])
+                == "<mark>人工智能</mark>&lt;软件&gt;开发；<mark>智能</mark>")
+        #expect(CompanyPages.highlight("a&b", terms: []) == "a&amp;b")
+    }
+}

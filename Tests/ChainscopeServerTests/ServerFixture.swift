@@ -1,0 +1,67 @@
+import ChainscopeCore
+import ChainscopeIngest
+import ChainscopeSQLite
+import ChainscopeServer
+import ChainscopeTestSupport
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import Testing
+
+/// A server over an in-memory store holding the built-in dataset and a classified 300-row synthetic
+/// registry, with the API token `token`.
+struct ServerFixture {
+    static let token = "test-token-5f0c"
+    let store: SQLiteStore
+    let server: ChainscopeServer
+
+    init(token: String? = Self.token, uploadLimit: Int = 1 << 20) async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        store = try SQLiteStore()
+        let regions = try RegionTableReader().readBuiltin()
+        try await store.install(regions)
+        try await store.install(try DatasetReader().readBuiltin("hangzhou-ai-2022"))
+        let file = folder.url.appendingPathComponent("hangzhou-sample-synthetic.csv")
+        _ = try SampleWriter(generator: SampleGenerator(seed: 5, regions: regions)).write(rows: 300, to: file)
+        var options = RegistryImportOptions(snapshotDate: CalendarDate(year: 2022, month: 10, day: 31))
+        let ai = try TaxonomyReader().read(named: "ai")
+        options.classifier = Classifier(ai)
+        _ = try await RegistryImporter(regions: regions).run(file, options: options, into: store)
+        _ = try await store.refreshSearchIndex()
+        var configuration = ServerConfiguration()
+        configuration.apiToken = token
+        configuration.uploadLimit = uploadLimit
+        server = ChainscopeServer(
+            store: store, configuration: configuration,
+            taxonomies: [ai, try TaxonomyReader().read(named: "ic")], logger: Logger(label: "test"))
+    }
+
+    /// Runs `body` against the application in process.
+    func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        try await server.application().test(.router) { client in try await body(client) }
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+
+    func json() throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    func jsonList() throws -> [[String: Any]] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+    }
+}
+
+extension HTTPFields {
+    static func bearer(_ token: String) -> HTTPFields { [.authorization: "Bearer \(token)"] }
+}
+
+/// Percent-encodes a query value.
+func encoded(_ text: String) -> String {
+    text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
+}

@@ -1,0 +1,146 @@
+import ChainscopeCore
+import ChainscopeServer
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@Suite("Writes through the API")
+struct WriteTests {
+    static let code = CreditCode.completing("91330106MA2CFX8Q")!.value
+    static let csv = """
+        公司名称,统一社会信用代码,成立日期,所属区县,经营范围,电话
+        杭州上传测试智能科技有限公司,\(code),2022-03-01,西湖区,人工智能基础软件开发；人工智能应用软件开发,0571-88888888
+
+        """
+
+    @Test(
+        "Writes without the token are refused: 401 without one, 403 with a wrong one or when none is configured",
+        arguments: [
+            ("POST", "/api/v1/imports?filename=a.csv"), ("POST", "/api/v1/classifications"),
+            ("PUT", "/api/v1/facts/market-size-2021"),
+        ])
+    func writesNeedTheToken(method: String, uri: String) async throws {
+        let method = HTTPRequest.Method(method)!
+        try await ServerFixture().test { client in
+            try await client.execute(uri: uri, method: method, body: ByteBuffer(string: "x")) { response in
+                #expect(response.status == .unauthorized)
+                #expect(response.headers[.wwwAuthenticate] == "Bearer realm=\"chainscope\"")
+            }
+            try await client.execute(uri: uri, method: method, headers: .bearer("wrong"), body: ByteBuffer(string: "x"))
+            {
+                #expect($0.status == .forbidden)
+                #expect(!$0.text.contains("wrong") && !$0.text.contains(ServerFixture.token))
+            }
+        }
+        try await ServerFixture(token: nil).test { client in
+            try await client.execute(uri: uri, method: method, headers: .bearer("anything")) { response in
+                #expect(response.status == .forbidden)
+                #expect(response.text.contains("CHAINSCOPE_API_TOKEN"))
+            }
+        }
+    }
+
+    @Test("An upload is imported by a job whose status and counts can be read; its company is then found")
+    func upload() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.test { client in
+            var headers = HTTPFields.bearer(ServerFixture.token)
+            headers[.contentType] = "text/csv"
+            let location = try await client.execute(
+                uri: "/api/v1/imports?filename=upload.csv&snapshot_date=2022-11-01", method: .post, headers: headers,
+                body: ByteBuffer(string: Self.csv)
+            ) { response in
+                #expect(response.status == .accepted)
+                return try #require(response.headers[.location])
+            }
+            var state = "queued"
+            var job: [String: Any] = [:]
+            // The job runs beside the request; wait for it by its status, not by time.
+            for _ in 0..<2000 where state == "queued" || state == "running" {
+                job = try await client.execute(uri: location, method: .get) { try $0.json() }
+                state = job["state"] as? String ?? ""
+                await Task.yield()
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            #expect(state == "succeeded")
+            #expect((job["counts"] as? [String: Any])?["inserted"] as? Int == 1)
+            try await client.execute(uri: "/api/v1/companies?q=\(encoded("上传测试"))", method: .get) { response in
+                let companies = try #require(try response.json()["companies"] as? [[String: Any]])
+                #expect(companies.map { $0["creditCode"] as? String } == [Self.code])
+                #expect(companies.first?["isMember"] as? Bool == true)
+            }
+        }
+    }
+
+    @Test("Uploads are checked: content type against the name, size, emptiness, a name at all")
+    func uploadChecks() async throws {
+        let fixture = try await ServerFixture(uploadLimit: 64)
+        try await fixture.test { client in
+            func post(_ uri: String, type: String?, body: String) async throws -> (HTTPResponse.Status, String) {
+                var headers = HTTPFields.bearer(ServerFixture.token)
+                if let type { headers[.contentType] = type }
+                return try await client.execute(
+                    uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body)
+                ) {
+                    ($0.status, $0.text)
+                }
+            }
+            #expect(
+                try await post("/api/v1/imports?filename=a.csv", type: "image/png", body: "x").0
+                    == .unsupportedMediaType)
+            #expect(
+                try await post("/api/v1/imports?filename=a.xlsx", type: "text/csv", body: "x").0
+                    == .unsupportedMediaType)
+            #expect(try await post("/api/v1/imports", type: "text/csv", body: "x").0 == .badRequest)
+            #expect(try await post("/api/v1/imports?filename=a.csv", type: "text/csv", body: "").0 == .badRequest)
+            let (status, text) = try await post("/api/v1/imports?filename=a.csv", type: "text/csv", body: Self.csv)
+            #expect(status == .contentTooLarge)
+            #expect(text.contains("CHAINSCOPE_UPLOAD_LIMIT_MB"))
+            #expect(
+                try await post("/api/v1/imports?filename=a.csv&snapshot_date=yesterday", type: "text/csv", body: "x").0
+                    == .badRequest)
+        }
+    }
+
+    @Test("Re-classifying and editing a fact work with the token and show in what is read next")
+    func reclassifyAndEditFact() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.test { client in
+            let auth = HTTPFields.bearer(ServerFixture.token)
+            try await client.execute(uri: "/api/v1/classifications?all=true", method: .post, headers: auth) {
+                response in
+                #expect(response.status == .ok)
+                let classified = try response.json()["classified"] as? Int
+                #expect(classified ?? 0 > 250)
+            }
+            var fact = try await client.execute(uri: "/api/v1/facts", method: .get) { response in
+                try #require(
+                    (try response.json()["facts"] as? [[String: Any]])?.first { $0["reference"] as? String == "R3" })
+            }
+            let id = try #require(fact["id"] as? String)
+            fact["label"] = ["en": "AI market size, corrected", "zh": "人工智能产业规模", "ko": "AI 시장 규모"]
+            var headers = auth
+            headers[.contentType] = "application/json"
+            let body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: fact))
+            try await client.execute(uri: "/api/v1/facts/\(id)", method: .put, headers: headers, body: body) {
+                #expect($0.status == .ok)
+            }
+            try await client.execute(uri: "/api/v1/facts", method: .get) { response in
+                #expect(response.text.contains("AI market size, corrected"))
+            }
+            try await client.execute(uri: "/api/v1/reports/en/md", method: .get) {
+                #expect($0.text.contains("AI market size, corrected"))
+            }
+            try await client.execute(uri: "/api/v1/facts/other-id", method: .put, headers: headers, body: body) {
+                #expect($0.status == .notFound)
+            }
+            try await client.execute(
+                uri: "/api/v1/facts/\(id)", method: .put, headers: headers, body: ByteBuffer(string: "{}")
+            ) {
+                #expect($0.status == .unprocessableContent)
+            }
+        }
+    }
+}
