@@ -12,7 +12,10 @@ actor ServerState {
     private var generation = 0
     private var cachedDataset: (generation: Int, dataset: Dataset)?
     private var cachedRegions: (generation: Int, regions: RegionDirectory)?
-    private var cachedReports: [String: (generation: Int, report: Report, html: String)] = [:]
+    private var cachedReports: [String: (generation: Int, report: Report, html: String, body: String)] = [:]
+    private var cachedCounts: [String: (generation: Int, counts: MemberCounts)] = [:]
+    /// Counts are kept for this many (taxonomy, as-of) pairs; the oldest go first.
+    static let countsKept = 32
 
     init(store: any Store, configuration: ServerConfiguration, taxonomies: [Taxonomy]) {
         self.store = store
@@ -46,15 +49,31 @@ actor ServerState {
         return regions
     }
 
-    /// The report in `language` over `taxonomy`, and its HTML page.
-    func report(language: Language, taxonomy: Taxonomy) async throws -> (report: Report, html: String) {
+    /// The report in `language` over `taxonomy`: the report, its HTML page and the page's heading and
+    /// sections for the dashboard to frame.
+    func report(language: Language, taxonomy: Taxonomy) async throws -> (report: Report, html: String, body: String) {
         let key = "\(language.rawValue)/\(taxonomy.id)"
-        if let cached = cachedReports[key], cached.generation == generation { return (cached.report, cached.html) }
+        if let cached = cachedReports[key], cached.generation == generation {
+            return (cached.report, cached.html, cached.body)
+        }
         let current = generation
         let overview = Overview(dataset: try await dataset(), regions: try await regions(), language: language)
         let report = try await Report.load(from: store, overview: overview, taxonomy: taxonomy, asOf: nil)
-        let html = report.html()
-        cachedReports[key] = (current, report, html)
-        return (report, html)
+        let document = report.document()
+        let renderer = HTMLRenderer()
+        let body = renderer.heading(document) + renderer.sections(document)
+        cachedReports[key] = (current, report, renderer.render(document), body)
+        return (report, renderer.render(document), body)
+    }
+
+    /// The member counts of `taxonomy` as of a day (see `Store.memberCounts`).
+    func memberCounts(taxonomy: String, asOf: CalendarDate?) async throws -> MemberCounts {
+        let key = "\(taxonomy)/\(asOf?.description ?? "")"
+        if let cached = cachedCounts[key], cached.generation == generation { return cached.counts }
+        let current = generation
+        let counts = try await store.memberCounts(taxonomy: taxonomy, asOf: asOf)
+        if cachedCounts.count >= Self.countsKept { cachedCounts.removeAll() }
+        cachedCounts[key] = (current, counts)
+        return counts
     }
 }

@@ -81,7 +81,7 @@ struct APIRoutes: Sendable {
             }
             asOf = day
         }
-        let counts = try await store.memberCounts(taxonomy: taxonomy.id, asOf: asOf)
+        let counts = try await server.state.memberCounts(taxonomy: taxonomy.id, asOf: asOf)
         return JSONBody.response(IndicatorsBody(counts))
     }
 

@@ -16,7 +16,7 @@ struct ReportDownload: Sendable {
             throw Problem(
                 .notFound, "Reports come as \(Self.formats.keys.sorted().joined(separator: " and ")), not '\(format)'.")
         }
-        let (report, html) = try await server.state.report(language: language, taxonomy: server.taxonomy(request))
+        let (report, html, _) = try await server.state.report(language: language, taxonomy: server.taxonomy(request))
         let text = format == "html" ? html : report.markdown()
         return Response(
             status: .ok,

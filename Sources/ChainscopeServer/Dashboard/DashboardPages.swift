@@ -47,18 +47,13 @@ struct DashboardPages: Sendable {
 
     private func overview(_ frame: PageFrame) async throws -> (String, String) {
         let taxonomy = try server.taxonomy(frame.request)
-        let (report, _) = try await server.state.report(language: frame.language, taxonomy: taxonomy)
-        let document = report.document()
-        let renderer = HTMLRenderer()
-        return (
-            document.title,
-            "<div class=\"report\">" + renderer.heading(document) + renderer.sections(document) + "</div>"
-        )
+        let (report, _, body) = try await server.state.report(language: frame.language, taxonomy: taxonomy)
+        return (report.overview.dataset.info.title.text(in: frame.language), "<div class=\"report\">\(body)</div>")
     }
 
     private func chain(_ frame: PageFrame) async throws -> (String, String) {
         let taxonomy = try server.taxonomy(frame.request)
-        let counts = try await server.store.memberCounts(taxonomy: taxonomy.id, asOf: nil)
+        let counts = try await server.state.memberCounts(taxonomy: taxonomy.id, asOf: nil)
         let indicators = Indicators(counts)
         let segmentCounts = Dictionary(uniqueKeysWithValues: indicators.ranking(by: .segment).map { ($0.key, $0) })
         let layerCounts = Dictionary(uniqueKeysWithValues: indicators.ranking(by: .layer).map { ($0.key, $0) })
@@ -90,7 +85,7 @@ struct DashboardPages: Sendable {
     private func districts(_ frame: PageFrame) async throws -> (String, String) {
         let taxonomy = try server.taxonomy(frame.request)
         let regions = try await server.state.regions()
-        let counts = try await server.store.memberCounts(taxonomy: taxonomy.id, asOf: nil)
+        let counts = try await server.state.memberCounts(taxonomy: taxonomy.id, asOf: nil)
         let rows = Indicators(counts).ranking(by: .district).map { share in
             let code = RegionCode(rawValue: share.key)
             let name = code.map { regions.name(of: $0, in: frame.language) } ?? share.key

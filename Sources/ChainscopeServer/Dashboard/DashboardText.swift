@@ -66,7 +66,7 @@ enum DashboardText: String, CaseIterable {
                 "연락처(전화·이메일)는 API 토큰이 있을 때만 표시됩니다.", "联系方式（电话、邮箱）仅对持有 API 令牌者显示。",
                 "Contact data (phones, e-mail) is shown only with the API token."
             )
-        case .classification: ("분류", "分类", "Classification")
+        case .classification: ("분류와 판단 근거", "分类与判定依据", "Classification and evidence")
         case .notClassified: ("아직 분류되지 않았습니다.", "尚未分类。", "Not classified yet.")
         case .capital: ("등록자본", "注册资本", "Registered capital")
         case .address: ("주소", "地址", "Address")
