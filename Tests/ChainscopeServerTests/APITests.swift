@@ -1,6 +1,8 @@
 import ChainscopeCore
+import ChainscopeIngest
 import ChainscopeSQLite
 import ChainscopeServer
+import ChainscopeTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -193,4 +195,40 @@ struct APITests {
             }
         }
     }
+
+    @Test("The XLSX export holds the same cells as the CSV, read back by the import's own XLSX reader")
+    func workbookExport() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let fixture = try await ServerFixture()
+        try await fixture.test { client in
+            let csv = try await client.execute(uri: "/api/v1/exports/companies.csv?q=\(encoded("芯"))", method: .get) {
+                $0.text.dropFirst().split(separator: "\r\n").map {
+                    $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                }
+            }
+            let workbook = try await client.execute(
+                uri: "/api/v1/exports/companies.xlsx?q=\(encoded("芯"))", method: .get
+            ) {
+                response in
+                #expect(
+                    response.headers[.contentType]
+                        == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                return Data(response.body.readableBytesView)
+            }
+            let url = folder.url.appendingPathComponent("export.xlsx")
+            try workbook.write(to: url)
+            var rows: [[String]] = []
+            try XLSXReader(url: url).forEachRow { row in
+                rows.append(row.cells + Array(repeating: "", count: max(0, CSVWidth.columns - row.cells.count)))
+            }
+            #expect(rows.count > 2)
+            #expect(rows == csv)
+        }
+    }
+}
+
+/// The number of columns of the company exports.
+enum CSVWidth {
+    static let columns = 12
 }

@@ -15,6 +15,7 @@ struct APIRoutes: Sendable {
         api.get("companies") { request, _ in try await companies(request) }
         api.get("companies/{id}") { request, context in try await company(request, id: context.parameters.get("id")) }
         api.get("exports/companies.csv") { request, _ in try await CompanyExport(server: server).csv(request) }
+        api.get("exports/companies.xlsx") { request, _ in try await CompanyExport(server: server).xlsx(request) }
         api.get("taxonomies") { _, _ in JSONBody.response(server.state.taxonomies.map(TaxonomyTree.init)) }
         api.get("taxonomies/{id}") { _, context in try taxonomy(context.parameters.get("id") ?? "") }
         api.get("indicators") { request, _ in try await indicators(request) }

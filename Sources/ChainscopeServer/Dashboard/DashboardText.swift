@@ -4,7 +4,8 @@ import ChainscopeCore
 enum DashboardText: String, CaseIterable {
     case product, skip, navigation, overview, chain, companies, districts, offerings, imports, reports, language
     case search, searchLabel, searchHint, layer, segment, district, status, member, any, members, nonMembers
-    case foundedFrom, foundedTo, sort, sortEntry, sortName, sortFounded, sortFoundedDescending, apply, exportCSV
+    case foundedFrom, foundedTo, sort, sortEntry, sortName, sortFounded, sortFoundedDescending, apply, exportCSV,
+        exportXLSX
     case name, creditCode, founded, nextPage, noResults, resultsFor
     case evidence, scope, highlighted, provenance, importedFrom, row, snapshot, contactsWithheld, classification
     case notClassified, capital, address, industry, kind, backToList
@@ -47,6 +48,7 @@ enum DashboardText: String, CaseIterable {
         case .sortFoundedDescending: ("설립일 내림차순", "成立日期（晚→早）", "Founded, newest first")
         case .apply: ("적용", "应用", "Apply")
         case .exportCSV: ("CSV로 내보내기", "导出 CSV", "Export as CSV")
+        case .exportXLSX: ("엑셀(XLSX)로 내보내기", "导出 Excel（XLSX）", "Export as Excel (XLSX)")
         case .name: ("기업명", "企业名称", "Name")
         case .creditCode: ("통일사회신용코드", "统一社会信用代码", "Credit code")
         case .founded: ("설립일", "成立日期", "Founded")

@@ -38,10 +38,12 @@ struct SearchForm {
         fields += date("founded_to", .foundedTo, query.foundedThrough)
         fields += select("sort", .sort, orders, query.order.rawValue, any: false)
         let export = "/api/v1/exports/companies.csv?" + exportParameters
+        let workbook = "/api/v1/exports/companies.xlsx?" + exportParameters
         return """
             <form class="search" method="get" action="/companies" role="search">\(fields)
             <div class="actions"><button type="submit">\(HTML.escape(frame.text(.search)))</button>
-            <a href="\(HTML.escape(export))" download>\(HTML.escape(frame.text(.exportCSV)))</a></div></form>
+            <a href="\(HTML.escape(export))" download>\(HTML.escape(frame.text(.exportCSV)))</a>
+            <a href="\(HTML.escape(workbook))" download>\(HTML.escape(frame.text(.exportXLSX)))</a></div></form>
             """
     }
 
