@@ -74,7 +74,18 @@ struct ReportCommand: AsyncParsableCommand {
         switch format {
         case .md: try emit(report.markdown())
         case .html: try emit(report.html())
-        case .pdf: try PDFPrinter().print(html: report.html(), to: output!)
+        case .pdf:
+            do {
+                try PDFPrinter().print(html: report.html(), to: output!)
+            } catch {
+                let exitCode: Int32 =
+                    switch error.code {
+                    case .chromiumMissing: 69
+                    case .printFailed: 70
+                    default: 74
+                    }
+                throw CommandError(error.description, exitCode: exitCode)
+            }
         }
     }
 

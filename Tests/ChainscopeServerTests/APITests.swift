@@ -175,6 +175,10 @@ struct APITests {
             try await client.execute(uri: "/api/v1/reports/zh/html", method: .get) {
                 #expect($0.text.contains("<html lang=\"zh-Hans\">"))
             }
+            try await client.execute(uri: "/api/v1/reports/ko/pdf", method: .get) { response in
+                #expect(response.headers[.contentType] == "application/pdf")
+                #expect(response.text.hasPrefix("%PDF-"))
+            }
             try await client.execute(uri: "/api/v1/reports/fr/md", method: .get) { #expect($0.status == .notFound) }
             try await client.execute(uri: "/api/v1/reports/en/doc", method: .get) { #expect($0.status == .notFound) }
         }
