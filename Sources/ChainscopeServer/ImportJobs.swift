@@ -18,6 +18,8 @@ final class ImportJobs: Service, Sendable {
         var importID: Int64?
         var isNew: Bool?
         var counts: ImportCounts?
+        /// Where the import's quarantined rows are listed, once it succeeded.
+        var quarantine: String?
         /// Why the file was refused, when it failed; the database is as it was.
         var error: String?
     }
@@ -87,6 +89,7 @@ final class ImportJobs: Service, Sendable {
                 $0.importID = record.id
                 $0.isNew = isNew
                 $0.counts = record.counts
+                $0.quarantine = "/api/v1/imports/\(record.id)/quarantine"
             }
             logger.info("import job done", metadata: ["job": "\(job.id)", "import": "\(record.id)"])
         } catch {

@@ -66,6 +66,8 @@ struct WriteTests {
             }
             #expect(state == "succeeded")
             #expect((job["counts"] as? [String: Any])?["inserted"] as? Int == 1)
+            let quarantine = try #require(job["quarantine"] as? String)
+            try await client.execute(uri: quarantine, method: .get) { #expect($0.status == .ok) }
             try await client.execute(uri: "/api/v1/companies?q=\(encoded("上传测试"))", method: .get) { response in
                 let companies = try #require(try response.json()["companies"] as? [[String: Any]])
                 #expect(companies.map { $0["creditCode"] as? String } == [Self.code])

@@ -109,7 +109,10 @@ enum DashboardText: String, CaseIterable {
         }
     }
 
-    func text(_ language: Language) -> String {
+    func text(_ language: Language) -> String { Self.pick(words, language) }
+
+    /// The words of `language` among a Korean, Chinese and English triple.
+    static func pick(_ words: (ko: String, zh: String, en: String), _ language: Language) -> String {
         switch language {
         case .ko: words.ko
         case .zh: words.zh
@@ -131,11 +134,7 @@ extension RegistrationStatus {
             case .suspended: ("휴업", "停业", "Suspended")
             case .liquidating: ("청산 중", "清算", "In liquidation")
             }
-        return switch language {
-        case .ko: words.ko
-        case .zh: words.zh
-        case .en: words.en
-        }
+        return DashboardText.pick(words, language)
     }
 }
 
@@ -148,10 +147,6 @@ extension EntityKind {
             case .individualBusiness: ("개체공상호", "个体工商户", "Individual business")
             case .group: ("기업집단", "企业集团", "Business group")
             }
-        return switch language {
-        case .ko: words.ko
-        case .zh: words.zh
-        case .en: words.en
-        }
+        return DashboardText.pick(words, language)
     }
 }
