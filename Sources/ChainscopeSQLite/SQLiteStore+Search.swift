@@ -52,9 +52,10 @@ extension SQLiteStore {
                 db, sql: Self.namesSQL + " WHERE rowid > ? ORDER BY rowid", arguments: [through])
             while let row = try rows.next() {
                 last = row["rowid"]
-                try index.add(last, names: Self.names(row))
+                try index.add(last, names: Self.names(row), gramsLater: true)
                 indexed += 1
             }
+            try index.flushGrams()
             try db.execute(sql: "UPDATE search_state SET indexed_through = ?", arguments: [last])
             return indexed
         }
@@ -68,7 +69,7 @@ extension SQLiteStore {
 }
 
 /// Writes one company's names into both search tables through prepared statements.
-private struct SearchIndexWriter {
+struct SearchIndexWriter {
     let insertText: GRDB.Statement
     let deleteText: GRDB.Statement
     let insertGram: GRDB.Statement
@@ -81,18 +82,63 @@ private struct SearchIndexWriter {
         deleteGram = try .directlyBound(db, sql: "DELETE FROM company_gram WHERE gram = ? AND company = ?")
     }
 
-    mutating func add(_ position: Int64, names: [String]) throws {
+    /// Grams waiting to be written in key order (see `add`), each as its UTF-8 bytes packed big-endian
+    /// into an integer, which orders as SQLite compares text and sorts far faster than strings.
+    private var pendingGrams: [(gram: UInt64, position: Int64)] = []
+    static let gramBatch = 4_000_000
+
+    /// Indexes a company's names. With `gramsLater`, its grams wait and are written sorted with others'
+    /// (`flushGrams`): written company by company they land all over the gram table's B-tree.
+    mutating func add(_ position: Int64, names: [String], gramsLater: Bool = false) throws {
         guard !names.isEmpty else { return }
         try insertText.run {
             $0.bind(Int(position))
             $0.bind(names.joined(separator: "\n"))
         }
         for gram in SearchGrams.grams(of: names) {
-            try insertGram.run {
-                $0.bind(gram)
-                $0.bind(Int(position))
+            if let packed = Self.pack(gram) {
+                pendingGrams.append((packed, position))
+            } else {
+                try insert(gram, position)
             }
         }
+        if !gramsLater || pendingGrams.count >= Self.gramBatch { try flushGrams() }
+    }
+
+    /// Writes the waiting grams in the table's key order.
+    mutating func flushGrams() throws {
+        pendingGrams.sort { $0.gram == $1.gram ? $0.position < $1.position : $0.gram < $1.gram }
+        for (gram, position) in pendingGrams { try insert(Self.unpack(gram), position) }
+        pendingGrams.removeAll(keepingCapacity: true)
+    }
+
+    private func insert(_ gram: String, _ position: Int64) throws {
+        try insertGram.run {
+            $0.bind(gram)
+            $0.bind(Int(position))
+        }
+    }
+
+    /// A gram of at most 8 UTF-8 bytes, big-endian and zero-padded (a prefix sorts first, as in SQLite).
+    static func pack(_ gram: String) -> UInt64? {
+        var packed: UInt64 = 0
+        var count = 0
+        for byte in gram.utf8 {
+            guard count < 8 else { return nil }
+            packed |= UInt64(byte) << (56 - 8 * count)
+            count += 1
+        }
+        return packed
+    }
+
+    static func unpack(_ packed: UInt64) -> String {
+        var bytes: [UInt8] = []
+        for index in 0..<8 {
+            let byte = UInt8(truncatingIfNeeded: packed >> (56 - 8 * index))
+            guard byte != 0 else { break }
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     mutating func remove(_ position: Int64, names: [String]) throws {

@@ -1,9 +1,10 @@
 import ChainscopeCore
 import ChainscopeIngest
-import ChainscopeSQLite
 import ChainscopeTestSupport
 import Foundation
 import Testing
+
+@testable import ChainscopeSQLite
 
 @Suite("Company search and lists")
 struct CompanySearchTests {
@@ -149,5 +150,14 @@ struct CompanySearchTests {
             matching: CompanyQuery(text: text, district: RegionCode(rawValue: "330106")))
         #expect(page.companies.isEmpty)
         #expect(try await Self.everyCompany(store).count > 400)
+    }
+
+    @Test("Packed grams order as SQLite orders their text, and unpack to it")
+    func packedGrams() {
+        let grams = ["a", "ab", "b", "芯", "芯片", "智", "智能", "b芯", "가", "😀", "😀a", "az", "z"]
+        for gram in grams { #expect(SearchIndexWriter.unpack(SearchIndexWriter.pack(gram)!) == gram) }
+        let byPacking = grams.sorted { SearchIndexWriter.pack($0)! < SearchIndexWriter.pack($1)! }
+        #expect(byPacking == grams.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        #expect(SearchIndexWriter.pack("😀😀a") == nil)
     }
 }
