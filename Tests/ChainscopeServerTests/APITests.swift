@@ -114,6 +114,17 @@ struct APITests {
                 let raw = try #require(try $0.json()["raw"] as? [String: String])
                 #expect(raw["电话"]?.isEmpty == false)
             }
+            // A company of the dataset is keyed by its name; its link leads to it.
+            let href = try await client.execute(uri: "/api/v1/companies?q=\(encoded("阿里巴巴"))", method: .get) {
+                let companies = try #require(try $0.json()["companies"] as? [[String: Any]])
+                return try #require(companies.first?["href"] as? String)
+            }
+            #expect(href.hasPrefix("/api/v1/companies/name%3A330100%3A"))
+            try await client.execute(uri: href, method: .get) { response in
+                #expect(response.status == .ok)
+                let company = try #require(try response.json()["company"] as? [String: Any])
+                #expect((company["names"] as? [String: String])?["zh"] == "阿里巴巴")
+            }
             try await client.execute(uri: "/api/v1/companies/913301000000000000", method: .get) { response in
                 #expect(response.status == .notFound)
                 #expect(response.headers[.contentType] == "application/problem+json")

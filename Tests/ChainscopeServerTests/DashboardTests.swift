@@ -20,6 +20,7 @@ struct DashboardTests {
             let pages = [
                 "/", "/chain", "/companies", "/companies?q=\(encoded("芯"))&layer=foundation", "/companies/\(code)",
                 "/districts", "/offerings", "/imports", "/imports/1", "/reports",
+                "/companies/name%3A330100%3A\(encoded("阿里巴巴"))",
             ]
             for page in pages {
                 try await client.execute(uri: page, method: .get, headers: [.acceptLanguage: "zh-CN,zh;q=0.9,en;q=0.5"])

@@ -28,7 +28,7 @@ struct CompanySummary: Encodable, Sendable {
         isMember = listing.isMember
         mainLayer = listing.mainLayer
         segments = listing.segments
-        href = "/api/v1/companies/\(company.urlID.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "")"
+        href = "/api/v1/companies/\(company.urlPath)"
     }
 }
 
@@ -146,11 +146,16 @@ struct IndicatorsBody: Encodable, Sendable {
 extension Company {
     /// How the API and dashboard name a company in a URL: its credit code, else its key.
     var urlID: String { creditCode ?? key.description }
+
+    /// `urlID` as a path segment: percent-encoded, since keys hold `:`, Chinese and sometimes `/`.
+    var urlPath: String { HTML.percentEncode(urlID) }
 }
 
 extension CompanyKey {
-    /// The key a URL names: an 18-character credit code or a key's text form.
-    init?(urlID: String) {
+    /// The key a URL's path segment names: an 18-character credit code or a key's text form, either
+    /// percent-encoded (Hummingbird hands path parameters over as they were sent).
+    init?(urlID encoded: String) {
+        let urlID = encoded.removingPercentEncoding ?? encoded
         if urlID.count == 18, urlID.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase) }) {
             self = .creditCode(urlID)
         } else {

@@ -37,7 +37,7 @@ struct CompanyPages: Sendable {
             let layer = listing.mainLayer.flatMap { taxonomy.layer($0)?.labels.text(in: language) } ?? ""
             let segments = listing.segments.compactMap { taxonomy.segment($0)?.segment.labels.text(in: language) }
             html +=
-                "<tr><th scope=\"row\"><a href=\"/companies/\(HTML.escape(HTML.percentEncode(company.urlID)))\">"
+                "<tr><th scope=\"row\"><a href=\"/companies/\(HTML.escape(company.urlPath))\">"
                 + HTML.escape(company.names.text(in: language)) + "</a></th>"
                 + "<td class=\"code\">\(HTML.escape(company.creditCode ?? ""))</td>"
                 + "<td>\(HTML.escape(company.region.map { regions.name(of: $0, in: language) } ?? ""))</td>"

@@ -69,7 +69,7 @@ struct DashboardPages: Sendable {
                 let examples = try await server.store.segmentExamples(
                     taxonomy: taxonomy.id, segment: segment.id, limit: 3, asOf: nil)
                 let names = examples.map {
-                    "<a href=\"/companies/\(HTML.escape($0.company.urlID))\">"
+                    "<a href=\"/companies/\(HTML.escape($0.company.urlPath))\">"
                         + HTML.escape($0.company.names.text(in: language)) + "</a>"
                 }.joined(separator: ", ")
                 html +=
