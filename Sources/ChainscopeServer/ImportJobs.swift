@@ -1,7 +1,9 @@
 import ChainscopeCore
 import ChainscopeIngest
 import Foundation
+import Hummingbird
 import Logging
+import NIOCore
 import ServiceLifecycle
 import Synchronization
 
@@ -47,8 +49,11 @@ final class ImportJobs: Service, Sendable {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("chainscope-uploads-\(UUID())")
     }
 
-    /// Keeps an uploaded file and queues its import.
-    func submit(_ bytes: some Sequence<UInt8>, name: String, snapshotDate: CalendarDate?) throws -> Status {
+    /// Writes an upload to disk as it arrives (never holding the whole file in memory), at most `limit`
+    /// bytes, then queues its import. An upload over the limit or empty is refused and nothing is kept.
+    func submit(
+        _ body: some AsyncSequence<ByteBuffer, any Error>, name: String, snapshotDate: CalendarDate?, limit: Int
+    ) async throws -> Status {
         let id = statuses.withLock { state in
             defer { state.next += 1 }
             return state.next
@@ -56,7 +61,28 @@ final class ImportJobs: Service, Sendable {
         let jobFolder = folder.appendingPathComponent(String(id))
         try FileManager.default.createDirectory(at: jobFolder, withIntermediateDirectories: true)
         let file = jobFolder.appendingPathComponent(name)
-        try Data(bytes).write(to: file)
+        do {
+            guard FileManager.default.createFile(atPath: file.path, contents: nil) else {
+                throw Problem(.internalServerError, "The server could not keep the upload; its log says why.")
+            }
+            let handle = try FileHandle(forWritingTo: file)
+            defer { try? handle.close() }
+            var size = 0
+            for try await buffer in body {
+                size += buffer.readableBytes
+                guard size <= limit else {
+                    throw Problem(
+                        .contentTooLarge, "The upload is larger than this server accepts (CHAINSCOPE_UPLOAD_LIMIT_MB).")
+                }
+                try handle.write(contentsOf: buffer.readableBytesView)
+            }
+            guard size > 0 else {
+                throw Problem(.badRequest, "The upload is empty; send the export file as the request body.")
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: jobFolder)
+            throw error
+        }
         let status = Status(id: id, file: name, state: .queued)
         statuses.withLock { $0.byID[id] = status }
         continuation.yield(Job(id: id, file: file, name: name, snapshotDate: snapshotDate))

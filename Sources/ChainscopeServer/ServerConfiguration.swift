@@ -48,6 +48,14 @@ public struct ServerConfiguration: Sendable {
     }
 }
 
+extension ServerConfiguration: CustomStringConvertible {
+    /// The settings for a log line, with the API token left out.
+    public var description: String {
+        "host \(host), port \(port), writes \(apiToken == nil ? "disabled" : "enabled (token set)"), "
+            + "upload limit \(uploadLimit / 1024 / 1024) MiB, language \(defaultLanguage.rawValue)"
+    }
+}
+
 /// A failure of the server module, safe to show: it never holds the API token.
 public struct ServerError: Error, Sendable, CustomStringConvertible {
     public struct Code: Hashable, Sendable {

@@ -71,6 +71,18 @@ struct DashboardTests {
         #expect(LanguageChoice.negotiate(header) == expected)
     }
 
+    @Test("The configuration describes itself without its token")
+    func configurationHidesToken() throws {
+        let configuration = try ServerConfiguration(environment: [
+            "CHAINSCOPE_API_TOKEN": "s3cr3t-value", "CHAINSCOPE_PORT": "9",
+        ])
+        #expect(configuration.port == 9)
+        #expect(configuration.apiToken == "s3cr3t-value")
+        #expect(!configuration.description.contains("s3cr3t"))
+        #expect(!String(describing: configuration).contains("s3cr3t"))
+        #expect(throws: ServerError.self) { try ServerConfiguration(environment: ["CHAINSCOPE_PORT": "http"]) }
+    }
+
     @Test("Tokens compare equal only when every byte and the length agree")
     func tokenComparison() {
         #expect(BearerToken.constantTimeEqual(Array("abc".utf8), Array("abc".utf8)))

@@ -74,11 +74,12 @@ struct ImportRoutes: Sendable {
             }
             snapshot = day
         }
-        let body = try await request.body.collect(upTo: server.configuration.uploadLimit)
-        guard body.readableBytes > 0 else {
-            throw Problem(.badRequest, "The upload is empty; send the export file as the request body.")
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > server.configuration.uploadLimit {
+            throw Problem(
+                .contentTooLarge, "The upload is larger than this server accepts (CHAINSCOPE_UPLOAD_LIMIT_MB).")
         }
-        let status = try server.jobs.submit(body.readableBytesView, name: name, snapshotDate: snapshot)
+        let status = try await server.jobs.submit(
+            request.body, name: name, snapshotDate: snapshot, limit: server.configuration.uploadLimit)
         var response = JSONBody.response(status, status: .accepted)
         response.headers[.location] = "/api/v1/jobs/\(status.id)"
         return response
