@@ -44,10 +44,10 @@ struct CompanyListSQL {
         var conditions: [String] = []
         var whereArguments: [(any DatabaseValueConvertible)?] = []
         if let text = query.searchText {
-            if query.isCodeSearch {
+            if let code = query.codePrefix {
                 conditions.append("(c.key >= ? AND c.key < ? OR c.key >= ? AND c.key < ?)")
                 whereArguments += [
-                    "uscc:" + text, "uscc:" + text + "\u{10FFFF}", "regno:" + text, "regno:" + text + "\u{10FFFF}",
+                    "uscc:" + code, "uscc:" + code + "\u{10FFFF}", "regno:" + code, "regno:" + code + "\u{10FFFF}",
                 ]
             } else if text.unicodeScalars.count >= 3 {
                 from = "company_search s JOIN company c ON c.rowid = s.rowid"

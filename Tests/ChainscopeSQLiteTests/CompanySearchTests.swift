@@ -74,6 +74,10 @@ struct CompanySearchTests {
         let store = try await Self.store()
         let everyone = try await Self.everyCompany(store)
         let code = try #require(everyone.compactMap(\.company.creditCode).dropFirst(5).first)
+        #expect(
+            try await store.companies(matching: CompanyQuery(text: code.lowercased())).companies.map(
+                \.company.creditCode)
+                == [code])
         for prefix in [String(code.prefix(8)), code] {
             let found = try await Self.all(store, CompanyQuery(text: prefix, limit: 3)).map(\.company.key)
             #expect(

@@ -54,12 +54,14 @@ public struct CompanyQuery: Sendable, Hashable {
         return trimmed
     }
 
-    /// Whether the text reads as the start of a credit code or registration number (4 or more letters and
-    /// digits with at least one digit), which is looked up by key rather than by name.
-    public var isCodeSearch: Bool {
-        guard let text = searchText, text.count >= 4, text.count <= 18 else { return false }
-        return text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || ("A"..."Z").contains($0) }
+    /// The text as the start of a credit code or registration number, upper-cased, when it reads as one
+    /// (4 to 18 ASCII letters and digits, at least one a digit): such text is looked up by key, not by name.
+    public var codePrefix: String? {
+        guard let text = searchText?.uppercased(), text.count >= 4, text.count <= 18 else { return nil }
+        let isCode =
+            text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || ("A"..."Z").contains($0) }
             && text.unicodeScalars.contains { ("0"..."9").contains($0) }
+        return isCode ? text : nil
     }
 }
 

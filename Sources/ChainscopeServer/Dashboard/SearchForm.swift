@@ -26,7 +26,7 @@ struct SearchForm {
         ]
         var fields = """
             <div class="field wide"><label for="q">\(HTML.escape(frame.text(.searchLabel)))</label>
-            <input id="q" name="q" type="search" value="\(HTML.escape(query.text ?? ""))" aria-describedby="q-hint" autofocus>
+            <input id="q" name="q" type="search" value="\(HTML.escape(query.text ?? ""))" aria-describedby="q-hint">
             <small id="q-hint">\(HTML.escape(frame.text(.searchHint)))</small></div>
             """
         fields += select("layer", .layer, layers, query.layer, any: true)
