@@ -35,6 +35,16 @@ struct DashboardTests {
                 #expect(response.text.contains("<mark>"))
                 #expect(response.text.contains("hangzhou-sample-synthetic.csv"))
             }
+            // The next page keeps the filters and moves on.
+            let next = try await client.execute(uri: "/companies?member=true&lang=en", method: .get) { response in
+                let match = response.text.firstMatch(of: /rel="next" href="([^"]+)"/)
+                return try #require(match.map { String($0.output.1).replacingOccurrences(of: "&amp;", with: "&") })
+            }
+            #expect(next.contains("member=true") && next.contains("cursor=") && next.contains("lang=en"))
+            try await client.execute(uri: next, method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("<table class=\"companies\">"))
+            }
             try await client.execute(uri: "/nowhere", method: .get) { response in
                 #expect(response.status == .notFound)
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")

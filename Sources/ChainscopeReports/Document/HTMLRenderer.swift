@@ -109,6 +109,9 @@ public struct HTMLRenderer: Sendable {
 
     private func escape(_ text: String) -> String { Chart.escape(text) }
 
+    /// Text escaped for HTML content and double-quoted attributes.
+    public static func escape(_ text: String) -> String { Chart.escape(text) }
+
     /// The BCP 47 tag of a language for `lang` attributes.
     public static func languageTag(_ language: Language) -> String {
         switch language {

@@ -46,19 +46,12 @@ struct CompanyPages: Sendable {
         }
         html += "</tbody></table>"
         if let next = page.next {
+            let link = HTML.query(of: frame.request, without: ["cursor"], adding: ["cursor": next.token])
             html +=
-                "<p><a rel=\"next\" href=\"\(HTML.escape(link(frame.request, replacing: "cursor", with: next.token)))\">"
+                "<p><a rel=\"next\" href=\"\(HTML.escape(frame.request.uri.path + "?" + link))\">"
                 + "\(HTML.escape(frame.text(.nextPage))) →</a></p>"
         }
         return (frame.text(.companies), html)
-    }
-
-    private func link(_ request: Request, replacing name: String, with value: String) -> String {
-        var items = request.uri.queryParameters.filter { $0.key != name }.map {
-            "\(HTML.percentEncode(String($0.key)))=\(HTML.percentEncode(String($0.value)))"
-        }
-        items.append("\(name)=\(HTML.percentEncode(value))")
-        return request.uri.path + "?" + items.joined(separator: "&")
     }
 
     private func detail(_ frame: PageFrame, id: String) async throws -> (String, String) {

@@ -25,7 +25,7 @@ struct DashboardPages: Sendable {
 
     /// Renders one page: `body` returns its title and HTML in the frame's language.
     func page(
-        _ request: Request, _ section: DashboardText?, status: HTTPResponse.Status = .ok,
+        _ request: Request, _ section: DashboardText?,
         _ body: (PageFrame) async throws -> (title: String, html: String)
     ) async throws -> Response {
         let choice = LanguageChoice(request: request, fallback: server.configuration.defaultLanguage)
@@ -33,7 +33,7 @@ struct DashboardPages: Sendable {
         // The overview's report carries its own notice.
         if section != .overview { frame.isSynthetic = try await server.store.imports().contains { $0.isSynthetic } }
         let (title, html) = try await body(frame)
-        return HTML.response(frame.render(title: title, body: html), choice: choice, status: status)
+        return HTML.response(frame.render(title: title, body: html), choice: choice)
     }
 
     /// The error page of a failed dashboard request (problems under `/api/` stay JSON).

@@ -60,11 +60,7 @@ struct PageFrame {
 
     /// This page in another language: the same path and parameters with `lang` replaced.
     func link(language other: Language) -> String {
-        var items = request.uri.queryParameters.filter { $0.key != "lang" }.map {
-            "\(HTML.percentEncode(String($0.key)))=\(HTML.percentEncode(String($0.value)))"
-        }
-        items.append("lang=\(other.rawValue)")
-        return request.uri.path + "?" + items.joined(separator: "&")
+        request.uri.path + "?" + HTML.query(of: request, without: ["lang"], adding: ["lang": other.rawValue])
     }
 
     static func languageName(_ language: Language) -> String {
@@ -78,20 +74,15 @@ struct PageFrame {
 
 /// Escaping for HTML text and attributes, and for URL query values.
 enum HTML {
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
+    /// Text for HTML as the report writes it (attributes here are always in double quotes).
+    static func escape(_ text: String) -> String { HTMLRenderer.escape(text) }
+
+    /// A request's query parameters, some left out and some set, percent-encoded.
+    static func query(of request: Request, without names: Set<String>, adding added: [String: String] = [:]) -> String {
+        let kept = request.uri.queryParameters.filter { !names.contains(String($0.key)) }
+            .map { (String($0.key), String($0.value)) }
+        return (kept + added.sorted { $0.key < $1.key }).map { "\(percentEncode($0))=\(percentEncode($1))" }
+            .joined(separator: "&")
     }
 
     /// Every byte but ASCII letters, digits and `-._~` percent-encoded, so the result is plain ASCII.

@@ -49,9 +49,7 @@ struct SearchForm {
 
     /// The request's filters without its page, for the export link.
     private var exportParameters: String {
-        frame.request.uri.queryParameters.filter { !["cursor", "limit", "lang", "sort"].contains(String($0.key)) }
-            .map { "\(HTML.percentEncode(String($0.key)))=\(HTML.percentEncode(String($0.value)))" }
-            .joined(separator: "&")
+        HTML.query(of: frame.request, without: ["cursor", "limit", "lang", "sort"])
     }
 
     private func select(
