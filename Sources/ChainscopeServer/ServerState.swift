@@ -62,8 +62,9 @@ actor ServerState {
         let document = report.document()
         let renderer = HTMLRenderer()
         let body = renderer.heading(document) + renderer.sections(document)
-        cachedReports[key] = (current, report, renderer.render(document), body)
-        return (report, renderer.render(document), body)
+        let html = renderer.render(document)
+        cachedReports[key] = (current, report, html, body)
+        return (report, html, body)
     }
 
     /// The member counts of `taxonomy` as of a day (see `Store.memberCounts`).
