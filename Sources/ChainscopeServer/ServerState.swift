@@ -1,6 +1,7 @@
 import ChainscopeCore
 import ChainscopeIngest
 import ChainscopeReports
+import NIOCore
 
 /// What the server reads often and changes rarely — the dataset, the division table, each language's
 /// report — kept until a write through the server (an import, a re-classification, a fact edit) marks
@@ -14,6 +15,7 @@ actor ServerState {
     private var cachedRegions: (generation: Int, regions: RegionDirectory)?
     private var cachedReports: [String: (generation: Int, report: Report, html: String, body: String)] = [:]
     private var cachedCounts: [String: (generation: Int, counts: MemberCounts)] = [:]
+    private var cachedIndicators: [String: (generation: Int, json: ByteBuffer)] = [:]
     /// Counts are kept for this many (taxonomy, as-of) pairs; the oldest go first.
     static let countsKept = 32
 
@@ -76,5 +78,16 @@ actor ServerState {
         if cachedCounts.count >= Self.countsKept { cachedCounts.removeAll() }
         cachedCounts[key] = (current, counts)
         return counts
+    }
+
+    /// `/api/v1/indicators` as JSON: the rankings and series are worked out and encoded once per counts.
+    func indicatorsJSON(taxonomy: String, asOf: CalendarDate?) async throws -> ByteBuffer {
+        let key = "\(taxonomy)/\(asOf?.description ?? "")"
+        if let cached = cachedIndicators[key], cached.generation == generation { return cached.json }
+        let current = generation
+        let json = JSONBody.buffer(IndicatorsBody(try await memberCounts(taxonomy: taxonomy, asOf: asOf)))
+        if cachedIndicators.count >= Self.countsKept { cachedIndicators.removeAll() }
+        cachedIndicators[key] = (current, json)
+        return json
     }
 }

@@ -82,8 +82,7 @@ struct APIRoutes: Sendable {
             }
             asOf = day
         }
-        let counts = try await server.state.memberCounts(taxonomy: taxonomy.id, asOf: asOf)
-        return JSONBody.response(IndicatorsBody(counts))
+        return JSONBody.response(json: try await server.state.indicatorsJSON(taxonomy: taxonomy.id, asOf: asOf))
     }
 
     private func facts() async throws -> Response {

@@ -12,8 +12,12 @@ enum JSONBody {
     }
 
     static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
+        response(json: buffer(value), status: status)
+    }
+
+    /// A response of JSON already encoded.
+    static func response(json: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
         Response(
-            status: status, headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: buffer(value)))
+            status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: json))
     }
 }
