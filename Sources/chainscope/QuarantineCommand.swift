@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChainscopeCore
+import ChainscopeIngest
 import ChainscopeSQLite
 import Foundation
 
@@ -92,7 +93,7 @@ enum QuarantineCSV {
     static func text(_ rows: [QuarantinedRow]) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var lines = ["import,row,line,sheet,column,value,reason,raw"]
+        var text = CSVRecord.line(["import", "row", "line", "sheet", "column", "value", "reason", "raw"])
         for row in rows {
             let raw = (try? encoder.encode(row.raw)).map { String(decoding: $0, as: UTF8.self) } ?? ""
             let fields = [
@@ -100,13 +101,8 @@ enum QuarantineCSV {
                 row.column ?? "",
                 row.value ?? "", row.reason, raw,
             ]
-            lines.append(fields.map(quote).joined(separator: ","))
+            text += CSVRecord.line(fields)
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return text
     }
 }

@@ -20,12 +20,12 @@ public struct SampleWriter: Sendable {
         var summary = Summary()
         var output = try BufferedOutput(url: url, encoding: encoding)
         var labelOutput = try labels.map { try BufferedOutput(url: $0, encoding: .utf8) }
-        try output.write(Self.line([SampleGenerator.notice]))
-        try output.write(Self.line(SampleGenerator.header))
+        try output.write(CSVRecord.line([SampleGenerator.notice]))
+        try output.write(CSVRecord.line(SampleGenerator.header))
         try labelOutput?.write("credit_code,is_ai,layer,segments\n")
         for index in 0..<rows {
             let row = generator.row(index)
-            try output.write(Self.line(row.cells))
+            try output.write(CSVRecord.line(row.cells))
             summary.rows += 1
             if row.isFlawed {
                 summary.flawedRows += 1
@@ -38,14 +38,6 @@ public struct SampleWriter: Sendable {
         summary.bytes = try output.close()
         _ = try labelOutput?.close()
         return summary
-    }
-
-    /// One CSV record: fields with a delimiter, quote or line break are quoted.
-    static func line(_ fields: [String]) -> String {
-        fields.map { field in
-            guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }.joined(separator: ",") + "\r\n"
     }
 }
 

@@ -52,11 +52,12 @@ struct CompanyExport: Sendable {
         let query = try query(request)
         let store = server.store
         let body = ResponseBody { writer in
-            try await writer.write(ByteBuffer(string: "\u{FEFF}" + Self.line(Self.headers)))
+            try await writer.write(ByteBuffer(string: "\u{FEFF}" + CSVRecord.line(Self.headers)))
             var page = query
             while true {
                 let result = try await store.companies(matching: page)
-                try await writer.write(ByteBuffer(string: result.companies.map { Self.line(Self.cells($0)) }.joined()))
+                try await writer.write(
+                    ByteBuffer(string: result.companies.map { CSVRecord.line(Self.cells($0)) }.joined()))
                 guard let next = result.next else { break }
                 page.after = next
             }
@@ -79,13 +80,5 @@ struct CompanyExport: Sendable {
             listing.isMember.map { $0 ? "true" : "false" } ?? "", listing.mainLayer ?? "",
             listing.segments.joined(separator: ";"),
         ]
-    }
-
-    /// One RFC 4180 record: fields with a comma, quote or line break are quoted, quotes doubled.
-    static func line(_ fields: [String]) -> String {
-        fields.map { field in
-            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-        }.joined(separator: ",") + "\r\n"
     }
 }
