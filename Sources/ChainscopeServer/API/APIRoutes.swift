@@ -50,10 +50,7 @@ struct APIRoutes: Sendable {
                     + "(see /api/v1/companies?q=…).")
         }
         let classification = try await store.classification(of: company.key, taxonomy: taxonomy.id)
-        var source: RegistryImport?
-        if company.provenance.kind == .registryImport, let importID = Int64(company.provenance.collection) {
-            source = try await store.imports().first { $0.id == importID }
-        }
+        let source = try await store.sourceImport(of: company)
         let raw = try await store.companyRaw(key: company.key)
         let mayReadContacts = server.token.admits(request)
         let shown = mayReadContacts ? raw : raw.map(ContactColumns.withheld)
@@ -75,13 +72,7 @@ struct APIRoutes: Sendable {
 
     private func indicators(_ request: Request) async throws -> Response {
         let taxonomy = try server.taxonomy(request)
-        var asOf: CalendarDate?
-        if let text = request.uri.queryParameters.get("as_of"), !text.isEmpty {
-            guard let day = CalendarDate(iso: text) else {
-                throw Problem.badParameter("as_of", text, expected: "write the day as YYYY-MM-DD.")
-            }
-            asOf = day
-        }
+        let asOf = try request.day("as_of")
         return JSONBody.response(json: try await server.state.indicatorsJSON(taxonomy: taxonomy.id, asOf: asOf))
     }
 

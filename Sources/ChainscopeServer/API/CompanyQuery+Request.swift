@@ -48,8 +48,8 @@ extension CompanyQuery {
             }
             self.status = value
         }
-        foundedFrom = try Self.day(text("founded_from"), "founded_from")
-        foundedThrough = try Self.day(text("founded_to"), "founded_to")
+        foundedFrom = try request.day("founded_from")
+        foundedThrough = try request.day("founded_to")
         if let sort = text("sort") {
             guard let order = Order(rawValue: sort) else {
                 throw Problem.badParameter(
@@ -70,13 +70,5 @@ extension CompanyQuery {
             }
             self.limit = number
         }
-    }
-
-    private static func day(_ text: String?, _ name: String) throws(Problem) -> CalendarDate? {
-        guard let text else { return nil }
-        guard let day = CalendarDate(iso: text) else {
-            throw Problem.badParameter(name, text, expected: "write the day as YYYY-MM-DD.")
-        }
-        return day
     }
 }

@@ -32,7 +32,7 @@ struct ImportRoutes: Sendable {
 
     private func record(_ id: String?) async throws -> RegistryImport {
         guard let id, let number = Int64(id),
-            let record = try await server.store.imports().first(where: { $0.id == number })
+            let record = try await server.store.registryImport(id: number)
         else {
             throw Problem(.notFound, "No import has the id '\(id ?? "")'; /api/v1/imports lists them.")
         }
@@ -66,14 +66,7 @@ struct ImportRoutes: Sendable {
                 "The file name '\(name)' does not fit Content-Type \(declared); it takes "
                     + extensions.sorted().map { ".\($0)" }.joined(separator: ", ") + ".", parameter: "filename")
         }
-        var snapshot: CalendarDate?
-        if let text = request.uri.queryParameters.get("snapshot_date"), !text.isEmpty {
-            guard let day = CalendarDate(iso: text) else {
-                throw Problem.badParameter(
-                    "snapshot_date", text, expected: "write the day the export was taken as YYYY-MM-DD.")
-            }
-            snapshot = day
-        }
+        let snapshot = try request.day("snapshot_date", meaning: "the day the export was taken")
         if let length = request.headers[.contentLength].flatMap(Int.init), length > server.configuration.uploadLimit {
             throw Problem(
                 .contentTooLarge, "The upload is larger than this server accepts (CHAINSCOPE_UPLOAD_LIMIT_MB).")

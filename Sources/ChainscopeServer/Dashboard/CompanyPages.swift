@@ -105,11 +105,9 @@ struct CompanyPages: Sendable {
         var html =
             "<section aria-labelledby=\"provenance\"><h2 id=\"provenance\">\(HTML.escape(frame.text(.provenance)))</h2><p>"
         let origin = company.provenance
-        if origin.kind == .registryImport, let id = Int64(origin.collection),
-            let record = try await server.store.imports().first(where: { $0.id == id })
-        {
+        if let record = try await server.store.sourceImport(of: company) {
             html +=
-                "\(HTML.escape(frame.text(.importedFrom))): <a href=\"/imports/\(id)\">\(HTML.escape(record.file))</a>"
+                "\(HTML.escape(frame.text(.importedFrom))): <a href=\"/imports/\(record.id)\">\(HTML.escape(record.file))</a>"
                 + (origin.line.map { ", \(HTML.escape(frame.text(.row))) \($0)" } ?? "")
                 + " (\(HTML.escape(frame.text(.snapshot))) \(record.snapshotDate))"
         } else {

@@ -41,7 +41,7 @@ struct ImportPages: Sendable {
     }
 
     private func quarantine(_ frame: PageFrame, id: String) async throws -> (String, String) {
-        guard let number = Int64(id), let record = try await server.store.imports().first(where: { $0.id == number })
+        guard let number = Int64(id), let record = try await server.store.registryImport(id: number)
         else {
             throw Problem(.notFound, "No import has the id '\(id)'.")
         }

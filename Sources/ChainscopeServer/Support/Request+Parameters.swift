@@ -1,0 +1,30 @@
+import ChainscopeCore
+import Hummingbird
+import HummingbirdCore
+
+extension Request {
+    /// A day parameter (YYYY-MM-DD): nil when absent or empty, a 400 naming it when it is no day.
+    /// `meaning` says in the problem which day is wanted ("the day", "the day the export was taken").
+    func day(_ name: String, meaning: String = "the day") throws(Problem) -> CalendarDate? {
+        guard let text = uri.queryParameters.get(name), !text.isEmpty else { return nil }
+        guard let day = CalendarDate(iso: text) else {
+            throw Problem.badParameter(name, text, expected: "write \(meaning) as YYYY-MM-DD.")
+        }
+        return day
+    }
+}
+
+extension Store {
+    /// The completed import with this id, or nil.
+    func registryImport(id: Int64) async throws -> RegistryImport? {
+        try await imports().first { $0.id == id }
+    }
+
+    /// The import a registry company was last stored from; nil for a company named in a dataset.
+    func sourceImport(of company: Company) async throws -> RegistryImport? {
+        guard company.provenance.kind == .registryImport, let id = Int64(company.provenance.collection) else {
+            return nil
+        }
+        return try await registryImport(id: id)
+    }
+}
