@@ -110,7 +110,6 @@ struct ImportCommand: AsyncParsableCommand {
         return options
     }
 
-    /// The division table, installed from the built-in tables when the database has none yet.
     /// Brings the name search up to date after imports, timed apart from them (it is not part of an
     /// import's transaction: an interrupted refresh is finished by the next one).
     static func refreshSearchIndex(_ store: SQLiteStore, quiet: Bool) async throws(CommandError) {
@@ -118,11 +117,12 @@ struct ImportCommand: AsyncParsableCommand {
         let start = clock.now
         let indexed = try await CommandError.storing { try await store.refreshSearchIndex() }
         guard !quiet, indexed > 0 else { return }
-        let seconds =
-            Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
+        let elapsed = (clock.now - start).components
+        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
         print("Search index: \(indexed) companies indexed in \(String(format: "%.1f", seconds)) s.")
     }
 
+    /// The division table, installed from the built-in tables when the database has none yet.
     static func regions(in store: SQLiteStore) async throws -> RegionDirectory {
         let stored = try await store.regionDirectory()
         guard stored.isEmpty else { return stored }
