@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a company list asks for: text to find in names or credit codes, filters, an order and a page.
 public struct CompanyQuery: Sendable, Hashable {
     /// The order of a list; every order ends with the order of entry, so pages never overlap.
@@ -50,7 +52,7 @@ public struct CompanyQuery: Sendable, Hashable {
 
     /// The text with surrounding spaces removed, or nil when nothing is left.
     public var searchText: String? {
-        guard let trimmed = text?.trimmingSpaces, !trimmed.isEmpty else { return nil }
+        guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
         return trimmed
     }
 
@@ -78,7 +80,7 @@ public struct CompanyCursor: Sendable, Hashable {
 
     /// The token form: the position, then the value, hex-encoded so a token is plain URL-safe ASCII.
     public var token: String {
-        let hex = value.map { Array($0.utf8).map { String(format2: $0) }.joined() } ?? "-"
+        let hex = value.map { $0.utf8.map { String(format: "%02x", $0) }.joined() } ?? "-"
         return "c\(position).\(hex)"
     }
 
@@ -105,23 +107,6 @@ public struct CompanyCursor: Sendable, Hashable {
         }
         guard let value = String(validating: bytes, as: UTF8.self) else { return nil }
         self.init(value: value, position: position)
-    }
-}
-
-extension String {
-    /// A byte as two lower-case hex digits.
-    fileprivate init(format2 byte: UInt8) {
-        let digits = Array("0123456789abcdef")
-        self = String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
-    }
-
-    /// The text without leading or trailing white space (ASCII and U+3000).
-    var trimmingSpaces: String {
-        let isSpace: (Character) -> Bool = { $0.isWhitespace }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
-            return ""
-        }
-        return String(self[first...last])
     }
 }
 
