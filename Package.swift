@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "ChainscopeCore", targets: ["ChainscopeCore"]),
         .library(name: "ChainscopeIngest", targets: ["ChainscopeIngest"]),
         .library(name: "ChainscopeSQLite", targets: ["ChainscopeSQLite"]),
+        .library(name: "ChainscopePostgres", targets: ["ChainscopePostgres"]),
         .library(name: "ChainscopeReports", targets: ["ChainscopeReports"]),
         .library(name: "ChainscopeServer", targets: ["ChainscopeServer"]),
     ],
@@ -26,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
@@ -56,6 +58,15 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "ChainscopePostgres",
+            dependencies: [
+                "ChainscopeCore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(name: "ChainscopeReports", dependencies: ["ChainscopeCore"], swiftSettings: strictSettings),
         .target(
             name: "ChainscopeServer",
@@ -74,7 +85,8 @@ let package = Package(
         .executableTarget(
             name: "chainscope",
             dependencies: [
-                "ChainscopeCore", "ChainscopeIngest", "ChainscopeSQLite", "ChainscopeReports", "ChainscopeServer",
+                "ChainscopeCore", "ChainscopeIngest", "ChainscopeSQLite", "ChainscopePostgres", "ChainscopeReports",
+                "ChainscopeServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -103,6 +115,14 @@ let package = Package(
         .testTarget(
             name: "ChainscopeSQLiteTests",
             dependencies: ["ChainscopeSQLite", "ChainscopeIngest", "ChainscopeTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ChainscopePostgresTests",
+            dependencies: [
+                "ChainscopePostgres", "ChainscopeSQLite", "ChainscopeIngest", "ChainscopeTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

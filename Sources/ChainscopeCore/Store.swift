@@ -45,6 +45,9 @@ public protocol Store: Sendable {
     /// not read from a registry export.
     func companyRaw(key: CompanyKey) async throws -> [String: String]?
 
+    /// The recorded changes of a company across imports, oldest first: column → [old, new].
+    func companyHistory(key: CompanyKey) async throws -> [[String: [String?]]]
+
     /// A page of the companies that match `query`, in its order, starting after its cursor.
     func companies(matching query: CompanyQuery) async throws -> CompanyPage
 

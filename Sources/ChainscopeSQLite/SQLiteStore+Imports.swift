@@ -20,10 +20,12 @@ extension SQLiteStore {
             var record = ImportRecord(request)
             try record.insert(db)
             record.id = db.lastInsertedRowID
-            var session: any RegistryImportSession = try SQLiteImportSession(db: db, importID: db.lastInsertedRowID)
+            let tally = OutcomeTally()
+            var session: any RegistryImportSession = try SQLiteImportSession(
+                db: db, importID: db.lastInsertedRowID, tally: tally)
             let result = try body(&session)
             record.encoding = result.encoding
-            record.apply(result.counts)
+            record.apply(result.counts.merging(storeTally: tally.counts))
             record.warnings = result.warnings
             try record.update(db)
             return record
@@ -51,10 +53,16 @@ extension SQLiteStore {
     }
 }
 
+/// What became of an import's stored rows, counted by its session as it stores them.
+final class OutcomeTally {
+    var counts = ImportCounts()
+}
+
 /// One import's writes, inside the transaction GRDB opened for it.
 struct SQLiteImportSession: RegistryImportSession {
     let db: Database
     let importID: Int64
+    let tally: OutcomeTally
     /// Prepared once per import rather than looked up by their SQL text for every row.
     private let insertKey: GRDB.Statement
     private let insertCompany: GRDB.Statement
@@ -65,17 +73,19 @@ struct SQLiteImportSession: RegistryImportSession {
     /// update: listing them walks the whole classification index, and most imports update nothing.
     private var taxonomies: [String]?
 
-    init(db: Database, importID: Int64) throws {
+    init(db: Database, importID: Int64, tally: OutcomeTally) throws {
         self.db = db
         self.importID = importID
+        self.tally = tally
         insertKey = try .directlyBound(
             db, sql: "INSERT INTO import_key (import_id, key, row) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
         insertCompany = try .directlyBound(db, sql: CompanyRecord.insertOrIgnoreSQL)
         classifications = try ClassificationWriter(db: db)
     }
 
-    mutating func store(_ row: CompanyRow) throws -> StoreOutcome {
+    mutating func store(_ row: CompanyRow) throws {
         let outcome = try storeCompany(row)
+        tally.counts.count(outcome)
         // A changed company's other classifications are stale (all of them when this import classifies
         // nothing): `classify` takes them up again.
         if case .updated = outcome {
@@ -90,9 +100,8 @@ struct SQLiteImportSession: RegistryImportSession {
                     arguments: [taxonomy, row.key])
             }
         }
-        guard let classification = row.classification, outcome != .duplicate else { return outcome }
+        guard let classification = row.classification, outcome != .duplicate else { return }
         try classifications.replace(classification, key: row.key, facts: row.facts, isNew: outcome == .inserted)
-        return outcome
     }
 
     private mutating func storeCompany(_ row: CompanyRow) throws -> StoreOutcome {

@@ -61,62 +61,23 @@ extension SQLiteStore {
 
     /// Members by founding month, main layer, district and status (from each member's main segment
     /// row), by founding month, segment and district (from every segment row), and their registered
-    /// capital by currency, in floating point. One pass over the members' segment rows in key order,
-    /// tallied here: SQLite's GROUP BY would sort them twice.
+    /// capital by currency. One pass over the members' segment rows in key order, tallied by
+    /// `MemberCounts.Tally`: SQLite's GROUP BY would sort them twice.
     private static func tally(_ db: Database, window: String, arguments: StatementArguments) throws -> MemberCounts {
-        struct CellKey: Hashable {
-            let month: Int?
-            let layer: String?
-            let district: String?
-            let status: String?
-        }
-        struct SegmentKey: Hashable {
-            let month: Int?
-            let segment: String
-            let district: String?
-        }
-        var cells: [CellKey: Int] = [:]
-        var segments: [SegmentKey: Int] = [:]
-        var capital: [String: Double] = [:]
+        var tally = MemberCounts.Tally()
         let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT CAST(substr(founded, 1, 4) AS INTEGER) * 100 + CAST(substr(founded, 6, 2) AS INTEGER),
-                    segment, layer, region, status, is_main, capital_currency, CAST(capital_amount AS REAL)
+                    segment, layer, region, status, is_main, capital_currency, capital_amount
                 FROM company_segment AS member
                 WHERE taxonomy = ?2 AND is_member = 1 AND \(window)
                 """, arguments: arguments)
         while let row = try rows.next() {
-            let month: Int? = row[0]
-            let district: String? = row[3]
-            segments[SegmentKey(month: month, segment: row[1], district: district), default: 0] += 1
-            guard row[5] as Bool else { continue }
-            cells[CellKey(month: month, layer: row[2], district: district, status: row[4]), default: 0] += 1
-            if let currency = row[6] as String? { capital[currency, default: 0] += row[7] as Double? ?? 0 }
+            tally.add(
+                month: row[0], segment: row[1], layer: row[2], district: row[3], status: row[4], isMain: row[5],
+                currency: row[6], amount: row[7])
         }
-        func month(_ value: Int?) -> YearMonth? { value.flatMap { YearMonth(year: $0 / 100, month: $0 % 100) } }
-        func region(_ code: String?) -> RegionCode? { code.flatMap(RegionCode.init(rawValue:)) }
-        // Listed in a fixed order, so that equal stores give equal counts.
-        return MemberCounts(
-            cells: cells.sorted {
-                ($0.key.month ?? 0, $0.key.layer ?? "", $0.key.district ?? "", $0.key.status ?? "")
-                    < ($1.key.month ?? 0, $1.key.layer ?? "", $1.key.district ?? "", $1.key.status ?? "")
-            }
-            .map {
-                MemberCounts.Cell(
-                    month: month($0.key.month), layer: $0.key.layer, district: region($0.key.district),
-                    status: $0.key.status.flatMap(RegistrationStatus.init(rawValue:)), count: $0.value)
-            },
-            segmentCells: segments.sorted {
-                ($0.key.month ?? 0, $0.key.segment, $0.key.district ?? "")
-                    < ($1.key.month ?? 0, $1.key.segment, $1.key.district ?? "")
-            }
-            .map {
-                MemberCounts.SegmentCell(
-                    month: month($0.key.month), segment: $0.key.segment, district: region($0.key.district),
-                    count: $0.value)
-            },
-            capital: Dictionary(uniqueKeysWithValues: capital.map { (Currency(rawValue: $0.key), Decimal($0.value)) }),
-            provenance: CountProvenance(imports: [], taxonomyID: ""))
+        return tally.counts(provenance: CountProvenance(imports: [], taxonomyID: ""))
     }
 }

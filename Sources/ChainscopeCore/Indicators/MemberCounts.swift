@@ -41,8 +41,7 @@ public struct MemberCounts: Sendable, Hashable {
 
     public var cells: [Cell]
     public var segmentCells: [SegmentCell]
-    /// Members' registered capital summed by currency (members without a capital are left out), in
-    /// floating point: exact while a total stays below 2^53 units.
+    /// Members' registered capital summed exactly by currency (members without a capital are left out).
     public var capital: [Currency: Decimal]
     public var provenance: CountProvenance
 

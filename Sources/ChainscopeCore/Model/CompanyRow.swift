@@ -55,9 +55,7 @@ public struct CompanyRow: Sendable {
     public var key: String { values[0]! }
 
     /// The raw cells, with cells kept as column numbers resolved.
-    public var raw: [String: String]? {
-        values[Self.rawColumn].map { RawFields(json: $0).values { values.indices.contains($0) ? values[$0] : nil } }
-    }
+    public var raw: [String: String]? { Self.raw(values: values) }
 
     /// The counting facts of `factColumns`.
     public var facts: [String?] { Self.factColumns.map { values[$0] } }

@@ -94,9 +94,34 @@ public enum StoreOutcome: Sendable, Hashable {
 public protocol RegistryImportSession {
     /// The id of the import being written.
     var importID: Int64 { get }
-    /// Stores a company with the row it came from and its classification.
-    mutating func store(_ row: CompanyRow) throws -> StoreOutcome
+    /// Stores a company with the row it came from and its classification. A backend may write rows in
+    /// batches, so what became of each (`StoreOutcome`) is counted by the store, which puts the tally
+    /// into the import's counts when the import ends.
+    mutating func store(_ row: CompanyRow) throws
     mutating func quarantine(_ row: QuarantinedRow) throws
+}
+
+extension ImportCounts {
+    /// Counts one stored row's outcome.
+    public mutating func count(_ outcome: StoreOutcome) {
+        switch outcome {
+        case .inserted: inserted += 1
+        case .updated: updated += 1
+        case .unchanged: unchanged += 1
+        case .duplicate: duplicates += 1
+        }
+    }
+
+    /// These counts (rows read and quarantined, as the reader counted them) with the store's tally of
+    /// what became of the rows it was handed.
+    public func merging(storeTally tally: ImportCounts) -> ImportCounts {
+        var counts = self
+        counts.inserted = tally.inserted
+        counts.updated = tally.updated
+        counts.unchanged = tally.unchanged
+        counts.duplicates = tally.duplicates
+        return counts
+    }
 }
 
 /// What the user asked to import, before any row is read.

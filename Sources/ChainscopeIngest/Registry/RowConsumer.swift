@@ -142,7 +142,7 @@ struct RowConsumer: Sendable {
     }
 }
 
-/// Stores or quarantines prepared rows through a session and counts what became of them.
+/// Stores or quarantines prepared rows through a session, counting the rows read and quarantined.
 struct RowWriter {
     let importID: Int64
     private(set) var counts = ImportCounts()
@@ -153,12 +153,8 @@ struct RowWriter {
         counts.rowsRead += 1
         switch prepared.outcome {
         case .company(let company):
-            switch try session.store(company) {
-            case .inserted: counts.inserted += 1
-            case .updated: counts.updated += 1
-            case .unchanged: counts.unchanged += 1
-            case .duplicate: counts.duplicates += 1
-            }
+            // What became of it the store counts (see `RegistryImportSession.store`).
+            try session.store(company)
         case .problem(let column, let value, let reason, let raw):
             counts.quarantined += 1
             try session.quarantine(

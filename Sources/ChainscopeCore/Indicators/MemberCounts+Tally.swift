@@ -1,0 +1,65 @@
+import Foundation
+
+extension MemberCounts {
+    /// Counts members from their segment rows, one row per scored segment, in any order: each store reads
+    /// the rows and adds them here, so every store tallies, orders and sums alike.
+    public struct Tally {
+        private struct CellKey: Hashable {
+            let month: Int?
+            let layer: String?
+            let district: String?
+            let status: String?
+        }
+
+        private struct SegmentKey: Hashable {
+            let month: Int?
+            let segment: String
+            let district: String?
+        }
+
+        private var cells: [CellKey: Int] = [:]
+        private var segments: [SegmentKey: Int] = [:]
+        private var capital: [String: Decimal] = [:]
+
+        public init() {}
+
+        /// Adds one segment row of a member: `month` as year × 100 + month; the main segment's row also
+        /// counts the member by layer and status and adds its registered capital (an exact decimal text).
+        public mutating func add(
+            month: Int?, segment: String, layer: String?, district: String?, status: String?, isMain: Bool,
+            currency: String?, amount: String?
+        ) {
+            segments[SegmentKey(month: month, segment: segment, district: district), default: 0] += 1
+            guard isMain else { return }
+            cells[CellKey(month: month, layer: layer, district: district, status: status), default: 0] += 1
+            if let currency, let amount = amount.flatMap(Money.decimal) { capital[currency, default: 0] += amount }
+        }
+
+        /// The counts, listed in a fixed order so that equal stores give equal counts.
+        public func counts(provenance: CountProvenance) -> MemberCounts {
+            func month(_ value: Int?) -> YearMonth? { value.flatMap { YearMonth(year: $0 / 100, month: $0 % 100) } }
+            func region(_ code: String?) -> RegionCode? { code.flatMap(RegionCode.init(rawValue:)) }
+            return MemberCounts(
+                cells: cells.sorted {
+                    ($0.key.month ?? 0, $0.key.layer ?? "", $0.key.district ?? "", $0.key.status ?? "")
+                        < ($1.key.month ?? 0, $1.key.layer ?? "", $1.key.district ?? "", $1.key.status ?? "")
+                }
+                .map {
+                    Cell(
+                        month: month($0.key.month), layer: $0.key.layer, district: region($0.key.district),
+                        status: $0.key.status.flatMap(RegistrationStatus.init(rawValue:)), count: $0.value)
+                },
+                segmentCells: segments.sorted {
+                    ($0.key.month ?? 0, $0.key.segment, $0.key.district ?? "")
+                        < ($1.key.month ?? 0, $1.key.segment, $1.key.district ?? "")
+                }
+                .map {
+                    SegmentCell(
+                        month: month($0.key.month), segment: $0.key.segment, district: region($0.key.district),
+                        count: $0.value)
+                },
+                capital: Dictionary(uniqueKeysWithValues: capital.map { (Currency(rawValue: $0.key), $0.value) }),
+                provenance: provenance)
+        }
+    }
+}

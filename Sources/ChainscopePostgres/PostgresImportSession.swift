@@ -1,0 +1,94 @@
+import ChainscopeCore
+
+/// Rows of an import on their way to the server: companies as `COPY` text for the staging table (and as
+/// values, to compare with the stored ones), and quarantined rows.
+struct StagedBatch: Sendable {
+    var companies: [CompanyRow] = []
+    /// The ordinal of the first company: its place in the import, which orders inserts as the file does.
+    var firstOrdinal = 0
+    var copy = CopyText()
+    /// Quarantined rows as `COPY` text for the quarantine table, and how many.
+    var quarantineCopy = CopyText()
+    var quarantined = 0
+
+    var isEmpty: Bool { companies.isEmpty && quarantined == 0 }
+
+    /// The quarantine table's columns, in the order `append(quarantined:)` writes them.
+    static let quarantineColumns = ["import_id", "row", "line", "sheet", "column", "value", "reason", "raw"]
+
+    /// The staging table's columns, in the order `append` writes them.
+    static let stageColumns =
+        ["ordinal"] + CompanyColumns.written + [
+            "taxonomy", "taxonomy_version", "taxonomy_digest", "is_member", "main_layer", "confidence", "score",
+            "segments", "evidence",
+        ]
+
+    mutating func append(_ row: CompanyRow) {
+        copy.field(firstOrdinal + companies.count)
+        copy.field(CompanyKey.province(ofKey: row.key))
+        for value in row.values { copy.field(value) }
+        copy.field(row.line)
+        copy.field(CompanyColumns.searchNames(row))
+        copy.field(array: CompanyColumns.grams(row))
+        let classification = row.classification?.classification
+        copy.field(classification?.taxonomyID)
+        copy.field(classification?.taxonomyVersion)
+        copy.field(classification?.taxonomyDigest)
+        copy.field(classification?.isMember)
+        copy.field(classification?.mainLayer)
+        copy.field(classification?.confidence)
+        copy.field(classification?.score)
+        copy.field(row.classification?.segments)
+        copy.field(row.classification?.evidence)
+        copy.endRow()
+        companies.append(row)
+    }
+
+    mutating func append(quarantined row: QuarantinedRow) throws {
+        quarantineCopy.field(Int(row.importID))
+        quarantineCopy.field(row.row)
+        quarantineCopy.field(row.line)
+        quarantineCopy.field(row.sheet)
+        quarantineCopy.field(row.column)
+        quarantineCopy.field(row.value)
+        quarantineCopy.field(row.reason)
+        quarantineCopy.field(try PostgresStore.json(row.raw))
+        quarantineCopy.endRow()
+        quarantined += 1
+    }
+}
+
+/// The reading side of a PostgreSQL import: it fills batches and hands them to the store's writer
+/// through a pipe. Its buffer is a class so that the store can send the last batch after the body has
+/// returned the session it was lent.
+struct PostgresImportSession: RegistryImportSession {
+    let importID: Int64
+    let buffer: Buffer
+
+    final class Buffer {
+        let pipe: ImportPipe<StagedBatch>
+        var batch = StagedBatch()
+        static let size = 4096
+
+        init(pipe: ImportPipe<StagedBatch>) { self.pipe = pipe }
+
+        /// Sends the batch; throws when the writer has failed (its error is the import's).
+        func flush() throws {
+            guard !batch.isEmpty else { return }
+            let next = batch.firstOrdinal + batch.companies.count
+            guard pipe.send(batch) else { throw CancellationError() }
+            batch = StagedBatch()
+            batch.firstOrdinal = next
+        }
+    }
+
+    mutating func store(_ row: CompanyRow) throws {
+        buffer.batch.append(row)
+        if buffer.batch.companies.count >= Buffer.size { try buffer.flush() }
+    }
+
+    mutating func quarantine(_ row: QuarantinedRow) throws {
+        try buffer.batch.append(quarantined: row)
+        if buffer.batch.quarantined >= Buffer.size { try buffer.flush() }
+    }
+}

@@ -1,0 +1,59 @@
+public import ChainscopeCore
+import PostgresNIO
+
+extension PostgresStore {
+    public func registryCompanies() async throws -> [Company] {
+        try await companies(
+            where: "provenance_kind = $1", order: "key", bindings: [Provenance.Kind.registryImport.rawValue])
+    }
+
+    /// Pages through the registry companies by key (the key index orders them across partitions), each
+    /// page a query of its own, so memory stays bounded whatever the registry's size.
+    public func forEachRegistryCompany(batchSize: Int, _ body: @escaping @Sendable ([Company]) throws -> Void)
+        async throws
+    {
+        var after = ""
+        while true {
+            let batch = try await companies(
+                where: "provenance_kind = $1 AND key > $2", order: "key LIMIT \(max(batchSize, 1))",
+                bindings: [Provenance.Kind.registryImport.rawValue, after])
+            guard let last = batch.last else { return }
+            try body(batch)
+            after = last.key.description
+        }
+    }
+
+    public func company(creditCode: String) async throws -> Company? {
+        try await company(key: .creditCode(creditCode))
+    }
+
+    public func company(key: CompanyKey) async throws -> Company? {
+        try await companies(
+            where: "province = $1 AND key = $2", order: "key", bindings: [key.province, key.description]
+        )
+        .first
+    }
+
+    public func companyRaw(key: CompanyKey) async throws -> [String: String]? {
+        let query = PostgresQuery(
+            unsafeSQL: "SELECT \(CompanyColumns.read) FROM company WHERE province = $1 AND key = $2",
+            binds: Self.bindings([key.province, key.description]))
+        guard let row = try await rows(query).first else { return nil }
+        return CompanyRow.raw(values: try CompanyColumns.values(row).values)
+    }
+
+    /// The recorded changes of a company, oldest first: column → [old, new].
+    public func companyHistory(key: CompanyKey) async throws -> [[String: [String?]]] {
+        try await rows(
+            "SELECT changes FROM company_history WHERE province = \(key.province) AND key = \(key.description) ORDER BY id"
+        ).map { row in
+            try Self.decode([String: [String?]].self, try row.decode(String.self), location: "company_history \(key)")
+        }
+    }
+
+    static func bindings(_ values: [String]) -> PostgresBindings {
+        var binds = PostgresBindings()
+        for value in values { binds.append(value) }
+        return binds
+    }
+}

@@ -1,0 +1,153 @@
+public import ChainscopeCore
+import Foundation
+import PostgresNIO
+
+extension PostgresStore {
+    /// Imports run one at a time (the registry_import table is locked for the transaction), like
+    /// SQLite's single writer; ids are the next number, so a failed import leaves no gap.
+    public func importRegistry(
+        _ request: ImportRequest, body: @escaping @Sendable (inout any RegistryImportSession) throws -> ImportResult
+    ) async throws -> (import: RegistryImport, isNew: Bool) {
+        if let earlier = try await importRecord(sha256: request.sha256) { return (earlier, false) }
+        return try await withTransaction { connection in
+            try await connection.query("LOCK TABLE registry_import IN EXCLUSIVE MODE", logger: self.logger)
+            if let earlier = try await Self.importRecords(
+                connection, "WHERE sha256 = $1", [request.sha256], self.logger
+            )
+            .first {
+                return (earlier, false)
+            }
+            let id =
+                try await connection.query(
+                    "SELECT coalesce(max(id), 0) + 1 FROM registry_import", logger: self.logger
+                ).collect().first?.decode(Int64.self) ?? 1
+            try await connection.query(
+                """
+                INSERT INTO registry_import (id, file, sha256, format, snapshot_date, rows_read, inserted, updated,
+                    unchanged, quarantined, duplicates, warnings)
+                VALUES (\(id), \(request.file), \(request.sha256), \(request.format), \(request.snapshotDate.description),
+                    0, 0, 0, 0, 0, 0, '[]')
+                """, logger: self.logger)
+            var writer = try await BatchWriter(connection: connection, importID: id, logger: self.logger)
+            let result = try await Self.run(body, importID: id, into: &writer)
+            let counts = result.counts.merging(storeTally: writer.tally)
+            let warnings = try Self.json(result.warnings)
+            try await connection.query(
+                """
+                UPDATE registry_import SET encoding = \(result.encoding), rows_read = \(counts.rowsRead),
+                    inserted = \(counts.inserted), updated = \(counts.updated), unchanged = \(counts.unchanged),
+                    quarantined = \(counts.quarantined), duplicates = \(counts.duplicates),
+                    warnings = \(warnings)
+                WHERE id = \(id)
+                """, logger: self.logger)
+            return (
+                RegistryImport(
+                    id: id, file: request.file, sha256: request.sha256, format: request.format,
+                    encoding: result.encoding, snapshotDate: request.snapshotDate, counts: counts,
+                    warnings: result.warnings), true
+            )
+        }
+    }
+
+    /// Runs the import's body on a thread of its own and writes the batches it sends. The writer's error
+    /// stops the body; the body's error (a file problem) is the import's when the writer had none.
+    private static func run(
+        _ body: @escaping @Sendable (inout any RegistryImportSession) throws -> ImportResult, importID: Int64,
+        into writer: inout BatchWriter
+    ) async throws -> ImportResult {
+        let pipe = ImportPipe<StagedBatch>(capacity: 2)
+        let result = ThreadResult<ImportResult>.start(
+            {
+                let buffer = PostgresImportSession.Buffer(pipe: pipe)
+                var session: any RegistryImportSession = PostgresImportSession(importID: importID, buffer: buffer)
+                let result = try body(&session)
+                try buffer.flush()
+                return result
+            }, finish: { pipe.finish() })
+        var failure: (any Error)?
+        for await batch in pipe.batches {
+            if failure == nil {
+                do {
+                    try await writer.write(batch)
+                } catch {
+                    failure = error
+                    pipe.cancel()
+                }
+            }
+            pipe.written()
+        }
+        // The stream also ends when this task is cancelled: the reading thread must not wait for room.
+        pipe.cancel()
+        if let failure { throw failure }
+        try Task.checkCancellation()
+        return try result.get()
+    }
+
+    public func imports() async throws -> [RegistryImport] {
+        try await withConnection(.readFailed) { connection in
+            try await Self.importRecords(connection, "", [], self.logger)
+        }
+    }
+
+    func importRecord(sha256: String) async throws -> RegistryImport? {
+        try await withConnection(.readFailed) { connection in
+            try await Self.importRecords(connection, "WHERE sha256 = $1", [sha256], self.logger).first
+        }
+    }
+
+    private static func importRecords(
+        _ connection: PostgresConnection, _ condition: String, _ bindings: [String], _ logger: Logger
+    ) async throws -> [RegistryImport] {
+        let query = PostgresQuery(
+            unsafeSQL: """
+                SELECT id, file, sha256, format, encoding, snapshot_date, rows_read, inserted, updated, unchanged,
+                    quarantined, duplicates, warnings
+                FROM registry_import \(condition) ORDER BY id
+                """, binds: Self.bindings(bindings))
+        return try await connection.query(query, logger: logger).collect().map { row in
+            let cells = row.makeRandomAccess()
+            let id = try cells[0].decode(Int64.self)
+            let snapshot = try cells[5].decode(String.self)
+            guard let snapshotDate = CalendarDate(iso: snapshot) else {
+                throw StoreError(
+                    .corruptRow, location: "registry_import \(id)", detail: "column snapshot_date holds '\(snapshot)'")
+            }
+            var counts = ImportCounts()
+            counts.rowsRead = try cells[6].decode(Int.self)
+            counts.inserted = try cells[7].decode(Int.self)
+            counts.updated = try cells[8].decode(Int.self)
+            counts.unchanged = try cells[9].decode(Int.self)
+            counts.quarantined = try cells[10].decode(Int.self)
+            counts.duplicates = try cells[11].decode(Int.self)
+            return RegistryImport(
+                id: id, file: try cells[1].decode(String.self), sha256: try cells[2].decode(String.self),
+                format: try cells[3].decode(String.self), encoding: try cells[4].decode(String?.self),
+                snapshotDate: snapshotDate, counts: counts,
+                warnings: try decode(
+                    [String].self, try cells[12].decode(String.self), location: "registry_import \(id)"))
+        }
+    }
+
+    public func quarantinedRows(importID: Int64?) async throws -> [QuarantinedRow] {
+        let condition = importID.map { "WHERE import_id = \($0)" } ?? ""
+        // SQLite sorts NULL first; so does this, so both list an import's rows alike.
+        return try await rows(
+            PostgresQuery(
+                unsafeSQL: """
+                    SELECT import_id, row, line, sheet, "column", value, reason, raw FROM quarantine \(condition)
+                    ORDER BY import_id, sheet NULLS FIRST, row
+                    """)
+        ).map { row in
+            let cells = row.makeRandomAccess()
+            let importID = try cells[0].decode(Int64.self)
+            let number = try cells[1].decode(Int.self)
+            return QuarantinedRow(
+                importID: importID, row: number, line: try cells[2].decode(Int?.self),
+                sheet: try cells[3].decode(String?.self), column: try cells[4].decode(String?.self),
+                value: try cells[5].decode(String?.self), reason: try cells[6].decode(String.self),
+                raw: try Self.decode(
+                    [String: String].self, try cells[7].decode(String.self),
+                    location: "quarantine \(importID)/\(number)"))
+        }
+    }
+}

@@ -1,0 +1,76 @@
+public import ChainscopeCore
+import PostgresNIO
+
+extension PostgresStore {
+    public func memberCounts(taxonomy: String, asOf: CalendarDate?) async throws -> MemberCounts {
+        let imports = try await counted(asOf: asOf)
+        var tally = MemberCounts.Tally()
+        let query = try Self.windowed(
+            """
+            SELECT (substr(founded, 1, 4)::integer * 100 + substr(founded, 6, 2)::integer)::bigint, segment, layer,
+                region, status, is_main, capital_currency, capital_amount
+            FROM company_segment AS member WHERE taxonomy = $2 AND is_member AND
+            """, asOf: asOf, taxonomy: taxonomy, imports: imports)
+        try await withConnection(.readFailed) { connection in
+            for try await row in try await connection.query(query, logger: self.logger) {
+                let (month, segment, layer, region, status, isMain, currency, amount) = try row.decode(
+                    (Int?, String, String, String?, String?, Bool, String?, String?).self)
+                tally.add(
+                    month: month, segment: segment, layer: layer, district: region, status: status, isMain: isMain,
+                    currency: currency, amount: amount)
+            }
+        }
+        var provenance = CountProvenance(imports: imports, taxonomyID: taxonomy, asOf: asOf)
+        // Classifications of one taxonomy share its file's version and digest (see `classifyCompanies`).
+        if let row = try await rows(
+            "SELECT taxonomy_version, taxonomy_digest FROM classification WHERE taxonomy = \(taxonomy) LIMIT 1"
+        ).first {
+            (provenance.taxonomyVersion, provenance.taxonomyDigest) = try row.decode((Int, String).self)
+        }
+        return tally.counts(provenance: provenance)
+    }
+
+    public func segmentExamples(
+        taxonomy: String, segment: String, limit: Int, asOf: CalendarDate?
+    ) async throws -> [MemberExample] {
+        let imports = try await counted(asOf: asOf)
+        var query = try Self.windowed(
+            """
+            SELECT \(CompanyColumns.read(from: "c")), \(Self.classificationColumns(from: "cl"))
+            FROM company_segment AS member
+            JOIN company c ON c.province = member.province AND c.key = member.company_key
+            JOIN classification cl ON cl.province = member.province AND cl.taxonomy = member.taxonomy
+                AND cl.company_key = member.company_key
+            WHERE member.taxonomy = $2 AND member.segment = $4 AND member.is_member AND
+            """, asOf: asOf, taxonomy: taxonomy, imports: imports)
+        query.sql += " ORDER BY member.score DESC, member.company_key LIMIT \(max(limit, 0))"
+        query.binds.append(segment)
+        let offset = CompanyRow.columns.count + 1
+        return try await rows(query).map { row in
+            MemberExample(
+                company: try CompanyColumns.company(row), classification: try Self.classification(row, offset: offset))
+        }
+    }
+
+    /// The imports counted in the window: all, or those taken by `asOf`.
+    private func counted(asOf: CalendarDate?) async throws -> [RegistryImport] {
+        try await imports().filter { asOf == nil || $0.snapshotDate <= asOf! }
+    }
+
+    /// `sql` (ending in AND, over a `company_segment` row named `member`, with `$2` the taxonomy) completed
+    /// with the window: members founded by `asOf` (`$1`) and seen by an import taken by then (`$3`).
+    private static func windowed(
+        _ sql: String, asOf: CalendarDate?, taxonomy: String, imports: [RegistryImport]
+    ) throws -> PostgresQuery {
+        var binds = PostgresBindings()
+        binds.append(asOf?.description)
+        binds.append(taxonomy)
+        binds.append(imports.map(\.id))
+        return PostgresQuery(
+            unsafeSQL: sql + """
+                 ($1::text IS NULL OR (member.founded <= $1 AND EXISTS (
+                    SELECT 1 FROM import_key k WHERE k.province = member.province AND k.import_id = ANY($3)
+                        AND k.key = member.company_key)))
+                """, binds: binds)
+    }
+}

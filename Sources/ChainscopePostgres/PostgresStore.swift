@@ -1,0 +1,131 @@
+public import ChainscopeCore
+public import Logging
+import NIOCore
+import PostgresNIO
+public import ServiceLifecycle
+
+/// The `Store` on a PostgreSQL 15 server, for registries beyond one machine's SQLite comfort and for
+/// several users. It owns a `PostgresClient` (a connection pool), which must run while the store is used:
+/// run the store as a `Service` in the application's service group, or use `withRunning`.
+public final class PostgresStore: Store, Service {
+    let client: PostgresClient
+    let logger: Logger
+    /// The database, without its password, for messages.
+    public let location: PostgresLocation
+
+    /// A store on the database at `location`; nothing connects until the store runs and is used.
+    public init(location: PostgresLocation, logger: Logger = Logger(label: "chainscope.postgres")) {
+        self.location = location
+        self.logger = logger
+        var configuration: PostgresClient.Configuration
+        if let socket = location.socketPath {
+            configuration = .init(
+                unixSocketPath: socket, username: location.user, password: location.password,
+                database: location.database)
+        } else {
+            configuration = .init(
+                host: location.host, port: location.port, username: location.user, password: location.password,
+                database: location.database, tls: Self.tls(location.tls))
+        }
+        configuration.options.maximumConnections = 8
+        // The pool's own log says when it waits for `run()` to start, which every short command meets once;
+        // failures reach the caller as errors, so only its errors are worth a line.
+        var background = logger
+        background.logLevel = max(logger.logLevel, .error)
+        client = PostgresClient(configuration: configuration, backgroundLogger: background)
+    }
+
+    private static func tls(_ mode: PostgresLocation.TLSMode) -> PostgresClient.Configuration.TLS {
+        switch mode {
+        case .disable: .disable
+        case .prefer: .prefer(.makeClientConfiguration())
+        case .require: .require(.makeClientConfiguration())
+        }
+    }
+
+    /// Runs the connection pool until the surrounding task is cancelled.
+    public func run() async {
+        await client.run()
+    }
+
+    /// Runs the store's connection pool while `body` works with it, migrating the schema first unless
+    /// `migrate` is false; the pool stops when `body` returns or throws.
+    public static func withRunning<Result: Sendable>(
+        _ location: PostgresLocation, logger: Logger = Logger(label: "chainscope.postgres"), migrate: Bool = true,
+        _ body: @Sendable (PostgresStore) async throws -> Result
+    ) async throws -> Result {
+        let store = PostgresStore(location: location, logger: logger)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await store.run() }
+            defer { group.cancelAll() }
+            if migrate { _ = try await store.migrate() }
+            return try await body(store)
+        }
+    }
+
+    /// Runs `body` on one connection; database failures become `StoreError`s of `code`.
+    func withConnection<T: Sendable>(
+        _ code: StoreError.Code, _ body: (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        do {
+            return try await client.withConnection { connection in try await body(connection) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw storeError(code, error)
+        }
+    }
+
+    /// Runs `body` in a transaction, rolled back when it throws. Database failures become `StoreError`s;
+    /// errors thrown by `body` itself (a file problem found mid-import) pass through after the rollback.
+    func withTransaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        do {
+            return try await client.withConnection { connection in
+                try await connection.withTransaction(logger: logger) { connection in try await body(connection) }
+            }
+        } catch let error as PostgresTransactionError {
+            if let closure = error.closureError {
+                if closure is PSQLError { throw storeError(.writeFailed, closure) }
+                throw closure
+            }
+            throw storeError(.writeFailed, error.beginError ?? error.commitError ?? error)
+        } catch {
+            throw storeError(.writeFailed, error)
+        }
+    }
+
+    /// Runs a read and collects its rows.
+    func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
+        try await withConnection(.readFailed) { connection in
+            try await connection.query(query, logger: logger).collect()
+        }
+    }
+
+    /// Runs one statement of trusted SQL outside a transaction (tests create and drop databases so).
+    func execute(unsafeSQL sql: String) async throws {
+        _ = try await withConnection(.writeFailed) { connection in
+            try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).collect()
+        }
+    }
+
+    func storeError(_ code: StoreError.Code, _ error: any Error) -> StoreError {
+        StoreError(code, location: location.description, detail: Self.describe(error), underlying: error)
+    }
+
+    /// What went wrong, from the server's message when there is one. PostgresNIO's own description hides
+    /// everything (it cannot know what is secret); the server's message, state and hint hold no password.
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? StoreError { return error.detail }
+        guard let error = error as? PSQLError else { return String(describing: error) }
+        if let info = error.serverInfo, let message = info[.message] {
+            let state = info[.sqlState].map { " (SQLSTATE \($0))" } ?? ""
+            let detail = info[.detail].map { "; \($0)" } ?? ""
+            let hint = info[.hint].map { "; \($0)" } ?? ""
+            return message + state + detail + hint
+        }
+        if let underlying = error.underlying {
+            return "\(error.code): \(String(describing: underlying)); is the server running and the URL right?"
+        }
+        return "\(error.code); is the server running and the URL right?"
+    }
+}

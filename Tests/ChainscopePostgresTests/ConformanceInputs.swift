@@ -1,0 +1,61 @@
+import ChainscopeCore
+import ChainscopeIngest
+import ChainscopeTestSupport
+import Foundation
+
+/// The conformance suite's inputs: the built-in regions, dataset and AI taxonomy, and three exports
+/// written from the sample generator into `folder`.
+enum ConformanceInputs {
+    static func make(in folder: TemporaryFolder) throws -> StoreConformance.Inputs {
+        let regions = try RegionTableReader().readBuiltin()
+        let taxonomy = try TaxonomyReader().read(named: "ai")
+        let classifier = Classifier(taxonomy)
+        let generator = SampleGenerator(seed: 23, regions: regions)
+        let status = SampleGenerator.header.firstIndex(of: "登记状态")!
+        let address = SampleGenerator.header.firstIndex(of: "企业地址")!
+        let code = SampleGenerator.header.firstIndex(of: "统一社会信用代码")!
+        let founded = SampleGenerator.header.firstIndex(of: "成立日期")!
+        var badCode = generator.row(270).cells
+        badCode[code] = "91330100MA2XXXXX0X"
+        var badDate = generator.row(271).cells
+        badDate[founded] = "2022-13-45"
+        // 260 rows, 6 of them again and two bad ones: repeated rows are counted as duplicates, bad ones
+        // (and the generator's own flawed rows) quarantined.
+        let first = try write(
+            folder.url.appendingPathComponent("first.csv"),
+            (0..<260).map { generator.row($0).cells } + (10..<16).map { generator.row($0).cells } + [badCode, badDate])
+        // Rows 200–259 again, every third one moved and struck off, and 80 new rows.
+        let newer = try write(
+            folder.url.appendingPathComponent("newer.csv"),
+            (200..<340).map { index in
+                var cells = generator.row(index).cells
+                if index < 260 && index % 3 == 0 {
+                    cells[status] = "注销"
+                    cells[address] += "（新址）"
+                }
+                return cells
+            })
+        // New rows, then a quoted field that never closes: refused at its end, after rows were stored.
+        let broken = folder.url.appendingPathComponent("broken.csv")
+        let good = (500..<540).map { CSVRecord.line(generator.row($0).cells) }.joined()
+        try (CSVRecord.line(SampleGenerator.header) + good + "\"未闭合的引号,存续\n").write(
+            to: broken, atomically: true, encoding: .utf8)
+        let snapshots = ["first.csv": CalendarDate(year: 2022, month: 6, day: 30)]
+        return StoreConformance.Inputs(
+            regions: regions, dataset: try DatasetReader().readBuiltin("hangzhou-ai-2022"), taxonomy: taxonomy,
+            classify: { $0.map { classifier.classification(of: $0) } },
+            importFile: { url, store in
+                var options = RegistryImportOptions(
+                    snapshotDate: snapshots[url.lastPathComponent] ?? CalendarDate(year: 2022, month: 10, day: 31))
+                options.classifier = classifier
+                return try await RegistryImporter(regions: regions).run(url, options: options, into: store)
+            },
+            first: first, newer: newer, broken: broken)
+    }
+
+    private static func write(_ url: URL, _ rows: [[String]]) throws -> URL {
+        let text = ([[SampleGenerator.notice], SampleGenerator.header] + rows).map(CSVRecord.line).joined()
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+}

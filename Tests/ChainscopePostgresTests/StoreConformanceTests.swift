@@ -1,0 +1,46 @@
+import ChainscopeCore
+import ChainscopeSQLite
+import ChainscopeTestSupport
+import Foundation
+import Testing
+
+@testable import ChainscopePostgres
+
+/// The conformance suite on both backends, and their answers compared one by one.
+@Suite("Store conformance")
+struct StoreConformanceTests {
+    @Test("SQLite passes the conformance suite")
+    func sqlite() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let suite = StoreConformance(inputs: try ConformanceInputs.make(in: folder))
+        let result = try await suite.run(on: try SQLiteStore())
+        #expect(result.failures == [])
+    }
+
+    @Test("PostgreSQL passes the conformance suite and answers exactly as SQLite", PostgresTestServer.required)
+    func postgres() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let suite = StoreConformance(inputs: try ConformanceInputs.make(in: folder))
+        let sqlite = try await suite.run(on: try SQLiteStore())
+        let postgres = try await PostgresTestServer.withStore { store in try await suite.run(on: store) }
+        #expect(postgres.failures == [])
+        let (expected, found) = (sqlite.snapshot, postgres.snapshot)
+        #expect(found.datasets == expected.datasets)
+        #expect(found.dataset == expected.dataset)
+        #expect(found.regions == expected.regions)
+        #expect(found.imports == expected.imports)
+        #expect(found.quarantine == expected.quarantine)
+        #expect(found.companies == expected.companies)
+        #expect(found.histories == expected.histories)
+        #expect(found.raws == expected.raws)
+        #expect(found.staleReclassified == expected.staleReclassified)
+        #expect(found.classifications == expected.classifications)
+        #expect(found.classificationCounts == expected.classificationCounts)
+        #expect(found.memberCounts == expected.memberCounts)
+        #expect(found.examples == expected.examples)
+        for (name, keys) in expected.lists { #expect(found.lists[name] == keys, "list \(name)") }
+        #expect(found.lists.keys.sorted() == expected.lists.keys.sorted())
+    }
+}
