@@ -1,6 +1,7 @@
 public import ChainscopeCore
 public import Logging
 import NIOCore
+import NIOSSL
 import PostgresNIO
 public import ServiceLifecycle
 
@@ -29,10 +30,37 @@ public final class PostgresStore: Store, Service {
         }
         configuration.options.maximumConnections = 8
         // The pool's own log says when it waits for `run()` to start, which every short command meets once;
-        // failures reach the caller as errors, so only its errors are worth a line.
+        // failures reach the caller as errors, so unless debugging only its errors are worth a line.
         var background = logger
-        background.logLevel = max(logger.logLevel, .error)
+        if logger.logLevel > .debug { background.logLevel = .error }
         client = PostgresClient(configuration: configuration, backgroundLogger: background)
+    }
+
+    /// Connects once, outside the pool, so that a wrong password or a server that is not there fails at
+    /// once with the server's own message: the pool retries for about a minute, then gives up without it.
+    public func checkConnection() async throws {
+        do {
+            var configuration: PostgresConnection.Configuration
+            if let socket = location.socketPath {
+                configuration = .init(
+                    unixSocketPath: socket, username: location.user, password: location.password,
+                    database: location.database)
+            } else {
+                let tls: PostgresConnection.Configuration.TLS =
+                    switch location.tls {
+                    case .disable: .disable
+                    case .prefer: .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+                    case .require: .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+                    }
+                configuration = .init(
+                    host: location.host, port: location.port, username: location.user, password: location.password,
+                    database: location.database, tls: tls)
+            }
+            let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+            try await connection.close()
+        } catch {
+            throw storeError(.cannotOpen, error)
+        }
     }
 
     private static func tls(_ mode: PostgresLocation.TLSMode) -> PostgresClient.Configuration.TLS {
@@ -52,12 +80,13 @@ public final class PostgresStore: Store, Service {
     /// `migrate` is false; the pool stops when `body` returns or throws.
     public static func withRunning<Result: Sendable>(
         _ location: PostgresLocation, logger: Logger = Logger(label: "chainscope.postgres"), migrate: Bool = true,
-        _ body: @Sendable (PostgresStore) async throws -> Result
+        _ body: (PostgresStore) async throws -> Result
     ) async throws -> Result {
         let store = PostgresStore(location: location, logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await store.run() }
             defer { group.cancelAll() }
+            try await store.checkConnection()
             if migrate { _ = try await store.migrate() }
             return try await body(store)
         }

@@ -67,6 +67,26 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// The migrations applied to the database at `path` and those still to apply, in order, without
+    /// changing it (a missing file has none applied).
+    public static func migrationStatus(path: String) throws -> (applied: [String], pending: [String]) {
+        let known = migrator.migrations
+        guard FileManager.default.fileExists(atPath: path) else { return ([], known) }
+        var configuration = Configuration()
+        configuration.readonly = true
+        let applied = try DatabaseQueue(path: path, configuration: configuration).read { db in
+            try migrator.appliedIdentifiers(db)
+        }
+        return (known.filter(applied.contains), known.filter { !applied.contains($0) })
+    }
+
+    /// Opens (creating when needed) and migrates the database at `path`; returns the migrations applied now.
+    public static func migrate(path: String) throws -> [String] {
+        let before = try migrationStatus(path: path).pending
+        _ = try SQLiteStore(path: path)
+        return before
+    }
+
     /// The names of the migrations applied to this database, oldest first.
     public func appliedMigrations() async throws -> [String] {
         try await read { db in try Self.migrator.appliedMigrations(db) }

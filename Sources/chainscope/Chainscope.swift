@@ -18,15 +18,18 @@ struct Chainscope: AsyncParsableCommand {
               chainscope evaluate --labels labels.csv
                                            accuracy against labelled companies
               chainscope demo --serve      the overview, then the dashboard at http://127.0.0.1:8080/
+              chainscope db status --database postgres://user@host/db
+                                           the schema of a PostgreSQL (or SQLite) database
 
             Flags override CHAINSCOPE_* environment variables, which override defaults:
-              CHAINSCOPE_DATABASE   SQLite file (default ./chainscope.sqlite)
-              CHAINSCOPE_LANG       ko, zh or en (default ko)
+              CHAINSCOPE_DATABASE_URL  a PostgreSQL database, postgres://user:password@host:port/database
+              CHAINSCOPE_DATABASE      SQLite file (default ./chainscope.sqlite)
+              CHAINSCOPE_LANG          ko, zh or en (default ko)
             """,
         subcommands: [
             DemoCommand.self, ImportCommand.self, ClassifyCommand.self, ExplainCommand.self, EvaluateCommand.self,
             TaxonomyCommand.self, ScanCommand.self, QuarantineCommand.self, SampleCommand.self, ReportCommand.self,
-            ServeCommand.self,
+            ServeCommand.self, DatabaseCommand.self,
         ]
     )
 }

@@ -28,18 +28,19 @@ struct ClassifyCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Classify every company, not only the new or changed ones.")
     var all = false
 
-    @Option(name: .long, help: "SQLite database file (default: CHAINSCOPE_DATABASE, else ./chainscope.sqlite).")
+    @Option(name: .long, help: ArgumentHelp(DatabaseChoice.help))
     var database: String?
 
     func run() async throws {
         try await CommandError.reporting { () async throws(CommandError) in
             let configuration = try Configuration(database: database, language: nil)
             let chain = try CommandError.loading(taxonomy: taxonomy)
-            let store = try CommandError.opening { try SQLiteStore(path: configuration.databasePath) }
             let classifier = Classifier(chain)
-            let count = try await CommandError.storing {
-                try await store.classifyCompanies(taxonomy: chain, all: all) { companies in
-                    companies.map(classifier.classification(of:))
+            let count = try await configuration.withStore { store throws(CommandError) in
+                try await CommandError.storing {
+                    try await store.classifyCompanies(taxonomy: chain, all: all) { companies in
+                        companies.map(classifier.classification(of:))
+                    }
                 }
             }
             print("Classified \(count) compan\(count == 1 ? "y" : "ies") with \(chain.id) v\(chain.version).")
@@ -67,7 +68,7 @@ struct ExplainCommand: AsyncParsableCommand {
     @Option(name: .long, help: "ko, zh or en (default: CHAINSCOPE_LANG, else ko).")
     var lang: LanguageOption?
 
-    @Option(name: .long, help: "SQLite database file (default: CHAINSCOPE_DATABASE, else ./chainscope.sqlite).")
+    @Option(name: .long, help: ArgumentHelp(DatabaseChoice.help))
     var database: String?
 
     @Flag(name: .long, help: "Print the classification as JSON.")
@@ -80,15 +81,19 @@ struct ExplainCommand: AsyncParsableCommand {
                 throw CommandError("'\(creditCode)' is not a valid credit code.", exitCode: 64)
             }
             let chain = try CommandError.loading(taxonomy: taxonomy)
-            let store = try CommandError.opening { try SQLiteStore(path: configuration.databasePath) }
-            guard let company = try await CommandError.storing({ try await store.company(creditCode: code.value) })
-            else {
-                throw CommandError(
-                    "No stored company has the credit code \(code.value); import an export that holds it.", exitCode: 65
+            let (company, stored) = try await configuration.withStore { store throws(CommandError) in
+                guard let company = try await CommandError.storing({ try await store.company(creditCode: code.value) })
+                else {
+                    throw CommandError(
+                        "No stored company has the credit code \(code.value); import an export that holds it.",
+                        exitCode: 65)
+                }
+                return (
+                    company,
+                    try await CommandError.storing {
+                        try await store.classification(of: company.key, taxonomy: chain.id)
+                    }
                 )
-            }
-            let stored = try await CommandError.storing {
-                try await store.classification(of: company.key, taxonomy: chain.id)
             }
             // A stored classification from another content of the taxonomy is stale: explain the current one.
             let classification =

@@ -5,8 +5,9 @@ import Foundation
 /// Settings shared by the commands: flags override `CHAINSCOPE_*` environment variables, which
 /// override the defaults.
 struct Configuration {
-    /// `CHAINSCOPE_DATABASE`: the SQLite file. Default `./chainscope.sqlite`.
-    var databasePath: String
+    /// `--database`, else `CHAINSCOPE_DATABASE_URL`, else `CHAINSCOPE_DATABASE`: a SQLite file, or a
+    /// PostgreSQL database given as a `postgres://` URL. Default `./chainscope.sqlite`.
+    var database: DatabaseChoice
     /// `CHAINSCOPE_LANG`: the output language. Default Korean, for Chainscope's first users.
     var language: Language
 
@@ -15,7 +16,9 @@ struct Configuration {
     init(
         database: String?, language: Language?, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(CommandError) {
-        databasePath = database ?? environment["CHAINSCOPE_DATABASE"] ?? Self.defaultDatabasePath
+        self.database = try DatabaseChoice(
+            database ?? environment["CHAINSCOPE_DATABASE_URL"] ?? environment["CHAINSCOPE_DATABASE"]
+                ?? Self.defaultDatabasePath)
         if let language {
             self.language = language
         } else if let text = environment["CHAINSCOPE_LANG"], !text.isEmpty {

@@ -36,7 +36,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output language: ko, zh or en (default: CHAINSCOPE_LANG, else ko).")
     var lang: LanguageOption?
 
-    @Option(name: .long, help: "SQLite database file (default: CHAINSCOPE_DATABASE, else ./chainscope.sqlite).")
+    @Option(name: .long, help: ArgumentHelp(DatabaseChoice.help))
     var database: String?
 
     @Option(name: .long, help: "Load this dataset folder instead of the built-in one.", completion: .directory)
@@ -55,8 +55,9 @@ struct DemoCommand: AsyncParsableCommand {
             // Written unbuffered, so that with --serve it is on the screen (or in the pipe) before serving.
             FileHandle.standardOutput.write(Data(output.utf8))
             guard serve else { return }
-            let store = try CommandError.opening { try SQLiteStore(path: configuration.databasePath) }
-            try await Server(store: store, port: port, language: lang?.language).run()
+            try await configuration.withStore { store throws(CommandError) in
+                try await Server(store: store, port: port, language: lang?.language).run()
+            }
         } catch {
             FileHandle.standardError.write(Data("chainscope: \(error.description)\n".utf8))
             throw ExitCode(error.exitCode)
@@ -82,13 +83,21 @@ struct Demo {
             throw CommandError(
                 "\(error)\nThe database was not changed; fix the file and run the command again.", exitCode: 65)
         }
+        return try await configuration.withStore { store throws(CommandError) in
+            try await load(regions: regions, dataset: dataset, into: store)
+        }
+    }
+
+    private func load(regions: RegionDirectory, dataset: Dataset, into store: any Store) async throws(CommandError)
+        -> String
+    {
         do {
-            let store = try SQLiteStore(path: configuration.databasePath)
             try await store.install(regions)
             try await store.install(dataset)
             guard let stored = try await store.dataset(id: dataset.info.id) else {
                 throw StoreError(
-                    .readFailed, location: configuration.databasePath, detail: "the dataset just stored is missing")
+                    .readFailed, location: configuration.database.description,
+                    detail: "the dataset just stored is missing")
             }
             let storedRegions = try await store.regionDirectory()
             let sample = try await importSample(into: store, regions: storedRegions)
@@ -114,7 +123,7 @@ extension Demo {
 
     /// Writes the deterministic synthetic registry and imports it; the same content each time, so a
     /// second run recognises it and changes nothing.
-    func importSample(into store: SQLiteStore, regions: RegionDirectory) async throws -> String {
+    func importSample(into store: any Store, regions: RegionDirectory) async throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "chainscope-demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -28,7 +28,7 @@ struct EvaluateCommand: AsyncParsableCommand {
     @Option(name: .long, help: "A built-in taxonomy (ai, ic) or a taxonomy YAML file.")
     var taxonomy = "ai"
 
-    @Option(name: .long, help: "SQLite database file (default: CHAINSCOPE_DATABASE, else ./chainscope.sqlite).")
+    @Option(name: .long, help: ArgumentHelp(DatabaseChoice.help))
     var database: String?
 
     @Option(
@@ -49,10 +49,11 @@ struct EvaluateCommand: AsyncParsableCommand {
             } catch {
                 throw CommandError("\(error)", exitCode: 65)
             }
-            let store = try CommandError.opening { try SQLiteStore(path: configuration.databasePath) }
             let run = EvaluationRun(taxonomy: chain, labels: labelled, minConfidence: minConfidence)
-            try await CommandError.storing {
-                try await store.forEachRegistryCompany(batchSize: 1_024) { companies in run.add(companies) }
+            try await configuration.withStore { store throws(CommandError) in
+                try await CommandError.storing {
+                    try await store.forEachRegistryCompany(batchSize: 1_024) { companies in run.add(companies) }
+                }
             }
             let (ours, baseline) = run.results()
             if json {

@@ -10,10 +10,11 @@ struct ImportCommand: AsyncParsableCommand {
         commandName: "import",
         abstract: "Import Qichacha/Tianyancha-style registry exports (CSV, XLSX, JSON lines).",
         discussion: """
-            Every data row is stored as a company or quarantined with its row, column, value and a \\
-            reason; each file is imported in one transaction, so a failed or interrupted import leaves \\
-            the database as it was and can simply be run again. Re-importing a file changes nothing; a \\
-            newer export updates companies by credit code and records what changed.
+            Every data row is stored as a company or quarantined with its row, column, value and a \
+            reason; each file is imported in one transaction, so a failed or interrupted import leaves \
+            the database as it was and can simply be run again. Re-importing a file changes nothing; a \
+            newer export updates companies by credit code and records what changed. The database is a \
+            SQLite file or, with a postgres:// URL, a PostgreSQL database.
 
             Examples:
               chainscope import companies.csv
@@ -21,6 +22,7 @@ struct ImportCommand: AsyncParsableCommand {
               chainscope import old.csv --encoding gb18030 --json
               chainscope import odd.csv --profile my-columns.yaml
               chainscope import export.csv --taxonomy ic
+              chainscope import export.csv --database postgres://analyst@db.example.org/chainscope
             """
     )
 
@@ -43,7 +45,7 @@ struct ImportCommand: AsyncParsableCommand {
         help: "Classify stored companies with this taxonomy (built-in ai or ic, or a YAML file); none to skip.")
     var taxonomy = "ai"
 
-    @Option(name: .long, help: "SQLite database file (default: CHAINSCOPE_DATABASE, else ./chainscope.sqlite).")
+    @Option(name: .long, help: ArgumentHelp(DatabaseChoice.help))
     var database: String?
 
     @Flag(name: .long, help: "Print the summary as JSON.")
@@ -53,38 +55,44 @@ struct ImportCommand: AsyncParsableCommand {
         do {
             let configuration = try Configuration(database: database, language: nil)
             let options = try importOptions()
-            let store = try CommandError.opening { try SQLiteStore(path: configuration.databasePath) }
-            let regions = try await CommandError.storing { try await Self.regions(in: store) }
-            var summaries: [ImportSummary] = []
-            var failures = 0
-            for file in files {
-                do {
-                    var fileOptions = options
-                    let bar = json ? nil : ProgressBar(label: (file as NSString).lastPathComponent)
-                    if let bar {
-                        fileOptions.progress = { @Sendable done, total in bar.update(done, of: total) }
-                    }
-                    defer { bar?.finish() }
-                    let (record, isNew) = try await RegistryImporter(regions: regions)
-                        .run(URL(fileURLWithPath: file), displayName: file, options: fileOptions, into: store)
-                    let summary = ImportSummary(file: file, record: record, isNew: isNew)
-                    summaries.append(summary)
-                    if !json { print(summary.text) }
-                } catch let error as IngestError {
-                    failures += 1
-                    FileHandle.standardError.write(
-                        Data("chainscope: \(error)\nNothing from this file was stored.\n".utf8))
-                } catch {
-                    throw CommandError("\(error)\nNothing from \(file) was stored.", exitCode: 74)
-                }
+            let failures = try await configuration.withStore { store throws(CommandError) in
+                try await importFiles(options: options, into: store)
             }
-            if json { print(ImportSummary.json(summaries)) }
-            try await Self.refreshSearchIndex(store, quiet: json)
             if failures > 0 { throw ExitCode(65) }
         } catch let error as CommandError {
             FileHandle.standardError.write(Data("chainscope: \(error.description)\n".utf8))
             throw ExitCode(error.exitCode)
         }
+    }
+
+    /// Imports each file, then brings the search index up to date; returns how many files were refused.
+    private func importFiles(options: RegistryImportOptions, into store: any Store) async throws(CommandError) -> Int {
+        let regions = try await CommandError.storing { try await Self.regions(in: store) }
+        var summaries: [ImportSummary] = []
+        var failures = 0
+        for file in files {
+            do {
+                var fileOptions = options
+                let bar = json ? nil : ProgressBar(label: (file as NSString).lastPathComponent)
+                if let bar {
+                    fileOptions.progress = { @Sendable done, total in bar.update(done, of: total) }
+                }
+                defer { bar?.finish() }
+                let (record, isNew) = try await RegistryImporter(regions: regions)
+                    .run(URL(fileURLWithPath: file), displayName: file, options: fileOptions, into: store)
+                let summary = ImportSummary(file: file, record: record, isNew: isNew)
+                summaries.append(summary)
+                if !json { print(summary.text) }
+            } catch let error as IngestError {
+                failures += 1
+                FileHandle.standardError.write(Data("chainscope: \(error)\nNothing from this file was stored.\n".utf8))
+            } catch {
+                throw CommandError("\(error)\nNothing from \(file) was stored.", exitCode: 74)
+            }
+        }
+        if json { print(ImportSummary.json(summaries)) }
+        try await Self.refreshSearchIndex(store, quiet: json)
+        return failures
     }
 
     private func importOptions() throws(CommandError) -> RegistryImportOptions {
@@ -112,7 +120,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     /// Brings the name search up to date after imports, timed apart from them (it is not part of an
     /// import's transaction: an interrupted refresh is finished by the next one).
-    static func refreshSearchIndex(_ store: SQLiteStore, quiet: Bool) async throws(CommandError) {
+    static func refreshSearchIndex(_ store: any Store, quiet: Bool) async throws(CommandError) {
         let clock = ContinuousClock()
         let start = clock.now
         let indexed = try await CommandError.storing { try await store.refreshSearchIndex() }
@@ -123,7 +131,7 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     /// The division table, installed from the built-in tables when the database has none yet.
-    static func regions(in store: SQLiteStore) async throws -> RegionDirectory {
+    static func regions(in store: any Store) async throws -> RegionDirectory {
         let stored = try await store.regionDirectory()
         guard stored.isEmpty else { return stored }
         let builtin = try RegionTableReader().readBuiltin()

@@ -22,13 +22,14 @@ struct QuarantineCommand: AsyncParsableCommand {
         @Option(name: .customLong("import"), help: "Only this import's rows (its number from `chainscope import`).")
         var importID: Int64?
 
-        @Option(name: .long, help: "SQLite database file (default: CHAINSCOPE_DATABASE, else ./chainscope.sqlite).")
+        @Option(name: .long, help: ArgumentHelp(DatabaseChoice.help))
         var database: String?
 
         func rows() async throws(CommandError) -> [QuarantinedRow] {
             let configuration = try Configuration(database: database, language: nil)
-            let store = try CommandError.opening { try SQLiteStore(path: configuration.databasePath) }
-            return try await CommandError.storing { try await store.quarantinedRows(importID: importID) }
+            return try await configuration.withStore { store throws(CommandError) in
+                try await CommandError.storing { try await store.quarantinedRows(importID: importID) }
+            }
         }
     }
 

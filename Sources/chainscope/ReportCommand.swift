@@ -47,7 +47,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Write the report here (default: standard output; required for pdf).")
     var output: String?
 
-    @Option(name: .long, help: "SQLite database file (default: CHAINSCOPE_DATABASE, else ./chainscope.sqlite).")
+    @Option(name: .long, help: ArgumentHelp(DatabaseChoice.help))
     var database: String?
 
     func run() async throws {
@@ -63,9 +63,10 @@ struct ReportCommand: AsyncParsableCommand {
                 throw CommandError("A PDF needs a file: add --output report.pdf.", exitCode: 64)
             }
             let chain = try CommandError.loading(taxonomy: taxonomy)
-            let store = try CommandError.opening { try SQLiteStore(path: configuration.databasePath) }
-            let report = try await ReportInputs(store: store, region: region).report(
-                language: configuration.language, taxonomy: chain, asOf: day)
+            let report = try await configuration.withStore { store throws(CommandError) in
+                try await ReportInputs(store: store, region: region).report(
+                    language: configuration.language, taxonomy: chain, asOf: day)
+            }
             try write(report)
         }
     }
@@ -105,7 +106,7 @@ struct ReportCommand: AsyncParsableCommand {
 /// What a report reads from the store: the region's dataset (stored, else built in), the division
 /// table, the member counts and the quarantined rows.
 struct ReportInputs {
-    let store: SQLiteStore
+    let store: any Store
     let region: String
 
     func report(language: Language, taxonomy: Taxonomy, asOf: CalendarDate?) async throws(CommandError) -> Report {

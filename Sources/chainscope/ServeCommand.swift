@@ -35,7 +35,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Port (default: CHAINSCOPE_PORT, else 8080; 0 picks a free one).")
     var port: Int?
 
-    @Option(name: .long, help: "SQLite database file (default: CHAINSCOPE_DATABASE, else ./chainscope.sqlite).")
+    @Option(name: .long, help: ArgumentHelp(DatabaseChoice.help))
     var database: String?
 
     @Option(name: .long, help: "The dashboard's default language: ko, zh or en.")
@@ -44,8 +44,9 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandError.reporting { () async throws(CommandError) in
             let configuration = try Configuration(database: database, language: lang?.language)
-            let store = try CommandError.opening { try SQLiteStore(path: configuration.databasePath) }
-            try await Server(store: store, host: host, port: port, language: lang?.language).run()
+            try await configuration.withStore { store throws(CommandError) in
+                try await Server(store: store, host: host, port: port, language: lang?.language).run()
+            }
         }
     }
 }
@@ -53,7 +54,7 @@ struct ServeCommand: AsyncParsableCommand {
 /// Starts the server on a store: the settings from flags over `CHAINSCOPE_*`, the built-in taxonomies,
 /// the search index brought up to date, then serving until a shutdown signal.
 struct Server {
-    let store: SQLiteStore
+    let store: any Store
     var host: String?
     var port: Int?
     var language: Language?

@@ -115,7 +115,7 @@ struct TaxonomyCommand: AsyncParsableCommand {
         @Argument(help: "The new taxonomy (built-in id or file).")
         var new: String
 
-        @Option(name: .long, help: "SQLite database file (default: CHAINSCOPE_DATABASE, else ./chainscope.sqlite).")
+        @Option(name: .long, help: ArgumentHelp(DatabaseChoice.help))
         var database: String?
 
         @Option(name: .long, help: "Show at most this many companies.")
@@ -126,13 +126,14 @@ struct TaxonomyCommand: AsyncParsableCommand {
                 let configuration = try Configuration(database: database, language: nil)
                 let before = Classifier(try CommandError.loading(taxonomy: old))
                 let after = Classifier(try CommandError.loading(taxonomy: new))
-                let store = try CommandError.opening { try SQLiteStore(path: configuration.databasePath) }
                 let changes = TaxonomyChanges()
-                try await CommandError.storing {
-                    try await store.forEachRegistryCompany(batchSize: 1_024) { companies in
-                        for company in companies {
-                            changes.compare(
-                                company, before.classification(of: company), after.classification(of: company))
+                try await configuration.withStore { store throws(CommandError) in
+                    try await CommandError.storing {
+                        try await store.forEachRegistryCompany(batchSize: 1_024) { companies in
+                            for company in companies {
+                                changes.compare(
+                                    company, before.classification(of: company), after.classification(of: company))
+                            }
                         }
                     }
                 }

@@ -1,0 +1,81 @@
+import ChainscopeCore
+import Foundation
+import PostgresNIO
+import Testing
+
+@testable import ChainscopePostgres
+
+@Suite("PostgreSQL schema")
+struct PostgresSchemaTests {
+    @Test(
+        "The company table is partitioned by province, and every key of a company table includes it",
+        PostgresTestServer.required)
+    func provinceInEveryKey() async throws {
+        try await PostgresTestServer.withStore { store in
+            let partitioned = try await store.rows(
+                """
+                SELECT c.relname, a.attname FROM pg_partitioned_table p
+                JOIN pg_class c ON c.oid = p.partrelid
+                JOIN pg_attribute a ON a.attrelid = p.partrelid AND a.attnum = p.partattrs[0]
+                """
+            ).map { try $0.decode((String, String).self) }
+            #expect(partitioned.map(\.0) == ["company"] && partitioned.map(\.1) == ["province"])
+            let partitions = try await store.rows(
+                "SELECT count(*) FROM pg_inherits WHERE inhparent = 'company'::regclass"
+            ).first?.decode(Int.self)
+            #expect(partitions == PostgresStore.provinces.count + 1)
+            // Tables that hold a company key: each must carry the province in its primary and unique keys and
+            // in its foreign keys to companies (those to the imports, a reference table, need not).
+            let keyed = try await store.rows(
+                """
+                SELECT DISTINCT c.relname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+                JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+                    AND a.attname IN ('company_key', 'key') AND c.relname <> 'schema_migration'
+                ORDER BY 1
+                """
+            ).map { try $0.decode(String.self) }
+            #expect(keyed == ["classification", "company", "company_history", "company_segment", "import_key"])
+            let constraints = try await store.rows(
+                """
+                SELECT c.relname, k.conname, k.contype::text,
+                    bool_or(a.attname = 'province') AS has_province
+                FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
+                JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = ANY(k.conkey)
+                WHERE k.contype IN ('p', 'u', 'f') AND c.relname = ANY(\(keyed)) AND NOT c.relispartition
+                    AND (k.contype <> 'f' OR k.confrelid = 'company'::regclass)
+                GROUP BY 1, 2, 3 ORDER BY 1, 2
+                """
+            ).map { try $0.decode((String, String, String, Bool).self) }
+            #expect(constraints.count == 8)
+            for (table, name, _, hasProvince) in constraints {
+                #expect(hasProvince, "\(table).\(name) leaves out the province")
+            }
+            // Foreign keys from the company tables point at the company's (province, key).
+            let foreign = constraints.filter { $0.2 == "f" }.map(\.0)
+            #expect(Set(foreign).isSuperset(of: ["classification", "company_history", "company_segment"]))
+        }
+    }
+
+    @Test("Migrating twice applies nothing the second time; status lists every migration", PostgresTestServer.required)
+    func migrations() async throws {
+        try await PostgresTestServer.withStore(migrate: false) { store in
+            let before = try await store.migrationStatus()
+            #expect(before.applied.isEmpty && before.pending == PostgresStore.migrations.map(\.name))
+            #expect(try await store.migrate() == PostgresStore.migrations.map(\.name))
+            #expect(try await store.migrate() == [])
+            let after = try await store.migrationStatus()
+            #expect(after.applied == PostgresStore.migrations.map(\.name) && after.pending.isEmpty)
+        }
+    }
+
+    @Test(
+        "Provinces come from the credit code's characters 3–4, a registration number's or a region's first two",
+        arguments: [
+            ("uscc:91330100MA2AXXXX0X", "33"), ("uscc:91110000600000000X", "11"), ("regno:330108000123456", "33"),
+            ("name:440300:某某科技", "44"), ("uscc:9", "00"), ("other", "00"), ("uscc:91a3", "00"),
+        ])
+    func province(key: String, province: String) {
+        #expect(CompanyKey.province(ofKey: key) == province)
+    }
+}

@@ -1,0 +1,98 @@
+import ChainscopeCore
+import Foundation
+import Logging
+import Synchronization
+import Testing
+
+@testable import ChainscopePostgres
+
+@Suite("PostgreSQL passwords")
+struct PostgresSecurityTests {
+    static let secret = "pa55-WORD-never-shown"
+
+    @Test("A database URL reads without its password appearing in its description")
+    func description() throws {
+        let location = try PostgresLocation(
+            url: "postgres://analyst:\(Self.secret)@db.example.org:6543/registry?sslmode=require")
+        #expect(location.password == Self.secret && location.port == 6543 && location.tls == .require)
+        #expect(location.description == "postgres://analyst:***@db.example.org:6543/registry")
+        let socket = try PostgresLocation(url: "postgresql://analyst@/registry?host=/run/postgresql")
+        #expect(socket.socketPath == "/run/postgresql/.s.PGSQL.5432" && socket.password == nil)
+    }
+
+    @Test(
+        "A URL that cannot be used is refused without repeating it",
+        arguments: [
+            "postgres://analyst:\(secret)@db.example.org/", "postgres://:\(secret)@db.example.org/registry",
+            "postgres://analyst:\(secret)@db.example.org/registry?sslmode=maybe",
+        ])
+    func invalidURL(url: String) {
+        #expect {
+            _ = try PostgresLocation(url: url)
+        } throws: { error in
+            "\(error)".contains("write the URL as postgres://") && !"\(error)".contains(Self.secret)
+        }
+    }
+
+    @Test("A server that cannot be reached gives an error without the password")
+    func unreachable() async throws {
+        // Port 1 on loopback has no server.
+        let location = try PostgresLocation(
+            url: "postgres://analyst:\(Self.secret)@127.0.0.1:1/registry?sslmode=disable")
+        let error = await #expect(throws: StoreError.self) {
+            try await PostgresStore.withRunning(location) { _ in }
+        }
+        #expect(error.map { "\($0)".contains("127.0.0.1:1") && !"\($0)".contains(Self.secret) } == true)
+    }
+
+    @Test(
+        "A wrong password is refused, and neither it nor the right one reaches the error or the log",
+        PostgresTestServer.required)
+    func wrongPassword() async throws {
+        var location = try PostgresTestServer.location()
+        let right = try #require(location.password)
+        location.password = Self.secret
+        let log = LogCapture()
+        var logger = Logger(label: "test") { _ in log }
+        logger.logLevel = .trace
+        let error = await #expect(throws: StoreError.self) {
+            try await PostgresStore.withRunning(location, logger: logger) { _ in }
+        }
+        let text = error.map { "\($0)" } ?? ""
+        #expect(text.contains("password authentication failed"))
+        #expect(!text.contains(Self.secret) && !text.contains(right))
+        #expect(!log.text.contains(Self.secret) && !log.text.contains(right))
+    }
+
+    @Test("Work logged at trace level never shows the password", PostgresTestServer.required)
+    func logs() async throws {
+        let log = LogCapture()
+        var logger = Logger(label: "test") { _ in log }
+        logger.logLevel = .trace
+        let password = try #require(try PostgresTestServer.location().password)
+        try await PostgresTestServer.withStore(logger: logger) { store in
+            _ = try await store.imports()
+            _ = try await store.companies(matching: CompanyQuery(text: "芯"))
+        }
+        #expect(!log.text.isEmpty)
+        #expect(!log.text.contains(password))
+    }
+}
+
+/// A log handler that keeps every message and its metadata as text.
+final class LogCapture: LogHandler, @unchecked Sendable {
+    private let lines = Mutex<[String]>([])
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        lines.withLock { $0.append("\(event.level) \(event.message) \(event.metadata ?? [:]) \(metadata)") }
+    }
+
+    var text: String { lines.withLock { $0.joined(separator: "\n") } }
+}

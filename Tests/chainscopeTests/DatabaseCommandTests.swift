@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+@Suite("chainscope db and PostgreSQL databases", .serialized)
+struct DatabaseCommandTests {
+    static let postgresURL = ProcessInfo.processInfo.environment["CHAINSCOPE_TEST_POSTGRES_URL"]
+
+    @Test("db status lists pending migrations without applying them; db migrate applies them once")
+    func sqliteMigrations() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chainscope-db-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = folder.appendingPathComponent("d.sqlite").path
+        let before = try CommandRun(["db", "status", "--database", database, "--json"])
+        #expect(before.status == 0, "\(before.errors)")
+        let status = try JSONSerialization.jsonObject(with: Data(before.output.utf8)) as? [String: Any]
+        #expect((status?["applied"] as? [String]) == [])
+        #expect((status?["pending"] as? [String])?.last == "v8-company-search")
+        #expect(!FileManager.default.fileExists(atPath: database))
+        let migrate = try CommandRun(["db", "migrate", "--database", database])
+        #expect(migrate.status == 0 && migrate.output.contains("Newly Applied: v1-datasets-and-regions"))
+        let again = try CommandRun(["db", "migrate", "--database", database])
+        #expect(again.output.contains("Newly Applied: none"))
+        let after = try CommandRun(["db", "status", "--database", database])
+        #expect(after.output.contains("Pending:       none"))
+    }
+
+    @Test(
+        "The demo, a report and db status run on PostgreSQL, print what SQLite prints, and never the password",
+        .enabled(if: postgresURL != nil, "no PostgreSQL server: run the tests through scripts/with-postgres"))
+    func postgres() throws {
+        let url = try #require(Self.postgresURL)
+        let password = try #require(URLComponents(string: url)?.password)
+        let environment = ["CHAINSCOPE_DATABASE_URL": url]
+        let demo = try CommandRun(["demo", "--lang", "en"], environment: environment)
+        #expect(demo.status == 0, "\(demo.errors)")
+        #expect(demo.output.contains("606 of 1,989 classified companies are in the AI industry chain"))
+        let report = try CommandRun(["report", "--lang", "en", "--format", "md"], environment: environment)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chainscope-db-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = folder.path + ".sqlite"
+        defer { try? FileManager.default.removeItem(atPath: database) }
+        _ = try CommandRun(["demo", "--lang", "en", "--database", database])
+        let sqliteReport = try CommandRun(["report", "--lang", "en", "--format", "md", "--database", database])
+        #expect(report.status == 0 && report.output == sqliteReport.output)
+        let status = try CommandRun(["db", "status"], environment: environment)
+        #expect(status.output.contains("Pending:       none") && status.output.contains(":***@127.0.0.1:"))
+        let wrong = url.replacingOccurrences(of: password, with: "not-\(password)")
+        let refused = try CommandRun(["db", "status", "--database", wrong])
+        #expect(refused.status == 74 && refused.errors.contains("password authentication failed"))
+        for run in [demo, report, status, refused] {
+            #expect(!(run.output + run.errors).contains(password))
+        }
+        for command in [
+            "", "import", "serve", "report", "db", "db status", "demo", "classify", "explain", "quarantine list",
+        ] {
+            let help = try CommandRun(
+                command.split(separator: " ").map(String.init) + ["--help"], environment: environment)
+            #expect(help.status == 0 && help.output.contains("USAGE"), "\(command)")
+            #expect(!(help.output + help.errors).contains(password), "\(command) --help")
+        }
+    }
+}
