@@ -10,8 +10,12 @@ struct StagedBatch: Sendable {
     /// Quarantined rows as `COPY` text for the quarantine table, and how many.
     var quarantineCopy = CopyText()
     var quarantined = 0
+    /// Keys of the batch's companies, and how many rows repeated one: a company seen earlier in the batch
+    /// is a duplicate (earlier batches are checked on the server, against the import's keys).
+    var keys: Set<String> = []
+    var duplicates = 0
 
-    var isEmpty: Bool { companies.isEmpty && quarantined == 0 }
+    var isEmpty: Bool { companies.isEmpty && quarantined == 0 && duplicates == 0 }
 
     /// The quarantine table's columns, in the order `append(quarantined:)` writes them.
     static let quarantineColumns = ["import_id", "row", "line", "sheet", "column", "value", "reason", "raw"]
@@ -24,6 +28,10 @@ struct StagedBatch: Sendable {
         ]
 
     mutating func append(_ row: CompanyRow) {
+        guard keys.insert(row.key).inserted else {
+            duplicates += 1
+            return
+        }
         copy.field(firstOrdinal + companies.count)
         copy.field(CompanyKey.province(ofKey: row.key))
         for value in row.values { copy.field(value) }

@@ -12,6 +12,16 @@ extension PostgresStore {
         let body = try Self.json(document)
         try await withTransaction { connection in
             try await connection.query("DELETE FROM dataset WHERE id = \(id)", logger: self.logger)
+            // Classification and segment rows have no foreign key to cascade (see migration v4).
+            for table in ["company_segment", "classification"] {
+                try await connection.query(
+                    PostgresQuery(
+                        unsafeSQL: """
+                            DELETE FROM \(table) t USING company c
+                            WHERE c.provenance_kind = 'dataset' AND c.provenance_collection = $1
+                                AND t.province = c.province AND t.company_key = c.key
+                            """, binds: Self.bindings([id])), logger: self.logger)
+            }
             try await connection.query(
                 "DELETE FROM company WHERE provenance_kind = 'dataset' AND provenance_collection = \(id)",
                 logger: self.logger)

@@ -5,6 +5,19 @@ import Testing
 struct DatabaseCommandTests {
     static let postgresURL = ProcessInfo.processInfo.environment["CHAINSCOPE_TEST_POSTGRES_URL"]
 
+    /// Creates an empty database on the test server (with psql) and returns its URL.
+    static func newPostgresDatabase() throws -> String {
+        let url = try #require(postgresURL)
+        let name = "cli_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
+        process.arguments = ["-qX", url, "-c", "CREATE DATABASE \(name)"]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        return url.replacingOccurrences(of: "/postgres?", with: "/\(name)?")
+    }
+
     @Test("db status lists pending migrations without applying them; db migrate applies them once")
     func sqliteMigrations() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chainscope-db-\(UUID().uuidString)")
