@@ -28,75 +28,104 @@ struct BatchWriter {
             }
         }
         try await run("CREATE TEMPORARY TABLE import_stage (\(columns.joined(separator: ", "))) ON COMMIT DROP")
+        // Every join here matches a batch of a few thousand keys to large tables by their keys. Statistics
+        // cannot say so while an import fills an empty table (its own rows are not yet counted), and the
+        // planner then hashed the whole, growing company table for every batch.
+        try await run("SET LOCAL enable_hashjoin = off")
+        try await run("SET LOCAL enable_mergejoin = off")
+        try await run("SET LOCAL gin_pending_list_limit = '64MB'")
     }
 
     mutating func write(_ batch: StagedBatch) async throws {
         if batch.quarantined > 0 {
-            try await copy(batch.quarantineCopy, into: "quarantine", columns: StagedBatch.quarantineColumns)
+            try await copy(batch.quarantineCopy.bytes, into: "quarantine", columns: StagedBatch.quarantineColumns)
         }
         tally.duplicates += batch.duplicates
-        guard !batch.companies.isEmpty else { return }
-        try await stage(batch)
-        tally.duplicates += try await count(
-            """
-            DELETE FROM import_stage s USING import_key k
-            WHERE k.province = s.province AND k.import_id = $1 AND k.key = s.key RETURNING 1
-            """, [Int(importID)])
+        guard !batch.companies.isEmpty, let direct = batch.direct else { return }
+        let (seen, existing) = try await known(batch.companies)
+        tally.duplicates += seen.count
+        let new = batch.companies.indices.filter { !seen.contains($0) && existing[$0] == nil }
+        if !new.isEmpty {
+            try await copy(direct.company.groups(new), into: "company", columns: CompanyColumns.written)
+            try await copy(direct.importKey.groups(new), into: "import_key", columns: DirectRows.importKeyColumns)
+            try await copy(
+                direct.classification.groups(new), into: "classification", columns: DirectRows.classificationColumns)
+            try await copy(direct.segments.groups(new), into: "company_segment", columns: DirectRows.segmentColumns)
+            tally.inserted += new.count
+        }
+        let stored = existing.keys.filter { !seen.contains($0) }.sorted()
+        if !stored.isEmpty { try await merge(batch, stored, existing) }
+    }
+
+    /// Which of a batch's companies this import has already stored (duplicates of an earlier batch's) and
+    /// which the store holds, with their stored values, by index in the batch.
+    private func known(_ companies: [CompanyRow]) async throws -> (seen: Set<Int>, existing: [Int: [String?]]) {
+        let batch = "unnest($1::text[], $2::text[]) WITH ORDINALITY AS u(province, key, i)"
+        func keys(_ indexes: [Int]) -> [[String]] {
+            let keys = indexes.map { companies[$0].key }
+            return [keys.map(CompanyKey.province(ofKey:)), keys]
+        }
+        let rows = try await connection.query(
+            try Self.query(
+                """
+                SELECT (u.i - 1)::bigint, \(CompanyColumns.read(from: "c")) FROM \(batch)
+                JOIN company c ON c.province = u.province AND c.key = u.key
+                """, keys(Array(companies.indices))), logger: logger
+        ).collect()
+        var existing: [Int: [String?]] = [:]
+        for row in rows {
+            existing[try row.makeRandomAccess()[0].decode(Int.self)] = try CompanyColumns.values(row, offset: 1).values
+        }
+        // A company an earlier batch of this import stored is in the company table: only those can repeat.
+        guard !existing.isEmpty else { return ([], existing) }
+        let candidates = existing.keys.sorted()
+        let seen = try await connection.query(
+            try Self.query(
+                """
+                SELECT (u.i - 1)::bigint FROM \(batch)
+                JOIN import_key k ON k.province = u.province AND k.import_id = $3 AND k.key = u.key
+                """, keys(candidates) + [Int(importID)]), logger: logger
+        ).collect().map { candidates[try $0.decode(Int.self)] }
+        return (Set(seen), existing)
+    }
+
+    /// Merges companies the store already holds (at `indexes` of the batch) through the staging table:
+    /// unchanged ones are confirmed, changed ones updated with their history; their classifications
+    /// replace the earlier ones.
+    private mutating func merge(_ batch: StagedBatch, _ indexes: [Int], _ existing: [Int: [String?]]) async throws {
+        try await stage(batch.copy.groups(indexes))
         try await run(
             "INSERT INTO import_key (province, import_id, key, row) SELECT province, $1, key, provenance_line FROM import_stage",
             [Int(importID)])
-        let existing = try await existingRows(of: batch)
-        let inserted = try await count(
-            """
-            INSERT INTO company (\(CompanyColumns.written.joined(separator: ", ")))
-            SELECT \(CompanyColumns.written.joined(separator: ", ")) FROM import_stage ORDER BY ordinal
-            ON CONFLICT (province, key) DO NOTHING RETURNING 1
-            """)
-        tally.inserted += inserted
         var changed: [Int] = []
         var changes: [String] = []
-        for (ordinal, old) in existing {
-            let row = batch.companies[ordinal - batch.firstOrdinal]
-            let difference = Self.changes(from: old, to: row)
+        for index in indexes {
+            let difference = Self.changes(from: existing[index]!, to: batch.companies[index])
             if difference.isEmpty {
                 tally.unchanged += 1
             } else {
                 tally.updated += 1
-                changed.append(ordinal)
+                changed.append(batch.firstOrdinal + index)
                 changes.append(try PostgresStore.json(difference))
             }
         }
         if !changed.isEmpty { try await update(changed, changes: changes) }
-        try await storeClassifications(hasExisting: !existing.isEmpty)
+        try await storeClassifications(hasExisting: true)
     }
 
     /// Stores the classifications of stored companies (`classify`), replacing their earlier ones.
     func replaceClassifications(_ batch: StagedBatch) async throws {
-        try await stage(batch)
+        try await stage(batch.copy.bytes)
         try await storeClassifications(hasExisting: true)
     }
 
     /// Copies a batch into the staging table, whose statistics then say it is small: without them the
     /// planner may join it to the company table by hashing every company. Only the join columns are
     /// analysed; all of them took 66 ms a batch.
-    private func stage(_ batch: StagedBatch) async throws {
+    private func stage(_ rows: [UInt8]) async throws {
         try await run("TRUNCATE import_stage")
-        try await copy(batch.copy, into: "import_stage", columns: StagedBatch.stageColumns)
+        try await copy(rows, into: "import_stage", columns: StagedBatch.stageColumns)
         try await run("ANALYZE import_stage (ordinal, province, key)")
-    }
-
-    /// The stored values of the staged companies that exist already, by ordinal.
-    private func existingRows(of batch: StagedBatch) async throws -> [(Int, [String?])] {
-        let rows = try await connection.query(
-            PostgresQuery(
-                unsafeSQL: """
-                    SELECT s.ordinal, \(CompanyColumns.read(from: "c")) FROM import_stage s
-                    JOIN company c ON c.province = s.province AND c.key = s.key ORDER BY s.ordinal
-                    """), logger: logger
-        ).collect()
-        return try rows.map { row in
-            (try row.makeRandomAccess()[0].decode(Int.self), try CompanyColumns.values(row, offset: 1).values)
-        }
     }
 
     /// Column → [old, new] for every column that differs, provenance excluded, as SQLite records them.
@@ -173,9 +202,10 @@ struct BatchWriter {
             """)
     }
 
-    private func copy(_ text: CopyText, into table: String, columns: [String]) async throws {
+    private func copy(_ rows: [UInt8], into table: String, columns: [String]) async throws {
+        guard !rows.isEmpty else { return }
         try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
-            try await writer.write(ByteBuffer(bytes: text.bytes))
+            try await writer.write(ByteBuffer(bytes: rows))
         }
     }
 

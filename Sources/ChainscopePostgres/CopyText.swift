@@ -3,6 +3,8 @@
 struct CopyText {
     private(set) var bytes: [UInt8] = []
     private var isRowStart = true
+    /// Where each group of rows ends (see `endGroup`), so that a subset of groups can be sent.
+    private(set) var groupEnds: [Int] = []
 
     /// Appends a field of the current row.
     mutating func field(_ text: String?) {
@@ -50,9 +52,17 @@ struct CopyText {
         isRowStart = true
     }
 
-    mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
-        isRowStart = true
+    /// Ends the rows of one company (none, one or several).
+    mutating func endGroup() { groupEnds.append(bytes.count) }
+
+    /// The rows of the groups at `indexes` (ascending), or all of them when that is every group.
+    func groups(_ indexes: [Int]) -> [UInt8] {
+        guard indexes.count < groupEnds.count else { return bytes }
+        var selected: [UInt8] = []
+        for index in indexes {
+            selected += bytes[(index == 0 ? 0 : groupEnds[index - 1])..<groupEnds[index]]
+        }
+        return selected
     }
 
     private mutating func separate() {

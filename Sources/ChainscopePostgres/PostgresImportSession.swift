@@ -6,7 +6,11 @@ struct StagedBatch: Sendable {
     var companies: [CompanyRow] = []
     /// The ordinal of the first company: its place in the import, which orders inserts as the file does.
     var firstOrdinal = 0
+    /// The companies' rows for the staging table (one per company), which merges those already stored.
     var copy = CopyText()
+    /// The companies' rows for their own tables, copied straight there when the companies are new; nil
+    /// when the batch only replaces classifications.
+    var direct: DirectRows?
     /// Quarantined rows as `COPY` text for the quarantine table, and how many.
     var quarantineCopy = CopyText()
     var quarantined = 0
@@ -49,6 +53,8 @@ struct StagedBatch: Sendable {
         copy.field(row.classification?.segments)
         copy.field(row.classification?.evidence)
         copy.endRow()
+        copy.endGroup()
+        direct?.append(row)
         companies.append(row)
     }
 
@@ -75,10 +81,16 @@ struct PostgresImportSession: RegistryImportSession {
 
     final class Buffer {
         let pipe: ImportPipe<StagedBatch>
-        var batch = StagedBatch()
+        let importID: Int64
+        var batch: StagedBatch
         static let size = 4096
 
-        init(pipe: ImportPipe<StagedBatch>) { self.pipe = pipe }
+        init(pipe: ImportPipe<StagedBatch>, importID: Int64) {
+            self.pipe = pipe
+            self.importID = importID
+            batch = StagedBatch()
+            batch.direct = DirectRows(importID: importID)
+        }
 
         /// Sends the batch; throws when the writer has failed (its error is the import's).
         func flush() throws {
@@ -86,6 +98,7 @@ struct PostgresImportSession: RegistryImportSession {
             let next = batch.firstOrdinal + batch.companies.count
             guard pipe.send(batch) else { throw CancellationError() }
             batch = StagedBatch()
+            batch.direct = DirectRows(importID: importID)
             batch.firstOrdinal = next
         }
     }

@@ -58,7 +58,7 @@ extension PostgresStore {
         let pipe = ImportPipe<StagedBatch>(capacity: 2)
         let result = ThreadResult<ImportResult>.start(
             {
-                let buffer = PostgresImportSession.Buffer(pipe: pipe)
+                let buffer = PostgresImportSession.Buffer(pipe: pipe, importID: importID)
                 var session: any RegistryImportSession = PostgresImportSession(importID: importID, buffer: buffer)
                 let result = try body(&session)
                 try buffer.flush()

@@ -53,7 +53,16 @@ enum ConformanceInputs {
             first: first, newer: newer, broken: broken)
     }
 
-    private static func write(_ url: URL, _ rows: [[String]]) throws -> URL {
+    /// An export larger than one PostgreSQL batch (4,096 rows) that repeats, after the first batch, 100
+    /// companies of it: duplicates that only the import's stored keys can reveal.
+    static func repeatingAcrossBatches(in folder: TemporaryFolder) throws -> URL {
+        let generator = SampleGenerator(seed: 29, regions: try RegionTableReader().readBuiltin())
+        return try write(
+            folder.url.appendingPathComponent("repeating.csv"),
+            (0..<4200).map { generator.row($0).cells } + (0..<100).map { generator.row($0).cells })
+    }
+
+    static func write(_ url: URL, _ rows: [[String]]) throws -> URL {
         let text = ([[SampleGenerator.notice], SampleGenerator.header] + rows).map(CSVRecord.line).joined()
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url

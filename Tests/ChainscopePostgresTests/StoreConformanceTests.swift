@@ -43,4 +43,23 @@ struct StoreConformanceTests {
         for (name, keys) in expected.lists { #expect(found.lists[name] == keys, "list \(name)") }
         #expect(found.lists.keys.sorted() == expected.lists.keys.sorted())
     }
+
+    @Test("Companies repeated in a later batch are duplicates on PostgreSQL as on SQLite", PostgresTestServer.required)
+    func duplicatesAcrossBatches() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let inputs = try ConformanceInputs.make(in: folder)
+        let file = try ConformanceInputs.repeatingAcrossBatches(in: folder)
+        let sqlite = try SQLiteStore()
+        try await sqlite.install(inputs.regions)
+        let expected = try await inputs.importFile(file, sqlite).import
+        let found = try await PostgresTestServer.withStore { store in
+            try await store.install(inputs.regions)
+            let found = try await inputs.importFile(file, store).import
+            #expect(try await store.registryCompanies() == sqlite.registryCompanies())
+            return found
+        }
+        #expect(expected.counts.duplicates >= 100 && found.counts.isBalanced)
+        #expect(found == expected)
+    }
 }

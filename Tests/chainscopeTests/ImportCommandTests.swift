@@ -67,7 +67,8 @@ struct ImportCommandTests {
     @Test(
         "An import into PostgreSQL killed part-way and run again leaves what one clean run leaves",
         .enabled(
-            if: DatabaseCommandTests.postgresURL != nil, "no PostgreSQL server: run the tests through scripts/with-postgres"
+            if: DatabaseCommandTests.postgresURL != nil,
+            "no PostgreSQL server: run the tests through scripts/with-postgres"
         ))
     func killedAndRerunOnPostgres() throws {
         let folder = try folder()
