@@ -134,7 +134,8 @@ let package = Package(
         .testTarget(
             name: "ChainscopeServerTests",
             dependencies: [
-                "ChainscopeServer", "ChainscopeSQLite", "ChainscopeIngest", "ChainscopeTestSupport",
+                "ChainscopeServer", "ChainscopeSQLite", "ChainscopePostgres", "ChainscopeIngest",
+                "ChainscopeTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSettings

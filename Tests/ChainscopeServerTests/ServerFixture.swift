@@ -10,17 +10,18 @@ import Logging
 import NIOCore
 import Testing
 
-/// A server over an in-memory store holding the built-in dataset and a classified 300-row synthetic
-/// registry, with the API token `token`.
+/// A server over a store (by default a new in-memory SQLite one) holding the built-in dataset and a
+/// classified 300-row synthetic registry, with the API token `token`.
 struct ServerFixture {
     static let token = "test-token-5f0c"
-    let store: SQLiteStore
+    let store: any Store
     let server: ChainscopeServer
 
-    init(token: String? = Self.token, uploadLimit: Int = 1 << 20) async throws {
+    init(store: (any Store)? = nil, token: String? = Self.token, uploadLimit: Int = 1 << 20) async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        store = try SQLiteStore()
+        let store = try store ?? SQLiteStore()
+        self.store = store
         let regions = try RegionTableReader().readBuiltin()
         try await store.install(regions)
         try await store.install(try DatasetReader().readBuiltin("hangzhou-ai-2022"))

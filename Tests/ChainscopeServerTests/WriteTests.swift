@@ -44,7 +44,11 @@ struct WriteTests {
 
     @Test("An upload is imported by a job whose status and counts can be read; its company is then found")
     func upload() async throws {
-        let fixture = try await ServerFixture()
+        try await Self.uploadCycle(try await ServerFixture())
+    }
+
+    /// Uploads a one-company export, follows its job to the end and finds the company.
+    static func uploadCycle(_ fixture: ServerFixture) async throws {
         try await fixture.test { client in
             var headers = HTTPFields.bearer(ServerFixture.token)
             headers[.contentType] = "text/csv"
