@@ -142,7 +142,7 @@ let package = Package(
         ),
         .testTarget(
             name: "chainscopeTests",
-            dependencies: ["chainscope"],
+            dependencies: ["chainscope", "ChainscopeTestSupport"],
             swiftSettings: strictSettings
         ),
     ]

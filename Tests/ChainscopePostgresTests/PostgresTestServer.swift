@@ -1,4 +1,5 @@
 import ChainscopeCore
+import ChainscopeTestSupport
 import Foundation
 import Logging
 import Testing
@@ -8,14 +9,14 @@ import Testing
 /// The throw-away server `scripts/with-postgres` starts, named by `CHAINSCOPE_TEST_POSTGRES_URL`. Each test
 /// gets a database of its own, created empty and dropped afterwards.
 enum PostgresTestServer {
-    static var url: String? { ProcessInfo.processInfo.environment["CHAINSCOPE_TEST_POSTGRES_URL"] }
+    static var url: String? { TestPostgres.url }
 
     /// Whether a server is configured: tests that need one are skipped (visibly) without.
     static var isConfigured: Bool { url != nil }
 
     /// Skips a test, with its reason shown, when no server is configured.
     static let required = Testing.ConditionTrait.enabled(
-        if: isConfigured, "no PostgreSQL server: run the tests through scripts/with-postgres (scripts/test does)")
+        if: isConfigured, Comment(rawValue: TestPostgres.missingServer))
 
     static func location(database: String? = nil) throws -> PostgresLocation {
         var location = try PostgresLocation(url: try #require(url))

@@ -1,5 +1,6 @@
 import ChainscopeCore
 import ChainscopePostgres
+import ChainscopeTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -9,20 +10,11 @@ import Testing
 /// The server on PostgreSQL: the same pages and API answers as on SQLite, and uploads imported by jobs.
 @Suite("Server on PostgreSQL")
 struct PostgresServerTests {
-    static let url = ProcessInfo.processInfo.environment["CHAINSCOPE_TEST_POSTGRES_URL"]
+    static let url = TestPostgres.url
 
-    /// Runs `body` with a running store on a new database of the test server (created with psql).
+    /// Runs `body` with a running store on a new database of the test server.
     static func withStore(_ body: (PostgresStore) async throws -> Void) async throws {
-        let url = try #require(Self.url)
-        let name = "server_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
-        process.arguments = ["-qX", url, "-c", "CREATE DATABASE \(name)"]
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0)
-        var location = try PostgresLocation(url: url)
-        location.database = name
+        let location = try PostgresLocation(url: try TestPostgres.newDatabase(prefix: "server"))
         try await PostgresStore.withRunning(location) { store in try await body(store) }
     }
 
@@ -39,7 +31,7 @@ struct PostgresServerTests {
 
     @Test(
         "Pages and API answers are the same on PostgreSQL as on SQLite",
-        .enabled(if: url != nil, "no PostgreSQL server: run the tests through scripts/with-postgres"))
+        .enabled(if: url != nil, Comment(rawValue: TestPostgres.missingServer)))
     func sameAnswers() async throws {
         let sqlite = try await ServerFixture()
         let answers = Mutex<[String: String]>([:])
@@ -68,7 +60,7 @@ struct PostgresServerTests {
 
     @Test(
         "An upload to a server on PostgreSQL is imported by a job and its company found",
-        .enabled(if: url != nil, "no PostgreSQL server: run the tests through scripts/with-postgres"))
+        .enabled(if: url != nil, Comment(rawValue: TestPostgres.missingServer)))
     func upload() async throws {
         try await Self.withStore { store in try await WriteTests.uploadCycle(try await ServerFixture(store: store)) }
     }

@@ -1,22 +1,10 @@
+import ChainscopeTestSupport
 import Foundation
 import Testing
 
 @Suite("chainscope db and PostgreSQL databases", .serialized)
 struct DatabaseCommandTests {
-    static let postgresURL = ProcessInfo.processInfo.environment["CHAINSCOPE_TEST_POSTGRES_URL"]
-
-    /// Creates an empty database on the test server (with psql) and returns its URL.
-    static func newPostgresDatabase() throws -> String {
-        let url = try #require(postgresURL)
-        let name = "cli_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
-        process.arguments = ["-qX", url, "-c", "CREATE DATABASE \(name)"]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return url.replacingOccurrences(of: "/postgres?", with: "/\(name)?")
-    }
+    static let postgresURL = TestPostgres.url
 
     @Test("db status lists pending migrations without applying them; db migrate applies them once")
     func sqliteMigrations() throws {
@@ -40,7 +28,7 @@ struct DatabaseCommandTests {
 
     @Test(
         "The demo, a report and db status run on PostgreSQL, print what SQLite prints, and never the password",
-        .enabled(if: postgresURL != nil, "no PostgreSQL server: run the tests through scripts/with-postgres"))
+        .enabled(if: postgresURL != nil, Comment(rawValue: TestPostgres.missingServer)))
     func postgres() throws {
         let url = try #require(Self.postgresURL)
         let password = try #require(URLComponents(string: url)?.password)

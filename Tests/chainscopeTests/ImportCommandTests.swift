@@ -1,3 +1,4 @@
+import ChainscopeTestSupport
 import Foundation
 import Testing
 
@@ -74,8 +75,8 @@ struct ImportCommandTests {
         let folder = try folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try Self.killAndRerun(
-            rows: 20000, folder: folder, killed: try DatabaseCommandTests.newPostgresDatabase(),
-            clean: try DatabaseCommandTests.newPostgresDatabase())
+            rows: 20000, folder: folder, killed: try TestPostgres.newDatabase(prefix: "cli"),
+            clean: try TestPostgres.newDatabase(prefix: "cli"))
     }
 
     /// Imports a sample into `killed`, kills the import after a moment (part-way, on this machine), imports
