@@ -4,9 +4,10 @@ import Logging
 import NIOCore
 import PostgresNIO
 
-/// Writes an import's batches inside its transaction: each batch is copied into a staging table and
-/// merged into the company tables with a few set-based statements, counting what became of each row as
-/// SQLite's row-by-row session does (`StoreOutcome`), with the same end state.
+/// Writes an import's batches inside its transaction, counting what became of each row as SQLite's
+/// row-by-row session does (`StoreOutcome`), with the same end state: new companies are copied straight
+/// into their tables; companies already stored go through a staging table and a few set-based
+/// statements that compare, update and record what changed.
 struct BatchWriter {
     let connection: PostgresConnection
     let importID: Int64
@@ -129,13 +130,13 @@ struct BatchWriter {
             }
         }
         if !changed.isEmpty { try await update(changed, changes: changes) }
-        try await storeClassifications(hasExisting: true)
+        try await replaceStagedClassifications()
     }
 
     /// Stores the classifications of stored companies (`classify`), replacing their earlier ones.
     func replaceClassifications(_ batch: StagedBatch) async throws {
         try await stage(batch.copy.bytes)
-        try await storeClassifications(hasExisting: true)
+        try await replaceStagedClassifications()
     }
 
     /// Copies a batch into the staging table, whose statistics then say it is small: without them the
@@ -188,7 +189,7 @@ struct BatchWriter {
 
     /// Stores the staged classifications, replacing earlier ones, with a segment row for each scored
     /// segment (read from the segments' JSON) carrying the company's counting facts.
-    private func storeClassifications(hasExisting: Bool) async throws {
+    private func replaceStagedClassifications() async throws {
         try await run(
             """
             INSERT INTO classification (province, taxonomy, company_key, taxonomy_version, taxonomy_digest,
@@ -201,14 +202,12 @@ struct BatchWriter {
                 is_member = excluded.is_member, main_layer = excluded.main_layer, confidence = excluded.confidence,
                 score = excluded.score, segments = excluded.segments, evidence = excluded.evidence
             """)
-        if hasExisting {
-            try await run(
-                """
-                DELETE FROM company_segment c USING import_stage s
-                WHERE s.taxonomy IS NOT NULL AND c.province = s.province AND c.taxonomy = s.taxonomy
-                    AND c.company_key = s.key
-                """)
-        }
+        try await run(
+            """
+            DELETE FROM company_segment c USING import_stage s
+            WHERE s.taxonomy IS NOT NULL AND c.province = s.province AND c.taxonomy = s.taxonomy
+                AND c.company_key = s.key
+            """)
         try await run(
             """
             INSERT INTO company_segment (province, taxonomy, company_key, segment, layer, score, is_main, is_member,
@@ -230,11 +229,6 @@ struct BatchWriter {
 
     private func run(_ sql: String, _ bindings: [any PostgresEncodable & Sendable] = []) async throws {
         _ = try await connection.query(try Self.query(sql, bindings), logger: logger).collect()
-    }
-
-    /// Runs a statement that returns a row per row it touched; returns how many.
-    private func count(_ sql: String, _ bindings: [any PostgresEncodable & Sendable] = []) async throws -> Int {
-        try await connection.query(try Self.query(sql, bindings), logger: logger).collect().count
     }
 
     static func query(_ sql: String, _ bindings: [any PostgresEncodable & Sendable]) throws -> PostgresQuery {

@@ -106,10 +106,6 @@ struct Demo {
             return overview + "\n" + sample + "\n"
         } catch let error as CommandError {
             throw error
-        } catch let error as StoreError where error.code == .cannotOpen {
-            throw CommandError(
-                "\(error)\nCheck that the folder exists and is writable, or pass --database with another path.",
-                exitCode: 74)
         } catch {
             throw CommandError("\(error)", exitCode: 74)
         }
