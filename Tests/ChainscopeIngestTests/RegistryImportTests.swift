@@ -110,6 +110,16 @@ struct RegistryImportTests {
         #expect(rows[0].raw["公司名称"] == "杭州测试2科技有限公司")
     }
 
+    @Test("A cell holding a NUL character quarantines its row, shown as ␀, the row kept whole")
+    func nulCharacter() async throws {
+        let result = try await run(csv([header, row(1), row(2, address: "杭州市西湖区\u{0}1号")]))
+        #expect(result.record.counts.inserted == 1 && result.record.counts.quarantined == 1)
+        let quarantined = try #require(try await result.store.quarantinedRows(importID: result.record.id).first)
+        #expect(quarantined.column == "企业地址" && quarantined.value == "杭州市西湖区␀1号")
+        #expect(quarantined.reason.contains("NUL character"))
+        #expect(quarantined.raw["企业地址"] == "杭州市西湖区\u{0}1号")
+    }
+
     @Test("A row without a credit code is keyed on its registration number, else on name and region")
     func withoutCreditCode() async throws {
         let result = try await run(csv([header, row(1, code: "", regNo: "330106000012345"), row(2, code: "")]))

@@ -19,11 +19,15 @@ enum ConformanceInputs {
         badCode[code] = "91330100MA2XXXXX0X"
         var badDate = generator.row(271).cells
         badDate[founded] = "2022-13-45"
-        // 260 rows, 6 of them again and two bad ones: repeated rows are counted as duplicates, bad ones
-        // (and the generator's own flawed rows) quarantined.
+        var nul = generator.row(272).cells
+        nul[address] += "\0"
+        // 260 rows, 6 of them again and three bad ones (an invalid code, an impossible date, a NUL byte):
+        // repeated rows are counted as duplicates, bad ones (and the generator's own flawed rows) quarantined.
         let first = try write(
             folder.url.appendingPathComponent("first.csv"),
-            (0..<260).map { generator.row($0).cells } + (10..<16).map { generator.row($0).cells } + [badCode, badDate])
+            (0..<260).map { generator.row($0).cells } + (10..<16).map { generator.row($0).cells } + [
+                badCode, badDate, nul,
+            ])
         // Rows 200–259 again, every third one moved and struck off, and 80 new rows.
         let newer = try write(
             folder.url.appendingPathComponent("newer.csv"),

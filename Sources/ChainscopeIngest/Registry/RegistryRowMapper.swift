@@ -39,6 +39,15 @@ struct RegistryRowMapper {
                     : "a field may hold an unquoted delimiter")
             return .problem(column: nil, value: nil, reason: reason, raw: rawLayout.fields(row.cells))
         }
+        // No database stores a NUL character in text (PostgreSQL refuses it), and in a registry export it
+        // is never meant: the row is quarantined, its cells kept in the raw row, where JSON escapes it.
+        if let column = row.cells.firstIndex(where: { $0.utf8.contains(0) }) {
+            return .problem(
+                column: layout.headers[column], value: row.cells[column].replacingOccurrences(of: "\0", with: "␀"),
+                reason: "the cell holds a NUL character (shown as ␀), which cannot be stored as text; "
+                    + "remove it from the file and import the file again",
+                raw: rawLayout.fields(row.cells))
+        }
         do {
             let company = try company(row)
             return .company(company, raw: rawLayout.fields(row.cells, sharing: CompanyRow.sharedColumns(of: company)))
