@@ -120,7 +120,7 @@ struct BatchWriter {
         var changed: [Int] = []
         var changes: [String] = []
         for index in indexes {
-            let difference = Self.changes(from: existing[index]!, to: batch.companies[index])
+            let difference = batch.companies[index].changes(from: existing[index]!)
             if difference.isEmpty {
                 tally.unchanged += 1
             } else {
@@ -146,16 +146,6 @@ struct BatchWriter {
         try await run("TRUNCATE import_stage")
         try await copy(rows, into: "import_stage", columns: StagedBatch.stageColumns)
         try await run("ANALYZE import_stage (ordinal, province, key)")
-    }
-
-    /// Column → [old, new] for every column that differs, provenance excluded, as SQLite records them.
-    static func changes(from old: [String?], to new: CompanyRow) -> [String: [String?]] {
-        let ignored: Set<String> = ["provenance_kind", "provenance_collection", "provenance_file"]
-        var changes: [String: [String?]] = [:]
-        for (index, column) in CompanyRow.columns.enumerated() where !ignored.contains(column) {
-            if old[index] != new.values[index] { changes[column] = [old[index], new.values[index]] }
-        }
-        return changes
     }
 
     /// Updates changed companies and records what changed; their segment rows take the new counting facts

@@ -124,7 +124,7 @@ struct SQLiteImportSession: RegistryImportSession {
                 .writeFailed, location: "company \(row.key)",
                 detail: "the row was neither inserted nor found; it conflicts with another")
         }
-        let changes = Self.changes(from: existing, to: row)
+        let changes = row.changes(from: Self.texts(existing))
         guard !changes.isEmpty else { return .unchanged }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -144,20 +144,9 @@ struct SQLiteImportSession: RegistryImportSession {
         try QuarantineRecord(row).insert(db)
     }
 
-    /// Column → [old, new] for every column that differs, provenance excluded; `old` holds the columns of
-    /// `CompanyRow.columns` in order.
-    static func changes(from old: Row, to new: CompanyRow) -> [String: [String?]] {
-        let ignored: Set<String> = ["provenance_kind", "provenance_collection", "provenance_file"]
-        var changes: [String: [String?]] = [:]
-        for (index, column) in CompanyRow.columns.enumerated() where !ignored.contains(column) {
-            let oldValue = (old[index] as DatabaseValue).textValue
-            if oldValue != new.values[index] { changes[column] = [oldValue, new.values[index]] }
-        }
-        // A row stored before cells were kept as column numbers has other text for the same cells.
-        if changes["raw"] != nil, SQLiteStore.raw(old) == new.raw {
-            changes["raw"] = nil
-        }
-        return changes
+    /// The text of each column of a row selected with `CompanyRecord.selectRowSQL`.
+    static func texts(_ row: Row) -> [String?] {
+        row.databaseValues.map(\.textValue)
     }
 }
 
@@ -181,13 +170,7 @@ extension SQLiteStore {
             try Row.fetchOne(
                 db, sql: CompanyRecord.selectRowSQL,
                 arguments: [key.description]
-            ).flatMap(Self.raw)
+            ).flatMap { CompanyRow.raw(values: SQLiteImportSession.texts($0)) }
         }
-    }
-
-    /// The raw cells of a company row holding `CompanyRow.columns`, cells kept as column numbers resolved.
-    static func raw(_ row: Row) -> [String: String]? {
-        let json: String? = row["raw"]
-        return json.map { RawFields(json: $0).values { $0 < row.count ? row[$0] : nil } }
     }
 }

@@ -54,4 +54,19 @@ extension CompanyRow {
     public static func raw(values: [String?]) -> [String: String]? {
         values[rawColumn].map { RawFields(json: $0).values { values.indices.contains($0) ? values[$0] : nil } }
     }
+
+    /// Column → [old, new] for every column in which this row differs from `old` (the stored text of
+    /// `columns`, in order), provenance excluded: what an import records as a company's history.
+    public func changes(from old: [String?]) -> [String: [String?]] {
+        let ignored: Set<String> = ["provenance_kind", "provenance_collection", "provenance_file"]
+        var changes: [String: [String?]] = [:]
+        for (index, column) in Self.columns.enumerated() where !ignored.contains(column) {
+            if old[index] != values[index] { changes[column] = [old[index], values[index]] }
+        }
+        // A row stored before cells were kept as column numbers has other text for the same cells.
+        if changes["raw"] != nil, Self.raw(values: old) == raw {
+            changes["raw"] = nil
+        }
+        return changes
+    }
 }
