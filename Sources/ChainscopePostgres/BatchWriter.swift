@@ -45,7 +45,8 @@ struct BatchWriter {
             try await copy(batch.quarantineCopy.bytes, into: "quarantine", columns: StagedBatch.quarantineColumns)
         }
         tally.duplicates += batch.duplicates
-        guard !batch.companies.isEmpty, let direct = batch.direct else { return }
+        guard !batch.companies.isEmpty else { return }
+        let direct = batch.direct
         let (seen, existing) = try await known(batch.companies)
         tally.duplicates += seen.count
         let new = batch.companies.indices.filter { !seen.contains($0) && existing[$0] == nil }
@@ -113,7 +114,7 @@ struct BatchWriter {
     /// unchanged ones are confirmed, changed ones updated with their history; their classifications
     /// replace the earlier ones.
     private mutating func merge(_ batch: StagedBatch, _ indexes: [Int], _ existing: [Int: [String?]]) async throws {
-        try await stage(batch.copy.groups(indexes))
+        try await stage(batch.stageRows(indexes))
         try await run(
             "INSERT INTO import_key (province, import_id, key, row) SELECT province, $1, key, provenance_line FROM import_stage",
             [Int(importID)])
@@ -135,7 +136,7 @@ struct BatchWriter {
 
     /// Stores the classifications of stored companies (`classify`), replacing their earlier ones.
     func replaceClassifications(_ batch: StagedBatch) async throws {
-        try await stage(batch.copy.bytes)
+        try await stage(batch.stageRows(Array(batch.companies.indices)))
         try await replaceStagedClassifications()
     }
 

@@ -16,16 +16,16 @@ enum CompanyColumns {
     }
 
     /// The names a company is found by.
-    static func names(_ row: CompanyRow) -> [String] {
-        ["name_zh", "name_ko", "name_en"].compactMap { row.values[CompanyRow.columns.firstIndex(of: $0)!] }
-    }
+    static func names(_ row: CompanyRow) -> [String] { nameColumns.compactMap { row.values[$0] } }
+
+    private static let nameColumns = ["name_zh", "name_ko", "name_en"].map { CompanyRow.columns.firstIndex(of: $0)! }
 
     /// The names lower-cased and joined by line breaks, which a trigram index searches; lower-cased by
     /// Swift, as the short-query grams are, so case folding never depends on the server's locale.
     static func searchNames(_ row: CompanyRow) -> String { names(row).joined(separator: "\n").lowercased() }
 
-    /// The characters and character pairs of the names, sorted.
-    static func grams(_ row: CompanyRow) -> [String] { SearchGrams.grams(of: names(row)).sorted() }
+    /// The characters and character pairs of the names, in byte order.
+    static func grams(_ row: CompanyRow) -> [String] { SearchGrams.grams(of: names(row)) }
 
     /// An INSERT of one company.
     static func insert(_ row: CompanyRow) -> PostgresQuery {

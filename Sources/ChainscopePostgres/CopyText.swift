@@ -9,19 +9,12 @@ struct CopyText {
     /// Appends a field of the current row.
     mutating func field(_ text: String?) {
         separate()
-        guard let text else {
-            bytes += [UInt8(ascii: "\\"), UInt8(ascii: "N")]
+        guard var text else {
+            bytes.append(UInt8(ascii: "\\"))
+            bytes.append(UInt8(ascii: "N"))
             return
         }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case UInt8(ascii: "\t"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case UInt8(ascii: "\r"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            default: bytes.append(byte)
-            }
-        }
+        text.withUTF8 { appendEscaped($0) }
     }
 
     mutating func field(_ number: Int?) { field(number.map(String.init)) }
@@ -33,17 +26,25 @@ struct CopyText {
 
     /// A text array, each element quoted.
     mutating func field(array: [String]) {
-        var literal = "{"
+        var literal: [UInt8] = [UInt8(ascii: "{")]
         for (index, element) in array.enumerated() {
-            if index > 0 { literal += "," }
-            literal += "\""
-            for character in element.unicodeScalars {
-                if character == "\"" || character == "\\" { literal += "\\" }
-                literal.unicodeScalars.append(character)
+            if index > 0 { literal.append(UInt8(ascii: ",")) }
+            literal.append(UInt8(ascii: "\""))
+            for byte in element.utf8 {
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { literal.append(UInt8(ascii: "\\")) }
+                literal.append(byte)
             }
-            literal += "\""
+            literal.append(UInt8(ascii: "\""))
         }
-        field(literal + "}")
+        literal.append(UInt8(ascii: "}"))
+        separate()
+        literal.withUnsafeBufferPointer { appendEscaped($0) }
+    }
+
+    /// Appends fields already in this format: a row's fields without its line feed (`row(_:)`).
+    mutating func fields(_ encoded: ArraySlice<UInt8>) {
+        separate()
+        bytes += encoded
     }
 
     /// Ends the current row.
@@ -59,10 +60,35 @@ struct CopyText {
     func groups(_ indexes: [Int]) -> [UInt8] {
         guard indexes.count < groupEnds.count else { return bytes }
         var selected: [UInt8] = []
-        for index in indexes {
-            selected += bytes[(index == 0 ? 0 : groupEnds[index - 1])..<groupEnds[index]]
-        }
+        for index in indexes { selected += group(index) }
         return selected
+    }
+
+    /// The fields of a group of one row, without its line feed.
+    func row(_ index: Int) -> ArraySlice<UInt8> { group(index).dropLast() }
+
+    private func group(_ index: Int) -> ArraySlice<UInt8> {
+        bytes[(index == 0 ? 0 : groupEnds[index - 1])..<groupEnds[index]]
+    }
+
+    /// Appends text, escaping it in runs: most fields need no escape at all.
+    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        for index in 0..<utf8.count {
+            let escape: UInt8
+            switch utf8[index] {
+            case UInt8(ascii: "\\"): escape = UInt8(ascii: "\\")
+            case UInt8(ascii: "\t"): escape = UInt8(ascii: "t")
+            case UInt8(ascii: "\n"): escape = UInt8(ascii: "n")
+            case UInt8(ascii: "\r"): escape = UInt8(ascii: "r")
+            default: continue
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+            bytes.append(UInt8(ascii: "\\"))
+            bytes.append(escape)
+            start = index + 1
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
     }
 
     private mutating func separate() {

@@ -1,16 +1,13 @@
 import ChainscopeCore
 
-/// Rows of an import on their way to the server: companies as `COPY` text for the staging table (and as
+/// Rows of an import on their way to the server: companies as `COPY` text for their own tables (and as
 /// values, to compare with the stored ones), and quarantined rows.
 struct StagedBatch: Sendable {
     var companies: [CompanyRow] = []
     /// The ordinal of the first company: its place in the import, which orders inserts as the file does.
     var firstOrdinal = 0
-    /// The companies' rows for the staging table (one per company), which merges those already stored.
-    var copy = CopyText()
-    /// The companies' rows for their own tables, copied straight there when the companies are new; nil
-    /// when the batch only replaces classifications.
-    var direct: DirectRows?
+    /// The companies' rows for their own tables, copied straight there when the companies are new.
+    var direct: DirectRows
     /// Quarantined rows as `COPY` text for the quarantine table, and how many.
     var quarantineCopy = CopyText()
     var quarantined = 0
@@ -19,12 +16,14 @@ struct StagedBatch: Sendable {
     var keys: Set<String> = []
     var duplicates = 0
 
+    init(importID: Int64) { direct = DirectRows(importID: importID) }
+
     var isEmpty: Bool { companies.isEmpty && quarantined == 0 && duplicates == 0 }
 
     /// The quarantine table's columns, in the order `append(quarantined:)` writes them.
     static let quarantineColumns = ["import_id", "row", "line", "sheet", "column", "value", "reason", "raw"]
 
-    /// The staging table's columns, in the order `append` writes them.
+    /// The staging table's columns, in the order `stageRows` writes them.
     static let stageColumns =
         ["ordinal"] + CompanyColumns.written + [
             "taxonomy", "taxonomy_version", "taxonomy_digest", "is_member", "main_layer", "confidence", "score",
@@ -36,26 +35,31 @@ struct StagedBatch: Sendable {
             duplicates += 1
             return
         }
-        copy.field(firstOrdinal + companies.count)
-        copy.field(CompanyKey.province(ofKey: row.key))
-        for value in row.values { copy.field(value) }
-        copy.field(row.line)
-        copy.field(CompanyColumns.searchNames(row))
-        copy.field(array: CompanyColumns.grams(row))
-        let classification = row.classification?.classification
-        copy.field(classification?.taxonomyID)
-        copy.field(classification?.taxonomyVersion)
-        copy.field(classification?.taxonomyDigest)
-        copy.field(classification?.isMember)
-        copy.field(classification?.mainLayer)
-        copy.field(classification?.confidence)
-        copy.field(classification?.score)
-        copy.field(row.classification?.segments)
-        copy.field(row.classification?.evidence)
-        copy.endRow()
-        copy.endGroup()
-        direct?.append(row)
+        direct.append(row)
         companies.append(row)
+    }
+
+    /// The staging table's rows of the companies at `indexes`, which merge companies already stored: only
+    /// those are staged, so each company's columns are encoded once, for its own table, and reused here.
+    func stageRows(_ indexes: [Int]) -> [UInt8] {
+        var copy = CopyText()
+        for index in indexes {
+            copy.field(firstOrdinal + index)
+            copy.fields(direct.company.row(index))
+            let stored = companies[index].classification
+            let classification = stored?.classification
+            copy.field(classification?.taxonomyID)
+            copy.field(classification?.taxonomyVersion)
+            copy.field(classification?.taxonomyDigest)
+            copy.field(classification?.isMember)
+            copy.field(classification?.mainLayer)
+            copy.field(classification?.confidence)
+            copy.field(classification?.score)
+            copy.field(stored?.segments)
+            copy.field(stored?.evidence)
+            copy.endRow()
+        }
+        return copy.bytes
     }
 
     mutating func append(quarantined row: QuarantinedRow) throws {
@@ -88,8 +92,7 @@ struct PostgresImportSession: RegistryImportSession {
         init(pipe: ImportPipe<StagedBatch>, importID: Int64) {
             self.pipe = pipe
             self.importID = importID
-            batch = StagedBatch()
-            batch.direct = DirectRows(importID: importID)
+            batch = StagedBatch(importID: importID)
         }
 
         /// Sends the batch; throws when the writer has failed (its error is the import's).
@@ -97,8 +100,7 @@ struct PostgresImportSession: RegistryImportSession {
             guard !batch.isEmpty else { return }
             let next = batch.firstOrdinal + batch.companies.count
             guard pipe.send(batch) else { throw CancellationError() }
-            batch = StagedBatch()
-            batch.direct = DirectRows(importID: importID)
+            batch = StagedBatch(importID: importID)
             batch.firstOrdinal = next
         }
     }

@@ -25,7 +25,7 @@ extension PostgresStore {
                     try CompanyColumns.company($0)
                 }
                 guard let last = batch.last else { return count }
-                var staged = StagedBatch()
+                var staged = StagedBatch(importID: 0)
                 for (company, classification) in zip(batch, classify(batch)) {
                     staged.append(CompanyRow(company, raw: nil, classification: classification))
                 }
