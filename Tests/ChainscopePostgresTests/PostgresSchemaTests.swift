@@ -54,6 +54,16 @@ struct PostgresSchemaTests {
             // The history's foreign key points at the company's (province, key); classifications and segment
             // rows have none (see migration v4).
             #expect(constraints.filter { $0.2 == "f" }.map(\.0) == ["company_history"])
+            // Keys lead with the company's key, so that they also give key order (migration v6).
+            let primaryKeys = try await store.rows(
+                """
+                SELECT c.relname, string_agg(a.attname, ',' ORDER BY k.n) FROM pg_constraint p
+                JOIN pg_class c ON c.oid = p.conrelid CROSS JOIN unnest(p.conkey) WITH ORDINALITY AS k(attnum, n)
+                JOIN pg_attribute a ON a.attrelid = p.conrelid AND a.attnum = k.attnum
+                WHERE p.contype = 'p' AND c.relname IN ('company', 'classification') GROUP BY 1 ORDER BY 1
+                """
+            ).map { try $0.decode((String, String).self) }
+            #expect(primaryKeys.map(\.1) == ["taxonomy,company_key,province", "key,province"])
         }
     }
 
