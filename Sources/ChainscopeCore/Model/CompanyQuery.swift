@@ -159,7 +159,9 @@ public enum SearchGrams {
                 previous = character
             }
         }
-        grams.sort { $0.prefix != $1.prefix ? $0.prefix < $1.prefix : $0.text.utf8.lexicographicallyPrecedes($1.text.utf8) }
+        grams.sort {
+            $0.prefix != $1.prefix ? $0.prefix < $1.prefix : $0.text.utf8.lexicographicallyPrecedes($1.text.utf8)
+        }
         var unique: [String] = []
         unique.reserveCapacity(grams.count)
         for (index, gram) in grams.enumerated()
