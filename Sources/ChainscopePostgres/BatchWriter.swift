@@ -37,7 +37,11 @@ struct BatchWriter {
         for method in ["hashjoin", "mergejoin"] {
             try await run("SET LOCAL enable_\(method) = off")
         }
+        // Search index entries wait in each GIN index's pending list, which is merged into the index when it
+        // outgrows its limit; a merge during an insert gathers entries in work_mem (4 MB by default), so a
+        // 64 MB list was merged in sixteen passes, each updating the posting lists of the common grams again.
         try await run("SET LOCAL gin_pending_list_limit = '64MB'")
+        try await run("SET LOCAL work_mem = '256MB'")
     }
 
     mutating func write(_ batch: StagedBatch) async throws {

@@ -87,7 +87,7 @@ struct PostgresImportSession: RegistryImportSession {
         let pipe: ImportPipe<StagedBatch>
         let importID: Int64
         var batch: StagedBatch
-        static let size = 4096
+        static let size = 8192
 
         init(pipe: ImportPipe<StagedBatch>, importID: Int64) {
             self.pipe = pipe

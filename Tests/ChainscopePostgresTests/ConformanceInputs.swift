@@ -3,6 +3,8 @@ import ChainscopeIngest
 import ChainscopeTestSupport
 import Foundation
 
+@testable import ChainscopePostgres
+
 /// The conformance suite's inputs: the built-in regions, dataset and AI taxonomy, and three exports
 /// written from the sample generator into `folder`.
 enum ConformanceInputs {
@@ -57,13 +59,13 @@ enum ConformanceInputs {
             first: first, newer: newer, broken: broken)
     }
 
-    /// An export larger than one PostgreSQL batch (4,096 rows) that repeats, after the first batch, 100
+    /// An export larger than one PostgreSQL batch (`Buffer.size` rows) that repeats, after the first batch, 100
     /// companies of it: duplicates that only the import's stored keys can reveal.
     static func repeatingAcrossBatches(in folder: TemporaryFolder) throws -> URL {
         let generator = SampleGenerator(seed: 29, regions: try RegionTableReader().readBuiltin())
         return try write(
             folder.url.appendingPathComponent("repeating.csv"),
-            (0..<4200).map { generator.row($0).cells } + (0..<100).map { generator.row($0).cells })
+            (0..<PostgresImportSession.Buffer.size + 104).map { generator.row($0).cells } + (0..<100).map { generator.row($0).cells })
     }
 
     static func write(_ url: URL, _ rows: [[String]]) throws -> URL {
