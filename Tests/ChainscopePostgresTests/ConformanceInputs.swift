@@ -63,9 +63,10 @@ enum ConformanceInputs {
     /// companies of it: duplicates that only the import's stored keys can reveal.
     static func repeatingAcrossBatches(in folder: TemporaryFolder) throws -> URL {
         let generator = SampleGenerator(seed: 29, regions: try RegionTableReader().readBuiltin())
+        let rows = PostgresImportSession.Buffer.size + 104
         return try write(
             folder.url.appendingPathComponent("repeating.csv"),
-            (0..<PostgresImportSession.Buffer.size + 104).map { generator.row($0).cells } + (0..<100).map { generator.row($0).cells })
+            (0..<rows).map { generator.row($0).cells } + (0..<100).map { generator.row($0).cells })
     }
 
     static func write(_ url: URL, _ rows: [[String]]) throws -> URL {
