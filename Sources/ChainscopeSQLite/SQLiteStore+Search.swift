@@ -123,14 +123,7 @@ struct SearchIndexWriter {
 
     /// A gram of at most 8 UTF-8 bytes, big-endian and zero-padded (a prefix sorts first, as in SQLite).
     static func pack(_ gram: String) -> UInt64? {
-        var packed: UInt64 = 0
-        var count = 0
-        for byte in gram.utf8 {
-            guard count < 8 else { return nil }
-            packed |= UInt64(byte) << (56 - 8 * count)
-            count += 1
-        }
-        return packed
+        gram.utf8.count <= 8 ? SearchGrams.packedPrefix(gram) : nil
     }
 
     static func unpack(_ packed: UInt64) -> String {

@@ -151,10 +151,10 @@ public enum SearchGrams {
             var previous: Character?
             for character in name.lowercased() where !character.isWhitespace {
                 let single = String(character)
-                grams.append((prefix(single), single))
+                grams.append((packedPrefix(single), single))
                 if let previous {
                     let pair = String([previous, character])
-                    grams.append((prefix(pair), pair))
+                    grams.append((packedPrefix(pair), pair))
                 }
                 previous = character
             }
@@ -174,7 +174,7 @@ public enum SearchGrams {
     }
 
     /// The first eight UTF-8 bytes, big-endian and zero-padded: texts whose prefixes differ order as these do.
-    private static func prefix(_ text: String) -> UInt64 {
+    public static func packedPrefix(_ text: String) -> UInt64 {
         var packed: UInt64 = 0
         for (count, byte) in text.utf8.prefix(8).enumerated() { packed |= UInt64(byte) << (56 - 8 * count) }
         return packed
