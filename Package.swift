@@ -115,7 +115,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ChainscopeSQLiteTests",
-            dependencies: ["ChainscopeSQLite", "ChainscopeIngest", "ChainscopeTestSupport"],
+            dependencies: [
+                "ChainscopeSQLite", "ChainscopeIngest", "ChainscopeTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -49,16 +49,16 @@ struct CompanyListSQL {
                 whereArguments += [
                     "uscc:" + code, "uscc:" + code + "\u{10FFFF}", "regno:" + code, "regno:" + code + "\u{10FFFF}",
                 ]
-            } else if text.unicodeScalars.count >= 3 {
-                from = "company_search s JOIN company c ON c.rowid = s.rowid"
-                position = "s.rowid"
-                conditions.append("company_search MATCH ?")
-                whereArguments.append("\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
             } else {
-                from = "company_gram g JOIN company c ON c.rowid = g.company"
-                position = "g.company"
-                conditions.append("g.gram = ?")
-                whereArguments.append(text.lowercased())
+                // Quoted, a query is one string to FTS5 (a phrase of trigrams, or one gram's token).
+                let (table, phrase) =
+                    text.unicodeScalars.count >= 3
+                    ? ("company_search", text.replacingOccurrences(of: "\"", with: "\"\""))
+                    : ("company_gram", SearchIndexWriter.token(text.lowercased()))
+                from = "\(table) s JOIN company c ON c.rowid = s.rowid"
+                position = "s.rowid"
+                conditions.append("\(table) MATCH ?")
+                whereArguments.append("\"" + phrase + "\"")
             }
         }
         Self.filters(query, into: &conditions, &whereArguments)

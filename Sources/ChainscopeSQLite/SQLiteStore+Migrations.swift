@@ -30,6 +30,9 @@ extension SQLiteStore {
         migrator.registerMigration("v8-company-search") { db in
             try createSearchTables(db)
         }
+        migrator.registerMigration("v9-short-queries-in-full-text") { db in
+            try indexShortQueriesInFullText(db)
+        }
         return migrator
     }
 

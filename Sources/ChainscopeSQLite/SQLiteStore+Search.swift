@@ -3,12 +3,12 @@ import Foundation
 import GRDB
 
 /// Company search. Names of three or more characters are found through an FTS5 trigram index; FTS5
-/// cannot answer shorter queries, which in Chinese are common (芯, 智能), so a side table holds every
-/// character and pair of neighbouring characters of each name. Both are keyed on the company's rowid,
-/// kept up to date by `refreshSearchIndex` after imports (the import itself does not pay for them), with
-/// triggers noting renamed and removed companies.
+/// cannot answer shorter queries, which in Chinese are common (芯, 智能), so a second FTS5 table holds
+/// every character and pair of neighbouring characters of each name as tokens. Both are keyed on the
+/// company's rowid, kept up to date by `refreshSearchIndex` after imports (the import itself does not pay
+/// for them), with triggers noting renamed and removed companies.
 extension SQLiteStore {
-    /// The search tables. A migration that rebuilds `company` renumbers its rowids and must empty these
+    /// The search tables as migration v8 made them (v9 replaced the gram table). A migration that rebuilds `company` renumbers its rowids and must empty these
     /// tables and set `indexed_through` to 0, so that the next refresh indexes every company again.
     static func createSearchTables(_ db: Database) throws {
         let oldNames =
@@ -32,15 +32,45 @@ extension SQLiteStore {
                 """)
     }
 
+    /// Migration v9: the short-query index becomes a second full-text table, `company_gram`, whose
+    /// documents are a company's grams, each written as one token of hexadecimal UTF-8 (so that any
+    /// character survives the tokenizer), without content, positions or sizes. The v8 table was a B-tree of
+    /// (gram, company), whose 23 rows per company landed all over it: a million companies took 58.5 s to
+    /// index and 65 MB per 200,000; FTS5 builds its segments in memory and writes them in order (200,000
+    /// companies: under a second and 7 MB). FTS5 removes a document from such a table only when told its
+    /// tokens again, so removed and renamed companies' old names are now noted exactly, as a JSON array.
+    /// Both tables start over: the next refresh indexes every company.
+    static func indexShortQueriesInFullText(_ db: Database) throws {
+        let oldNames = "json_array(OLD.name_zh, OLD.name_ko, OLD.name_en)"
+        try db.execute(
+            sql: """
+                DROP TRIGGER company_renamed;
+                DROP TRIGGER company_removed;
+                DROP TABLE search_pending;
+                DROP TABLE company_gram;
+                DELETE FROM company_search;
+                UPDATE search_state SET indexed_through = 0;
+                CREATE VIRTUAL TABLE company_gram USING fts5(
+                    grams, content = '', detail = none, columnsize = 0, tokenize = 'ascii');
+                CREATE TABLE search_pending (company INTEGER PRIMARY KEY, old_names TEXT NOT NULL);
+                CREATE TRIGGER company_renamed AFTER UPDATE OF name_zh, name_ko, name_en ON company
+                    WHEN OLD.name_zh IS NOT NEW.name_zh OR OLD.name_ko IS NOT NEW.name_ko
+                        OR OLD.name_en IS NOT NEW.name_en
+                    BEGIN INSERT OR IGNORE INTO search_pending VALUES (OLD.rowid, \(oldNames)); END;
+                CREATE TRIGGER company_removed AFTER DELETE ON company
+                    BEGIN INSERT OR IGNORE INTO search_pending VALUES (OLD.rowid, \(oldNames)); END;
+                """)
+    }
+
     public func refreshSearchIndex() async throws -> Int {
         try await write { db in
-            var index = try SearchIndexWriter(db: db)
+            let index = try SearchIndexWriter(db: db)
             let through = try Int64.fetchOne(db, sql: "SELECT indexed_through FROM search_state") ?? 0
             let pending = try Row.fetchAll(db, sql: "SELECT company, old_names FROM search_pending")
             var indexed = 0
             for row in pending where (row["company"] as Int64) <= through {
                 let position: Int64 = row["company"]
-                try index.remove(position, names: (row["old_names"] as String).split(separator: "\n").map(String.init))
+                try index.remove(position, names: try Self.names(json: row["old_names"]))
                 if let names = try Row.fetchOne(db, sql: Self.namesSQL + " WHERE rowid = ?", arguments: [position]) {
                     try index.add(position, names: Self.names(names))
                     indexed += 1
@@ -52,10 +82,9 @@ extension SQLiteStore {
                 db, sql: Self.namesSQL + " WHERE rowid > ? ORDER BY rowid", arguments: [through])
             while let row = try rows.next() {
                 last = row["rowid"]
-                try index.add(last, names: Self.names(row), gramsLater: true)
+                try index.add(last, names: Self.names(row))
                 indexed += 1
             }
-            try index.flushGrams()
             try db.execute(sql: "UPDATE search_state SET indexed_through = ?", arguments: [last])
             return indexed
         }
@@ -66,83 +95,78 @@ extension SQLiteStore {
     private static func names(_ row: Row) -> [String] {
         [row["name_zh"], row["name_ko"], row["name_en"]].compactMap { (name: String?) in name }
     }
+
+    /// The names the triggers noted, exactly as they were indexed.
+    private static func names(json: String) throws -> [String] {
+        try JSONDecoder().decode([String?].self, from: Data(json.utf8)).compactMap { $0 }
+    }
 }
 
 /// Writes one company's names into both search tables through prepared statements.
 struct SearchIndexWriter {
     let insertText: GRDB.Statement
     let deleteText: GRDB.Statement
-    let insertGram: GRDB.Statement
-    let deleteGram: GRDB.Statement
+    let insertGrams: GRDB.Statement
+    let deleteGrams: GRDB.Statement
 
     init(db: Database) throws {
         insertText = try .directlyBound(db, sql: "INSERT INTO company_search (rowid, names) VALUES (?, ?)")
         deleteText = try .directlyBound(db, sql: "DELETE FROM company_search WHERE rowid = ?")
-        insertGram = try .directlyBound(db, sql: "INSERT OR IGNORE INTO company_gram (gram, company) VALUES (?, ?)")
-        deleteGram = try .directlyBound(db, sql: "DELETE FROM company_gram WHERE gram = ? AND company = ?")
+        insertGrams = try .directlyBound(db, sql: "INSERT INTO company_gram (rowid, grams) VALUES (?, ?)")
+        deleteGrams = try .directlyBound(
+            db, sql: "INSERT INTO company_gram (company_gram, rowid, grams) VALUES ('delete', ?, ?)")
     }
 
-    /// Grams waiting to be written in key order (see `add`), each as its UTF-8 bytes packed big-endian
-    /// into an integer, which orders as SQLite compares text and sorts far faster than strings. At most a
-    /// million (16 MB): four million took a 200,000-row import from a peak of 241 to 300 MiB, and was no
-    /// faster (10.3–12.0 s for its index against 13.2 s).
-    private var pendingGrams: [(gram: UInt64, position: Int64)] = []
-    static let gramBatch = 1_000_000
-
-    /// Indexes a company's names. With `gramsLater`, its grams wait and are written sorted with others'
-    /// (`flushGrams`): written company by company they land all over the gram table's B-tree.
-    mutating func add(_ position: Int64, names: [String], gramsLater: Bool = false) throws {
+    /// Indexes a company's names.
+    func add(_ position: Int64, names: [String]) throws {
         guard !names.isEmpty else { return }
         try insertText.run {
             $0.bind(Int(position))
             $0.bind(names.joined(separator: "\n"))
         }
-        for gram in SearchGrams.grams(of: names) {
-            if let packed = Self.pack(gram) {
-                pendingGrams.append((packed, position))
-            } else {
-                try insert(gram, position)
-            }
-        }
-        if !gramsLater || pendingGrams.count >= Self.gramBatch { try flushGrams() }
+        try write(insertGrams, position, names)
     }
 
-    /// Writes the waiting grams in the table's key order.
-    mutating func flushGrams() throws {
-        pendingGrams.sort { $0.gram == $1.gram ? $0.position < $1.position : $0.gram < $1.gram }
-        for (gram, position) in pendingGrams { try insert(Self.unpack(gram), position) }
-        pendingGrams.removeAll(keepingCapacity: true)
-    }
-
-    private func insert(_ gram: String, _ position: Int64) throws {
-        try insertGram.run {
-            $0.bind(gram)
-            $0.bind(Int(position))
-        }
-    }
-
-    /// A gram of at most 8 UTF-8 bytes, big-endian and zero-padded (a prefix sorts first, as in SQLite).
-    static func pack(_ gram: String) -> UInt64? {
-        gram.utf8.count <= 8 ? SearchGrams.packedPrefix(gram) : nil
-    }
-
-    static func unpack(_ packed: UInt64) -> String {
-        var bytes: [UInt8] = []
-        for index in 0..<8 {
-            let byte = UInt8(truncatingIfNeeded: packed >> (56 - 8 * index))
-            guard byte != 0 else { break }
-            bytes.append(byte)
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    mutating func remove(_ position: Int64, names: [String]) throws {
+    /// Takes a company out of the index: `names` must be the names it was indexed with, since the gram
+    /// table keeps no copy of them.
+    func remove(_ position: Int64, names: [String]) throws {
+        guard !names.isEmpty else { return }
         try deleteText.run { $0.bind(Int(position)) }
-        for gram in SearchGrams.grams(of: names) {
-            try deleteGram.run {
-                $0.bind(gram)
-                $0.bind(Int(position))
-            }
+        try write(deleteGrams, position, names)
+    }
+
+    private func write(_ statement: GRDB.Statement, _ position: Int64, _ names: [String]) throws {
+        let grams = SearchGrams.grams(of: names)
+        guard !grams.isEmpty else { return }
+        try statement.run {
+            $0.bind(Int(position))
+            $0.bind(Self.document(grams))
+        }
+    }
+
+    /// The gram table's document: each gram as a token (see `token`), separated by spaces.
+    static func document(_ grams: [String]) -> String {
+        var text: [UInt8] = []
+        text.reserveCapacity(grams.count * 13)
+        for gram in grams {
+            if !text.isEmpty { text.append(UInt8(ascii: " ")) }
+            appendToken(gram, to: &text)
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// A gram as the gram table's tokenizer reads it: its UTF-8 bytes in lower-case hexadecimal.
+    static func token(_ gram: String) -> String {
+        var text: [UInt8] = []
+        appendToken(gram, to: &text)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    private static func appendToken(_ gram: String, to text: inout [UInt8]) {
+        func digit(_ value: UInt8) -> UInt8 { value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10 }
+        for byte in gram.utf8 {
+            text.append(digit(byte >> 4))
+            text.append(digit(byte & 0x0F))
         }
     }
 }

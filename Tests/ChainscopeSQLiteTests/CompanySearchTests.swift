@@ -2,6 +2,7 @@ import ChainscopeCore
 import ChainscopeIngest
 import ChainscopeTestSupport
 import Foundation
+import GRDB
 import Testing
 
 @testable import ChainscopeSQLite
@@ -156,12 +157,59 @@ struct CompanySearchTests {
         #expect(try await Self.everyCompany(store).count > 400)
     }
 
-    @Test("Packed grams order as SQLite orders their text, and unpack to it")
-    func packedGrams() {
-        let grams = ["a", "ab", "b", "芯", "芯片", "智", "智能", "b芯", "가", "😀", "😀a", "az", "z"]
-        for gram in grams { #expect(SearchIndexWriter.unpack(SearchIndexWriter.pack(gram)!) == gram) }
-        let byPacking = grams.sorted { SearchIndexWriter.pack($0)! < SearchIndexWriter.pack($1)! }
-        #expect(byPacking == grams.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
-        #expect(SearchIndexWriter.pack("😀😀a") == nil)
+    @Test("Short queries find any character, and a company's old names leave the index exactly")
+    func shortQueriesAndExactRemoval() async throws {
+        let store = try SQLiteStore()
+        var dataset = try DatasetReader().readBuiltin("hangzhou-ai-2022")
+        let names = ["换行\n公司", "A&B（杭州）·😀🇰🇷", "\"引号\" *NEAR"]
+        for (index, name) in names.enumerated() { dataset.companies[index].names = LocalizedText(zh: name) }
+        try await store.install(dataset)
+        _ = try await store.refreshSearchIndex()
+        func found(_ text: String) async throws -> [CompanyKey] {
+            try await Self.all(store, CompanyQuery(text: text, limit: 2)).map(\.company.key)
+        }
+        for (index, text) in ["换", "行公", "&", "（杭", "·", "😀", "🇰🇷", "\"", "引号", "*", "*n"].enumerated() {
+            let company = dataset.companies[index < 2 ? 0 : index < 7 ? 1 : 2]
+            #expect(try await found(text) == [company.key], "query \(text)")
+        }
+        // "行公" is a gram of the first name only as one name: split at its line feed, it would not be
+        // removed, and the renamed company would still be found by it.
+        dataset.companies[0].names = LocalizedText(zh: "改名公司")
+        dataset.companies.remove(at: 1)
+        try await store.install(dataset)
+        _ = try await store.refreshSearchIndex()
+        for text in ["换", "行公", "&", "😀", "（杭"] { #expect(try await found(text).isEmpty, "query \(text)") }
+        #expect(try await found("改名") == [dataset.companies[0].key])
+        try await store.write { db in
+            try db.execute(sql: "INSERT INTO company_gram (company_gram, rank) VALUES ('integrity-check', 0)")
+        }
+    }
+
+    @Test("A database whose search index v8 built is indexed again after migrating")
+    func migratesSearchIndex() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("v8.sqlite")
+        let dataset = try DatasetReader().readBuiltin("hangzhou-ai-2022")
+        do {
+            let old = try SQLiteStore(path: path, migratingUpTo: "v8-company-search")
+            try await old.install(dataset)
+            // The index as v8 left it after a refresh (only the first company, to keep it short).
+            try await old.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO company_search (rowid, names) SELECT rowid, name_zh FROM company WHERE rowid = 1;
+                        INSERT INTO company_gram SELECT substr(name_zh, 1, 1), rowid FROM company WHERE rowid = 1;
+                        UPDATE search_state SET indexed_through = (SELECT max(rowid) FROM company);
+                        """)
+            }
+        }
+        let store = try SQLiteStore(path: path)
+        #expect(try await store.refreshSearchIndex() == dataset.companies.count)
+        let company = try #require(dataset.companies.first { $0.names.zh != nil })
+        for text in [String(company.names.zh!.prefix(2)), company.names.zh!] {
+            let found = try await Self.all(store, CompanyQuery(text: text, limit: 100)).map(\.company.key)
+            #expect(found.contains(company.key), "query \(text)")
+        }
     }
 }
