@@ -54,7 +54,7 @@ struct CompanyListSQL {
                 let (table, phrase) =
                     text.unicodeScalars.count >= 3
                     ? ("company_search", text.replacingOccurrences(of: "\"", with: "\"\""))
-                    : ("company_gram", SearchIndexWriter.token(text.lowercased()))
+                    : ("company_gram", SearchEntry.token(text.lowercased()))
                 from = "\(table) s JOIN company c ON c.rowid = s.rowid"
                 position = "s.rowid"
                 conditions.append("\(table) MATCH ?")

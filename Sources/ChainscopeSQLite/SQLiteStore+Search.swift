@@ -34,12 +34,13 @@ extension SQLiteStore {
 
     /// Migration v9: the short-query index becomes a second full-text table, `company_gram`, whose
     /// documents are a company's grams, each written as one token of hexadecimal UTF-8 (so that any
-    /// character survives the tokenizer), without content, positions or sizes. The v8 table was a B-tree of
-    /// (gram, company), whose 23 rows per company landed all over it: a million companies took 58.5 s to
-    /// index and 65 MB per 200,000; FTS5 builds its segments in memory and writes them in order (200,000
-    /// companies: under a second and 7 MB). FTS5 removes a document from such a table only when told its
-    /// tokens again, so removed and renamed companies' old names are now noted exactly, as a JSON array.
-    /// Both tables start over: the next refresh indexes every company.
+    /// character survives the tokenizer), without positions. The v8 table was a B-tree of (gram, company),
+    /// whose 23 rows per company landed all over it: a million companies took 58.5 s to index and 65 MB
+    /// per 200,000; FTS5 builds its segments in memory and writes them in order (200,000 companies: under a
+    /// second and 7 MB). Neither full-text table keeps a copy of its text, which searches never read (a
+    /// million companies' trigrams: 6.3 s with it, 3.8 s without). FTS5 removes a document from such a
+    /// table only when told its text again, so removed and renamed companies' old names are now noted
+    /// exactly, as a JSON array. Both tables start over: the next refresh indexes every company.
     static func indexShortQueriesInFullText(_ db: Database) throws {
         let oldNames = "json_array(OLD.name_zh, OLD.name_ko, OLD.name_en)"
         try db.execute(
@@ -48,8 +49,10 @@ extension SQLiteStore {
                 DROP TRIGGER company_removed;
                 DROP TABLE search_pending;
                 DROP TABLE company_gram;
-                DELETE FROM company_search;
+                DROP TABLE company_search;
                 UPDATE search_state SET indexed_through = 0;
+                CREATE VIRTUAL TABLE company_search USING fts5(
+                    names, content = '', columnsize = 0, tokenize = 'trigram');
                 CREATE VIRTUAL TABLE company_gram USING fts5(
                     grams, content = '', detail = none, columnsize = 0, tokenize = 'ascii');
                 CREATE TABLE search_pending (company INTEGER PRIMARY KEY, old_names TEXT NOT NULL);
@@ -62,6 +65,9 @@ extension SQLiteStore {
                 """)
     }
 
+    /// Indexes the companies added since the last refresh and re-indexes those renamed or removed, in one
+    /// transaction. The entries of each chunk of companies are computed on another core while the writer
+    /// inserts the previous chunk's: computing grams was nearly half of the work.
     public func refreshSearchIndex() async throws -> Int {
         try await write { db in
             let index = try SearchIndexWriter(db: db)
@@ -70,9 +76,9 @@ extension SQLiteStore {
             var indexed = 0
             for row in pending where (row["company"] as Int64) <= through {
                 let position: Int64 = row["company"]
-                try index.remove(position, names: try Self.names(json: row["old_names"]))
+                try index.remove(SearchEntry(position, names: try Self.names(json: row["old_names"])))
                 if let names = try Row.fetchOne(db, sql: Self.namesSQL + " WHERE rowid = ?", arguments: [position]) {
-                    try index.add(position, names: Self.names(names))
+                    try index.add(SearchEntry(position, names: Self.names(names)))
                     indexed += 1
                 }
             }
@@ -80,10 +86,15 @@ extension SQLiteStore {
             var last = through
             let rows = try Row.fetchCursor(
                 db, sql: Self.namesSQL + " WHERE rowid > ? ORDER BY rowid", arguments: [through])
-            while let row = try rows.next() {
-                last = row["rowid"]
-                try index.add(last, names: Self.names(row))
-                indexed += 1
+            var chunk = try Self.chunk(of: rows)
+            var entries = chunk.map(SearchEntry.init)
+            while let end = chunk.last {
+                let following = try Self.chunk(of: rows)
+                let computing = BackgroundResult { following.map(SearchEntry.init) }
+                for entry in entries { try index.add(entry) }
+                last = end.position
+                indexed += chunk.count
+                (chunk, entries) = (following, computing.value)
             }
             try db.execute(sql: "UPDATE search_state SET indexed_through = ?", arguments: [last])
             return indexed
@@ -92,6 +103,13 @@ extension SQLiteStore {
 
     private static let namesSQL = "SELECT rowid, name_zh, name_ko, name_en FROM company"
 
+    /// The next companies of `rows`, at most 4,096: about a megabyte of entries.
+    private static func chunk(of rows: RowCursor) throws -> [(position: Int64, names: [String])] {
+        var chunk: [(position: Int64, names: [String])] = []
+        while chunk.count < 4096, let row = try rows.next() { chunk.append((row["rowid"], names(row))) }
+        return chunk
+    }
+
     private static func names(_ row: Row) -> [String] {
         [row["name_zh"], row["name_ko"], row["name_en"]].compactMap { (name: String?) in name }
     }
@@ -99,74 +117,5 @@ extension SQLiteStore {
     /// The names the triggers noted, exactly as they were indexed.
     private static func names(json: String) throws -> [String] {
         try JSONDecoder().decode([String?].self, from: Data(json.utf8)).compactMap { $0 }
-    }
-}
-
-/// Writes one company's names into both search tables through prepared statements.
-struct SearchIndexWriter {
-    let insertText: GRDB.Statement
-    let deleteText: GRDB.Statement
-    let insertGrams: GRDB.Statement
-    let deleteGrams: GRDB.Statement
-
-    init(db: Database) throws {
-        insertText = try .directlyBound(db, sql: "INSERT INTO company_search (rowid, names) VALUES (?, ?)")
-        deleteText = try .directlyBound(db, sql: "DELETE FROM company_search WHERE rowid = ?")
-        insertGrams = try .directlyBound(db, sql: "INSERT INTO company_gram (rowid, grams) VALUES (?, ?)")
-        deleteGrams = try .directlyBound(
-            db, sql: "INSERT INTO company_gram (company_gram, rowid, grams) VALUES ('delete', ?, ?)")
-    }
-
-    /// Indexes a company's names.
-    func add(_ position: Int64, names: [String]) throws {
-        guard !names.isEmpty else { return }
-        try insertText.run {
-            $0.bind(Int(position))
-            $0.bind(names.joined(separator: "\n"))
-        }
-        try write(insertGrams, position, names)
-    }
-
-    /// Takes a company out of the index: `names` must be the names it was indexed with, since the gram
-    /// table keeps no copy of them.
-    func remove(_ position: Int64, names: [String]) throws {
-        guard !names.isEmpty else { return }
-        try deleteText.run { $0.bind(Int(position)) }
-        try write(deleteGrams, position, names)
-    }
-
-    private func write(_ statement: GRDB.Statement, _ position: Int64, _ names: [String]) throws {
-        let grams = SearchGrams.grams(of: names)
-        guard !grams.isEmpty else { return }
-        try statement.run {
-            $0.bind(Int(position))
-            $0.bind(Self.document(grams))
-        }
-    }
-
-    /// The gram table's document: each gram as a token (see `token`), separated by spaces.
-    static func document(_ grams: [String]) -> String {
-        var text: [UInt8] = []
-        text.reserveCapacity(grams.count * 13)
-        for gram in grams {
-            if !text.isEmpty { text.append(UInt8(ascii: " ")) }
-            appendToken(gram, to: &text)
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
-
-    /// A gram as the gram table's tokenizer reads it: its UTF-8 bytes in lower-case hexadecimal.
-    static func token(_ gram: String) -> String {
-        var text: [UInt8] = []
-        appendToken(gram, to: &text)
-        return String(decoding: text, as: UTF8.self)
-    }
-
-    private static func appendToken(_ gram: String, to text: inout [UInt8]) {
-        func digit(_ value: UInt8) -> UInt8 { value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10 }
-        for byte in gram.utf8 {
-            text.append(digit(byte >> 4))
-            text.append(digit(byte & 0x0F))
-        }
     }
 }

@@ -168,8 +168,9 @@ struct CompanySearchTests {
         func found(_ text: String) async throws -> [CompanyKey] {
             try await Self.all(store, CompanyQuery(text: text, limit: 2)).map(\.company.key)
         }
-        for (index, text) in ["换", "行公", "&", "（杭", "·", "😀", "🇰🇷", "\"", "引号", "*", "*n"].enumerated() {
-            let company = dataset.companies[index < 2 ? 0 : index < 7 ? 1 : 2]
+        let queries = ["换", "行公", "换行\n公司", "&", "（杭", "·", "😀", "🇰🇷", "b（杭州", "\"", "引号", "*", "*n", "\" *near"]
+        for (index, text) in queries.enumerated() {
+            let company = dataset.companies[index < 3 ? 0 : index < 9 ? 1 : 2]
             #expect(try await found(text) == [company.key], "query \(text)")
         }
         // "行公" is a gram of the first name only as one name: split at its line feed, it would not be
@@ -178,10 +179,14 @@ struct CompanySearchTests {
         dataset.companies.remove(at: 1)
         try await store.install(dataset)
         _ = try await store.refreshSearchIndex()
-        for text in ["换", "行公", "&", "😀", "（杭"] { #expect(try await found(text).isEmpty, "query \(text)") }
+        for text in ["换", "行公", "&", "😀", "（杭", "b（杭州", "换行\n公司"] {
+            #expect(try await found(text).isEmpty, "query \(text)")
+        }
         #expect(try await found("改名") == [dataset.companies[0].key])
         try await store.write { db in
-            try db.execute(sql: "INSERT INTO company_gram (company_gram, rank) VALUES ('integrity-check', 0)")
+            for table in ["company_search", "company_gram"] {
+                try db.execute(sql: "INSERT INTO \(table) (\(table), rank) VALUES ('integrity-check', 0)")
+            }
         }
     }
 
