@@ -8,8 +8,9 @@ import GRDB
 /// company's rowid, kept up to date by `refreshSearchIndex` after imports (the import itself does not pay
 /// for them), with triggers noting renamed and removed companies.
 extension SQLiteStore {
-    /// The search tables as migration v8 made them (v9 replaced the gram table). A migration that rebuilds `company` renumbers its rowids and must empty these
-    /// tables and set `indexed_through` to 0, so that the next refresh indexes every company again.
+    /// The search tables as migration v8 made them (v9 replaced both full-text tables). A migration that
+    /// rebuilds `company` renumbers its rowids and must empty the full-text tables (FTS5's `delete-all`, as
+    /// they keep no content) and set `indexed_through` to 0, so that the next refresh indexes every company.
     static func createSearchTables(_ db: Database) throws {
         let oldNames =
             "coalesce(OLD.name_zh, '') || char(10) || coalesce(OLD.name_ko, '') || char(10) "
