@@ -3,15 +3,17 @@ import Testing
 
 @Suite("Search grams")
 struct SearchGramsTests {
-    /// Every character and neighbouring pair, lower-cased and without white space, each once: the
-    /// definition, computed the plain way.
+    /// Every character and neighbouring pair of the names' words (lower-cased, split at white space), each
+    /// once: the definition, computed the plain way.
     private static func expected(_ names: [String]) -> [String] {
         var grams: Set<String> = []
         for name in names {
-            let characters = Array(name.lowercased()).filter { !$0.isWhitespace }
-            for (index, character) in characters.enumerated() {
-                grams.insert(String(character))
-                if index + 1 < characters.count { grams.insert(String([character, characters[index + 1]])) }
+            for word in name.lowercased().split(whereSeparator: \.isWhitespace) {
+                let characters = Array(word)
+                for (index, character) in characters.enumerated() {
+                    grams.insert(String(character))
+                    if index + 1 < characters.count { grams.insert(String([character, characters[index + 1]])) }
+                }
             }
         }
         return grams.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -28,6 +30,12 @@ struct SearchGramsTests {
     ])
     func gramsAreEachCharacterAndPairOnceInByteOrder(names: [String]) {
         #expect(SearchGrams.grams(of: names) == Self.expected(names))
+    }
+
+    @Test func noPairSpansWhiteSpaceSinceNoScanWouldFindIt() {
+        let grams = SearchGrams.grams(of: ["Ant Group", "항저우 인공지능", "杭州\u{3000}人工\n智能"])
+        for pair in ["tg", "우인", "州人", "工智"] { #expect(!grams.contains(pair), "\(pair)") }
+        for pair in ["an", "gr", "저우", "인공", "杭州", "人工", "智能"] { #expect(grams.contains(pair), "\(pair)") }
     }
 
     @Test func repeatsAreFoundByBytesAsTheDatabasesCompareThem() {

@@ -1,4 +1,5 @@
 import ChainscopeCore
+import ChainscopeIngest
 import Foundation
 import PostgresNIO
 import Testing
@@ -76,6 +77,28 @@ struct PostgresSchemaTests {
             #expect(try await store.migrate() == [])
             let after = try await store.migrationStatus()
             #expect(after.applied == PostgresStore.migrations.map(\.name) && after.pending.isEmpty)
+        }
+    }
+
+    @Test("Migration v7 drops the grams that paired characters across white space", PostgresTestServer.required)
+    func gramsWithinWords() async throws {
+        try await PostgresTestServer.withStore { store in
+            try await store.install(try DatasetReader().readBuiltin("hangzhou-ai-2022"))
+            let names = ["蚂蚁集团", "앤트그룹", "Ant Group"]
+            @Sendable func stored() async throws -> [String]? {
+                try await store.rows("SELECT grams FROM company WHERE name_en = 'Ant Group'").first?.decode(
+                    [String].self)
+            }
+            #expect(try await stored() == SearchGrams.grams(of: names))
+            // The grams as the import wrote them before v7: "t" and "g" paired across the space.
+            try await store.execute(unsafeSQL: "UPDATE company SET grams = grams || '{tg}' WHERE name_en = 'Ant Group'")
+            #expect(try await store.companies(matching: CompanyQuery(text: "tg")).companies.count == 1)
+            for statement in try #require(PostgresStore.migrations.last { $0.name == "v7-grams-within-words" }).sql {
+                try await store.execute(unsafeSQL: statement)
+            }
+            #expect(try await stored() == SearchGrams.grams(of: names))
+            #expect(try await store.companies(matching: CompanyQuery(text: "tg")).companies.isEmpty)
+            #expect(try await store.companies(matching: CompanyQuery(text: "gr")).companies.count == 1)
         }
     }
 

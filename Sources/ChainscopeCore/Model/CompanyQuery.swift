@@ -138,8 +138,8 @@ public struct CompanyPage: Sendable, Hashable {
 }
 
 /// The pieces of a name that the short-query index holds: every distinct character and pair of
-/// neighbouring characters, lower-cased, so one- and two-character searches (which a trigram index
-/// cannot answer) are index lookups too.
+/// neighbouring characters, lower-cased, other than white space, so one- and two-character searches (which
+/// a trigram index cannot answer) are index lookups too.
 public enum SearchGrams {
     /// The grams of `names`, each once, in the order of their UTF-8 bytes: the order in which SQLite and
     /// PostgreSQL's "C" collation compare text, and the sense of "once" they would apply (bytes, not
@@ -149,7 +149,12 @@ public enum SearchGrams {
         var grams: [(prefix: UInt64, text: String)] = []
         for name in names {
             var previous: Character?
-            for character in name.lowercased() where !character.isWhitespace {
+            for character in name.lowercased() {
+                // White space is no gram and ends a pair: "ant group" has no "tg", as a scan would agree.
+                guard !character.isWhitespace else {
+                    previous = nil
+                    continue
+                }
                 let single = String(character)
                 grams.append((packedPrefix(single), single))
                 if let previous {

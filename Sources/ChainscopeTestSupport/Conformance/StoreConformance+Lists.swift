@@ -17,7 +17,10 @@ extension StoreConformance {
             "the list holds every company once")
         let registry = everyone.map(\.company).filter { $0.provenance.kind == .registryImport }
         let named = registry.compactMap(\.names.zh).filter { $0.count >= 6 }
-        var queries = ["智能", "芯", "科技有限", "알리바바", "alibaba", "ALIBABA", "Hikvision", "海康", "不存在的名字"]
+        // "tg" is in "Ant Group" only if white space is skipped; "t g" is.
+        var queries = [
+            "智能", "芯", "科技有限", "알리바바", "alibaba", "ALIBABA", "Hikvision", "海康", "不存在的名字", "tg", "t g", "앤트",
+        ]
         for name in named.prefix(3) {
             let middle = name.dropFirst(2)
             queries += [name.prefix(1), middle.prefix(1), middle.prefix(2), middle.prefix(3), name.suffix(2)].map(
