@@ -97,7 +97,12 @@ extension SQLiteStore {
                 indexed += chunk.count
                 (chunk, entries) = (following, computing.value)
             }
-            try db.execute(sql: "UPDATE search_state SET indexed_through = ?", arguments: [last])
+            // SQLite gives the next company the rowid after the highest remaining one, which may have been an
+            // indexed company's that is now removed: keeping `indexed_through` above it, that company would
+            // never be indexed, and removing it later would remove names the index does not hold.
+            try db.execute(
+                sql: "UPDATE search_state SET indexed_through = min(?, coalesce((SELECT max(rowid) FROM company), 0))",
+                arguments: [last])
             return indexed
         }
     }

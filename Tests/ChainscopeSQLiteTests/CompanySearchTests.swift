@@ -181,7 +181,7 @@ struct CompanySearchTests {
         // Pairs across white space are in no name, as a scan would say.
         for text in ["行公", "ef", "b*"] { #expect(try await found(text).isEmpty, "query \(text)") }
         dataset.companies[0].names = LocalizedText(zh: "改名公司")
-        dataset.companies.remove(at: 1)
+        let removed = dataset.companies.remove(at: 1)
         try await store.install(dataset)
         _ = try await store.refreshSearchIndex()
         for text in queries[0] + queries[1] { #expect(try await found(text).isEmpty, "query \(text)") }
@@ -189,6 +189,14 @@ struct CompanySearchTests {
         // Both indexes now hold exactly what an index of the remaining names would: FTS5 removes a document
         // from a table without content only when told its exact text, and would otherwise keep some terms.
         let fresh = try SQLiteStore()
+        try await fresh.install(dataset)
+        _ = try await fresh.refreshSearchIndex()
+        #expect(try await Self.terms(store) == Self.terms(fresh))
+        // The removed company comes back with the rowid it had, the highest, which SQLite gives out again.
+        dataset.companies.insert(removed, at: 1)
+        try await store.install(dataset)
+        _ = try await store.refreshSearchIndex()
+        for text in queries[1] { #expect(try await found(text).count == 1, "query \(text)") }
         try await fresh.install(dataset)
         _ = try await fresh.refreshSearchIndex()
         #expect(try await Self.terms(store) == Self.terms(fresh))
