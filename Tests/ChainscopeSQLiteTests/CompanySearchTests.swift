@@ -173,9 +173,9 @@ struct CompanySearchTests {
         }
         let queries = [
             ["换", "行", "换行\n公司", "fe", "line"], ["&", "（杭", "·", "😀", "🇰🇷", "b（杭州"],
-            ["\"", "引号", "*", "*n", "\" *near"], [],
+            ["\"", "引号", "*", "*n", "\" *near"],
         ]
-        for (company, texts) in zip(dataset.companies.map(\.key) + [nil], queries) {
+        for (company, texts) in zip(dataset.companies.map(\.key), queries) {
             for text in texts { #expect(try await found(text) == [company], "query \(text)") }
         }
         // Pairs across white space are in no name, as a scan would say.
@@ -192,7 +192,8 @@ struct CompanySearchTests {
         try await fresh.install(dataset)
         _ = try await fresh.refreshSearchIndex()
         #expect(try await Self.terms(store) == Self.terms(fresh))
-        // The removed company comes back with the rowid it had, the highest, which SQLite gives out again.
+        // Three companies again: the third takes rowid 3, which an indexed company had and SQLite gives out
+        // again, as the highest remaining rowid is now 2.
         dataset.companies.insert(removed, at: 1)
         try await store.install(dataset)
         _ = try await store.refreshSearchIndex()
