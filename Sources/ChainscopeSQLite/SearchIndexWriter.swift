@@ -24,25 +24,13 @@ struct SearchEntry: Sendable {
         text.reserveCapacity(grams.count * 13)
         for gram in grams {
             if !text.isEmpty { text.append(UInt8(ascii: " ")) }
-            appendToken(gram, to: &text)
+            Hexadecimal.append(gram.utf8, to: &text)
         }
         return String(decoding: text, as: UTF8.self)
     }
 
     /// A gram as the gram table's tokenizer reads it: its UTF-8 bytes in lower-case hexadecimal.
-    static func token(_ gram: String) -> String {
-        var text: [UInt8] = []
-        appendToken(gram, to: &text)
-        return String(decoding: text, as: UTF8.self)
-    }
-
-    private static func appendToken(_ gram: String, to text: inout [UInt8]) {
-        func digit(_ value: UInt8) -> UInt8 { value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10 }
-        for byte in gram.utf8 {
-            text.append(digit(byte >> 4))
-            text.append(digit(byte & 0x0F))
-        }
-    }
+    static func token(_ gram: String) -> String { Hexadecimal.string(of: gram) }
 }
 
 /// Writes companies' entries into both search tables through prepared statements.

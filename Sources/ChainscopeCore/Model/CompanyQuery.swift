@@ -80,7 +80,7 @@ public struct CompanyCursor: Sendable, Hashable {
 
     /// The token form: the position, then the value, hex-encoded so a token is plain URL-safe ASCII.
     public var token: String {
-        let hex = value.map { $0.utf8.map { String(format: "%02x", $0) }.joined() } ?? "-"
+        let hex = value.map { Hexadecimal.string(of: $0) } ?? "-"
         return "c\(position).\(hex)"
     }
 

@@ -96,8 +96,6 @@ public struct RawFields: Sendable, Hashable {
 
 /// JSON string literals written byte by byte.
 public enum JSONString {
-    private static let hex = Array("0123456789abcdef".utf8)
-
     /// Appends `value` as a quoted, escaped JSON string.
     public static func append(_ value: String, to bytes: inout [UInt8]) {
         bytes.append(0x22)
@@ -109,8 +107,7 @@ public enum JSONString {
             case 0x09: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
             case 0..<0x20:
                 bytes += [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")]
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0xF)])
+                Hexadecimal.append(CollectionOfOne(byte), to: &bytes)
             default: bytes.append(byte)
             }
         }
