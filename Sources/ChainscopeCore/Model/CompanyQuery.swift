@@ -179,7 +179,7 @@ public enum SearchGrams {
     }
 
     /// The first eight UTF-8 bytes, big-endian and zero-padded: texts whose prefixes differ order as these do.
-    public static func packedPrefix(_ text: String) -> UInt64 {
+    private static func packedPrefix(_ text: String) -> UInt64 {
         var packed: UInt64 = 0
         for (count, byte) in text.utf8.prefix(8).enumerated() { packed |= UInt64(byte) << (56 - 8 * count) }
         return packed
