@@ -109,6 +109,7 @@ let package = Package(
             dependencies: [
                 "ChainscopeIngest", "ChainscopeSQLite", "ChainscopeTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings

@@ -15,11 +15,13 @@ struct BatchWriter {
     private(set) var tally = ImportCounts()
     /// How many companies this import has inserted when the company tables are next analysed.
     private var nextAnalysis = 2 * PostgresImportSession.Buffer.size
+    private var rawHeaders: RawHeaderCatalog
 
     init(connection: PostgresConnection, importID: Int64, logger: Logger) async throws {
         self.connection = connection
         self.importID = importID
         self.logger = logger
+        rawHeaders = try await RawHeaderCatalog(connection, logger: logger)
         let columns = StagedBatch.stageColumns.map { column in
             switch column {
             case "ordinal": "ordinal bigint PRIMARY KEY"
@@ -50,6 +52,7 @@ struct BatchWriter {
         }
         tally.duplicates += batch.duplicates
         guard !batch.companies.isEmpty else { return }
+        try await rawHeaders.store(batch.companies, connection, logger: logger)
         let direct = batch.direct
         let (seen, existing) = try await known(batch.companies)
         tally.duplicates += seen.count
@@ -125,7 +128,7 @@ struct BatchWriter {
         var changed: [Int] = []
         var changes: [String] = []
         for index in indexes {
-            let difference = batch.companies[index].changes(from: existing[index]!)
+            let difference = batch.companies[index].changes(from: existing[index]!, headers: rawHeaders.keys)
             if difference.isEmpty {
                 tally.unchanged += 1
             } else {

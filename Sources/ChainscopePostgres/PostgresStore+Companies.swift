@@ -39,7 +39,8 @@ extension PostgresStore {
             unsafeSQL: "SELECT \(CompanyColumns.read) FROM company WHERE province = $1 AND key = $2",
             binds: Self.bindings([key.province, key.description]))
         guard let row = try await rows(query).first else { return nil }
-        return CompanyRow.raw(values: try CompanyColumns.values(row).values)
+        let headers = try await withConnection(.readFailed) { try await RawHeaderCatalog($0, logger: logger) }
+        return CompanyRow.raw(values: try CompanyColumns.values(row).values, headers: headers.keys)
     }
 
     /// The recorded changes of a company, oldest first: column → [old, new].

@@ -15,6 +15,7 @@ extension PostgresStore {
         ("v5-company-search", searchIndexes),
         ("v6-keys-led-by-company-key", keysLedByCompanyKey),
         ("v7-grams-within-words", gramsWithinWords),
+        ("v8-raw-headers", rawHeaders),
     ]
 
     /// The two-character province codes of GB/T 2260, each a partition; other codes (national registers
@@ -167,6 +168,12 @@ extension PostgresStore {
                 WHERE strpos(search_names, g.gram) > 0 ORDER BY g.n)
             WHERE EXISTS (SELECT 1 FROM unnest(grams) AS g(gram) WHERE strpos(search_names, g.gram) = 0)
         """
+    ]
+
+    /// Each header of raw rows once (`RawHeader`), where every raw row repeated its keys: more than half of
+    /// the raw rows' text. Rows stored before keep their keys, and read as before.
+    private static let rawHeaders = [
+        "CREATE TABLE raw_header (digest text COLLATE \"C\" PRIMARY KEY, keys text NOT NULL)"
     ]
 }
 

@@ -72,9 +72,13 @@ struct SQLiteImportSession: RegistryImportSession {
     /// Taxonomies with stored classifications (an updated company's become stale), read on the first
     /// update: listing them walks the whole classification index, and most imports update nothing.
     private var taxonomies: [String]?
+    private var rawHeaders: RawHeaderCatalog
+    /// The digest of the last header registered: rows come a table at a time.
+    private var rawHeader: String?
 
     init(db: Database, importID: Int64, tally: OutcomeTally) throws {
         self.db = db
+        rawHeaders = try RawHeaderCatalog(db)
         self.importID = importID
         self.tally = tally
         insertKey = try .directlyBound(
@@ -84,6 +88,10 @@ struct SQLiteImportSession: RegistryImportSession {
     }
 
     mutating func store(_ row: CompanyRow) throws {
+        if let header = row.rawHeader, header.digest != rawHeader {
+            try rawHeaders.store(header, db)
+            rawHeader = header.digest
+        }
         let outcome = try storeCompany(row)
         tally.counts.count(outcome)
         // A changed company's other classifications are stale (all of them when this import classifies
@@ -124,7 +132,7 @@ struct SQLiteImportSession: RegistryImportSession {
                 .writeFailed, location: "company \(row.key)",
                 detail: "the row was neither inserted nor found; it conflicts with another")
         }
-        let changes = row.changes(from: Self.texts(existing))
+        let changes = row.changes(from: Self.texts(existing), headers: rawHeaders.keys)
         guard !changes.isEmpty else { return .unchanged }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -170,7 +178,9 @@ extension SQLiteStore {
             try Row.fetchOne(
                 db, sql: CompanyRecord.selectRowSQL,
                 arguments: [key.description]
-            ).flatMap { CompanyRow.raw(values: SQLiteImportSession.texts($0)) }
+            ).flatMap { [headers = try RawHeaderCatalog(db)] row in
+                CompanyRow.raw(values: SQLiteImportSession.texts(row), headers: headers.keys)
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+import ChainscopeCore
 import GRDB
 
 /// Every schema change of the SQLite store, in order. A migration, once released, is never edited.
@@ -32,6 +33,9 @@ extension SQLiteStore {
         }
         migrator.registerMigration("v9-short-queries-in-full-text") { db in
             try indexShortQueriesInFullText(db)
+        }
+        migrator.registerMigration("v10-raw-headers") { db in
+            try RawHeaderCatalog.createTable(db)
         }
         return migrator
     }

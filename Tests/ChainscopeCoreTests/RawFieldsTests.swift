@@ -26,26 +26,63 @@ struct RawFieldsTests {
     func escaping() throws {
         let value = "他说\"你好\"\\ \n\t\r\u{01}末"
         let fields = RawFields.Layout(keys: ["说明\""]).fields([value])
-        let decoded = try JSONDecoder().decode([String: String].self, from: Data(fields.json.utf8))
-        #expect(decoded == ["说明\"": value])
+        let decoded = try JSONDecoder().decode([String].self, from: Data(fields.json.utf8))
+        #expect(decoded.last == value)
+        #expect(fields.values == ["说明\"": value])
         #expect(fields.json.contains("\\u0001"))
     }
 
-    @Test("The same row gives the same text whatever the column order")
-    func deterministic() {
-        let one = RawFields.Layout(keys: ["名称", "code", "地址"]).fields(["甲", "1", "杭州"])
-        let other = RawFields.Layout(keys: ["地址", "名称", "code"]).fields(["杭州", "甲", "1"])
-        #expect(one == other)
-        #expect(one == RawFields(["code": "1", "名称": "甲", "地址": "杭州"]))
+    @Test("The header is written once, as a digest; rows under one header differ only in their cells")
+    func headerKeptApart() throws {
+        let layout = RawFields.Layout(keys: ["名称", "code", "地址"])
+        let digest = layout.header.digest
+        #expect(digest.count == 16 && digest.allSatisfy(\.isHexDigit))
+        #expect(layout.header.json == #"["名称","code","地址"]"#)
+        #expect(RawHeader.keys(json: layout.header.json) == layout.keys)
+        let fields = layout.fields(["甲", "1", "杭州"])
+        #expect(fields.json == #"[""# + digest + #"","甲","1","杭州"]"#)
+        #expect(fields == layout.fields(["甲", "1", "杭州"]))
+        // The same cells under the columns in another order: other text, the same values.
+        let other = RawFields.Layout(keys: ["地址", "名称", "code"])
+        #expect(other.header.digest != digest)
+        #expect(other.fields(["杭州", "甲", "1"]).values == fields.values)
+        // Read back from a store, the text names its header, whose keys the store looks up.
+        let stored = RawFields(json: fields.json)
+        #expect(stored.header == nil)
+        #expect(
+            stored.values(headers: { $0 == digest ? layout.keys : nil }, resolving: { _ in nil })
+                == ["名称": "甲", "code": "1", "地址": "杭州"])
+        // A header the store does not know loses no cell: each is named by its column.
+        #expect(
+            stored.values(headers: { _ in nil }, resolving: { _ in nil })
+                == ["column 1": "甲", "column 2": "1", "column 3": "杭州"])
+    }
+
+    @Test("Rows stored as objects, before headers were kept apart, read as before")
+    func objectsReadAsBefore() {
+        let stored = RawFields(json: #"{"名称":"甲","经营范围":14,"code":"1"}"#)
+        #expect(
+            stored.values(headers: { _ in nil }, resolving: { $0 == 14 ? "软件开发" : nil })
+                == ["名称": "甲", "经营范围": "软件开发", "code": "1"])
+    }
+
+    @Test(
+        "Headers that differ give different digests",
+        arguments: [
+            (["a", "b"], ["b", "a"]), (["a", "b"], ["ab"]), (["a,b"], ["a", "b"]), (["名称"], ["名称", ""]),
+        ])
+    func digestsDiffer(one: [String], other: [String]) {
+        #expect(RawHeader(keys: one).digest != RawHeader(keys: other).digest)
+        #expect(RawHeader(keys: one).digest == RawHeader(keys: one).digest)
     }
 
     @Test("A cell a stored column holds is kept as that column's number, and read back as its text")
     func sharedCells() {
         let layout = RawFields.Layout(keys: ["名称", "经营范围", "备注"])
         let fields = layout.fields(["甲", "软件开发；技术服务", "软件开发；技术服务"], sharing: [(14, "软件开发；技术服务")])
-        #expect(fields.json == #"{"名称":"甲","备注":14,"经营范围":14}"#)
+        #expect(fields.json == #"[""# + layout.header.digest + #"","甲",14,14]"#)
         #expect(
-            fields.values { $0 == 14 ? "软件开发；技术服务" : nil }
+            fields.values(headers: { _ in layout.keys }, resolving: { $0 == 14 ? "软件开发；技术服务" : nil })
                 == ["名称": "甲", "经营范围": "软件开发；技术服务", "备注": "软件开发；技术服务"])
         // Without the columns, only the cells written out are known.
         #expect(fields.values == ["名称": "甲"])
@@ -54,6 +91,7 @@ struct RawFieldsTests {
         let decomposed = "Caf\u{65}\u{301} Ltd", composed = "Caf\u{E9} Ltd"
         #expect(decomposed == composed)
         let spelt = RawFields.Layout(keys: ["英文名称"]).fields([decomposed], sharing: [(3, composed)])
-        #expect(Array(spelt.json.utf8) == Array(#"{"英文名称":""#.utf8) + Array(decomposed.utf8) + Array(#""}"#.utf8))
+        let prefix = #"[""# + spelt.header!.digest + #"",""#
+        #expect(Array(spelt.json.utf8) == Array(prefix.utf8) + Array(decomposed.utf8) + Array(#""]"#.utf8))
     }
 }

@@ -3,6 +3,7 @@ import ChainscopeIngest
 import ChainscopeResources
 import ChainscopeTestSupport
 import Foundation
+import GRDB
 import Testing
 
 @testable import ChainscopeSQLite
@@ -62,7 +63,21 @@ struct ClassificationStoreTests {
         let path = folder.path("old.sqlite")
         do {
             let old = try SQLiteStore(path: path, migratingUpTo: "v5-member-facts")
+            // Today's import keeps each header once; a database of v5 kept raw rows as objects.
+            try await old.write { db in try RawHeaderCatalog.createTable(db) }
             _ = try await importing([header, row(1, scope: "工业机器人制造"), row(2)], into: old)
+            try await old.write { db in
+                try db.execute(
+                    sql: """
+                        UPDATE company SET raw = (
+                            SELECT json_group_object(k.value, c.value) FROM json_each(company.raw) AS c
+                            JOIN json_each((SELECT keys FROM raw_header WHERE digest = company.raw ->> 0)) AS k
+                                ON k.key = c.key - 1);
+                        DROP TABLE raw_header;
+                        """)
+            }
+            let raw = try await old.read { db in try String.fetchOne(db, sql: "SELECT raw FROM company") }
+            #expect(raw?.hasPrefix(#"{"公司名称":"#) == true)
         }
         let store = try SQLiteStore(path: path)
         #expect(try await store.appliedMigrations().contains("v6-company-keyed-once"))

@@ -30,9 +30,10 @@ enum ConformanceInputs {
             (0..<260).map { generator.row($0).cells } + (10..<16).map { generator.row($0).cells } + [
                 badCode, badDate, nul,
             ])
-        // Rows 200–259 again, every third one moved and struck off, and 80 new rows.
+        // Rows 200–259 again, every third one moved and struck off, and 80 new rows, in an export that orders
+        // its columns the other way round: the rows that did not change stay unchanged.
         let newer = try write(
-            folder.url.appendingPathComponent("newer.csv"),
+            folder.url.appendingPathComponent("newer.csv"), reversed: true,
             (200..<340).map { index in
                 var cells = generator.row(index).cells
                 if index < 260 && index % 3 == 0 {
@@ -69,8 +70,9 @@ enum ConformanceInputs {
             (0..<rows).map { generator.row($0).cells } + (0..<100).map { generator.row($0).cells })
     }
 
-    static func write(_ url: URL, _ rows: [[String]]) throws -> URL {
-        let text = ([[SampleGenerator.notice], SampleGenerator.header] + rows).map(CSVRecord.line).joined()
+    static func write(_ url: URL, reversed: Bool = false, _ rows: [[String]]) throws -> URL {
+        let table = ([SampleGenerator.header] + rows).map { reversed ? $0.reversed() : $0 }
+        let text = ([[SampleGenerator.notice]] + table).map(CSVRecord.line).joined()
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url
     }

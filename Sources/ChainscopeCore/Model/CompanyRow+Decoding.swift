@@ -50,21 +50,26 @@ extension CompanyRow {
                 file: try required("provenance_file") { $0 }, line: line))
     }
 
-    /// The raw cells of a row stored as `values`, cells kept as column numbers resolved.
-    public static func raw(values: [String?]) -> [String: String]? {
-        values[rawColumn].map { RawFields(json: $0).values { values.indices.contains($0) ? values[$0] : nil } }
+    /// The raw cells of a row stored as `values`, cells kept as column numbers resolved and the keys of
+    /// its header found by the header's digest through `headers`.
+    public static func raw(values: [String?], headers: (String) -> [String]?) -> [String: String]? {
+        values[rawColumn].map {
+            RawFields(json: $0).values(headers: headers) { values.indices.contains($0) ? values[$0] : nil }
+        }
     }
 
     /// Column → [old, new] for every column in which this row differs from `old` (the stored text of
-    /// `columns`, in order), provenance excluded: what an import records as a company's history.
-    public func changes(from old: [String?]) -> [String: [String?]] {
+    /// `columns`, in order), provenance excluded: what an import records as a company's history. The raw
+    /// row counts as changed only when its cells did: `headers` finds the keys of the old row's header.
+    public func changes(from old: [String?], headers: (String) -> [String]?) -> [String: [String?]] {
         let ignored: Set<String> = ["provenance_kind", "provenance_collection", "provenance_file"]
         var changes: [String: [String?]] = [:]
         for (index, column) in Self.columns.enumerated() where !ignored.contains(column) {
             if old[index] != values[index] { changes[column] = [old[index], values[index]] }
         }
-        // A row stored before cells were kept as column numbers has other text for the same cells.
-        if changes["raw"] != nil, Self.raw(values: old) == raw {
+        // A row stored before cells were kept as column numbers, or before headers were kept apart, or read
+        // under a header with the columns in another order, has other text for the same cells.
+        if changes["raw"] != nil, Self.raw(values: old, headers: headers) == raw {
             changes["raw"] = nil
         }
         return changes

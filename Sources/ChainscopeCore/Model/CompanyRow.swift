@@ -35,6 +35,8 @@ public struct CompanyRow: Sendable {
     public let values: [String?]
     /// The provenance line, an integer column.
     public let line: Int?
+    /// The header of the raw row, which the store keeps once for all the rows read under it.
+    public let rawHeader: RawHeader?
     public let classification: ClassificationRow?
 
     public init(_ company: Company, raw: RawFields?, classification: Classification?) {
@@ -48,6 +50,7 @@ public struct CompanyRow: Sendable {
             company.industryName, raw?.json, Self.notesJSON(company.notes),
             company.provenance.kind.rawValue, company.provenance.collection, company.provenance.file,
         ]
+        rawHeader = raw?.header
         self.classification = classification.map(ClassificationRow.init)
     }
 
@@ -55,7 +58,9 @@ public struct CompanyRow: Sendable {
     public var key: String { values[0]! }
 
     /// The raw cells, with cells kept as column numbers resolved.
-    public var raw: [String: String]? { Self.raw(values: values) }
+    public var raw: [String: String]? {
+        Self.raw(values: values) { digest in rawHeader.flatMap { $0.digest == digest ? $0.keys : nil } }
+    }
 
     /// The counting facts of `factColumns`.
     public var facts: [String?] { Self.factColumns.map { values[$0] } }

@@ -1,96 +1,129 @@
 import Foundation
 
-/// The cells of one imported row as a JSON object, header → value, keys in UTF-8 byte order, so the
-/// same row always gives the same text. It is built once while reading, on bytes: building a
-/// dictionary and encoding it on the writing thread dominated the import's profile.
+/// The cells of one imported row, kept beside its company so that nothing read is lost: a JSON array of
+/// the digest of the row's header (`RawHeader`, which a store keeps once, not once per row), then each
+/// cell in column order. It is built once while reading, on bytes: building a dictionary and encoding it
+/// on the writing thread dominated the import's profile. The same row under the same header always gives
+/// the same text.
 ///
 /// A cell whose text a stored column of the same row holds exactly (the business scope, the name, the
 /// address) is written as that column's number in `CompanyRow.columns` instead of a second copy:
-/// those cells were a third of a million-row database. `values(resolving:)` puts the text back.
+/// those cells were a third of a million-row database. `values(headers:resolving:)` puts the text back.
+///
+/// Rows stored before headers were kept apart are JSON objects, header → cell; they are read as before.
 public struct RawFields: Sendable, Hashable {
-    /// The JSON object text.
+    /// The stored text.
     public let json: String
+    /// The header of the cells when they were read from a file; nil for text read back from a store.
+    public let header: RawHeader?
 
-    public init(json: String) { self.json = json }
-
-    /// Encodes the pairs of a dictionary (for rows that were not read through a `Layout`).
-    public init(_ values: [String: String]) {
-        let layout = Layout(keys: Array(values.keys))
-        self = layout.fields(layout.keys.map { values[$0]! })
+    public init(json: String, header: RawHeader? = nil) {
+        self.json = json
+        self.header = header
     }
 
-    /// The values by header; empty when the text is not a JSON object of strings.
-    public var values: [String: String] { values { _ in nil } }
+    /// The values by header, when the header is this value's own (or the text is a JSON object).
+    public var values: [String: String] {
+        values(headers: { digest in header.flatMap { $0.digest == digest ? $0.keys : nil } }, resolving: { _ in nil })
+    }
 
-    /// The values by header, a cell kept as a column number taking `column`'s text for that number.
-    public func values(resolving column: (Int) -> String?) -> [String: String] {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
-            return [:]
-        }
+    /// The values by header, the header's keys found by its digest through `headers` (cells of a header it
+    /// does not know are named by their column, "column 3"), and a cell kept as a column number taking
+    /// `column`'s text for that number. Empty when the text is neither a JSON array nor an object.
+    public func values(headers: (String) -> [String]?, resolving column: (Int) -> String?) -> [String: String] {
+        let object = try? JSONSerialization.jsonObject(with: Data(json.utf8))
         var values: [String: String] = [:]
-        for (key, value) in object {
+        func keep(_ key: String, _ value: Any) {
             if let text = value as? String {
                 values[key] = text
             } else if let number = value as? Int, let text = column(number) {
                 values[key] = text
             }
         }
+        if let cells = object as? [Any], let digest = cells.first as? String {
+            let keys = headers(digest) ?? []
+            for (index, cell) in cells.dropFirst().enumerated() {
+                keep(index < keys.count ? keys[index] : "column \(index + 1)", cell)
+            }
+        } else if let object = object as? [String: Any] {
+            for (key, value) in object { keep(key, value) }
+        }
         return values
     }
 
-    /// A table's headers, made unique and pre-encoded, writing each row's cells as `RawFields`.
+    /// A table's header, made unique and pre-encoded, writing each row's cells as `RawFields`.
     public struct Layout: Sendable {
+        public let header: RawHeader
         /// The unique keys, in column order: a repeated or empty header gets its column number.
-        public let keys: [String]
-        /// Column indexes in the byte order of their keys.
-        private let order: [Int]
-        /// `"key":` for each column, in column order.
-        private let encodedKeys: [[UInt8]]
+        public var keys: [String] { header.keys }
+        /// `["digest"` of the header: how every row's text begins.
+        private let prefix: [UInt8]
 
         public init(keys headers: [String]) {
-            var seen: Set<String> = []
-            let keys = headers.enumerated().map { index, header in
-                let name = header.isEmpty ? "column \(index + 1)" : header
-                return seen.insert(name).inserted ? name : "\(name) (column \(index + 1))"
-            }
-            self.keys = keys
-            order = keys.indices.sorted { keys[$0].utf8.lexicographicallyPrecedes(keys[$1].utf8) }
-            encodedKeys = keys.map { key in
-                var bytes: [UInt8] = []
-                JSONString.append(key, to: &bytes)
-                bytes.append(UInt8(ascii: ":"))
-                return bytes
-            }
+            header = RawHeader(keys: headers)
+            var prefix: [UInt8] = [UInt8(ascii: "[")]
+            JSONString.append(header.digest, to: &prefix)
+            self.prefix = prefix
         }
 
-        /// The cells under these keys; missing cells are left out, extra cells are kept under their column number.
-        /// A cell equal to one of `shared` (column number, text) is written as that number.
+        /// The cells, in column order: a short row keeps what it has, cells beyond the header are kept
+        /// after the named ones. A cell equal to one of `shared` (column number, text) is written as that number.
         public func fields(_ cells: [String], sharing shared: [(column: Int, text: String)] = []) -> RawFields {
-            var bytes: [UInt8] = [UInt8(ascii: "{")]
-            bytes.reserveCapacity(cells.reduce(64 * keys.count) { $0 + $1.utf8.count })
-            var isFirst = true
-            for column in order where column < cells.count {
-                if !isFirst { bytes.append(UInt8(ascii: ",")) }
-                isFirst = false
-                bytes += encodedKeys[column]
+            var bytes = prefix
+            bytes.reserveCapacity(cells.reduce(prefix.count + 8 * cells.count) { $0 + $1.utf8.count })
+            for cell in cells {
+                bytes.append(UInt8(ascii: ","))
                 // Byte equality: the number must give back the very bytes of the cell.
-                if let same = shared.first(where: { $0.text.hasSameBytes(as: cells[column]) }) {
+                if let same = shared.first(where: { $0.text.hasSameBytes(as: cell) }) {
                     bytes += Array(String(same.column).utf8)
                 } else {
-                    JSONString.append(cells[column], to: &bytes)
+                    JSONString.append(cell, to: &bytes)
                 }
             }
-            // Cells beyond the header (a row that is quarantined for it) are kept too, after the named ones.
-            for column in keys.count..<max(keys.count, cells.count) {
-                if !isFirst { bytes.append(UInt8(ascii: ",")) }
-                isFirst = false
-                JSONString.append("column \(column + 1)", to: &bytes)
-                bytes.append(UInt8(ascii: ":"))
-                JSONString.append(cells[column], to: &bytes)
-            }
-            bytes.append(UInt8(ascii: "}"))
-            return RawFields(json: String(decoding: bytes, as: UTF8.self))
+            bytes.append(UInt8(ascii: "]"))
+            return RawFields(json: String(decoding: bytes, as: UTF8.self), header: header)
         }
+    }
+}
+
+/// The header of a table of raw rows: its unique keys in column order, named by a digest that each row's
+/// `RawFields` begins with. A store keeps each header once (`raw_header`): written out in every row, the
+/// keys were more than half of the raw rows' text.
+public struct RawHeader: Sendable, Hashable {
+    /// The unique keys, in column order: a repeated or empty header gets its column number.
+    public let keys: [String]
+    /// The keys as a JSON array of strings, as a store keeps them.
+    public let json: String
+    /// The 64-bit FNV-1a hash of `json` as 16 hexadecimal digits. Not a security digest: it names a header
+    /// within one database, and a store refuses a digest it already holds for other keys.
+    public let digest: String
+
+    /// Makes the keys unique: an empty header is named by its column, a repeated one gets its column too.
+    public init(keys headers: [String]) {
+        var seen: Set<String> = []
+        keys = headers.enumerated().map { index, header in
+            let name = header.isEmpty ? "column \(index + 1)" : header
+            return seen.insert(name).inserted ? name : "\(name) (column \(index + 1))"
+        }
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        for (index, key) in keys.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONString.append(key, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        json = String(decoding: bytes, as: UTF8.self)
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        var digest: [UInt8] = []
+        Hexadecimal.append(withUnsafeBytes(of: hash.bigEndian) { Array($0) }, to: &digest)
+        self.digest = String(decoding: digest, as: UTF8.self)
+    }
+
+    /// The keys of a stored header's `json`; nil when it is not a JSON array of strings.
+    public static func keys(json: String) -> [String]? {
+        (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String]
     }
 }
 
@@ -113,4 +146,39 @@ public enum JSONString {
         }
         bytes.append(0x22)
     }
+}
+
+/// The headers a store holds, by digest: what its import sessions register and its reads look up.
+public struct RawHeaderCatalog: Sendable {
+    private var keysByDigest: [String: [String]] = [:]
+
+    public init() {}
+
+    /// Adds a header as a store holds it; throws when `json` is not a JSON array of text.
+    public mutating func add(digest: String, json: String) throws(StoreError) {
+        guard let keys = RawHeader.keys(json: json) else {
+            throw StoreError(
+                .corruptRow, location: "raw_header \(digest)", detail: "keys '\(json)' are not a JSON array of text")
+        }
+        keysByDigest[digest] = keys
+    }
+
+    /// Adds `header` and says whether the store must write it: false when it holds it already. Throws when
+    /// its digest names other keys in the store.
+    public mutating func register(_ header: RawHeader) throws(StoreError) -> Bool {
+        guard let keys = keysByDigest[header.digest] else {
+            keysByDigest[header.digest] = header.keys
+            return true
+        }
+        guard keys == header.keys else {
+            throw StoreError(
+                .writeFailed, location: "raw_header \(header.digest)",
+                detail: "the digest of the header \(header.json) names another header, \(keys); "
+                    + "import the file into another database and report this")
+        }
+        return false
+    }
+
+    /// The keys of the header named `digest`.
+    public func keys(_ digest: String) -> [String]? { keysByDigest[digest] }
 }

@@ -114,6 +114,7 @@ public struct StoreConformance: Sendable {
         check(newer.isNew && newer.import.counts.isBalanced, "stored + quarantined + duplicates = rows read (newer)")
         check(newer.import.counts.updated > 0, "a newer export updates companies")
         check(newer.import.counts.inserted > 0, "a newer export adds companies")
+        check(newer.import.counts.unchanged > 0, "companies a newer export repeats as they were are unchanged")
 
         let before = try await (store.imports(), store.registryCompanies(), store.quarantinedRows(importID: nil))
         do {
