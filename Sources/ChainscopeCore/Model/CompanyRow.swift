@@ -58,9 +58,7 @@ public struct CompanyRow: Sendable {
     public var key: String { values[0]! }
 
     /// The raw cells, with cells kept as column numbers resolved.
-    public var raw: [String: String]? {
-        Self.raw(values: values) { digest in rawHeader.flatMap { $0.digest == digest ? $0.keys : nil } }
-    }
+    public var raw: [String: String]? { Self.raw(values: values) { rawHeader?.keys(named: $0) } }
 
     /// The counting facts of `factColumns`.
     public var facts: [String?] { Self.factColumns.map { values[$0] } }

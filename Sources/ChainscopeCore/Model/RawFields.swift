@@ -24,7 +24,7 @@ public struct RawFields: Sendable, Hashable {
 
     /// The values by header, when the header is this value's own (or the text is a JSON object).
     public var values: [String: String] {
-        values(headers: { digest in header.flatMap { $0.digest == digest ? $0.keys : nil } }, resolving: { _ in nil })
+        values(headers: { header?.keys(named: $0) }, resolving: { _ in nil })
     }
 
     /// The values by header, the header's keys found by its digest through `headers` (cells of a header it
@@ -120,6 +120,9 @@ public struct RawHeader: Sendable, Hashable {
         Hexadecimal.append(withUnsafeBytes(of: hash.bigEndian) { Array($0) }, to: &digest)
         self.digest = String(decoding: digest, as: UTF8.self)
     }
+
+    /// The keys, when `digest` names this header.
+    public func keys(named digest: String) -> [String]? { digest == self.digest ? keys : nil }
 
     /// The keys of a stored header's `json`; nil when it is not a JSON array of strings.
     public static func keys(json: String) -> [String]? {
