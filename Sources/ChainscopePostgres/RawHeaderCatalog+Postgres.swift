@@ -16,11 +16,8 @@ extension RawHeaderCatalog {
 
     /// Stores the headers of `rows` that are not stored; refuses a digest stored for other keys.
     mutating func store(_ rows: [CompanyRow], _ connection: PostgresConnection, logger: Logger) async throws {
-        var last: String?
         for row in rows {
-            guard let header = row.rawHeader, header.digest != last else { continue }
-            last = header.digest
-            guard try register(header) else { continue }
+            guard let header = row.rawHeader, try register(header) else { continue }
             try await connection.query(
                 "INSERT INTO raw_header (digest, keys) VALUES (\(header.digest), \(header.json))", logger: logger)
         }

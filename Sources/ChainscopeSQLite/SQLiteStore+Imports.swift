@@ -73,8 +73,6 @@ struct SQLiteImportSession: RegistryImportSession {
     /// update: listing them walks the whole classification index, and most imports update nothing.
     private var taxonomies: [String]?
     private var rawHeaders: RawHeaderCatalog
-    /// The digest of the last header registered: rows come a table at a time.
-    private var rawHeader: String?
 
     init(db: Database, importID: Int64, tally: OutcomeTally) throws {
         self.db = db
@@ -88,10 +86,7 @@ struct SQLiteImportSession: RegistryImportSession {
     }
 
     mutating func store(_ row: CompanyRow) throws {
-        if let header = row.rawHeader, header.digest != rawHeader {
-            try rawHeaders.store(header, db)
-            rawHeader = header.digest
-        }
+        if let header = row.rawHeader { try rawHeaders.store(header, db) }
         let outcome = try storeCompany(row)
         tally.counts.count(outcome)
         // A changed company's other classifications are stale (all of them when this import classifies

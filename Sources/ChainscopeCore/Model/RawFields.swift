@@ -154,6 +154,9 @@ public enum JSONString {
 /// The headers a store holds, by digest: what its import sessions register and its reads look up.
 public struct RawHeaderCatalog: Sendable {
     private var keysByDigest: [String: [String]] = [:]
+    /// The digest `register` last checked: an import's rows come a table at a time, so most rows name it,
+    /// and their header need not be looked up and compared again.
+    private var lastRegistered: String?
 
     public init() {}
 
@@ -169,8 +172,10 @@ public struct RawHeaderCatalog: Sendable {
     /// Adds `header` and says whether the store must write it: false when it holds it already. Throws when
     /// its digest names other keys in the store.
     public mutating func register(_ header: RawHeader) throws(StoreError) -> Bool {
+        guard header.digest != lastRegistered else { return false }
         guard let keys = keysByDigest[header.digest] else {
             keysByDigest[header.digest] = header.keys
+            lastRegistered = header.digest
             return true
         }
         guard keys == header.keys else {
@@ -179,6 +184,7 @@ public struct RawHeaderCatalog: Sendable {
                 detail: "the digest of the header \(header.json) names another header, \(keys); "
                     + "import the file into another database and report this")
         }
+        lastRegistered = header.digest
         return false
     }
 
