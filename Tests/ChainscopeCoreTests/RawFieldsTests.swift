@@ -22,14 +22,16 @@ struct RawFieldsTests {
         #expect(layout.fields(["1"]).values == ["a": "1"])
     }
 
-    @Test("Quotes, backslashes and control characters are escaped; the text is valid JSON")
-    func escaping() throws {
-        let value = "他说\"你好\"\\ \n\t\r\u{01}末"
+    @Test(
+        "Quotes, backslashes and control characters are escaped; the text is valid JSON",
+        arguments: ["他说\"你好\"\\ \n\t\r\u{01}末", "\"", "\\x\u{1F}", "末\n", "", "无需转义的文字 plain"])
+    func escaping(value: String) throws {
         let fields = RawFields.Layout(keys: ["说明\""]).fields([value])
         let decoded = try JSONDecoder().decode([String].self, from: Data(fields.json.utf8))
         #expect(decoded.last == value)
         #expect(fields.values == ["说明\"": value])
-        #expect(fields.json.contains("\\u0001"))
+        #expect(fields.json.contains("\\u0001") == value.contains("\u{01}"))
+        #expect(fields.json.contains("\\u001f") == value.contains("\u{1F}"))
     }
 
     @Test("The header is written once, as a digest; rows under one header differ only in their cells")

@@ -135,19 +135,31 @@ public enum JSONString {
     /// Appends `value` as a quoted, escaped JSON string.
     public static func append(_ value: String, to bytes: inout [UInt8]) {
         bytes.append(0x22)
-        for byte in value.utf8 {
-            switch byte {
-            case 0x22, 0x5C: bytes.append(0x5C); bytes.append(byte)
-            case 0x0A: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
-            case 0x0D: bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
-            case 0x09: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
-            case 0..<0x20:
-                bytes += [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")]
-                Hexadecimal.append(CollectionOfOne(byte), to: &bytes)
-            default: bytes.append(byte)
+        var value = value
+        // Runs of bytes that need no escape are copied at once: appending byte by byte checked the
+        // array's capacity and uniqueness for every byte of every cell an import keeps.
+        value.withUTF8 { text in
+            var start = 0
+            for index in text.indices where text[index] < 0x20 || text[index] == 0x22 || text[index] == 0x5C {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<index]))
+                appendEscaped(text[index], to: &bytes)
+                start = index + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
         }
         bytes.append(0x22)
+    }
+
+    private static func appendEscaped(_ byte: UInt8, to bytes: inout [UInt8]) {
+        switch byte {
+        case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
+        case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
+        case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
+        case 0..<0x20:
+            bytes += [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")]
+            Hexadecimal.append(CollectionOfOne(byte), to: &bytes)
+        default: bytes += [0x5C, byte]
+        }
     }
 }
 

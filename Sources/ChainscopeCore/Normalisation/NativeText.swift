@@ -1,3 +1,5 @@
+import Foundation
+
 /// String operations on UTF-8 bytes, for the import's hot path: Foundation's equivalents bridge
 /// through NSString on Linux, and generic substring search walks characters; both dominated the
 /// import's profile. Byte search is exact for valid UTF-8 text, which every decoded string is.
@@ -16,7 +18,23 @@ extension StringProtocol {
     /// Whether both texts are the same bytes. `==` compares canonical equivalence, which for text
     /// not known to be NFC walks normalisation data, and calls two spellings of one text equal.
     public func hasSameBytes(as other: some StringProtocol) -> Bool {
-        utf8.count == other.utf8.count && utf8.elementsEqual(other.utf8)
+        guard utf8.count == other.utf8.count else { return false }
+        // One `memcmp` where both are contiguous (native strings are): the generic comparison walks the
+        // views byte by byte, and the import compares a business scope's hundreds of bytes in every row.
+        let compared = utf8.withContiguousStorageIfAvailable { mine in
+            other.utf8.withContiguousStorageIfAvailable { theirs in
+                mine.isEmpty || memcmp(mine.baseAddress!, theirs.baseAddress!, mine.count) == 0
+            }
+        }
+        return (compared ?? nil) ?? utf8.elementsEqual(other.utf8)
+    }
+
+    /// Whether the text holds a NUL character, found with `memchr` where the text is contiguous.
+    public var containsNUL: Bool {
+        let found = utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.isEmpty && memchr(bytes.baseAddress!, 0, bytes.count) != nil
+        }
+        return found ?? utf8.contains(0)
     }
 
     /// Whether the text's last bytes are `suffix`'s (`hasSuffix` walks characters, for every row).
