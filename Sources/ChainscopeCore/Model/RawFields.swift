@@ -151,14 +151,15 @@ public enum JSONString {
     }
 
     private static func appendEscaped(_ byte: UInt8, to bytes: inout [UInt8]) {
+        bytes.append(0x5C)
         switch byte {
-        case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
-        case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
-        case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
         case 0..<0x20:
-            bytes += [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")]
+            bytes.append(contentsOf: "u00".utf8)
             Hexadecimal.append(CollectionOfOne(byte), to: &bytes)
-        default: bytes += [0x5C, byte]
+        default: bytes.append(byte)
         }
     }
 }
