@@ -88,6 +88,7 @@ struct ClassificationWriter {
     private let deleteSegments: GRDB.Statement
     private let insertSegment: GRDB.Statement
     private let refreshFacts: GRDB.Statement
+    private let markStale: GRDB.Statement
 
     init(db: Database) throws {
         self.db = db
@@ -103,8 +104,7 @@ struct ClassificationWriter {
                     confidence = excluded.confidence, score = excluded.score, segments = excluded.segments,
                     evidence = excluded.evidence
                 """)
-        deleteSegments = try .directlyBound(
-            db, sql: "DELETE FROM company_segment WHERE taxonomy = ? AND company_key = ?")
+        deleteSegments = try .directlyBound(db, sql: Self.deleteSegmentsSQL)
         insertSegment = try .directlyBound(
             db,
             sql: """
@@ -112,21 +112,32 @@ struct ClassificationWriter {
                     founded, region, status, capital_amount, capital_currency)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-        refreshFacts = try .directlyBound(
-            db,
-            sql: """
-                UPDATE company_segment SET founded = ?, region = ?, status = ?, capital_amount = ?,
-                    capital_currency = ?
-                WHERE company_key = ?
-                """)
+        refreshFacts = try .directlyBound(db, sql: Self.refreshFactsSQL)
+        markStale = try .directlyBound(db, sql: Self.markStaleSQL)
     }
 
-    /// Brings the counting facts (`CompanyRow.facts`) of every segment row of a changed company up to
-    /// date, in every taxonomy, including those whose classification it leaves stale.
-    mutating func refreshFacts(_ facts: [String?], key: String) throws {
+    /// Led by the taxonomy, so that the key's index finds the rows: by the company's key alone the update
+    /// read every segment row, and an export that changed 35,000 of 50,000 companies took 36 s.
+    static let refreshFactsSQL = """
+        UPDATE company_segment SET founded = ?, region = ?, status = ?, capital_amount = ?, capital_currency = ?
+        WHERE taxonomy = ? AND company_key = ?
+        """
+
+    static let deleteSegmentsSQL = "DELETE FROM company_segment WHERE taxonomy = ? AND company_key = ?"
+
+    static let markStaleSQL = "UPDATE classification SET taxonomy_digest = '' WHERE taxonomy = ? AND company_key = ?"
+
+    /// Leaves a changed company's classification in a taxonomy for `classify` to take up again, its segment
+    /// rows counted with the company's new facts (`CompanyRow.facts`) until then.
+    mutating func markStale(taxonomy: String, key: String, facts: [String?]) throws {
         try refreshFacts.run { binding in
             for fact in facts { binding.bind(fact) }
+            binding.bind(taxonomy)
             binding.bind(key)
+        }
+        try markStale.run {
+            $0.bind(taxonomy)
+            $0.bind(key)
         }
     }
 

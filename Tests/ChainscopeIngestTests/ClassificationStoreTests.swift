@@ -129,4 +129,43 @@ struct ClassificationStoreTests {
         #expect(try await classify(store, try Self.ic.get()) == 1)
         #expect(try await store.classification(of: .creditCode(creditCode(1)), taxonomy: "ai")?.isMember == false)
     }
+
+    @Test("A newer export's facts reach its companies' segment rows in a stale taxonomy, found by the key's index")
+    func changedFactsReachStaleSegments() async throws {
+        let store = try SQLiteStore()
+        let scope = "集成电路设计；人脸识别技术开发"
+        _ = try await importing([header, row(1, scope: scope)], into: store)
+        #expect(try await classify(store, try Self.ic.get()) == 1)
+        let newer = try await importing(
+            [header, row(1, status: "注销", district: "滨江区", scope: scope)], into: store, name: "newer.csv", day: 30)
+        #expect(newer.counts.updated == 1)
+        let key = CompanyKey.creditCode(creditCode(1)).description
+        let (company, segments) = try await store.read { db in
+            (
+                try Row.fetchAll(db, sql: "SELECT region, status FROM company WHERE key = ?", arguments: [key])
+                    .map(SQLiteImportSession.texts),
+                try Row.fetchAll(
+                    db, sql: "SELECT region, status FROM company_segment WHERE taxonomy = 'ic' AND company_key = ?",
+                    arguments: [key]
+                ).map(SQLiteImportSession.texts)
+            )
+        }
+        #expect(company == [["330108", "deregistered"]])
+        #expect(!segments.isEmpty)
+        #expect(segments.allSatisfy { $0 == company.first })
+        // Each per-row statement of an updating import seeks its rows: a scan would make an export that
+        // updates most companies take time in proportion to their number squared.
+        let statements = [
+            ClassificationWriter.refreshFactsSQL, ClassificationWriter.markStaleSQL,
+            ClassificationWriter.deleteSegmentsSQL, CompanyRecord.selectRowSQL, CompanyRecord.updateSQL,
+        ]
+        for sql in statements {
+            let plan = try await store.read { db in
+                try Row.fetchAll(GRDB.Statement.directlyBound(db, sql: "EXPLAIN QUERY PLAN " + sql)).map {
+                    $0["detail"] as String
+                }
+            }
+            #expect(!plan.isEmpty && plan.allSatisfy { $0.hasPrefix("SEARCH ") }, "\(sql): \(plan)")
+        }
+    }
 }
