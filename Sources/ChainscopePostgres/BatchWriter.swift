@@ -16,6 +16,8 @@ struct BatchWriter {
     /// How many companies this import has inserted when the company tables are next analysed.
     private var nextAnalysis = 2 * PostgresImportSession.Buffer.size
     private var rawHeaders: RawHeaderCatalog
+    /// Taxonomies with stored classifications, read on the first update: most imports update nothing.
+    private var taxonomies: [String]?
 
     init(connection: PostgresConnection, importID: Int64, logger: Logger) async throws {
         self.connection = connection
@@ -137,7 +139,11 @@ struct BatchWriter {
                 changes.append(try PostgresStore.json(difference))
             }
         }
-        if !changed.isEmpty { try await update(changed, changes: changes) }
+        if !changed.isEmpty {
+            if taxonomies == nil { taxonomies = try await prepareForUpdates() }
+            let taxonomies = taxonomies ?? []
+            try await update(changed, changes: changes, taxonomies: taxonomies)
+        }
         try await replaceStagedClassifications()
     }
 
@@ -156,9 +162,25 @@ struct BatchWriter {
         try await run("ANALYZE import_stage (ordinal, province, key)")
     }
 
+    /// Analyses the classification tables, which an import reads only to update, and returns the taxonomies
+    /// with stored classifications. Statistics taken before the last import filled the tables described them
+    /// as nearly empty, and the planner then filtered every segment row of a taxonomy for each changed
+    /// company: 7 s for a batch of 5,700 changed companies among 50,000.
+    private func prepareForUpdates() async throws -> [String] {
+        for table in ["classification", "company_segment"] {
+            try await run("ANALYZE \(table) (province, taxonomy, company_key)")
+        }
+        return try await connection.query(
+            "SELECT DISTINCT taxonomy FROM classification ORDER BY taxonomy", logger: logger
+        ).collect().map { try $0.decode(String.self) }
+    }
+
     /// Updates changed companies and records what changed; their segment rows take the new counting facts
     /// and their classifications in other taxonomies become stale, for `classify` to take up again.
-    private func update(_ ordinals: [Int], changes: [String]) async throws {
+    /// Both are found by primary key, which names the taxonomy after the province: matched on the
+    /// company's key alone, each changed company's rows were looked for among all of its province's, and an
+    /// export that changed 35,000 of 50,000 companies took 86 s.
+    private func update(_ ordinals: [Int], changes: [String], taxonomies: [String]) async throws {
         let assignments = CompanyColumns.written.filter { $0 != "province" && $0 != "key" }.map { "\($0) = s.\($0)" }
         let changed = "s.ordinal = ANY($1) AND c.province = s.province AND c.key = s.key"
         try await run(
@@ -175,14 +197,15 @@ struct BatchWriter {
             """
             UPDATE company_segment c SET founded = s.founded, region = s.region, status = s.status,
                 capital_amount = s.capital_amount, capital_currency = s.capital_currency
-            FROM import_stage s WHERE s.ordinal = ANY($1) AND c.province = s.province AND c.company_key = s.key
-            """, [ordinals])
+            FROM import_stage s WHERE s.ordinal = ANY($1) AND c.province = s.province
+                AND c.taxonomy = ANY($2::text[]) AND c.company_key = s.key
+            """, [ordinals, taxonomies])
         try await run(
             """
             UPDATE classification c SET taxonomy_digest = '' FROM import_stage s
-            WHERE s.ordinal = ANY($1) AND c.province = s.province AND c.company_key = s.key
-                AND c.taxonomy IS DISTINCT FROM s.taxonomy
-            """, [ordinals])
+            WHERE s.ordinal = ANY($1) AND c.province = s.province AND c.taxonomy = ANY($2::text[])
+                AND c.company_key = s.key AND c.taxonomy IS DISTINCT FROM s.taxonomy
+            """, [ordinals, taxonomies])
     }
 
     /// Stores the staged classifications, replacing earlier ones, with a segment row for each scored
