@@ -85,6 +85,9 @@ struct BatchWriter {
         try await run("ANALYZE import_key (province, key)")
     }
 
+    /// How many stored companies one query reads.
+    static let lookupSize = 1024
+
     /// Which of a batch's companies this import has already stored (duplicates of an earlier batch's) and
     /// which the store holds, with their stored values, by index in the batch.
     private func known(_ companies: [CompanyRow]) async throws -> (seen: Set<Int>, existing: [Int: [String?]]) {
@@ -93,15 +96,19 @@ struct BatchWriter {
         let index = Dictionary(uniqueKeysWithValues: companies.enumerated().map { ($1.key, $0) })
         let byProvince = Dictionary(grouping: companies.map(\.key), by: CompanyKey.province(ofKey:))
         var existing: [Int: [String?]] = [:]
+        // A few stored rows at a time: the connection's read buffer holds every row of a result until the
+        // rows are dropped, and a batch's 8,192 stored companies took it to 60 MB.
         for (province, keys) in byProvince {
-            let rows = try await connection.query(
-                try Self.query(
-                    "SELECT \(CompanyColumns.read) FROM company WHERE province = $1 AND key = ANY($2::text[])",
-                    [province, keys]), logger: logger
-            ).collect()
-            for row in rows {
-                let values = try CompanyColumns.values(row).values
-                if let key = values[0], let position = index[key] { existing[position] = values }
+            for start in stride(from: 0, to: keys.count, by: Self.lookupSize) {
+                let rows = try await connection.query(
+                    try Self.query(
+                        "SELECT \(CompanyColumns.read) FROM company WHERE province = $1 AND key = ANY($2::text[])",
+                        [province, Array(keys[start..<min(start + Self.lookupSize, keys.count)])]), logger: logger
+                ).collect()
+                for row in rows {
+                    let values = try CompanyColumns.values(row).values
+                    if let key = values[0], let position = index[key] { existing[position] = values }
+                }
             }
         }
         // A company an earlier batch of this import stored is in the company table: only those can repeat.

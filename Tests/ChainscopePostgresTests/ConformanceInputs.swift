@@ -2,6 +2,7 @@ import ChainscopeCore
 import ChainscopeIngest
 import ChainscopeTestSupport
 import Foundation
+import Testing
 
 @testable import ChainscopePostgres
 
@@ -68,6 +69,22 @@ enum ConformanceInputs {
         return try write(
             folder.url.appendingPathComponent("repeating.csv"),
             (0..<rows).map { generator.row($0).cells } + (0..<100).map { generator.row($0).cells })
+    }
+
+    /// An export and a newer one of the same companies in which every company is deregistered.
+    static func deregistering(rows: Int, in folder: TemporaryFolder) throws -> (URL, URL) {
+        let generator = SampleGenerator(seed: 31, regions: try RegionTableReader().readBuiltin())
+        let cells = (0..<rows).map { generator.row($0).cells }
+        let status = try #require(SampleGenerator.header.firstIndex(of: "登记状态"))
+        let deregistered = cells.map { row in
+            var row = row
+            row[status] = "注销"
+            return row
+        }
+        return (
+            try write(folder.url.appendingPathComponent("first.csv"), cells),
+            try write(folder.url.appendingPathComponent("deregistered.csv"), deregistered)
+        )
     }
 
     static func write(_ url: URL, reversed: Bool = false, _ rows: [[String]]) throws -> URL {

@@ -62,4 +62,31 @@ struct StoreConformanceTests {
         #expect(expected.counts.duplicates >= 100 && found.counts.isBalanced)
         #expect(found == expected)
     }
+
+    @Test(
+        "A newer export that changes more companies than one lookup reads updates them as on SQLite",
+        PostgresTestServer.required)
+    func updatesAcrossLookups() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let inputs = try ConformanceInputs.make(in: folder)
+        let files = try ConformanceInputs.deregistering(rows: 2 * BatchWriter.lookupSize + 52, in: folder)
+        let sqlite = try SQLiteStore()
+        try await sqlite.install(inputs.regions)
+        let expected = [
+            try await inputs.importFile(files.0, sqlite).import, try await inputs.importFile(files.1, sqlite).import,
+        ]
+        let found = try await PostgresTestServer.withStore { store in
+            try await store.install(inputs.regions)
+            let found = [
+                try await inputs.importFile(files.0, store).import, try await inputs.importFile(files.1, store).import,
+            ]
+            #expect(try await store.registryCompanies() == sqlite.registryCompanies())
+            return found
+        }
+        // Every company of the first file is looked up again, in three queries; most of them changed.
+        #expect(expected[0].counts.inserted > 2 * BatchWriter.lookupSize)
+        #expect(expected[1].counts.updated > expected[0].counts.inserted * 9 / 10)
+        #expect(found == expected)
+    }
 }
