@@ -51,10 +51,11 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(name: "CSQLiteSettings", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
             name: "ChainscopeSQLite",
             dependencies: [
-                "ChainscopeCore", .product(name: "GRDB", package: "GRDB.swift"),
+                "ChainscopeCore", "CSQLiteSettings", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings

@@ -1,3 +1,4 @@
+import CSQLiteSettings
 public import ChainscopeCore
 import Foundation
 import GRDB
@@ -35,6 +36,14 @@ public final class SQLiteStore: Store {
             throw StoreError(.cannotOpen, location: location, detail: Self.describe(error), underlying: error)
         }
         try migrate()
+    }
+
+    /// Makes the process-wide SQLite settings of a process that imports: call it when the process starts,
+    /// before it opens a database and while no other thread uses SQLite; later calls change nothing.
+    /// Turns off SQLite's memory statistics, which nothing reads: every allocation and free took their
+    /// global mutex, about 5% of an import writer's time.
+    public static func configureProcess() {
+        _ = chainscope_sqlite_memstatus_off()
     }
 
     private static var configuration: Configuration {

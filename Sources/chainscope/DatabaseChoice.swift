@@ -42,6 +42,8 @@ extension Configuration {
     ) async throws(CommandError) -> Value {
         switch database {
         case .sqlite(let path):
+            // A command opens one database, and no thread has used SQLite before this.
+            SQLiteStore.configureProcess()
             let store = try CommandError.opening { try SQLiteStore(path: path) }
             return try await body(store)
         case .postgres(let location):
