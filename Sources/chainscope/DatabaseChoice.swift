@@ -42,7 +42,8 @@ extension Configuration {
     ) async throws(CommandError) -> Value {
         switch database {
         case .sqlite(let path):
-            // A command opens one database, and no thread has used SQLite before this.
+            // Before the command's first database opens (no other thread uses SQLite yet); once SQLite is
+            // initialised, as when `demo --serve` opens its database again to serve it, this changes nothing.
             SQLiteStore.configureProcess()
             let store = try CommandError.opening { try SQLiteStore(path: path) }
             return try await body(store)
