@@ -79,9 +79,17 @@ struct PostgresSecurityTests {
     }
 }
 
-/// A log handler that keeps every message and its metadata as text.
-final class LogCapture: LogHandler, @unchecked Sendable {
-    private let lines = Mutex<[String]>([])
+/// A log handler that keeps every message and its metadata as text. It is a value, as swift-log requires of
+/// a handler: postgres-nio sets each connection's ID on its own copy of the logger, on that connection's
+/// event loop, and a class here made those copies share one dictionary that several threads wrote at once
+/// (a CI run crashed in an event loop thread). Only the captured lines are shared.
+struct LogCapture: LogHandler {
+    /// The lines every copy of one capture appends to.
+    private final class Lines: Sendable {
+        let lines = Mutex<[String]>([])
+    }
+
+    private let captured = Lines()
     var metadata: Logger.Metadata = [:]
     var logLevel: Logger.Level = .trace
 
@@ -91,8 +99,8 @@ final class LogCapture: LogHandler, @unchecked Sendable {
     }
 
     func log(event: LogEvent) {
-        lines.withLock { $0.append("\(event.level) \(event.message) \(event.metadata ?? [:]) \(metadata)") }
+        captured.lines.withLock { $0.append("\(event.level) \(event.message) \(event.metadata ?? [:]) \(metadata)") }
     }
 
-    var text: String { lines.withLock { $0.joined(separator: "\n") } }
+    var text: String { captured.lines.withLock { $0.joined(separator: "\n") } }
 }
