@@ -17,7 +17,7 @@ struct Chainscope: AsyncParsableCommand {
               chainscope explain CODE      why a company is in the AI chain, or not
               chainscope evaluate --labels labels.csv
                                            accuracy against labelled companies
-              chainscope demo --serve      the overview, then the dashboard at http://127.0.0.1:8080/
+              chainscope demo --serve      the dashboard at http://127.0.0.1:8080/
               chainscope db status --database postgres://user@host/db
                                            the schema of a PostgreSQL (or SQLite) database
 

@@ -11,9 +11,9 @@ struct ClassifyCommand: AsyncParsableCommand {
         commandName: "classify",
         abstract: "Classify stored companies into an industry chain, keeping the evidence for each.",
         discussion: """
-            Incremental: only companies not yet classified with this content of the taxonomy are \\
-            classified (new or changed companies, or all of them after the taxonomy file changed). \\
-            Imports classify with the AI taxonomy as they store, so this is needed for other taxonomies \\
+            Incremental: only companies not yet classified with this content of the taxonomy are \
+            classified (new or changed companies, or all of them after the taxonomy file changed). \
+            Imports classify with the AI taxonomy as they store, so this is needed for other taxonomies \
             or after editing one. The run is one transaction.
 
             Examples:

@@ -15,8 +15,9 @@ struct DatabaseCommand: AsyncParsableCommand {
 
             Examples:
               chainscope db status
-              chainscope db migrate --database postgres://chainscope@db.example.org/chainscope
-              CHAINSCOPE_DATABASE_URL=postgres://chainscope:secret@127.0.0.1/chainscope chainscope db status
+              chainscope db migrate --database postgres://chainscope@dbhost/chainscope
+              export CHAINSCOPE_DATABASE_URL=postgres://chainscope@127.0.0.1/chainscope
+              chainscope db status
             """,
         subcommands: [Status.self, Migrate.self])
 

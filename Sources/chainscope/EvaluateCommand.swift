@@ -10,10 +10,10 @@ struct EvaluateCommand: AsyncParsableCommand {
         commandName: "evaluate",
         abstract: "Measure classification accuracy against a label file, beside a naive keyword baseline.",
         discussion: """
-            The label file is CSV with credit_code and is_ai columns, and optional layer (the main \\
-            layer) and segments (ids separated by ;); other columns are ignored. The stored companies \\
-            with those credit codes are classified with the taxonomy as it is now (so an edited file \\
-            can be measured before re-classifying), and with the naive baseline: any include term \\
+            The label file is CSV with credit_code and is_ai columns, and optional layer (the main \
+            layer) and segments (ids separated by ;); other columns are ignored. The stored companies \
+            with those credit codes are classified with the taxonomy as it is now (so an edited file \
+            can be measured before re-classifying), and with the naive baseline: any include term \
             anywhere, no exclusions and no rules.
 
             Examples:

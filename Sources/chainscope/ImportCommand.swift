@@ -22,7 +22,7 @@ struct ImportCommand: AsyncParsableCommand {
               chainscope import old.csv --encoding gb18030 --json
               chainscope import odd.csv --profile my-columns.yaml
               chainscope import export.csv --taxonomy ic
-              chainscope import export.csv --database postgres://analyst@db.example.org/chainscope
+              chainscope import export.csv --database postgres://analyst@dbhost/chainscope
             """
     )
 

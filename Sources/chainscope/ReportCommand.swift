@@ -21,7 +21,7 @@ struct ReportCommand: AsyncParsableCommand {
 
             Examples:
               chainscope report --lang en --format html --output report.html
-              chainscope report --lang ko --format pdf --as-of 2022-10-31 --output report.pdf
+              chainscope report --lang ko --format pdf --as-of 2022-10-31 --output ko.pdf
               chainscope report --format md
             """)
 

@@ -8,9 +8,9 @@ struct SampleCommand: ParsableCommand {
         commandName: "sample",
         abstract: "Write a deterministic synthetic registry export for Hangzhou, and its ground-truth labels.",
         discussion: """
-            The rows are synthetic (a notice row above the header says so): valid credit codes, weighted \\
-            districts, standard business-scope wording with genuine AI items and decoys that only look \\
-            like AI, founding dates 2015–2022. The label file has credit_code,is_ai,layer,segments. \\
+            The rows are synthetic (a notice row above the header says so): valid credit codes, weighted \
+            districts, standard business-scope wording with genuine AI items and decoys that only look \
+            like AI, founding dates 2015–2022. The label file has credit_code,is_ai,layer,segments. \
             About one row in 250 is deliberately flawed (a bad date or check character) and has no label.
 
             Examples:

@@ -9,7 +9,7 @@ struct ScanCommand: AsyncParsableCommand {
         commandName: "scan",
         abstract: "Classify a CSV export without importing it and count the chain's members by month and district.",
         discussion: """
-            A quick look at a file: nothing is stored and no row is quarantined; rows are counted as \\
+            A quick look at a file: nothing is stored and no row is quarantined; rows are counted as \
             they are. One thread reads while another classifies.
 
             Examples:

@@ -132,6 +132,41 @@ struct DemoCommandTests {
         #expect(run.output.contains("chainscope demo"))
     }
 
+    @Test("Every command's help reads as wrapped prose: no stray line-continuation backslash, no example broken in two")
+    func helpText() throws {
+        var commands: [[String]] = [[]]
+        var next = 0
+        while next < commands.count {
+            let command = commands[next]
+            next += 1
+            let run = try CommandRun(command + ["--help"])
+            let name = (["chainscope"] + command + ["--help"]).joined(separator: " ")
+            #expect(run.status == 0, "\(name)")
+            let stray = run.output.split(separator: "\n").filter { $0.hasSuffix("\\") }
+            #expect(stray.isEmpty, "\(name): \(stray)")
+            // An example longer than the help's 80 columns is wrapped, and the wrapped part cannot be pasted.
+            let wrapped = Self.lines(after: "Examples:", in: run.output).filter { !$0.hasPrefix("  ") }
+            #expect(wrapped.isEmpty, "\(name): \(wrapped)")
+            commands += Self.subcommands(listedIn: run.output).map { command + [$0] }
+        }
+        // The root, its twelve commands, and the commands of `db`, `quarantine` and `taxonomy`.
+        #expect(commands.count >= 20)
+    }
+
+    /// The names a help text lists under SUBCOMMANDS.
+    static func subcommands(listedIn help: String) -> [String] {
+        lines(after: "SUBCOMMANDS:", in: help).compactMap { line in
+            line.hasPrefix("  ") && !line.hasPrefix("   ") ? line.split(separator: " ").first.map(String.init) : nil
+        }
+    }
+
+    /// The lines of a help text's section headed `heading`, up to the first empty line.
+    static func lines(after heading: Substring, in help: String) -> [Substring] {
+        let lines = help.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(of: heading) else { return [] }
+        return Array(lines[(start + 1)...].prefix { !$0.isEmpty })
+    }
+
     /// The built-in dataset folder in the source tree.
     static var builtinDataset: URL? {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
