@@ -96,4 +96,53 @@ struct RawFieldsTests {
         let prefix = #"[""# + spelt.header!.digest + #"",""#
         #expect(Array(spelt.json.utf8) == Array(prefix.utf8) + Array(decomposed.utf8) + Array(#""]"#.utf8))
     }
+
+    @Test(
+        "Cells read back on bytes as written: escapes, column numbers, a short row",
+        arguments: [
+            ["他说\"你好\"\\ \n\t\r\u{01}末", "软件开发；技术服务"], ["\\x\u{1F}", ""], ["软件开发；技术服务"], [],
+        ])
+    func cellsRead(cells: [String]) throws {
+        let layout = RawFields.Layout(keys: ["名称", "经营范围"])
+        let fields = layout.fields(cells, sharing: [(14, "软件开发；技术服务")])
+        let read = try #require(fields.cells { $0 == 14 ? "软件开发；技术服务" : nil })
+        #expect(read.digest == layout.header.digest && read.cells == cells)
+        // A column number that its row no longer resolves reads as no text.
+        #expect(fields.cells { _ in nil }?.cells == cells.map { $0 == "软件开发；技术服务" ? nil : $0 })
+    }
+
+    @Test(
+        "Texts other than the writer's own are left to the JSON reader",
+        arguments: [
+            #"{"名称":"甲"}"#, #"["d", "甲"]"#, #"["d","\u4e2d"]"#, #"["d",1.5]"#, #"["d","甲"],"#, #"["d","甲""#,
+            #"["d",12345678901]"#, #"["d",-1]"#, #"["d","\/"]"#, "",
+        ])
+    func cellsRefused(json: String) {
+        #expect(RawFields(json: json).cells { _ in "x" } == nil)
+    }
+
+    @Test("A newer export's raw row changes only when one of its cells did, however each cell was written")
+    func rawChanges() {
+        let layout = RawFields.Layout(keys: ["企业名称", "经营范围", "登记状态"])
+        func row(scope: String, status: String, shared: Bool) -> CompanyRow {
+            let company = Company(
+                key: .creditCode("91330106MA2XXXXX0X"), names: LocalizedText(zh: "杭州甲科技有限公司"),
+                businessScope: scope, provenance: Provenance(kind: .registryImport, collection: "1", file: "a.csv"))
+            let raw = layout.fields(
+                ["杭州甲科技有限公司", scope, status], sharing: shared ? CompanyRow.sharedColumns(of: company) : [])
+            return CompanyRow(company, raw: raw, classification: nil)
+        }
+        func changed(_ new: CompanyRow, from old: CompanyRow) -> [String] {
+            new.changes(from: old.values) { $0 == layout.header.digest ? layout.keys : nil }.keys.sorted()
+        }
+        let stored = row(scope: "软件开发", status: "存续", shared: true)
+        // The same cells, written out instead of as column numbers: other text, no change.
+        #expect(row(scope: "软件开发", status: "存续", shared: false).values != stored.values)
+        #expect(changed(row(scope: "软件开发", status: "存续", shared: false), from: stored) == [])
+        #expect(changed(row(scope: "软件开发", status: "注销", shared: true), from: stored) == ["raw"])
+        // A changed column whose cell is kept as its number: the same raw text, yet the cell changed.
+        let scope = "人工智能软件开发"
+        #expect(changed(row(scope: scope, status: "存续", shared: true), from: stored) == ["business_scope"])
+        #expect(changed(row(scope: scope, status: "存续", shared: false), from: stored) == ["business_scope", "raw"])
+    }
 }

@@ -69,9 +69,26 @@ extension CompanyRow {
         }
         // A row stored before cells were kept as column numbers, or before headers were kept apart, or read
         // under a header with the columns in another order, has other text for the same cells.
-        if changes["raw"] != nil, Self.raw(values: old, headers: headers) == raw {
+        if changes["raw"] != nil, hasSameRawCells(as: old, headers: headers) {
             changes["raw"] = nil
         }
         return changes
+    }
+
+    /// Whether the raw cells of `old` are this row's: compared in column order when both texts name one
+    /// header (a cell kept as a column number read from its own row), else by header key.
+    private func hasSameRawCells(as old: [String?], headers: (String) -> [String]?) -> Bool {
+        if let oldText = old[Self.rawColumn], let newText = values[Self.rawColumn],
+            let before = RawFields(json: oldText).cells(resolving: { old.indices.contains($0) ? old[$0] : nil }),
+            let after = RawFields(json: newText).cells(resolving: { values.indices.contains($0) ? values[$0] : nil }),
+            before.digest == after.digest
+        {
+            // By key, a cell without text (a column number with none) is no key at all, like a missing one.
+            func trimmed(_ cells: [String?]) -> ArraySlice<String?> {
+                cells[..<((cells.lastIndex { $0 != nil } ?? -1) + 1)]
+            }
+            return trimmed(before.cells) == trimmed(after.cells)
+        }
+        return Self.raw(values: old, headers: headers) == raw
     }
 }
