@@ -25,4 +25,13 @@ struct NativeTextTests {
         #expect(text.containsNUL == expected)
         #expect(text.dropFirst(0).containsNUL == expected)
     }
+
+    @Test("Hexadecimal writes every byte as two lower-case digits, 0–9 then a–f")
+    func hexadecimal() {
+        // The gram tokens of the search index and the `\u00XX` escapes of raw rows are read back by these digits.
+        #expect(Hexadecimal.string(of: "杭州 aZ\u{0}\u{7F}\u{FF}") == "e69dade5b79e20615a007fc3bf")
+        var text = Array("x".utf8)
+        Hexadecimal.append([0x00, 0x09, 0x0A, 0x0F, 0x10, 0x9F, 0xA0, 0xFF], to: &text)
+        #expect(String(decoding: text, as: UTF8.self) == "x00090a0f109fa0ff")
+    }
 }

@@ -41,7 +41,8 @@ struct RegistryRowMapper {
         }
         // No database stores a NUL character in text (PostgreSQL refuses it), and in a registry export it
         // is never meant: the row is quarantined, its cells kept in the raw row, where JSON escapes it.
-        if let column = row.cells.firstIndex(where: \.containsNUL) {
+        // A closure, not `\.containsNUL`: the key path was projected through the runtime for every cell.
+        if let column = row.cells.firstIndex(where: { $0.containsNUL }) {
             return .problem(
                 column: layout.headers[column], value: row.cells[column].replacingOccurrences(of: "\0", with: "␀"),
                 reason: "the cell holds a NUL character (shown as ␀), which cannot be stored as text; "
