@@ -134,6 +134,8 @@ let package = Package(
         .testTarget(
             name: "ChainscopeReportsTests",
             dependencies: ["ChainscopeReports", "ChainscopeIngest", "ChainscopeTestSupport"],
+            // Read from the source folder (and rewritten there with CHAINSCOPE_UPDATE_GOLDEN=1), not bundled.
+            exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
         .testTarget(
