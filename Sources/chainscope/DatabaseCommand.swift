@@ -31,7 +31,12 @@ struct DatabaseCommand: AsyncParsableCommand {
 
     struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the migrations applied to the database and those still to apply; changes nothing.")
+            abstract: "List the migrations applied to the database and those still to apply; changes nothing.",
+            discussion: """
+                Examples:
+                  chainscope db status
+                  chainscope db status --database postgres://chainscope@dbhost/chainscope --json
+                """)
 
         @OptionGroup var options: Options
 
@@ -45,7 +50,13 @@ struct DatabaseCommand: AsyncParsableCommand {
     }
 
     struct Migrate: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Apply the migrations the database lacks.")
+        static let configuration = CommandConfiguration(
+            abstract: "Apply the migrations the database lacks.",
+            discussion: """
+                Examples:
+                  chainscope db migrate
+                  chainscope db migrate --database postgres://chainscope@dbhost/chainscope
+                """)
 
         @OptionGroup var options: Options
 
