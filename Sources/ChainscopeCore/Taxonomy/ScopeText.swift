@@ -28,7 +28,10 @@ struct ScopeText {
     /// space, A–Z to a–z; one scalar stays one scalar, so the result is never longer. `PatternMatcher` folds the
     /// same way as it reads (`containsMatch(foldingUTF8:)`).
     private static func folded(_ source: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: source.count) { folded, count in
+        // With no capacity the initializer writes the count, 0, into the one empty-array storage that all
+        // threads share, a write ThreadSanitizer reports when two threads fold an empty text at once.
+        guard !source.isEmpty else { return [] }
+        return [UInt8](unsafeUninitializedCapacity: source.count) { folded, count in
             var (index, written) = (0, 0)
             while index < source.count {
                 let byte = source[index]
