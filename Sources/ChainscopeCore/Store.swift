@@ -45,8 +45,8 @@ public protocol Store: Sendable {
     /// not read from a registry export.
     func companyRaw(key: CompanyKey) async throws -> [String: String]?
 
-    /// The recorded changes of a company across imports, oldest first: column → [old, new].
-    func companyHistory(key: CompanyKey) async throws -> [[String: [String?]]]
+    /// What newer exports changed in a company, oldest first, each with its import's file and date.
+    func companyHistory(key: CompanyKey) async throws -> [CompanyChange]
 
     /// A page of the companies that match `query`, in its order, starting after its cursor.
     func companies(matching query: CompanyQuery) async throws -> CompanyPage

@@ -43,12 +43,23 @@ extension PostgresStore {
         return CompanyRow.raw(values: try CompanyColumns.values(row).values, headers: headers.keys)
     }
 
-    /// The recorded changes of a company, oldest first: column → [old, new].
-    public func companyHistory(key: CompanyKey) async throws -> [[String: [String?]]] {
+    public func companyHistory(key: CompanyKey) async throws -> [CompanyChange] {
         try await rows(
-            "SELECT changes FROM company_history WHERE province = \(key.province) AND key = \(key.description) ORDER BY id"
+            """
+            SELECT h.import_id, i.file, i.snapshot_date, h.row, h.changes
+            FROM company_history h JOIN registry_import i ON i.id = h.import_id
+            WHERE h.province = \(key.province) AND h.key = \(key.description) ORDER BY h.id
+            """
         ).map { row in
-            try Self.decode([String: [String?]].self, try row.decode(String.self), location: "company_history \(key)")
+            let (importID, file, snapshot, line, changes) = try row.decode((Int64, String, String, Int?, String).self)
+            guard let snapshotDate = CalendarDate(iso: snapshot) else {
+                throw StoreError(
+                    .corruptRow, location: "registry_import \(importID)",
+                    detail: "column snapshot_date holds '\(snapshot)'")
+            }
+            return CompanyChange(
+                importID: importID, file: file, snapshotDate: snapshotDate, row: line,
+                changes: try Self.decode([String: [String?]].self, changes, location: "company_history \(key)"))
         }
     }
 

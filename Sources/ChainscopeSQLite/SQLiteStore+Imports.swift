@@ -157,12 +157,25 @@ extension DatabaseValue {
 }
 
 extension SQLiteStore {
-    /// The recorded changes of a company, oldest first: column → [old, new].
-    public func companyHistory(key: CompanyKey) async throws -> [[String: [String?]]] {
+    public func companyHistory(key: CompanyKey) async throws -> [CompanyChange] {
         try await read { db in
-            try String.fetchAll(
-                db, sql: "SELECT changes FROM company_history WHERE key = ? ORDER BY id", arguments: [key.description]
-            ).map { try JSONDecoder().decode([String: [String?]].self, from: Data($0.utf8)) }
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT h.import_id, i.file, i.snapshot_date, h.row, h.changes
+                    FROM company_history h JOIN registry_import i ON i.id = h.import_id
+                    WHERE h.key = ? ORDER BY h.id
+                    """, arguments: [key.description]
+            ).map { row in
+                let importID: Int64 = row[0]
+                let snapshot: String = row[2]
+                return CompanyChange(
+                    importID: importID, file: row[1],
+                    snapshotDate: try required(
+                        CalendarDate(iso: snapshot), "registry_import", "\(importID)", "snapshot_date", raw: snapshot),
+                    row: row[3],
+                    changes: try JSONDecoder().decode([String: [String?]].self, from: Data((row[4] as String).utf8)))
+            }
         }
     }
 

@@ -139,10 +139,44 @@ struct RawFieldsTests {
         // The same cells, written out instead of as column numbers: other text, no change.
         #expect(row(scope: "软件开发", status: "存续", shared: false).values != stored.values)
         #expect(changed(row(scope: "软件开发", status: "存续", shared: false), from: stored) == [])
-        #expect(changed(row(scope: "软件开发", status: "注销", shared: true), from: stored) == ["raw"])
+        #expect(changed(row(scope: "软件开发", status: "注销", shared: true), from: stored) == ["raw.登记状态"])
         // A changed column whose cell is kept as its number: the same raw text, yet the cell changed.
         let scope = "人工智能软件开发"
         #expect(changed(row(scope: scope, status: "存续", shared: true), from: stored) == ["business_scope"])
-        #expect(changed(row(scope: scope, status: "存续", shared: false), from: stored) == ["business_scope", "raw"])
+        // Written out, the scope's cell changed with its column: the column's change says it once.
+        #expect(changed(row(scope: scope, status: "存续", shared: false), from: stored) == ["business_scope"])
+    }
+
+    @Test("A newer export's changed cells are recorded by header with their texts, as a reader follows them")
+    func rawChangesItemised() throws {
+        func row(_ keys: [String], _ cells: [String]) -> CompanyRow {
+            let company = Company(
+                key: .creditCode("91330106MA2XXXXX0X"), names: LocalizedText(zh: "杭州甲科技有限公司"),
+                provenance: Provenance(kind: .registryImport, collection: "1", file: "a.csv"))
+            return CompanyRow(
+                company,
+                raw: RawFields.Layout(keys: keys).fields(cells, sharing: CompanyRow.sharedColumns(of: company)),
+                classification: nil)
+        }
+        let qichacha = ["企业名称", "登记状态", "电话"]
+        let stored = row(qichacha, ["杭州甲科技有限公司", "存续", "0571-1"])
+        let headers = { (digest: String) in
+            [qichacha, ["企业名称", "经营状态", "电话"]].first { RawHeader(keys: $0).digest == digest }
+        }
+        func changes(_ new: CompanyRow) -> [String: [String?]] { new.changes(from: stored.values, headers: headers) }
+        #expect(
+            changes(row(qichacha, ["杭州甲科技有限公司", "存续", "0571-2"])) == ["raw.电话": ["0571-1", "0571-2"]])
+        // The same texts under another spelling of a header: the cells are no longer the same ones.
+        #expect(
+            changes(row(["企业名称", "经营状态", "电话"], ["杭州甲科技有限公司", "存续", "0571-1"])) == [
+                "raw.登记状态": ["存续", nil], "raw.经营状态": [nil, "存续"],
+            ])
+        // Columns come first, then cells; a change recorded before cells were itemised says only that they changed.
+        let change = CompanyChange(
+            importID: 2, file: "b.csv", snapshotDate: try #require(CalendarDate(iso: "2022-11-01")), row: 3,
+            changes: ["raw.电话": ["1", "2"], "raw": [#"["d",1]"#, #"["d",2]"#], "status": ["active", "revoked"]])
+        #expect(change.fields.map(\.name) == ["status", "raw", "raw.电话"])
+        #expect(change.fields[1].isUnitemisedCells && change.fields[1].before == nil)
+        #expect(change.fields[2].cell == "电话")
     }
 }

@@ -144,10 +144,13 @@ struct RegistryImportTests {
         let companies = try await first.store.registryCompanies()
         #expect(companies.count == 3)
         #expect(companies.first { $0.creditCode == creditCode(1) }?.status == .deregistered)
+        let history = try await first.store.companyHistory(key: .creditCode(creditCode(1)))
+        #expect(history.map(\.importID) == [newer.record.id])
+        #expect(history.first?.file == newer.record.file)
+        #expect(history.first?.snapshotDate == newer.record.snapshotDate)
         #expect(
-            try await first.store.companyHistory(key: .creditCode(creditCode(1))).first?["status"] == [
-                "active", "deregistered",
-            ])
+            history.first?.fields.first { $0.name == "status" }
+                == CompanyChange.Field(name: "status", before: "active", after: "deregistered"))
         #expect(try await first.store.imports().count == 2)
     }
 

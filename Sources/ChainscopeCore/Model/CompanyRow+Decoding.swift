@@ -69,8 +69,31 @@ extension CompanyRow {
         }
         // A row stored before cells were kept as column numbers, or before headers were kept apart, or read
         // under a header with the columns in another order, has other text for the same cells.
-        if changes["raw"] != nil, hasSameRawCells(as: old, headers: headers) {
+        if changes["raw"] != nil {
             changes["raw"] = nil
+            if !hasSameRawCells(as: old, headers: headers) {
+                changes.merge(changedCells(from: old, headers: headers, columns: changes)) { column, _ in column }
+            }
+        }
+        return changes
+    }
+
+    /// The cells of the source row that differ from `old`'s, by header, as `raw.` and the header → [old, new]:
+    /// what a reader of the history can follow, where the stored texts name other columns by number. A cell
+    /// that only repeats a changed column (the business scope) is left to that column. When nothing else shows
+    /// the change (cells that differ in no way a header names), the whole texts are kept under `raw`.
+    private func changedCells(
+        from old: [String?], headers: (String) -> [String]?, columns: [String: [String?]]
+    ) -> [String: [String?]] {
+        let before = Self.raw(values: old, headers: headers) ?? [:]
+        let after = raw ?? [:]
+        var changes: [String: [String?]] = [:]
+        for header in Set(before.keys).union(after.keys) where before[header] != after[header] {
+            let pair = [before[header], after[header]]
+            if !columns.values.contains(pair) { changes[CompanyChange.Field.cellPrefix + header] = pair }
+        }
+        if changes.isEmpty, columns.isEmpty {
+            return ["raw": [old[Self.rawColumn], values[Self.rawColumn]]]
         }
         return changes
     }

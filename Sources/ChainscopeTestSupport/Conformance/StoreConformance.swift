@@ -50,7 +50,7 @@ public struct StoreConformance: Sendable {
         public var imports: [RegistryImport] = []
         public var quarantine: [QuarantinedRow] = []
         public var companies: [Company] = []
-        public var histories: [String: [[String: [String?]]]] = [:]
+        public var histories: [String: [CompanyChange]] = [:]
         public var raws: [String: [String: String]] = [:]
         public var staleReclassified = 0
         public var classifications: [String: Classification] = [:]
