@@ -52,7 +52,8 @@ struct ClassifyCommand: AsyncParsableCommand {
 struct ExplainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Show why a company is or is not in a chain: segments, scores and every piece of evidence.",
+        abstract:
+            "Show why a company is or is not in a chain: segments, scores and every piece of evidence; then what newer exports changed.",
         discussion: """
             Examples:
               chainscope explain 91330100799655058B
@@ -81,7 +82,7 @@ struct ExplainCommand: AsyncParsableCommand {
                 throw CommandError("'\(creditCode)' is not a valid credit code.", exitCode: 64)
             }
             let chain = try CommandError.loading(taxonomy: taxonomy)
-            let (company, stored) = try await configuration.withStore { store throws(CommandError) in
+            let (company, stored, history) = try await configuration.withStore { store throws(CommandError) in
                 guard let company = try await CommandError.storing({ try await store.company(creditCode: code.value) })
                 else {
                     throw CommandError(
@@ -92,7 +93,8 @@ struct ExplainCommand: AsyncParsableCommand {
                     company,
                     try await CommandError.storing {
                         try await store.classification(of: company.key, taxonomy: chain.id)
-                    }
+                    },
+                    try await CommandError.storing { try await store.companyHistory(key: company.key) }
                 )
             }
             // A stored classification from another content of the taxonomy is stale: explain the current one.
@@ -107,6 +109,8 @@ struct ExplainCommand: AsyncParsableCommand {
                 company: company, classification: classification, taxonomy: chain, language: configuration.language)
             explanation.isStoredStale = stored.map { $0.taxonomyDigest != chain.digest } ?? false
             print(explanation.text)
+            let changes = HistoryText(history: history, language: configuration.language).text
+            if !changes.isEmpty { print(changes) }
         }
     }
 }

@@ -40,6 +40,28 @@ struct ServerFixture {
             taxonomies: [ai, try TaxonomyReader().read(named: "ic")], logger: Logger(label: "test"))
     }
 
+    /// Imports a newer export of the fixture's registry, taken on 2022-11-30, in which the company with the
+    /// credit code `code` is deregistered and has another phone number.
+    func importNewerExport(changing code: String) async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let regions = try RegionTableReader().readBuiltin()
+        let file = folder.url.appendingPathComponent("hangzhou-sample-newer.csv")
+        _ = try SampleWriter(generator: SampleGenerator(seed: 5, regions: regions)).write(rows: 300, to: file)
+        // The sample's lines end in CRLF, one `Character` in Swift.
+        let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\r\n").map { line in
+            guard line.contains(code) else { return line }
+            // The name, then the status (存续, 在业 …).
+            return line.replacingOccurrences(of: "^([^,]*),[^,]*,", with: "$1,注销,", options: .regularExpression)
+                .replacingOccurrences(of: #"0571-\d{8}"#, with: "0571-99990000", options: .regularExpression)
+        }
+        try lines.joined(separator: "\r\n").write(to: file, atomically: true, encoding: .utf8)
+        var options = RegistryImportOptions(snapshotDate: CalendarDate(year: 2022, month: 11, day: 30))
+        options.classifier = Classifier(try TaxonomyReader().read(named: "ai"))
+        let result = try await RegistryImporter(regions: regions).run(file, options: options, into: store)
+        try #require(result.import.counts.updated == 1)
+    }
+
     /// Runs `body` against the application in process.
     func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         try await server.application().test(.router) { client in try await body(client) }

@@ -82,6 +82,26 @@ struct ClassifyCommandTests {
             stale.output.contains("The stored classification came from an earlier taxonomy file"), "\(stale.output)")
         #expect(try CommandRun(["explain", "91330100799655058B", "--database", workspace.database]).status == 65)
         #expect(try CommandRun(["explain", "123", "--database", workspace.database]).status == 64)
+        #expect(!english.output.contains("Changes in newer exports"))
+        // A newer export in which the company is deregistered: explain ends with what changed, and where.
+        let newer = workspace.path("newer.csv")
+        let lines = try String(contentsOf: workspace.folder.appendingPathComponent("s.csv"), encoding: .utf8)
+            .components(separatedBy: "\r\n").map { line in
+                line.contains(ai)
+                    ? line.replacingOccurrences(of: "^([^,]*),[^,]*,", with: "$1,注销,", options: .regularExpression)
+                    : line
+            }
+        try lines.joined(separator: "\r\n").write(toFile: newer, atomically: true, encoding: .utf8)
+        let update = try CommandRun([
+            "import", newer, "--database", workspace.database, "--snapshot-date", "2022-11-30",
+        ])
+        #expect(update.output.contains("updated 1,"), "\(update.output)")
+        let changed = try CommandRun(["explain", ai, "--lang", "en", "--database", workspace.database])
+        #expect(changed.output.contains("Changes in newer exports:\n  2022-11-30 · \(newer) row "), "\(changed.output)")
+        #expect(changed.output.contains(" (import #2)\n    status: active → deregistered\n"))
+        #expect(changed.output.contains("登记状态 (column of the source row): "))
+        let chinese = try CommandRun(["explain", ai, "--lang", "zh", "--database", workspace.database])
+        #expect(chinese.output.contains("新导出数据中的变更：") && chinese.output.contains("登记状态 (原始行的列)"))
     }
 
     @Test("classify is incremental; a broken taxonomy is refused with every problem and changes nothing")

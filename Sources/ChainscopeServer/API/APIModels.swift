@@ -47,6 +47,8 @@ struct CompanyDetail: Encodable, Sendable {
     /// The row as exported, header → value; phone numbers and e-mail addresses only with the API token.
     var raw: [String: String]?
     var contactsWithheld: Bool
+    /// What newer exports changed, oldest first; contact cells only with the API token.
+    var history: [CompanyChange]
 }
 
 /// A taxonomy as a tree of layers and segments.
@@ -175,5 +177,10 @@ enum ContactColumns {
 
     static func withheld(_ raw: [String: String]) -> [String: String] {
         raw.filter { !isContact($0.key) }
+    }
+
+    /// The history without changes of contact cells; a change of nothing else is left out.
+    static func withheld(_ history: [CompanyChange]) -> [CompanyChange] {
+        history.compactMap { change in change.withholding { $0.cell.map(isContact) ?? false } }
     }
 }

@@ -52,12 +52,14 @@ struct APIRoutes: Sendable {
         let classification = try await store.classification(of: company.key, taxonomy: taxonomy.id)
         let source = try await store.sourceImport(of: company)
         let raw = try await store.companyRaw(key: company.key)
+        let history = try await store.companyHistory(key: company.key)
         let mayReadContacts = server.token.admits(request)
         let shown = mayReadContacts ? raw : raw.map(ContactColumns.withheld)
+        let shownHistory = mayReadContacts ? history : ContactColumns.withheld(history)
         return JSONBody.response(
             CompanyDetail(
                 company: company, classification: classification, source: source, raw: shown,
-                contactsWithheld: raw != nil && shown != raw))
+                contactsWithheld: (raw != nil && shown != raw) || shownHistory != history, history: shownHistory))
     }
 
     private func taxonomy(_ id: String) throws -> Response {

@@ -98,6 +98,7 @@ struct CompanyPages: Sendable {
                 + "<p class=\"hint\">\(HTML.escape(frame.text(.highlighted)))</p></section>"
         }
         html += try await provenance(company, frame: frame)
+        html += try await history(company, frame: frame)
         return (name, html)
     }
 

@@ -1,0 +1,62 @@
+import ChainscopeCore
+
+extension CompanyPages {
+    /// What newer exports changed in the company, oldest first: one row per changed column or cell of the
+    /// source row, with the import it came from. Empty when nothing changed; contact cells need the token.
+    func history(_ company: Company, frame: PageFrame) async throws -> String {
+        let recorded = try await server.store.companyHistory(key: company.key)
+        let history = server.token.admits(frame.request) ? recorded : ContactColumns.withheld(recorded)
+        guard !history.isEmpty else { return "" }
+        let regions = try await server.state.regions()
+        let headers: [DashboardText] = [.snapshot, .file, .field, .before, .after]
+        var html =
+            "<section aria-labelledby=\"history\"><h2 id=\"history\">\(HTML.escape(frame.text(.history)))</h2>"
+            + "<table class=\"history\"><thead><tr>"
+            + headers.map { "<th scope=\"col\">\(HTML.escape(frame.text($0)))</th>" }.joined() + "</tr></thead><tbody>"
+        for change in history {
+            let source =
+                "<td>\(change.snapshotDate)</td><td><a href=\"/imports/\(change.importID)\">\(HTML.escape(change.file))</a>"
+                + (change.row.map { ", \(HTML.escape(frame.text(.row))) \($0)" } ?? "") + "</td>"
+            for field in change.fields {
+                html += "<tr>" + source
+                if field.isUnitemisedCells {
+                    html += "<td colspan=\"3\">\(HTML.escape(frame.text(.cellsChanged)))</td></tr>"
+                    continue
+                }
+                let shown = { (text: String?) in
+                    text.map { HTML.escape(Self.value($0, of: field.name, frame: frame, regions: regions)) }
+                        ?? "<span class=\"hint\">\(HTML.escape(frame.text(.noValue)))</span>"
+                }
+                html +=
+                    "<th scope=\"row\">\(Self.label(of: field, frame: frame))</th>"
+                    + "<td>\(shown(field.before))</td><td>\(shown(field.after))</td></tr>"
+            }
+        }
+        return html + "</tbody></table></section>"
+    }
+
+    /// A column by the dashboard's word for it (its stored name where there is none), a cell of the source
+    /// row by its header as the export spelled it.
+    static func label(of field: CompanyChange.Field, frame: PageFrame) -> String {
+        if let cell = field.cell {
+            return "<span lang=\"zh-Hans\">\(HTML.escape(cell))</span> "
+                + "<span class=\"hint\">(\(HTML.escape(frame.text(.sourceCell))))</span>"
+        }
+        let words: [String: DashboardText] = [
+            "name_zh": .name, "credit_code": .creditCode, "kind": .kind, "status": .status, "founded": .founded,
+            "capital_text": .capital, "region": .district, "address": .address, "business_scope": .scope,
+            "industry_name": .industry,
+        ]
+        return HTML.escape(words[field.name].map(frame.text) ?? field.name)
+    }
+
+    /// A stored value as the rest of the page shows it: a status in words, a district by name.
+    static func value(_ text: String, of column: String, frame: PageFrame, regions: RegionDirectory) -> String {
+        switch column {
+        case "status": RegistrationStatus(rawValue: text)?.label(frame.language) ?? text
+        case "region": RegionCode(rawValue: text).map { regions.name(of: $0, in: frame.language) } ?? text
+        case "kind": EntityKind(rawValue: text)?.label(frame.language) ?? text
+        default: text
+        }
+    }
+}

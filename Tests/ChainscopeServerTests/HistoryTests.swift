@@ -1,0 +1,51 @@
+import ChainscopeCore
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+@Suite("What newer exports changed, in the API and on the company page")
+struct HistoryTests {
+    @Test("A company's changes come with their import; a changed phone number only with the token")
+    func companyHistory() async throws {
+        let fixture = try await ServerFixture()
+        let listing = try #require(
+            try await fixture.store.companies(matching: CompanyQuery(isMember: true, limit: 1)).companies.first)
+        let code = try #require(listing.company.creditCode)
+        let unchanged = try #require(
+            try await fixture.store.registryCompanies().compactMap(\.creditCode).first { $0 != code })
+        try await fixture.importNewerExport(changing: code)
+        try await fixture.test { client in
+            func history(_ code: String, token: Bool) async throws -> [[String: Any]] {
+                try await client.execute(
+                    uri: "/api/v1/companies/\(code)", method: .get, headers: token ? .bearer(ServerFixture.token) : [:]
+                ) { try #require(try $0.json()["history"] as? [[String: Any]]) }
+            }
+            let open = try await history(code, token: false)
+            #expect(open.count == 1)
+            #expect(open.first?["file"] as? String == "hangzhou-sample-newer.csv")
+            #expect(open.first?["snapshotDate"] as? String == "2022-11-30")
+            let fields = try #require(open.first?["fields"] as? [[String: String]])
+            #expect(fields.first?["name"] == "status" && fields.first?["after"] == "deregistered")
+            #expect(fields.contains { $0["name"] == "raw.登记状态" && $0["after"] == "注销" })
+            #expect(!fields.contains { $0["name"] == "raw.电话" })
+            let full = try #require(try await history(code, token: true).first?["fields"] as? [[String: String]])
+            #expect(full.first { $0["name"] == "raw.电话" }?["after"] == "0571-99990000")
+            #expect(try await history(unchanged, token: false).isEmpty)
+
+            try await client.execute(uri: "/companies/\(code)?lang=en", method: .get) { response in
+                let page = response.text
+                #expect(page.contains("Changes in newer exports"))
+                #expect(page.contains("<a href=\"/imports/2\">hangzhou-sample-newer.csv</a>"))
+                #expect(page.contains("</td><td>Deregistered</td>"))
+                #expect(!page.contains("0571-99990000"))
+            }
+            try await client.execute(
+                uri: "/companies/\(code)?lang=en", method: .get, headers: .bearer(ServerFixture.token)
+            ) { #expect($0.text.contains("0571-99990000")) }
+            try await client.execute(uri: "/companies/\(unchanged)?lang=en", method: .get) { response in
+                #expect(!response.text.contains("Changes in newer exports"))
+            }
+        }
+    }
+}
