@@ -71,11 +71,23 @@ extension CompanyRow {
         // under a header with the columns in another order, has other text for the same cells.
         if changes["raw"] != nil {
             changes["raw"] = nil
-            if !hasSameRawCells(as: old, headers: headers) {
-                changes.merge(changedCells(from: old, headers: headers, columns: changes)) { column, _ in column }
+            let cells = sameHeaderCells(old)
+            if !hasSameRawCells(cells, as: old, headers: headers) {
+                let changedCells = changedCells(cells, from: old, headers: headers, columns: changes)
+                changes.merge(changedCells) { column, _ in column }
             }
         }
         return changes
+    }
+
+    /// The cells of `old`'s raw row and of this one, read on bytes, when both texts name one header.
+    private func sameHeaderCells(_ old: [String?]) -> (digest: String, before: [String?], after: [String?])? {
+        guard let oldText = old[Self.rawColumn], let newText = values[Self.rawColumn],
+            let before = RawFields(json: oldText).cells(resolving: { old.indices.contains($0) ? old[$0] : nil }),
+            let after = RawFields(json: newText).cells(resolving: { values.indices.contains($0) ? values[$0] : nil }),
+            before.digest == after.digest
+        else { return nil }
+        return (before.digest, before.cells, after.cells)
     }
 
     /// The cells of the source row that differ from `old`'s, by header, as `raw.` and the header → [old, new]:
@@ -83,14 +95,27 @@ extension CompanyRow {
     /// that only repeats a changed column (the business scope) is left to that column. When nothing else shows
     /// the change (cells that differ in no way a header names), the whole texts are kept under `raw`.
     private func changedCells(
-        from old: [String?], headers: (String) -> [String]?, columns: [String: [String?]]
+        _ cells: (digest: String, before: [String?], after: [String?])?, from old: [String?],
+        headers: (String) -> [String]?, columns: [String: [String?]]
     ) -> [String: [String?]] {
-        let before = Self.raw(values: old, headers: headers) ?? [:]
-        let after = raw ?? [:]
         var changes: [String: [String?]] = [:]
-        for header in Set(before.keys).union(after.keys) where before[header] != after[header] {
-            let pair = [before[header], after[header]]
+        func compare(_ header: String, _ before: String?, _ after: String?) {
+            guard before != after else { return }
+            let pair = [before, after]
             if !columns.values.contains(pair) { changes[CompanyChange.Field.cellPrefix + header] = pair }
+        }
+        if let cells, let keys = headers(cells.digest) {
+            // One header: cells compared in place, without reading either text into a dictionary.
+            for index in 0..<max(cells.before.count, cells.after.count) {
+                compare(
+                    RawFields.key(at: index, among: keys),
+                    cells.before.indices.contains(index) ? cells.before[index] : nil,
+                    cells.after.indices.contains(index) ? cells.after[index] : nil)
+            }
+        } else {
+            let before = Self.raw(values: old, headers: headers) ?? [:]
+            let after = raw ?? [:]
+            for header in Set(before.keys).union(after.keys) { compare(header, before[header], after[header]) }
         }
         if changes.isEmpty, columns.isEmpty {
             return ["raw": [old[Self.rawColumn], values[Self.rawColumn]]]
@@ -100,17 +125,16 @@ extension CompanyRow {
 
     /// Whether the raw cells of `old` are this row's: compared in column order when both texts name one
     /// header (a cell kept as a column number read from its own row), else by header key.
-    private func hasSameRawCells(as old: [String?], headers: (String) -> [String]?) -> Bool {
-        if let oldText = old[Self.rawColumn], let newText = values[Self.rawColumn],
-            let before = RawFields(json: oldText).cells(resolving: { old.indices.contains($0) ? old[$0] : nil }),
-            let after = RawFields(json: newText).cells(resolving: { values.indices.contains($0) ? values[$0] : nil }),
-            before.digest == after.digest
-        {
+    private func hasSameRawCells(
+        _ cells: (digest: String, before: [String?], after: [String?])?, as old: [String?],
+        headers: (String) -> [String]?
+    ) -> Bool {
+        if let cells {
             // By key, a cell without text (a column number with none) is no key at all, like a missing one.
             func trimmed(_ cells: [String?]) -> ArraySlice<String?> {
                 cells[..<((cells.lastIndex { $0 != nil } ?? -1) + 1)]
             }
-            return trimmed(before.cells) == trimmed(after.cells)
+            return trimmed(cells.before) == trimmed(cells.after)
         }
         return Self.raw(values: old, headers: headers) == raw
     }

@@ -42,13 +42,17 @@ public struct RawFields: Sendable, Hashable {
         }
         if let cells = object as? [Any], let digest = cells.first as? String {
             let keys = headers(digest) ?? []
-            for (index, cell) in cells.dropFirst().enumerated() {
-                keep(index < keys.count ? keys[index] : "column \(index + 1)", cell)
-            }
+            for (index, cell) in cells.dropFirst().enumerated() { keep(Self.key(at: index, among: keys), cell) }
         } else if let object = object as? [String: Any] {
             for (key, value) in object { keep(key, value) }
         }
         return values
+    }
+
+    /// The key of the cell at `index` of a row under a header of `keys`: cells beyond the header are named
+    /// by their column, "column 3".
+    static func key(at index: Int, among keys: [String]) -> String {
+        index < keys.count ? keys[index] : "column \(index + 1)"
     }
 
     /// A table's header, made unique and pre-encoded, writing each row's cells as `RawFields`.
