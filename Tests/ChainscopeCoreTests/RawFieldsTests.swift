@@ -171,6 +171,15 @@ struct RawFieldsTests {
             changes(row(["企业名称", "经营状态", "电话"], ["杭州甲科技有限公司", "存续", "0571-1"])) == [
                 "raw.登记状态": ["存续", nil], "raw.经营状态": [nil, "存续"],
             ])
+        // Told what the headers stand for, the same texts under another spelling are the same cells, and a
+        // changed one is named by its new header.
+        let status = HeaderFields { ["登记状态", "经营状态"].contains($0) ? "status" : nil }
+        var renamed = row(["企业名称", "经营状态", "电话"], ["杭州甲科技有限公司", "存续", "0571-1"])
+        renamed.headerFields = status
+        #expect(changes(renamed).isEmpty)
+        var revoked = row(["企业名称", "经营状态", "电话"], ["杭州甲科技有限公司", "吊销", "0571-1"])
+        revoked.headerFields = status
+        #expect(changes(revoked) == ["raw.经营状态": ["存续", "吊销"]])
         // Columns come first, then cells; a change recorded before cells were itemised says only that they changed.
         let change = CompanyChange(
             importID: 2, file: "b.csv", snapshotDate: try #require(CalendarDate(iso: "2022-11-01")), row: 3,

@@ -12,8 +12,10 @@ struct RawRowTests {
     static let regions = Result { try RegionTableReader().readBuiltin() }
     static let codes = (1...3).map { CreditCode.completing("91330106" + "0000000\($0)")!.value }
     /// Three companies under a header of four columns, `order` saying which columns and rows come first.
-    static func export(columns order: [Int] = [0, 1, 2, 3], rows: [Int] = [0, 1, 2], phone: String = "0571-1") -> Data {
-        let header = ["公司名称", "统一社会信用代码", "成立日期", "电话"]
+    static func export(
+        columns order: [Int] = [0, 1, 2, 3], rows: [Int] = [0, 1, 2], phone: String = "0571-1",
+        header: [String] = ["公司名称", "统一社会信用代码", "成立日期", "电话"]
+    ) -> Data {
         let cells = rows.map { n in ["杭州原始\(n)科技有限公司", codes[n], "2020-01-0\(n + 1)", n == 0 ? phone : "-"] }
         let lines = [header] + cells
         return Data(lines.map { line in order.map { line[$0] }.joined(separator: ",") + "\n" }.joined().utf8)
@@ -84,6 +86,23 @@ struct RawRowTests {
             history.map(\.fields) == [[CompanyChange.Field(name: "raw.电话", before: "0571-1", after: "0571-2")]])
         #expect(try await Self.raws(store)[0]?["电话"] == "0571-2")
         #expect(try await Self.raws(store)[1] == before[1])
+    }
+
+    @Test("A newer export whose headers are spelled another way is compared field by field")
+    func renamedHeaders() async throws {
+        let store = try SQLiteStore()
+        _ = try await Self.run(Self.export(), "a.csv", into: store)
+        // Tianyancha's spellings for the name, the credit code and the founding date; the same cells.
+        let renamed = ["企业名称", "信用代码", "成立时间", "电话"]
+        let same = try await Self.run(Self.export(header: renamed), "b.csv", into: store)
+        #expect(same.counts.unchanged == 3 && same.counts.updated == 0)
+        #expect(try await store.companyHistory(key: .creditCode(Self.codes[0])).isEmpty)
+        let newer = try await Self.run(Self.export(phone: "0571-2", header: renamed), "c.csv", into: store)
+        #expect(newer.counts.updated == 1)
+        let history = try await store.companyHistory(key: .creditCode(Self.codes[0]))
+        #expect(
+            history.map(\.fields) == [[CompanyChange.Field(name: "raw.电话", before: "0571-1", after: "0571-2")]])
+        #expect(try await Self.raws(store)[0]?["成立时间"] == "2020-01-01")
     }
 
     @Test("A digest stored for another header refuses the import and leaves the database as it was")

@@ -113,9 +113,10 @@ extension CompanyRow {
                     cells.after.indices.contains(index) ? cells.after[index] : nil)
             }
         } else {
-            let before = Self.raw(values: old, headers: headers) ?? [:]
-            let after = raw ?? [:]
-            for header in Set(before.keys).union(after.keys) { compare(header, before[header], after[header]) }
+            let (before, after) = cellsByField(old, headers: headers)
+            for key in Set(before.keys).union(after.keys) {
+                compare((after[key] ?? before[key])!.header, before[key]?.text, after[key]?.text)
+            }
         }
         if changes.isEmpty, columns.isEmpty {
             return ["raw": [old[Self.rawColumn], values[Self.rawColumn]]]
@@ -136,6 +137,15 @@ extension CompanyRow {
             }
             return trimmed(cells.before) == trimmed(cells.after)
         }
-        return Self.raw(values: old, headers: headers) == raw
+        let (before, after) = cellsByField(old, headers: headers)
+        return before.mapValues(\.text) == after.mapValues(\.text)
+    }
+
+    /// The cells of `old`'s raw row and of this one by what they stand for (`HeaderFields`), or by header.
+    private func cellsByField(_ old: [String?], headers: (String) -> [String]?) -> (
+        before: [String: (header: String, text: String)], after: [String: (header: String, text: String)]
+    ) {
+        let fields = headerFields ?? HeaderFields { _ in nil }
+        return (fields.byField(Self.raw(values: old, headers: headers) ?? [:]), fields.byField(raw ?? [:]))
     }
 }

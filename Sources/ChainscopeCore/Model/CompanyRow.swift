@@ -38,6 +38,9 @@ public struct CompanyRow: Sendable {
     /// The header of the raw row, which the store keeps once for all the rows read under it.
     public let rawHeader: RawHeader?
     public let classification: ClassificationRow?
+    /// What the headers of raw rows stand for, to compare this row's cells with a row stored under another
+    /// spelling of its header; nil compares them by header.
+    public var headerFields: HeaderFields?
 
     public init(_ company: Company, raw: RawFields?, classification: Classification?) {
         line = company.provenance.line

@@ -22,10 +22,9 @@ public struct HeaderLayout: Sendable, Hashable {
         var seen: [RegistryField: Int] = [:]
         var fields: [RegistryField?] = []
         var warnings: [String] = []
-        let folded = Dictionary(mapping.map { (RegistryField.fold($0.key), $0.value) }, uniquingKeysWith: { $1 })
+        let field = Self.field(mapping: mapping)
         for (index, header) in headers.enumerated() {
-            let key = RegistryField.fold(header)
-            guard let field = folded[key] ?? RegistryField.byFoldedSynonym[key] else {
+            guard let field = field(header) else {
                 fields.append(nil)
                 continue
             }
@@ -41,6 +40,15 @@ public struct HeaderLayout: Sendable, Hashable {
         }
         self.fields = fields
         self.warnings = warnings
+    }
+
+    /// The field a header names: through the user's mapping (header → field) first, then the synonyms.
+    static func field(mapping: [String: RegistryField]) -> @Sendable (String) -> RegistryField? {
+        let folded = Dictionary(mapping.map { (RegistryField.fold($0.key), $0.value) }, uniquingKeysWith: { $1 })
+        return { header in
+            let key = RegistryField.fold(header)
+            return folded[key] ?? RegistryField.byFoldedSynonym[key]
+        }
     }
 
     /// How many known fields the row names.

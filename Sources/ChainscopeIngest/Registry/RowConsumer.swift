@@ -30,6 +30,8 @@ struct RowConsumer: Sendable {
     let snapshotDate: CalendarDate
     let mapping: [String: RegistryField]
     let format: RegistryFormat
+    /// What headers stand for, for comparing a company's cells with those stored under another header.
+    let headerFields: HeaderFields
     var classifier: Classifier?
     private(set) var warnings: [String] = []
     /// Rows of the current table held back until its header is known.
@@ -52,6 +54,8 @@ struct RowConsumer: Sendable {
         self.snapshotDate = snapshotDate
         self.mapping = mapping
         self.format = format
+        let field = HeaderLayout.field(mapping: mapping)
+        headerFields = HeaderFields { field($0)?.rawValue }
     }
 
     /// The data rows `row` completes: none while a header is still being looked for, several when
@@ -90,7 +94,9 @@ struct RowConsumer: Sendable {
         switch mapped {
         case .company(let company, let raw):
             let classification = classifier?.classification(of: company)
-            return PreparedRow(row, .company(CompanyRow(company, raw: raw, classification: classification)))
+            var stored = CompanyRow(company, raw: raw, classification: classification)
+            stored.headerFields = headerFields
+            return PreparedRow(row, .company(stored))
         case .problem(let column, let value, let reason, let raw):
             return PreparedRow(row, .problem(column: column, value: value, reason: reason, raw: raw))
         }
