@@ -109,7 +109,7 @@ struct ExplainCommand: AsyncParsableCommand {
                 company: company, classification: classification, taxonomy: chain, language: configuration.language)
             explanation.isStoredStale = stored.map { $0.taxonomyDigest != chain.digest } ?? false
             print(explanation.text)
-            let changes = HistoryText(history: history, language: configuration.language).text
+            let changes = ChangeHistory(history, language: configuration.language).text
             if !changes.isEmpty { print(changes) }
         }
     }

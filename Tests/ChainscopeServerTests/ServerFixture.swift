@@ -48,14 +48,9 @@ struct ServerFixture {
         let regions = try RegionTableReader().readBuiltin()
         let file = folder.url.appendingPathComponent("hangzhou-sample-newer.csv")
         _ = try SampleWriter(generator: SampleGenerator(seed: 5, regions: regions)).write(rows: 300, to: file)
-        // The sample's lines end in CRLF, one `Character` in Swift.
-        let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\r\n").map { line in
-            guard line.contains(code) else { return line }
-            // The name, then the status (存续, 在业 …).
-            return line.replacingOccurrences(of: "^([^,]*),[^,]*,", with: "$1,注销,", options: .regularExpression)
-                .replacingOccurrences(of: #"0571-\d{8}"#, with: "0571-99990000", options: .regularExpression)
-        }
-        try lines.joined(separator: "\r\n").write(to: file, atomically: true, encoding: .utf8)
+        let sample = try String(contentsOf: file, encoding: .utf8)
+        try NewerExport.deregistering(code, in: sample, phone: "0571-99990000")
+            .write(to: file, atomically: true, encoding: .utf8)
         var options = RegistryImportOptions(snapshotDate: CalendarDate(year: 2022, month: 11, day: 30))
         options.classifier = Classifier(try TaxonomyReader().read(named: "ai"))
         let result = try await RegistryImporter(regions: regions).run(file, options: options, into: store)

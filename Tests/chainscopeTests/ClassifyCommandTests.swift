@@ -1,3 +1,4 @@
+import ChainscopeTestSupport
 import Foundation
 import Testing
 
@@ -85,13 +86,8 @@ struct ClassifyCommandTests {
         #expect(!english.output.contains("Changes in newer exports"))
         // A newer export in which the company is deregistered: explain ends with what changed, and where.
         let newer = workspace.path("newer.csv")
-        let lines = try String(contentsOf: workspace.folder.appendingPathComponent("s.csv"), encoding: .utf8)
-            .components(separatedBy: "\r\n").map { line in
-                line.contains(ai)
-                    ? line.replacingOccurrences(of: "^([^,]*),[^,]*,", with: "$1,注销,", options: .regularExpression)
-                    : line
-            }
-        try lines.joined(separator: "\r\n").write(toFile: newer, atomically: true, encoding: .utf8)
+        let sample = try String(contentsOf: workspace.folder.appendingPathComponent("s.csv"), encoding: .utf8)
+        try NewerExport.deregistering(ai, in: sample).write(toFile: newer, atomically: true, encoding: .utf8)
         let update = try CommandRun([
             "import", newer, "--database", workspace.database, "--snapshot-date", "2022-11-30",
         ])

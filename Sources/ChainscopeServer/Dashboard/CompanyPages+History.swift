@@ -1,4 +1,5 @@
 import ChainscopeCore
+import ChainscopeReports
 
 extension CompanyPages {
     /// What newer exports changed in the company, oldest first: one row per changed column or cell of the
@@ -8,9 +9,10 @@ extension CompanyPages {
         let history = server.token.admits(frame.request) ? recorded : ContactColumns.withheld(recorded)
         guard !history.isEmpty else { return "" }
         let regions = try await server.state.regions()
+        let words = ChangeWords(language: frame.language)
         let headers: [DashboardText] = [.snapshot, .file, .field, .before, .after]
         var html =
-            "<section aria-labelledby=\"history\"><h2 id=\"history\">\(HTML.escape(frame.text(.history)))</h2>"
+            "<section aria-labelledby=\"history\"><h2 id=\"history\">\(HTML.escape(words.heading))</h2>"
             + "<table class=\"history\"><thead><tr>"
             + headers.map { "<th scope=\"col\">\(HTML.escape(frame.text($0)))</th>" }.joined() + "</tr></thead><tbody>"
         for change in history {
@@ -20,12 +22,12 @@ extension CompanyPages {
             for field in change.fields {
                 html += "<tr>" + source
                 if field.isUnitemisedCells {
-                    html += "<td colspan=\"3\">\(HTML.escape(frame.text(.cellsChanged)))</td></tr>"
+                    html += "<td colspan=\"3\">\(HTML.escape(words.cellsChanged))</td></tr>"
                     continue
                 }
                 let shown = { (text: String?) in
                     text.map { HTML.escape(Self.value($0, of: field.name, frame: frame, regions: regions)) }
-                        ?? "<span class=\"hint\">\(HTML.escape(frame.text(.noValue)))</span>"
+                        ?? "<span class=\"hint\">\(HTML.escape(words.noValue))</span>"
                 }
                 html +=
                     "<th scope=\"row\">\(Self.label(of: field, frame: frame))</th>"
@@ -40,7 +42,7 @@ extension CompanyPages {
     static func label(of field: CompanyChange.Field, frame: PageFrame) -> String {
         if let cell = field.cell {
             return "<span lang=\"zh-Hans\">\(HTML.escape(cell))</span> "
-                + "<span class=\"hint\">(\(HTML.escape(frame.text(.sourceCell))))</span>"
+                + "<span class=\"hint\">(\(HTML.escape(ChangeWords(language: frame.language).sourceCell)))</span>"
         }
         let words: [String: DashboardText] = [
             "name_zh": .name, "credit_code": .creditCode, "kind": .kind, "status": .status, "founded": .founded,

@@ -13,7 +13,7 @@ enum DashboardText: String, CaseIterable {
     case policies, parks, programmes, issuer, benefits, source
     case file, rowsRead, stored, quarantined, duplicates, quarantineOf, column, value, reason, noImports
     case downloadReport, format, synthetic, notFound, error, apiLink
-    case history, field, before, after, sourceCell, cellsChanged, noValue
+    case field, before, after
 
     var words: (ko: String, zh: String, en: String) {
         switch self {
@@ -107,17 +107,9 @@ enum DashboardText: String, CaseIterable {
         case .notFound: ("찾을 수 없습니다", "未找到", "Not found")
         case .error: ("오류", "错误", "Error")
         case .apiLink: ("JSON API (OpenAPI)", "JSON API（OpenAPI）", "JSON API (OpenAPI)")
-        case .history: ("새 추출본에서 바뀐 항목", "新导出数据中的变更", "Changes in newer exports")
         case .field: ("항목", "项目", "Field")
         case .before: ("이전", "变更前", "Before")
         case .after: ("이후", "变更后", "After")
-        case .sourceCell: ("원본 행의 열", "原始行的列", "column of the source row")
-        case .cellsChanged:
-            (
-                "원본 행의 셀이 바뀌었습니다 (셀별로 기록하기 전의 변경)", "原始行的单元格有变更（逐格记录之前的变更）",
-                "Cells of the source row changed (recorded before changes were kept cell by cell)"
-            )
-        case .noValue: ("(없음)", "（无）", "(none)")
         }
     }
 
