@@ -98,6 +98,7 @@ struct ClassifyCommandTests {
         #expect(changed.output.contains("登记状态 (column of the source row): "))
         let chinese = try CommandRun(["explain", ai, "--lang", "zh", "--database", workspace.database])
         #expect(chinese.output.contains("新导出数据中的变更：") && chinese.output.contains("登记状态 (原始行的列)"))
+        #expect(chinese.output.contains(" (导入 #2)\n"))
     }
 
     @Test("classify is incremental; a broken taxonomy is refused with every problem and changes nothing")

@@ -68,7 +68,8 @@ extension CompanyRow {
             if old[index] != values[index] { changes[column] = [old[index], values[index]] }
         }
         // A row stored before cells were kept as column numbers, or before headers were kept apart, or read
-        // under a header with the columns in another order, has other text for the same cells.
+        // under a header with the columns in another order or spelled another way, has other text for the
+        // same cells.
         if changes["raw"] != nil {
             changes["raw"] = nil
             let cells = sameHeaderCells(old)
@@ -125,7 +126,7 @@ extension CompanyRow {
     }
 
     /// Whether the raw cells of `old` are this row's: compared in column order when both texts name one
-    /// header (a cell kept as a column number read from its own row), else by header key.
+    /// header (a cell kept as a column number read from its own row), else by what each header stands for.
     private func hasSameRawCells(
         _ cells: (digest: String, before: [String?], after: [String?])?, as old: [String?],
         headers: (String) -> [String]?

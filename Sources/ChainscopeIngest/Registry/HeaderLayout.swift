@@ -22,9 +22,9 @@ public struct HeaderLayout: Sendable, Hashable {
         var seen: [RegistryField: Int] = [:]
         var fields: [RegistryField?] = []
         var warnings: [String] = []
-        let field = Self.field(mapping: mapping)
+        let fieldOf = Self.field(mapping: mapping)
         for (index, header) in headers.enumerated() {
-            guard let field = field(header) else {
+            guard let field = fieldOf(header) else {
                 fields.append(nil)
                 continue
             }

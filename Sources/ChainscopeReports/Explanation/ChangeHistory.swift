@@ -20,7 +20,7 @@ public struct ChangeHistory: Sendable {
         for change in history {
             lines.append(
                 "  \(change.snapshotDate) · \(change.file)" + (change.row.map { " \(words.row) \($0)" } ?? "")
-                    + " (import #\(change.importID))")
+                    + " (\(words.importNumber) #\(change.importID))")
             for field in change.fields {
                 guard !field.isUnitemisedCells else {
                     lines.append("    " + words.cellsChanged)
@@ -51,6 +51,7 @@ public struct ChangeWords: Sendable {
     public var heading: String { pick("새 추출본에서 바뀐 항목", "新导出数据中的变更", "Changes in newer exports") }
     var colon: String { pick(":", "：", ":") }
     var row: String { pick("행", "行", "row") }
+    var importNumber: String { pick("가져오기", "导入", "import") }
     public var sourceCell: String { pick("원본 행의 열", "原始行的列", "column of the source row") }
     public var noValue: String { pick("(없음)", "（无）", "(none)") }
     public var cellsChanged: String {
