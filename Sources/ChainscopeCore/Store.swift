@@ -48,6 +48,9 @@ public protocol Store: Sendable {
     /// What newer exports changed in a company, oldest first, each with its import's file and date.
     func companyHistory(key: CompanyKey) async throws -> [CompanyChange]
 
+    /// The companies an import changed, in the order of their rows, at most `limit` of them.
+    func changes(ofImport importID: Int64, limit: Int) async throws -> [ImportedChange]
+
     /// A page of the companies that match `query`, in its order, starting after its cursor.
     func companies(matching query: CompanyQuery) async throws -> CompanyPage
 

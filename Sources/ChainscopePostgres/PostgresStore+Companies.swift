@@ -46,21 +46,48 @@ extension PostgresStore {
     public func companyHistory(key: CompanyKey) async throws -> [CompanyChange] {
         try await rows(
             """
-            SELECT h.import_id, i.file, i.snapshot_date, h.row, h.changes
+            SELECT \(unescaped: Self.changeColumns)
             FROM company_history h JOIN registry_import i ON i.id = h.import_id
             WHERE h.province = \(key.province) AND h.key = \(key.description) ORDER BY h.id
             """
         ).map { row in
-            let (importID, file, snapshot, line, changes) = try row.decode((Int64, String, String, Int?, String).self)
-            guard let snapshotDate = CalendarDate(iso: snapshot) else {
-                throw StoreError(
-                    .corruptRow, location: "registry_import \(importID)",
-                    detail: "column snapshot_date holds '\(snapshot)'")
-            }
-            return CompanyChange(
-                importID: importID, file: file, snapshotDate: snapshotDate, row: line,
-                changes: try Self.decode([String: [String?]].self, changes, location: "company_history \(key)"))
+            try Self.change(try row.decode((Int64, String, String, Int?, String).self), key: key.description)
         }
+    }
+
+    public func changes(ofImport importID: Int64, limit: Int) async throws -> [ImportedChange] {
+        try await rows(
+            """
+            SELECT h.key, c.name_zh, \(unescaped: Self.changeColumns)
+            FROM company_history h JOIN registry_import i ON i.id = h.import_id
+                LEFT JOIN company c ON c.province = h.province AND c.key = h.key
+            WHERE h.import_id = \(importID) ORDER BY h.row, h.id LIMIT \(max(limit, 0))
+            """
+        ).map { row in
+            let (text, name, importID, file, snapshot, line, changes) = try row.decode(
+                (String, String?, Int64, String, String, Int?, String).self)
+            guard let key = CompanyKey(text) else {
+                throw StoreError(.corruptRow, location: "company_history \(text)", detail: "column key holds '\(text)'")
+            }
+            return ImportedChange(
+                key: key, name: name, change: try Self.change((importID, file, snapshot, line, changes), key: text))
+        }
+    }
+
+    /// What `change(_:key:)` reads of a change, from the history `h` and its import `i`.
+    private static let changeColumns = "h.import_id, i.file, i.snapshot_date, h.row, h.changes"
+
+    private static func change(
+        _ columns: (importID: Int64, file: String, snapshot: String, row: Int?, changes: String), key: String
+    ) throws -> CompanyChange {
+        guard let snapshotDate = CalendarDate(iso: columns.snapshot) else {
+            throw StoreError(
+                .corruptRow, location: "registry_import \(columns.importID)",
+                detail: "column snapshot_date holds '\(columns.snapshot)'")
+        }
+        return CompanyChange(
+            importID: columns.importID, file: columns.file, snapshotDate: snapshotDate, row: columns.row,
+            changes: try decode([String: [String?]].self, columns.changes, location: "company_history \(key)"))
     }
 
     static func bindings(_ values: [String]) -> PostgresBindings {

@@ -16,6 +16,8 @@ extension PostgresStore {
         ("v6-keys-led-by-company-key", keysLedByCompanyKey),
         ("v7-grams-within-words", gramsWithinWords),
         ("v8-raw-headers", rawHeaders),
+        // The companies an import changed, in the order of their rows, for the import's page.
+        ("v9-history-by-import", ["CREATE INDEX company_history_by_import ON company_history (import_id, row, id)"]),
     ]
 
     /// The two-character province codes of GB/T 2260, each a partition; other codes (national registers

@@ -162,21 +162,45 @@ extension SQLiteStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT h.import_id, i.file, i.snapshot_date, h.row, h.changes
-                    FROM company_history h JOIN registry_import i ON i.id = h.import_id
+                    SELECT \(Self.changeColumns) FROM company_history h JOIN registry_import i ON i.id = h.import_id
                     WHERE h.key = ? ORDER BY h.id
                     """, arguments: [key.description]
+            ).map { try Self.change($0, from: 0) }
+        }
+    }
+
+    public func changes(ofImport importID: Int64, limit: Int) async throws -> [ImportedChange] {
+        try await read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT h.key, c.name_zh, \(Self.changeColumns)
+                    FROM company_history h JOIN registry_import i ON i.id = h.import_id
+                        LEFT JOIN company c ON c.key = h.key
+                    WHERE h.import_id = ? ORDER BY h.row, h.id LIMIT ?
+                    """, arguments: [importID, max(limit, 0)]
             ).map { row in
-                let importID: Int64 = row[0]
-                let snapshot: String = row[2]
-                return CompanyChange(
-                    importID: importID, file: row[1],
-                    snapshotDate: try required(
-                        CalendarDate(iso: snapshot), "registry_import", "\(importID)", "snapshot_date", raw: snapshot),
-                    row: row[3],
-                    changes: try JSONDecoder().decode([String: [String?]].self, from: Data((row[4] as String).utf8)))
+                let text: String = row[0]
+                return ImportedChange(
+                    key: try required(CompanyKey(text), "company_history", text, "key", raw: text), name: row[1],
+                    change: try Self.change(row, from: 2))
             }
         }
+    }
+
+    /// What `change(_:from:)` reads of a change, from the history `h` and its import `i`.
+    private static let changeColumns = "h.import_id, i.file, i.snapshot_date, h.row, h.changes"
+
+    /// The change whose `changeColumns` begin at `start` of `row`.
+    private static func change(_ row: Row, from start: Int) throws -> CompanyChange {
+        let importID: Int64 = row[start]
+        let snapshot: String = row[start + 2]
+        return CompanyChange(
+            importID: importID, file: row[start + 1],
+            snapshotDate: try required(
+                CalendarDate(iso: snapshot), "registry_import", "\(importID)", "snapshot_date", raw: snapshot),
+            row: row[start + 3],
+            changes: try JSONDecoder().decode([String: [String?]].self, from: Data((row[start + 4] as String).utf8)))
     }
 
     /// The row a company was last stored from, header → value.

@@ -37,6 +37,10 @@ extension SQLiteStore {
         migrator.registerMigration("v10-raw-headers") { db in
             try RawHeaderCatalog.createTable(db)
         }
+        // The companies an import changed, in the order of their rows, for the import's page.
+        migrator.registerMigration("v11-history-by-import") { db in
+            try db.execute(sql: "CREATE INDEX company_history_by_import ON company_history(import_id, row, id)")
+        }
         return migrator
     }
 

@@ -6,7 +6,8 @@ import Testing
 
 @Suite("What newer exports changed, in the API and on the company page")
 struct HistoryTests {
-    @Test("A company's changes come with their import; a changed phone number only with the token")
+    @Test(
+        "A company's changes come with their import, and an import lists its changed companies; phones need the token")
     func companyHistory() async throws {
         let fixture = try await ServerFixture()
         let listing = try #require(
@@ -39,11 +40,25 @@ struct HistoryTests {
                 #expect(page.contains("<a href=\"/imports/2\">hangzhou-sample-newer.csv</a>"))
                 #expect(page.contains("</td><td>Deregistered</td>"))
                 #expect(!page.contains("0571-99990000"))
+                #expect(
+                    page.contains(
+                        "电话</span> <span class=\"hint\">(column of the source row)</span></th><td>…</td><td>…</td>"))
             }
             try await client.execute(
                 uri: "/companies/\(code)?lang=en", method: .get, headers: .bearer(ServerFixture.token)
             ) { #expect($0.text.contains("0571-99990000")) }
             try await client.execute(uri: "/companies/\(unchanged)?lang=en", method: .get) { response in
+                #expect(!response.text.contains("Changes in newer exports"))
+            }
+            // The newer import's page lists the company it changed and what changed; the first import's, none.
+            let name = try #require(listing.company.names.zh)
+            try await client.execute(uri: "/imports/2?lang=en", method: .get) { response in
+                let page = response.text
+                #expect(page.contains("<h2>Changes in newer exports (1)</h2>"))
+                #expect(page.contains("<a href=\"/companies/\(code)\" lang=\"zh-Hans\">\(name)</a></th><td>Status, "))
+                #expect(page.contains("<h2>Quarantined rows</h2>"))
+            }
+            try await client.execute(uri: "/imports/1?lang=en", method: .get) { response in
                 #expect(!response.text.contains("Changes in newer exports"))
             }
         }

@@ -74,3 +74,17 @@ public struct CompanyChange: Sendable, Hashable, Codable {
         self.fields = fields
     }
 }
+
+/// A change an import made, with the company it was made to: what a newer export changed, company by company.
+public struct ImportedChange: Sendable, Hashable {
+    public let key: CompanyKey
+    /// The company's Chinese name, nil when the company is no longer stored.
+    public let name: String?
+    public let change: CompanyChange
+
+    public init(key: CompanyKey, name: String?, change: CompanyChange) {
+        self.key = key
+        self.name = name
+        self.change = change
+    }
+}

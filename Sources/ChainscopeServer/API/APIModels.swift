@@ -154,6 +154,12 @@ extension Company {
 }
 
 extension CompanyKey {
+    /// `Company.urlPath` of the company with this key.
+    var urlPath: String {
+        if case .creditCode(let code) = self { return HTML.percentEncode(code) }
+        return HTML.percentEncode(description)
+    }
+
     /// The key a URL's path segment names: an 18-character credit code or a key's text form, either
     /// percent-encoded (Hummingbird hands path parameters over as they were sent).
     init?(urlID encoded: String) {

@@ -3,11 +3,11 @@ import ChainscopeReports
 
 extension CompanyPages {
     /// What newer exports changed in the company, oldest first: one row per changed column or cell of the
-    /// source row, with the import it came from. Empty when nothing changed; contact cells need the token.
+    /// source row, with the import it came from. Empty when nothing changed; contact cells' texts need the token.
     func history(_ company: Company, frame: PageFrame) async throws -> String {
-        let recorded = try await server.store.companyHistory(key: company.key)
-        let history = server.token.admits(frame.request) ? recorded : ContactColumns.withheld(recorded)
+        let history = try await server.store.companyHistory(key: company.key)
         guard !history.isEmpty else { return "" }
+        let mayReadContacts = server.token.admits(frame.request)
         let regions = try await server.state.regions()
         let words = ChangeWords(language: frame.language)
         let headers: [DashboardText] = [.snapshot, .file, .field, .before, .after]
@@ -25,9 +25,13 @@ extension CompanyPages {
                     html += "<td colspan=\"3\">\(HTML.escape(words.cellsChanged))</td></tr>"
                     continue
                 }
+                // As on the import pages: that a phone number changed is shown, the numbers need the token.
+                let isWithheld = !mayReadContacts && field.cell.map(ContactColumns.isContact) == true
                 let shown = { (text: String?) in
-                    text.map { HTML.escape(Self.value($0, of: field.name, frame: frame, regions: regions)) }
-                        ?? "<span class=\"hint\">\(HTML.escape(words.noValue))</span>"
+                    isWithheld
+                        ? "…"
+                        : text.map { HTML.escape(Self.value($0, of: field.name, frame: frame, regions: regions)) }
+                            ?? "<span class=\"hint\">\(HTML.escape(words.noValue))</span>"
                 }
                 html +=
                     "<th scope=\"row\">\(Self.label(of: field, frame: frame))</th>"

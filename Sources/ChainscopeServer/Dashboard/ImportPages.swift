@@ -1,10 +1,12 @@
 import ChainscopeCore
+import ChainscopeReports
 import Hummingbird
 
 /// The imports with their counts, and each import's quarantined rows: the data-quality view.
 struct ImportPages: Sendable {
     let server: ChainscopeServer
     static let quarantineShown = 500
+    static let changesShown = 500
 
     func add(to router: Router<BasicRequestContext>) {
         let pages = DashboardPages(server: server)
@@ -48,7 +50,8 @@ struct ImportPages: Sendable {
         let rows = try await server.store.quarantinedRows(importID: number)
         var html =
             "<p><a href=\"/imports\">← \(HTML.escape(frame.text(.imports)))</a></p>"
-            + "<h1>\(HTML.escape(frame.text(.quarantineOf))): \(HTML.escape(record.file))</h1>"
+            + "<h1>\(HTML.escape(record.file))</h1>" + (try await changes(record, frame: frame))
+            + "<h2>\(HTML.escape(frame.text(.quarantineOf)))</h2>"
             + "<p><a href=\"/api/v1/imports/\(number)/quarantine\">JSON</a></p>"
         guard !rows.isEmpty else { return (record.file, html + "<p>0</p>") }
         let headers: [DashboardText] = [.row, .column, .value, .reason]
@@ -64,5 +67,30 @@ struct ImportPages: Sendable {
                 + "<td>\(HTML.escape(value))</td><td>\(HTML.escape(row.reason))</td></tr>"
         }
         return (record.file, html + "</tbody></table>")
+    }
+
+    /// The companies the import changed, as links, each with what changed in it; the first
+    /// `changesShown` of them. Nothing for an import that changed no stored company.
+    private func changes(_ record: RegistryImport, frame: PageFrame) async throws -> String {
+        guard record.counts.updated > 0 else { return "" }
+        let changes = try await server.store.changes(ofImport: record.id, limit: Self.changesShown)
+        let words = ChangeWords(language: frame.language)
+        let headers: [DashboardText] = [.row, .name, .field]
+        var html =
+            "<h2>\(HTML.escape(words.heading)) (\(record.counts.updated))</h2>"
+            + (record.counts.updated > changes.count
+                ? "<p class=\"hint\">\(HTML.escape(words.firstShown(changes.count)))</p>" : "")
+            + "<table><thead><tr>" + headers.map { "<th scope=\"col\">\(HTML.escape(frame.text($0)))</th>" }.joined()
+            + "</tr></thead><tbody>"
+        for change in changes {
+            let row = change.change.row.map(String.init) ?? ""
+            let link = "/companies/" + change.key.urlPath
+            let name = change.name ?? change.key.description
+            let fields = change.change.fields.map { CompanyPages.label(of: $0, frame: frame) }.joined(separator: ", ")
+            html += "<tr><td class=\"num\">\(row)</td><th scope=\"row\">"
+            html += "<a href=\"\(HTML.escape(link))\" lang=\"zh-Hans\">\(HTML.escape(name))</a></th>"
+            html += "<td>\(fields)</td></tr>"
+        }
+        return html + "</tbody></table>"
     }
 }

@@ -51,6 +51,7 @@ public struct StoreConformance: Sendable {
         public var quarantine: [QuarantinedRow] = []
         public var companies: [Company] = []
         public var histories: [String: [CompanyChange]] = [:]
+        public var importChanges: [ImportedChange] = []
         public var raws: [String: [String: String]] = [:]
         public var staleReclassified = 0
         public var classifications: [String: Classification] = [:]
@@ -139,6 +140,23 @@ public struct StoreConformance: Sendable {
             if let raw = try await store.companyRaw(key: key) { snapshot.raws[key.description] = raw }
         }
         check(snapshot.histories.count == newer.import.counts.updated, "each updated company has its history")
+        snapshot.importChanges = try await store.changes(ofImport: newer.import.id, limit: 100_000)
+        let changes = snapshot.importChanges
+        check(
+            Set(changes.map(\.key.description)) == Set(snapshot.histories.keys)
+                && changes.count == snapshot.histories.count,
+            "an import lists each company it changed once")
+        let rows = changes.map { $0.change.row ?? 0 }
+        check(rows == rows.sorted(), "in the order of their rows")
+        let names = Dictionary(snapshot.companies.map { ($0.key, $0.names.zh) }, uniquingKeysWith: { $1 })
+        check(
+            changes.allSatisfy {
+                snapshot.histories[$0.key.description]?.last == $0.change && names[$0.key] == $0.name
+            },
+            "with its name and change")
+        check(
+            try await store.changes(ofImport: newer.import.id, limit: 1) == Array(changes.prefix(1)),
+            "a limit keeps the first")
         for company in snapshot.companies.prefix(40) {
             check(try await store.company(key: company.key) == company, "a company is found by its key")
             if let code = company.creditCode {
