@@ -22,11 +22,11 @@ struct HistoryTests {
                     uri: "/api/v1/companies/\(code)", method: .get, headers: token ? .bearer(ServerFixture.token) : [:]
                 ) { try #require(try $0.json()["history"] as? [[String: Any]]) }
             }
-            let open = try await history(code, token: false)
-            #expect(open.count == 1)
-            #expect(open.first?["file"] as? String == "hangzhou-sample-newer.csv")
-            #expect(open.first?["snapshotDate"] as? String == "2022-11-30")
-            let fields = try #require(open.first?["fields"] as? [[String: String]])
+            let shown = try await history(code, token: false)
+            #expect(shown.count == 1)
+            #expect(shown.first?["file"] as? String == "hangzhou-sample-newer.csv")
+            #expect(shown.first?["snapshotDate"] as? String == "2022-11-30")
+            let fields = try #require(shown.first?["fields"] as? [[String: String]])
             #expect(fields.first?["name"] == "status" && fields.first?["after"] == "deregistered")
             #expect(fields.contains { $0["name"] == "raw.登记状态" && $0["after"] == "注销" })
             #expect(!fields.contains { $0["name"] == "raw.电话" })
@@ -60,6 +60,26 @@ struct HistoryTests {
             }
             try await client.execute(uri: "/imports/1?lang=en", method: .get) { response in
                 #expect(!response.text.contains("Changes in newer exports"))
+            }
+            // The same list in the API: the phone's change only with the token.
+            func listed(token: Bool) async throws -> [[String: Any]] {
+                try await client.execute(
+                    uri: "/api/v1/imports/2/changes", method: .get, headers: token ? .bearer(ServerFixture.token) : [:]
+                ) { try #require(try JSONSerialization.jsonObject(with: Data($0.text.utf8)) as? [[String: Any]]) }
+            }
+            let open = try await listed(token: false)
+            #expect(open.map { $0["key"] as? String } == ["uscc:\(code)"])
+            #expect(open.first?["href"] as? String == "/api/v1/companies/\(code)")
+            let names = { (list: [[String: Any]]) in
+                ((list.first?["change"] as? [String: Any])?["fields"] as? [[String: Any]])?.compactMap {
+                    $0["name"] as? String
+                }
+            }
+            #expect(names(open)?.contains("status") == true && names(open)?.contains("raw.电话") == false)
+            #expect(names(try await listed(token: true))?.contains("raw.电话") == true)
+            try await client.execute(uri: "/api/v1/imports/1/changes", method: .get) { #expect($0.text == "[]") }
+            try await client.execute(uri: "/api/v1/imports/2/changes?limit=0", method: .get) {
+                #expect($0.status == .badRequest)
             }
         }
     }

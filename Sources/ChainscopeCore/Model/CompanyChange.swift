@@ -58,12 +58,12 @@ public struct CompanyChange: Sendable, Hashable, Codable {
         }
     }
 
-    /// The change without the fields `isWithheld` names (contact cells, for a reader without the API token);
-    /// nil when nothing is left.
-    public func withholding(_ isWithheld: (Field) -> Bool) -> CompanyChange? {
-        let kept = fields.filter { !isWithheld($0) }
-        guard !kept.isEmpty else { return nil }
-        return CompanyChange(importID: importID, file: file, snapshotDate: snapshotDate, row: row, fields: kept)
+    /// The change without the fields `isWithheld` names (contact cells, for a reader without the API token):
+    /// possibly none, when nothing else changed.
+    public func withholding(_ isWithheld: (Field) -> Bool) -> CompanyChange {
+        CompanyChange(
+            importID: importID, file: file, snapshotDate: snapshotDate, row: row,
+            fields: fields.filter { !isWithheld($0) })
     }
 
     private init(importID: Int64, file: String, snapshotDate: CalendarDate, row: Int?, fields: [Field]) {

@@ -51,6 +51,14 @@ struct CompanyDetail: Encodable, Sendable {
     var history: [CompanyChange]
 }
 
+/// A company an import changed: its key, name and API link, and what changed.
+struct ImportedChangeBody: Encodable, Sendable {
+    var key: String
+    var name: String?
+    var href: String
+    var change: CompanyChange
+}
+
 /// A taxonomy as a tree of layers and segments.
 struct TaxonomyTree: Encodable, Sendable {
     struct Segment: Encodable, Sendable {
@@ -187,6 +195,11 @@ enum ContactColumns {
 
     /// The history without changes of contact cells; a change of nothing else is left out.
     static func withheld(_ history: [CompanyChange]) -> [CompanyChange] {
-        history.compactMap { change in change.withholding { $0.cell.map(isContact) ?? false } }
+        history.map(withheld).filter { !$0.fields.isEmpty }
+    }
+
+    /// The change without its contact cells.
+    static func withheld(_ change: CompanyChange) -> CompanyChange {
+        change.withholding { $0.cell.map(isContact) ?? false }
     }
 }

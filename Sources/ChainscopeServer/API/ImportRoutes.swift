@@ -19,6 +19,19 @@ struct ImportRoutes: Sendable {
             }
             return JSONBody.response(rows)
         }
+        api.get("imports/{id}/changes") { request, context in
+            let record = try await record(context.parameters.get("id"))
+            let limit = try request.count("limit", default: 1000, maximum: 100_000)
+            let changes = try await server.store.changes(ofImport: record.id, limit: limit)
+            let mayReadContacts = server.token.admits(request)
+            return JSONBody.response(
+                changes.map { change in
+                    ImportedChangeBody(
+                        key: change.key.description, name: change.name,
+                        href: "/api/v1/companies/\(change.key.urlPath)",
+                        change: mayReadContacts ? change.change : ContactColumns.withheld(change.change))
+                })
+        }
         api.post("imports") { request, _ in try await upload(request) }
         api.get("jobs/{id}") { _, context in
             guard let text = context.parameters.get("id"), let id = Int(text), let status = server.jobs.status(id)

@@ -12,6 +12,15 @@ extension Request {
         }
         return day
     }
+
+    /// A count parameter from 1 to `maximum`: `default` when absent or empty, a 400 naming it otherwise.
+    func count(_ name: String, default value: Int, maximum: Int) throws(Problem) -> Int {
+        guard let text = uri.queryParameters.get(name), !text.isEmpty else { return value }
+        guard let number = Int(text), (1...maximum).contains(number) else {
+            throw Problem.badParameter(name, text, expected: "give a number from 1 to \(maximum).")
+        }
+        return number
+    }
 }
 
 extension Store {
