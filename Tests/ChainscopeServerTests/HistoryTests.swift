@@ -54,12 +54,12 @@ struct HistoryTests {
             let name = try #require(listing.company.names.zh)
             try await client.execute(uri: "/imports/2?lang=en", method: .get) { response in
                 let page = response.text
-                #expect(page.contains("<h2>Changes in newer exports (1)</h2>"))
+                #expect(page.contains("<h2>Companies this import changed (1)</h2>"))
                 #expect(page.contains("<a href=\"/companies/\(code)\" lang=\"zh-Hans\">\(name)</a></th><td>Status, "))
                 #expect(page.contains("<h2>Quarantined rows</h2>"))
             }
             try await client.execute(uri: "/imports/1?lang=en", method: .get) { response in
-                #expect(!response.text.contains("Changes in newer exports"))
+                #expect(!response.text.contains("Companies this import changed"))
             }
             // The same list in the API: the phone's change only with the token.
             func listed(token: Bool) async throws -> [[String: Any]] {

@@ -54,6 +54,10 @@ public struct ChangeWords: Sendable {
     var importNumber: String { pick("가져오기", "导入", "import") }
     public var sourceCell: String { pick("원본 행의 열", "原始行的列", "column of the source row") }
     public var noValue: String { pick("(없음)", "（无）", "(none)") }
+    /// The heading of the companies one import changed.
+    public var changedByImport: String {
+        pick("이 가져오기로 바뀐 기업", "本次导入变更的企业", "Companies this import changed")
+    }
     /// Says that a list shows the first `count` of more changed companies.
     public func firstShown(_ count: Int) -> String {
         pick("처음 \(count)개 기업만 표시합니다.", "仅显示前 \(count) 家企业。", "The first \(count) companies are shown.")

@@ -2,7 +2,8 @@ import ChainscopeCore
 import ChainscopeReports
 import Hummingbird
 
-/// The imports with their counts, and each import's quarantined rows: the data-quality view.
+/// The imports with their counts, and each import's changed companies and quarantined rows: the data-quality
+/// view.
 struct ImportPages: Sendable {
     let server: ChainscopeServer
     static let quarantineShown = 500
@@ -77,7 +78,8 @@ struct ImportPages: Sendable {
         let words = ChangeWords(language: frame.language)
         let headers: [DashboardText] = [.row, .name, .field]
         var html =
-            "<h2>\(HTML.escape(words.heading)) (\(record.counts.updated))</h2>"
+            "<h2>\(HTML.escape(words.changedByImport)) (\(record.counts.updated))</h2>"
+            + "<p><a href=\"/api/v1/imports/\(record.id)/changes\">JSON</a></p>"
             + (record.counts.updated > changes.count
                 ? "<p class=\"hint\">\(HTML.escape(words.firstShown(changes.count)))</p>" : "")
             + "<table><thead><tr>" + headers.map { "<th scope=\"col\">\(HTML.escape(frame.text($0)))</th>" }.joined()
