@@ -28,8 +28,8 @@ struct Chainscope: AsyncParsableCommand {
             """,
         subcommands: [
             DemoCommand.self, ImportCommand.self, ClassifyCommand.self, ExplainCommand.self, EvaluateCommand.self,
-            TaxonomyCommand.self, ScanCommand.self, QuarantineCommand.self, SampleCommand.self, ReportCommand.self,
-            ServeCommand.self, DatabaseCommand.self,
+            TaxonomyCommand.self, ScanCommand.self, QuarantineCommand.self, ChangesCommand.self, SampleCommand.self,
+            ReportCommand.self, ServeCommand.self, DatabaseCommand.self,
         ]
     )
 }

@@ -59,7 +59,9 @@ struct ClassifyCommandTests {
         #expect(missing.status == 65)
     }
 
-    @Test("explain shows the verdict and evidence in the chosen language; bad codes say what to do")
+    @Test(
+        "explain shows the verdict, evidence and changes in the chosen language; changes lists an import's; bad codes say what to do"
+    )
     func explain() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
@@ -99,6 +101,19 @@ struct ClassifyCommandTests {
         let chinese = try CommandRun(["explain", ai, "--lang", "zh", "--database", workspace.database])
         #expect(chinese.output.contains("新导出数据中的变更：") && chinese.output.contains("登记状态 (原始行的列)"))
         #expect(chinese.output.contains(" (导入 #2)\n"))
+        // The import's changed companies, by default the latest import's.
+        let listed = try CommandRun(["changes", "--lang", "en", "--database", workspace.database])
+        #expect(listed.status == 0, "\(listed.errors)")
+        #expect(
+            listed.output.hasPrefix("import #2 · \(newer) (2022-11-30): Companies this import changed (1)\n  row "),
+            "\(listed.output)")
+        #expect(listed.output.contains(" (uscc:\(ai))\n    status: active → deregistered\n"))
+        let listedJSON = try CommandRun(["changes", "--import", "2", "--json", "--database", workspace.database])
+        let entries = try JSONSerialization.jsonObject(with: Data(listedJSON.output.utf8)) as? [[String: Any]]
+        #expect(entries?.map { $0["key"] as? String } == ["uscc:\(ai)"])
+        let first = try CommandRun(["changes", "--import", "1", "--lang", "en", "--database", workspace.database])
+        #expect(first.output.contains("Companies this import changed (0)"))
+        #expect(try CommandRun(["changes", "--import", "9", "--database", workspace.database]).status == 65)
     }
 
     @Test("classify is incremental; a broken taxonomy is refused with every problem and changes nothing")

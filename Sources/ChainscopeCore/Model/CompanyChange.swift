@@ -76,7 +76,7 @@ public struct CompanyChange: Sendable, Hashable, Codable {
 }
 
 /// A change an import made, with the company it was made to: what a newer export changed, company by company.
-public struct ImportedChange: Sendable, Hashable {
+public struct ImportedChange: Sendable, Hashable, Codable {
     public let key: CompanyKey
     /// The company's Chinese name, nil when the company is no longer stored.
     public let name: String?

@@ -21,14 +21,7 @@ public struct ChangeHistory: Sendable {
             lines.append(
                 "  \(change.snapshotDate) · \(change.file)" + (change.row.map { " \(words.row) \($0)" } ?? "")
                     + " (\(words.importNumber) #\(change.importID))")
-            for field in change.fields {
-                guard !field.isUnitemisedCells else {
-                    lines.append("    " + words.cellsChanged)
-                    continue
-                }
-                let name = field.cell.map { "\($0) (\(words.sourceCell))" } ?? field.name
-                lines.append("    \(name): \(field.before ?? words.noValue) → \(field.after ?? words.noValue)")
-            }
+            for field in change.fields { lines.append("    " + words.line(field)) }
         }
         return lines.joined(separator: "\n")
     }
@@ -48,9 +41,16 @@ public struct ChangeWords: Sendable {
         }
     }
 
+    /// One changed field as a line: its name (a cell by its header), before → after.
+    public func line(_ field: CompanyChange.Field) -> String {
+        guard !field.isUnitemisedCells else { return cellsChanged }
+        let name = field.cell.map { "\($0) (\(sourceCell))" } ?? field.name
+        return "\(name): \(field.before ?? noValue) → \(field.after ?? noValue)"
+    }
+
     public var heading: String { pick("새 추출본에서 바뀐 항목", "新导出数据中的变更", "Changes in newer exports") }
     var colon: String { pick(":", "：", ":") }
-    var row: String { pick("행", "行", "row") }
+    public var row: String { pick("행", "行", "row") }
     var importNumber: String { pick("가져오기", "导入", "import") }
     public var sourceCell: String { pick("원본 행의 열", "原始行的列", "column of the source row") }
     public var noValue: String { pick("(없음)", "（无）", "(none)") }
