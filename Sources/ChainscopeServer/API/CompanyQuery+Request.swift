@@ -64,11 +64,6 @@ extension CompanyQuery {
             }
             self.after = after
         }
-        if let limit = text("limit") {
-            guard let number = Int(limit), (1...Self.maximumLimit).contains(number) else {
-                throw Problem.badParameter("limit", limit, expected: "give a number from 1 to \(Self.maximumLimit).")
-            }
-            self.limit = number
-        }
+        limit = try request.count("limit", default: defaultLimit, maximum: Self.maximumLimit)
     }
 }
