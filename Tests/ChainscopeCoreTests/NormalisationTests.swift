@@ -17,7 +17,9 @@ struct NormalisationTests {
         #expect(try RegistryDate.parse(text).get() == CalendarDate(iso: expected))
     }
 
-    @Test("Empty markers are unknown dates, never a day", arguments: ["", "-", "--", "N/A", "无", "暂无", "  "])
+    @Test(
+        "Empty markers are unknown dates, never a day",
+        arguments: ["", "-", "--", "N/A", "无", "暂无", "  ", "未公开", "不详", "未知", "暂未公开", " 未公开 "])
     func emptyDates(text: String) throws {
         #expect(try RegistryDate.parse(text).get() == nil)
     }
@@ -49,19 +51,44 @@ struct NormalisationTests {
             ("100万(元)", "1000000", "CNY"), ("13,400万元", "134000000", "CNY"), ("50万人民币", "500000", "CNY"),
             ("100万（元）", "1000000", "CNY"), ("3000", "30000000", "CNY"), ("200万港币", "2000000", "HKD"),
             ("0.5万元", "5000", "CNY"), ("8888元", "8888", "CNY"), ("10万欧元", "100000", "EUR"),
-            ("123.4567万元", "1234567", "CNY"),
+            ("123.4567万元", "1234567", "CNY"), ("人民币100万元", "1000000", "CNY"), ("￥100万元", "1000000", "CNY"),
+            ("RMB 50万", "500000", "CNY"), ("USD 1,000,000", "1000000", "USD"), ("1,000,000 usd", "1000000", "USD"),
+            ("1亿2000万元", "120000000", "CNY"), ("1千万元", "10000000", "CNY"), ("100万元整", "1000000", "CNY"),
+            ("100万澳大利亚元", "1000000", "AUD"), ("100万新台币", "1000000", "TWD"), ("100万元美元", "1000000", "USD"),
+            ("100万(元)人民币", "1000000", "CNY"), ("1000000", "10000000000", "CNY"),
         ])
     func capital(text: String, amount: String, currency: String) throws {
         #expect(
             try RegisteredCapital.parse(text).get() == Money(Decimal(string: amount)!, Currency(rawValue: currency)))
     }
 
-    @Test("Capital markers and junk", arguments: ["-", "N/A", ""])
+    @Test(
+        "A bare number counts the unit its header names; a cell's own unit wins",
+        arguments: [
+            ("万元", "1000", "10000000", "CNY"), ("元", "1000", "1000", "CNY"), ("万美元", "50", "500000", "USD"),
+            ("单位:万元人民币", "3", "30000", "CNY"), ("亿元", "1.5", "150000000", "CNY"), ("万美元", "100万", "1000000", "USD"),
+            ("元", "100万元", "1000000", "CNY"), ("元", "2万美元", "20000", "USD"),
+        ])
+    func capitalInHeaderUnit(qualifier: String, text: String, amount: String, currency: String) throws {
+        let unit = try #require(RegisteredCapital.Unit(qualifier: qualifier))
+        #expect(
+            try RegisteredCapital.parse(text, bareNumbersIn: unit).get()
+                == Money(Decimal(string: amount)!, Currency(rawValue: currency)))
+    }
+
+    @Test("A qualifier that names no unit is none", arguments: ["原币", "说明", "1万元", "币种"])
+    func notAUnit(qualifier: String) {
+        #expect(RegisteredCapital.Unit(qualifier: qualifier) == nil)
+    }
+
+    @Test("Capital markers and junk", arguments: ["-", "N/A", "", "未公开", "不详", "暂未公开"])
     func emptyCapital(text: String) throws {
         #expect(try RegisteredCapital.parse(text).get() == nil)
     }
 
-    @Test("Unreadable capital is a problem", arguments: ["很多", "万元", "100万比特币", "1.2.3万元", "100万元abc"])
+    @Test(
+        "Unreadable capital is a problem",
+        arguments: ["很多", "万元", "100万比特币", "1.2.3万元", "100万元abc", "2000万1亿元", "1亿2000", "万元100", "壹佰万元"])
     func badCapital(text: String) {
         #expect(throws: ValueProblem.self) { try RegisteredCapital.parse(text).get() }
     }
@@ -82,6 +109,13 @@ struct NormalisationTests {
     func badStatus() throws {
         #expect(throws: ValueProblem.self) { try RegistrationStatus.parse("很好").get() }
         #expect(try RegistrationStatus.parse("-").get() == nil)
+        #expect(try RegistrationStatus.parse("未知").get() == nil)
+    }
+
+    @Test("No empty marker is longer than the length the scan checks cells against")
+    func markerLength() {
+        #expect(TextFolding.emptyMarkers.map(\.utf8.count).max() == TextFolding.emptyMarkerBytes)
+        #expect(!TextFolding.isEmptyMarker("未公开的信息"))
     }
 
     @Test(

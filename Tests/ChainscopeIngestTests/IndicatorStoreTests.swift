@@ -9,7 +9,8 @@ import Testing
 struct IndicatorStoreTests {
     static let ai = "人工智能基础软件开发；人工智能应用软件开发"
 
-    /// Two imports: one taken on 2022-10-31, one on 2022-12-31 with a company the first did not have.
+    /// Two imports: one taken on 2022-10-31, one on 2022-12-31 with two companies the first did not have, one
+    /// of them founded after the first was taken.
     static func store() async throws -> SQLiteStore {
         let store = try SQLiteStore()
         let october = [
@@ -19,9 +20,8 @@ struct IndicatorStoreTests {
             row(3, capital: "500万美元", founded: "2022-02-01", district: "滨江区", scope: ai),
             row(4, founded: "2022-03-15", scope: "餐饮服务"),
             row(5, founded: "2021-06-30", district: "江干区", scope: ai),
-            row(6, founded: "2022-11-01", scope: ai),
         ]
-        let december = [header, row(7, founded: "2022-05-05", scope: ai)]
+        let december = [header, row(6, founded: "2022-11-01", scope: ai), row(7, founded: "2022-05-05", scope: ai)]
         let importer = RegistryImporter(regions: try RegistryImportTests.regions.get())
         let folder = try TemporaryFolder()
         defer { folder.remove() }

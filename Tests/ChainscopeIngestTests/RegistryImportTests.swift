@@ -269,6 +269,38 @@ struct RegistryImportTests {
         }
     }
 
+    @Test(
+        "A capital header's unit counts bare numbers; undisclosed capital is unknown, not a problem",
+        arguments: [
+            ("注册资本(万元)", "10000000", "CNY", false), ("注册资本（元）", "1000", "CNY", false),
+            ("注册资金（单位：万美元）", "10000000", "USD", false), ("注册资本(原币)", "10000000", "CNY", true),
+        ])
+    func capitalUnitInHeader(capitalHeader: String, amount: String, currency: String, warns: Bool) async throws {
+        let result = try await run(
+            csv([
+                "公司名称,\(capitalHeader),统一社会信用代码", "杭州单位科技有限公司,1000,\(creditCode(1))",
+                "杭州未公开科技有限公司,未公开,\(creditCode(2))", "杭州写明科技有限公司,50万元人民币,\(creditCode(3))",
+            ]))
+        #expect(result.record.counts.inserted == 3)
+        #expect(result.record.warnings.contains { $0.contains(capitalHeader) } == warns, "\(result.record.warnings)")
+        let companies = try await result.store.registryCompanies()
+        let capital = { (code: String) in companies.first { $0.creditCode == code }?.registeredCapital }
+        #expect(capital(creditCode(1)) == Money(Decimal(string: amount)!, Currency(rawValue: currency)))
+        #expect(capital(creditCode(2)) == nil)
+        #expect(capital(creditCode(3)) == Money(500_000, .yuan))
+    }
+
+    @Test("A founding day after the export was taken quarantines the row, saying which date to check")
+    func foundedAfterSnapshot() async throws {
+        let result = try await run(csv([header, row(1, founded: "2022-10-31"), row(2, founded: "2202-01-05")]))
+        #expect(result.record.counts.inserted == 1)
+        let rows = try await result.store.quarantinedRows(importID: result.record.id)
+        #expect(rows.map(\.row) == [3])
+        #expect(rows.first?.column == "成立日期")
+        #expect(rows.first?.value == "2202-01-05")
+        #expect(rows.first?.reason.contains("after the export was taken (2022-10-31)") == true)
+    }
+
     @Test("A repeated header keeps both columns and warns")
     func repeatedHeader() async throws {
         let result = try await run(

@@ -25,7 +25,8 @@ enum ConformanceInputs {
         var nul = generator.row(272).cells
         nul[address] += "\0"
         // 260 rows, 6 of them again and three bad ones (an invalid code, an impossible date, a NUL byte):
-        // repeated rows are counted as duplicates, bad ones (and the generator's own flawed rows) quarantined.
+        // repeated rows are counted as duplicates, bad ones (and the generator's own flawed rows, and those
+        // founded after the export's day, 2022-06-30) quarantined.
         let first = try write(
             folder.url.appendingPathComponent("first.csv"),
             (0..<260).map { generator.row($0).cells } + (10..<16).map { generator.row($0).cells } + [
@@ -82,7 +83,7 @@ enum ConformanceInputs {
             return row
         }
         return (
-            try write(folder.url.appendingPathComponent("first.csv"), cells),
+            try write(folder.url.appendingPathComponent("active.csv"), cells),
             try write(folder.url.appendingPathComponent("deregistered.csv"), deregistered)
         )
     }

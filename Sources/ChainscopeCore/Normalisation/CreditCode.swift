@@ -171,12 +171,22 @@ public enum TextFolding {
         return false
     }
 
-    /// True for the markers exports use for "no value": empty, `-`, `--`, `—`, `N/A`, `NA`, `无`, `暂无`, `null`.
+    /// True for the markers exports use for "no value": empty, `-`, `--`, `—`, `N/A`, `NA`, `无`, `暂无`,
+    /// `null`, and the words for a value the registry does not disclose (`未公开`, `不详`, `未知`).
     public static func isEmptyMarker(_ text: String) -> Bool {
-        // Markers are at most two characters; longer text is only a marker when padded with spaces.
-        if text.utf8.count > 6, let first = text.utf8.first, first != 0x20, text.utf8.last != 0x20 { return false }
+        // Longer text is only a marker when padded with spaces.
+        if text.utf8.count > emptyMarkerBytes, let first = text.utf8.first, first != 0x20, text.utf8.last != 0x20 {
+            return false
+        }
         return emptyMarkers.contains(halfWidth(text).trimmed.lowercased())
     }
 
-    static let emptyMarkers: Set<String> = ["", "-", "--", "—", "——", "n/a", "na", "null", "none", "无", "暂无", "/"]
+    public static let emptyMarkers: Set<String> = [
+        "", "-", "--", "—", "——", "n/a", "na", "null", "none", "无", "暂无", "/", "未公开", "暂未公开", "不公开",
+        "未披露", "不详", "未知", "空",
+    ]
+
+    /// The longest marker's length in UTF-8 (`暂未公开`): a cell longer than that without padding is a value.
+    /// A literal, so that the scan's check of every cell needs no lazy initialisation; a test compares it.
+    public static let emptyMarkerBytes = 12
 }

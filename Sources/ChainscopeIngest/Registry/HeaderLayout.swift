@@ -1,4 +1,4 @@
-import ChainscopeCore
+public import ChainscopeCore
 
 /// Which column holds which field, found from a header row; columns Chainscope does not know are
 /// kept as extras under their own header.
@@ -11,6 +11,8 @@ public struct HeaderLayout: Sendable, Hashable {
     public let headerRow: Int
     /// Things a user should know, such as a repeated header.
     public let warnings: [String]
+    /// What a bare number in the capital column counts, as its header says (`注册资本(元)`); 万元人民币 by default.
+    public let capitalUnit: RegisteredCapital.Unit
 
     /// The column of `field`, if the layout has it.
     public func column(of field: RegistryField) -> Int? { fields.firstIndex(of: field) }
@@ -39,16 +41,32 @@ public struct HeaderLayout: Sendable, Hashable {
             }
         }
         self.fields = fields
-        self.warnings = warnings
+        (self.capitalUnit, self.warnings) = Self.capitalUnit(headers: headers, fields: fields, warnings: warnings)
+    }
+
+    /// The unit a capital header's qualifier names, or the default with a warning when it names none.
+    private static func capitalUnit(
+        headers: [String], fields: [RegistryField?], warnings: [String]
+    ) -> (RegisteredCapital.Unit, [String]) {
+        guard let column = fields.firstIndex(of: .capital),
+            let (_, qualifier) = RegistryField.qualified(headers[column])
+        else { return (.tenThousandYuan, warnings) }
+        if let unit = RegisteredCapital.Unit(qualifier: qualifier) { return (unit, warnings) }
+        let warning =
+            "column \(column + 1) '\(headers[column])' names no unit Chainscope reads in '\(qualifier)'; "
+            + "numbers without one are read as 万元人民币"
+        return (.tenThousandYuan, warnings + [warning])
     }
 
     /// The field a header names: through the user's mapping (header → field) first, then the synonyms.
     static func field(mapping: [String: RegistryField]) -> @Sendable (String) -> RegistryField? {
         let folded = Dictionary(mapping.map { (RegistryField.fold($0.key), $0.value) }, uniquingKeysWith: { $1 })
-        return { header in
+        let known: @Sendable (String) -> RegistryField? = { header in
             let key = RegistryField.fold(header)
             return folded[key] ?? RegistryField.byFoldedSynonym[key]
         }
+        // A header with a unit or note in brackets (`注册资本(万元)`, `参保人数(人)`) is its name's field.
+        return { header in known(header) ?? RegistryField.qualified(header).flatMap { known($0.name) } }
     }
 
     /// How many known fields the row names.

@@ -99,6 +99,17 @@ public enum RegistryField: String, CaseIterable, Sendable, Hashable, Codable {
         return String(halfWidth.lowercased().filter { !$0.isWhitespace && !"()*:：".contains($0) })
     }
 
+    /// A header's name and the qualifier in brackets at its end: `注册资本(万元)` → (`注册资本`, `万元`),
+    /// `注册资本（单位：万元）` → (`注册资本`, `单位:万元`); nil for a header without one.
+    static func qualified(_ header: String) -> (name: String, qualifier: String)? {
+        let text = TextFolding.halfWidth(header).trimmed
+        guard text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return nil }
+        let name = text[..<open].trimmed
+        let qualifier = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmed
+        guard !name.isEmpty, !qualifier.isEmpty else { return nil }
+        return (name, qualifier)
+    }
+
     /// Every folded synonym with its field.
     static let byFoldedSynonym: [String: RegistryField] = {
         var table: [String: RegistryField] = [:]

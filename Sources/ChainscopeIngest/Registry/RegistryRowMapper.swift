@@ -33,7 +33,8 @@ struct RegistryRowMapper {
     func map(_ row: RawRow) -> MappedRow {
         guard row.cells.count == layout.headers.count else {
             let reason =
-                "the row has \(row.cells.count) cells but the header has \(layout.headers.count); "
+                "the row has \(row.cells.count) \(row.cells.count == 1 ? "cell" : "cells") but the header has "
+                + "\(layout.headers.count); "
                 + (row.cells.count < layout.headers.count
                     ? "the file may be truncated or a line break split the row"
                     : "a field may hold an unquoted delimiter")
@@ -99,7 +100,13 @@ struct RegistryRowMapper {
         }
         let registrationNumber = value(.registrationNumber, in: row)
         let founded = try parse(.founded, in: row, RegistryDate.parse)
-        let capital = try parse(.capital, in: row, RegisteredCapital.parse)
+        if let founded, founded > snapshotDate {
+            throw Problem(
+                column: header(.founded), value: value(.founded, in: row),
+                reason: "the company is founded on \(founded), after the export was taken (\(snapshotDate)); "
+                    + "correct the date, or import the file again with the day it was exported as its snapshot date")
+        }
+        let capital = try parse(.capital, in: row) { RegisteredCapital.parse($0, bareNumbersIn: layout.capitalUnit) }
         let status = try parse(.status, in: row, RegistrationStatus.parse)
         let address = value(.address, in: row)
         let region = location(row, address: address, creditCode: creditCode)

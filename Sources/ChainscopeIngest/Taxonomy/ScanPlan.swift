@@ -63,7 +63,10 @@ struct ScanPlan: Sendable {
 
     /// Whether a cell is an empty marker, as `TextFolding.isEmptyMarker` says.
     static func isEmptyMarker(_ content: UnsafeBufferPointer<UInt8>) -> Bool {
-        if content.count > 6, let first = content.first, first != 0x20, content.last != 0x20 { return false }
+        if content.count > TextFolding.emptyMarkerBytes, let first = content.first, first != 0x20, content.last != 0x20
+        {
+            return false
+        }
         return TextFolding.isEmptyMarker(String(decoding: content, as: UTF8.self))
     }
 }
