@@ -59,9 +59,18 @@ public enum RegistryDate {
     }
 
     /// Excel's 1900 date system: serial 1 is 1900-01-01, and 60 is the non-existent 1900-02-29 that
-    /// Excel keeps for Lotus compatibility. Accepts serials from 1900 to 2099 with an optional `.0`.
+    /// Excel keeps for Lotus compatibility. Accepts serials from 1900 to 2099 with an optional `.0`; from
+    /// 1927-05-18 (five digits) on, any fraction, the time of day (`44264.604166666664` is 2021-03-09 14:30),
+    /// which a registry date does not keep. A shorter one is more likely a year and month (`2022.01`).
     public static func excelSerial(_ text: String) -> CalendarDate? {
-        let body = text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+        var body = Substring(text)
+        if let point = body.firstIndex(of: ".") {
+            let fraction = body[body.index(after: point)...]
+            guard !fraction.isEmpty, fraction.allSatisfy(\.isASCIIDigit),
+                fraction.allSatisfy({ $0 == "0" }) || body.distance(from: body.startIndex, to: point) == 5
+            else { return nil }
+            body = body[..<point]
+        }
         guard !body.isEmpty, body.count <= 5, body.allSatisfy(\.isASCIIDigit), let serial = Int(body),
             (1...73_050).contains(serial), serial != 60
         else { return nil }
