@@ -18,7 +18,8 @@ public protocol Store: Sendable {
 
     /// Imports one file in one transaction: `body` reads the file and stores or quarantines each row
     /// through the session. When `body` throws, nothing of the import remains. A file whose content
-    /// (sha256) was imported before is not read again: the earlier import is returned.
+    /// (sha256) was imported before, read the same way (`ImportRequest.reading`), is not read again: the
+    /// earlier import is returned.
     func importRegistry(
         _ request: ImportRequest, body: @escaping @Sendable (inout any RegistryImportSession) throws -> ImportResult
     ) async throws -> (import: RegistryImport, isNew: Bool)

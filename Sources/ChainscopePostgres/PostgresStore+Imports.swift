@@ -8,13 +8,10 @@ extension PostgresStore {
     public func importRegistry(
         _ request: ImportRequest, body: @escaping @Sendable (inout any RegistryImportSession) throws -> ImportResult
     ) async throws -> (import: RegistryImport, isNew: Bool) {
-        if let earlier = try await importRecord(sha256: request.sha256) { return (earlier, false) }
+        if let earlier = try await importRecord(request) { return (earlier, false) }
         return try await withTransaction { connection in
             try await connection.query("LOCK TABLE registry_import IN EXCLUSIVE MODE", logger: self.logger)
-            if let earlier = try await Self.importRecords(
-                connection, "WHERE sha256 = $1", [request.sha256], self.logger
-            )
-            .first {
+            if let earlier = try await Self.earlierImport(answering: request, connection, self.logger) {
                 return (earlier, false)
             }
             let id =
@@ -23,10 +20,10 @@ extension PostgresStore {
                 ).collect().first?.decode(Int64.self) ?? 1
             try await connection.query(
                 """
-                INSERT INTO registry_import (id, file, sha256, format, snapshot_date, rows_read, inserted, updated,
-                    unchanged, quarantined, duplicates, warnings)
-                VALUES (\(id), \(request.file), \(request.sha256), \(request.format), \(request.snapshotDate.description),
-                    0, 0, 0, 0, 0, 0, '[]')
+                INSERT INTO registry_import (id, file, sha256, reading, format, snapshot_date, rows_read, inserted,
+                    updated, unchanged, quarantined, duplicates, warnings)
+                VALUES (\(id), \(request.file), \(request.sha256), \(request.reading), \(request.format),
+                    \(request.snapshotDate.description), 0, 0, 0, 0, 0, 0, '[]')
                 """, logger: self.logger)
             var writer = try await BatchWriter(connection: connection, importID: id, logger: self.logger)
             let result = try await Self.run(body, importID: id, into: &writer)
@@ -89,19 +86,34 @@ extension PostgresStore {
         }
     }
 
-    func importRecord(sha256: String) async throws -> RegistryImport? {
+    func importRecord(_ request: ImportRequest) async throws -> RegistryImport? {
         try await withConnection(.readFailed) { connection in
-            try await Self.importRecords(connection, "WHERE sha256 = $1", [sha256], self.logger).first
+            try await Self.earlierImport(answering: request, connection, self.logger)
         }
+    }
+
+    /// The latest import of the same content that answers `request` (see `ImportRequest.isAnswered`).
+    private static func earlierImport(
+        answering request: ImportRequest, _ connection: PostgresConnection, _ logger: Logger
+    ) async throws -> RegistryImport? {
+        try await readImports(connection, "WHERE sha256 = $1", [request.sha256], logger).reversed()
+            .first { request.isAnswered(by: $0.import, readWith: $0.reading) }?.import
     }
 
     private static func importRecords(
         _ connection: PostgresConnection, _ condition: String, _ bindings: [String], _ logger: Logger
     ) async throws -> [RegistryImport] {
+        try await readImports(connection, condition, bindings, logger).map(\.import)
+    }
+
+    /// Imports, with how each was read (`ImportRequest.reading`).
+    private static func readImports(
+        _ connection: PostgresConnection, _ condition: String, _ bindings: [String], _ logger: Logger
+    ) async throws -> [(import: RegistryImport, reading: String)] {
         let query = PostgresQuery(
             unsafeSQL: """
                 SELECT id, file, sha256, format, encoding, snapshot_date, rows_read, inserted, updated, unchanged,
-                    quarantined, duplicates, warnings
+                    quarantined, duplicates, warnings, reading
                 FROM registry_import \(condition) ORDER BY id
                 """, binds: Self.bindings(bindings))
         return try await connection.query(query, logger: logger).collect().map { row in
@@ -119,12 +131,13 @@ extension PostgresStore {
             counts.unchanged = try cells[9].decode(Int.self)
             counts.quarantined = try cells[10].decode(Int.self)
             counts.duplicates = try cells[11].decode(Int.self)
-            return RegistryImport(
+            let record = RegistryImport(
                 id: id, file: try cells[1].decode(String.self), sha256: try cells[2].decode(String.self),
                 format: try cells[3].decode(String.self), encoding: try cells[4].decode(String?.self),
                 snapshotDate: snapshotDate, counts: counts,
                 warnings: try decode(
                     [String].self, try cells[12].decode(String.self), location: "registry_import \(id)"))
+            return (record, try cells[13].decode(String.self))
         }
     }
 

@@ -18,6 +18,16 @@ extension PostgresStore {
         ("v8-raw-headers", rawHeaders),
         // The companies an import changed, in the order of their rows, for the import's page.
         ("v9-history-by-import", ["CREATE INDEX company_history_by_import ON company_history (import_id, row, id)"]),
+        // The same content read another way (a mapping, the export's real day) is an import of its own
+        // (`ImportRequest.isAnswered`).
+        (
+            "v10-imports-by-reading",
+            [
+                "ALTER TABLE registry_import ADD COLUMN reading text NOT NULL DEFAULT ''",
+                "ALTER TABLE registry_import DROP CONSTRAINT registry_import_sha256_key",
+                "CREATE INDEX registry_import_by_sha256 ON registry_import (sha256)",
+            ]
+        ),
     ]
 
     /// The two-character province codes of GB/T 2260, each a partition; other codes (national registers

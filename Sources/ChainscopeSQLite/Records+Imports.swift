@@ -3,7 +3,8 @@ import ChainscopeCore
 extension ImportRecord {
     init(_ request: ImportRequest) {
         self.init(
-            id: nil, file: request.file, sha256: request.sha256, format: request.format, encoding: nil,
+            id: nil, file: request.file, sha256: request.sha256, reading: request.reading, format: request.format,
+            encoding: nil,
             snapshotDate: request.snapshotDate.description, rowsRead: 0, inserted: 0, updated: 0, unchanged: 0,
             quarantined: 0, duplicates: 0, warnings: [])
     }

@@ -147,6 +147,7 @@ struct ImportRecord: SnakeCaseRecord {
     var id: Int64?
     var file: String
     var sha256: String
+    var reading: String
     var format: String
     var encoding: String?
     var snapshotDate: String

@@ -6,11 +6,12 @@ extension SQLiteStore {
     public func importRegistry(
         _ request: ImportRequest, body: @escaping @Sendable (inout any RegistryImportSession) throws -> ImportResult
     ) async throws -> (import: RegistryImport, isNew: Bool) {
-        let sameContent = ImportRecord.filter(Column("sha256") == request.sha256)
-        if let earlier = try await read({ db in try sameContent.fetchOne(db) }) {
-            return (try earlier.domain(), false)
+        if let earlier = try await read({ db in try Self.earlierImport(answering: request, db) }) {
+            return (earlier, false)
         }
-        let record = try await write { db -> ImportRecord in
+        let record = try await write { db -> ImportRecord? in
+            // Another process may have imported the file since.
+            if try Self.earlierImport(answering: request, db) != nil { return nil }
             // An import fills the company key's index and the classification tables in key order, which
             // is random: with a 64 MiB cache a million-row import spent a fifth of its time re-reading
             // and re-writing evicted pages. The writer's cache grows for the import (memory stays bounded:
@@ -30,7 +31,20 @@ extension SQLiteStore {
             try record.update(db)
             return record
         }
+        guard let record else {
+            return (try await read { db in try Self.earlierImport(answering: request, db) }!, false)
+        }
         return (try record.domain(), true)
+    }
+
+    /// The latest import of the same content that answers `request` (see `ImportRequest.isAnswered`).
+    private static func earlierImport(answering request: ImportRequest, _ db: Database) throws -> RegistryImport? {
+        let sameContent = ImportRecord.filter(Column("sha256") == request.sha256).order(Column("id").desc)
+        for record in try sameContent.fetchAll(db) {
+            let earlier = try record.domain()
+            if request.isAnswered(by: earlier, readWith: record.reading) { return earlier }
+        }
+        return nil
     }
 
     public func imports() async throws -> [RegistryImport] {

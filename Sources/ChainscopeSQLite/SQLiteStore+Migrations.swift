@@ -41,6 +41,9 @@ extension SQLiteStore {
         migrator.registerMigration("v11-history-by-import") { db in
             try db.execute(sql: "CREATE INDEX company_history_by_import ON company_history(import_id, row, id)")
         }
+        migrator.registerMigration("v12-imports-by-reading") { db in
+            try identifyImportsByReading(db)
+        }
         return migrator
     }
 
@@ -241,6 +244,32 @@ extension SQLiteStore {
                 DROP INDEX company_by_region;
                 DROP INDEX company_by_founded;
                 CREATE INDEX company_by_dataset ON company(provenance_collection) WHERE provenance_kind = 'dataset';
+                """)
+    }
+
+    /// The same content may be imported again when read another way (`reading`, another snapshot day): the
+    /// content's digest is no longer unique. SQLite cannot drop a unique key in place, so the table is rebuilt
+    /// (GRDB runs a migration with foreign keys off and checks them after it) with the numbers its imports had
+    /// and will have.
+    private static func identifyImportsByReading(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE registry_import_by_reading (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT, file TEXT NOT NULL, sha256 TEXT NOT NULL,
+                    reading TEXT NOT NULL DEFAULT '', format TEXT NOT NULL, encoding TEXT, snapshot_date TEXT NOT NULL,
+                    rows_read INTEGER NOT NULL, inserted INTEGER NOT NULL, updated INTEGER NOT NULL,
+                    unchanged INTEGER NOT NULL, quarantined INTEGER NOT NULL, duplicates INTEGER NOT NULL,
+                    warnings TEXT NOT NULL);
+                INSERT INTO registry_import_by_reading (
+                    id, file, sha256, format, encoding, snapshot_date, rows_read, inserted, updated, unchanged,
+                    quarantined, duplicates, warnings)
+                SELECT id, file, sha256, format, encoding, snapshot_date, rows_read, inserted, updated, unchanged,
+                    quarantined, duplicates, warnings FROM registry_import;
+                UPDATE sqlite_sequence SET seq = max(seq, (SELECT seq FROM sqlite_sequence WHERE name = 'registry_import'))
+                    WHERE name = 'registry_import_by_reading';
+                DROP TABLE registry_import;
+                ALTER TABLE registry_import_by_reading RENAME TO registry_import;
+                CREATE INDEX registry_import_by_sha256 ON registry_import(sha256);
                 """)
     }
 }

@@ -63,8 +63,12 @@ struct ClassificationStoreTests {
         let path = folder.path("old.sqlite")
         do {
             let old = try SQLiteStore(path: path, migratingUpTo: "v5-member-facts")
-            // Today's import keeps each header once; a database of v5 kept raw rows as objects.
-            try await old.write { db in try RawHeaderCatalog.createTable(db) }
+            // Today's import keeps each header once and records how a file was read; a database of v5 kept raw
+            // rows as objects.
+            try await old.write { db in
+                try RawHeaderCatalog.createTable(db)
+                try db.execute(sql: "ALTER TABLE registry_import ADD COLUMN reading TEXT NOT NULL DEFAULT ''")
+            }
             _ = try await importing([header, row(1, scope: "工业机器人制造"), row(2)], into: old)
             try await old.write { db in
                 try db.execute(
@@ -89,6 +93,50 @@ struct ClassificationStoreTests {
         // A newer export with the same rows and one more changes nothing stored and adds the new one.
         let newer = try await importing([header, row(1, scope: "工业机器人制造"), row(2), row(3)], into: store)
         #expect(newer.counts.unchanged == 2 && newer.counts.inserted == 1)
+    }
+
+    @Test("A database from before v12 keeps its imports, their numbers and rows; the same file is still known")
+    func migratesImportIdentity() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("v11.sqlite")
+        let lines = [header, row(1), row(2, founded: "2022-13-01")]
+        do {
+            let old = try SQLiteStore(path: path, migratingUpTo: "v11-history-by-import")
+            try await old.write { db in
+                try db.execute(sql: "ALTER TABLE registry_import ADD COLUMN reading TEXT NOT NULL DEFAULT ''")
+            }
+            _ = try await importing(lines, into: old)
+        }
+        // The table as v11 left it (a unique sha256, no reading), after imports #2 and #3 were deleted.
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = false
+        try await DatabaseQueue(path: path, configuration: configuration).write { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE registry_import_v11 AS SELECT * FROM registry_import;
+                    DROP TABLE registry_import;
+                    CREATE TABLE registry_import (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT, file TEXT NOT NULL, sha256 TEXT NOT NULL UNIQUE,
+                        format TEXT NOT NULL, encoding TEXT, snapshot_date TEXT NOT NULL,
+                        rows_read INTEGER NOT NULL, inserted INTEGER NOT NULL, updated INTEGER NOT NULL,
+                        unchanged INTEGER NOT NULL, quarantined INTEGER NOT NULL, duplicates INTEGER NOT NULL,
+                        warnings TEXT NOT NULL);
+                    INSERT INTO registry_import SELECT id, file, sha256, format, encoding, snapshot_date, rows_read,
+                        inserted, updated, unchanged, quarantined, duplicates, warnings FROM registry_import_v11;
+                    DROP TABLE registry_import_v11;
+                    UPDATE sqlite_sequence SET seq = 3 WHERE name = 'registry_import';
+                    """)
+        }
+        let migrated = try SQLiteStore(path: path)
+        #expect(try await migrated.appliedMigrations().last == "v12-imports-by-reading")
+        let imports = try await migrated.imports()
+        #expect(imports.map(\.id) == [1] && imports.first?.counts.quarantined == 1)
+        #expect(try await migrated.quarantinedRows(importID: 1).map(\.row) == [3])
+        #expect(try await migrated.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count } == 0)
+        // The file imported before v12 is known; the next import takes the number after the deleted ones.
+        #expect(try await importing(lines, into: migrated).id == 1)
+        #expect(try await importing(lines + [row(3)], into: migrated).id == 4)
     }
 
     @Test("classify is incremental: new taxonomy, changed file content or --all classify again; nothing else does")

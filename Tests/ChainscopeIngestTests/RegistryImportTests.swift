@@ -290,6 +290,31 @@ struct RegistryImportTests {
         #expect(capital(creditCode(3)) == Money(500_000, .yuan))
     }
 
+    @Test("The same file read another way (a mapping, the export's day) is read again; read the same way, not")
+    func readAnotherWay() async throws {
+        let content = csv(["公司名称,统一社会信用代码,创立于", "杭州再读科技有限公司,\(creditCode(1)),2020-01-01"])
+        let october = CalendarDate(year: 2022, month: 10, day: 31)
+        let first = try await run(content, options: .init(snapshotDate: october))
+        #expect(first.isNew && first.record.warnings.contains { $0.contains("创立于") })
+        let mapped = RegistryImportOptions(mapping: ["创立于": .founded], snapshotDate: october)
+        let second = try await run(content, options: mapped, store: first.store)
+        #expect(second.isNew && second.record.id == first.record.id + 1 && second.record.counts.updated == 1)
+        #expect(try await first.store.registryCompanies().first?.founded == CalendarDate(year: 2020, month: 1, day: 1))
+        let again = try await run(content, options: mapped, store: first.store)
+        #expect(!again.isNew && again.record == second.record)
+        var later = mapped
+        later.snapshotDate = CalendarDate(year: 2022, month: 11, day: 30)
+        let third = try await run(content, options: later, store: first.store)
+        #expect(third.isNew && third.record.counts.unchanged == 1)
+        // Without choices (the snapshot the file's date), the command run again finds the latest import.
+        let plain = try await run(content, options: .init(), store: first.store)
+        #expect(!plain.isNew && plain.record == third.record)
+        #expect(try await first.store.imports().count == 3)
+        var forced = mapped
+        forced.encoding = .gb18030
+        #expect(mapped.reading.hasPrefix("mapping ") && forced.reading.hasPrefix("encoding gb18030; mapping "))
+    }
+
     @Test("A founding day after the export was taken quarantines the row, saying which date to check")
     func foundedAfterSnapshot() async throws {
         let result = try await run(csv([header, row(1, founded: "2022-10-31"), row(2, founded: "2202-01-05")]))
@@ -307,8 +332,9 @@ struct RegistryImportTests {
             csv([
                 "公司名称,成立时间,统一社会信用代码,成立时间", "杭州重复科技有限公司,2020-01-01,\(creditCode(4)),2021-01-01",
             ]))
-        #expect(result.record.warnings.count == 1)
-        #expect(result.record.warnings.first?.contains("成立时间") == true)
+        let repeated = result.record.warnings.filter { $0.contains("repeats") }
+        #expect(repeated.count == 1)
+        #expect(repeated.first?.contains("成立时间") == true)
         let company = try #require(try await result.store.registryCompanies().first)
         #expect(company.founded == CalendarDate(year: 2020, month: 1, day: 1))
         #expect(
@@ -323,6 +349,42 @@ struct RegistryImportTests {
         let options = RegistryImportOptions(mapping: ["主体": .name, "代码": .creditCode], snapshotDate: nil)
         let result = try await run(csv(["主体,代码", "杭州映射科技有限公司,\(creditCode(5))"]), options: options)
         #expect(result.record.counts.inserted == 1)
+    }
+
+    @Test("JSON lines with the keys of Tianyancha's and Qichacha's data services read every field they carry")
+    func dataServiceKeys() async throws {
+        let lines = [
+            #"{"name":"杭州天眼科技有限公司","creditCode":"\#(creditCode(1))","regStatus":"存续","regCapital":"1000万人民币","#
+                + #""estiblishTime":1423065600000,"regLocation":"杭州市滨江区长河街道1号","businessScope":"软件开发"}"#,
+            #"{"KeyNo":"k2","Name":"杭州企查科技有限公司","CreditCode":"\#(creditCode(2))","Status":"吊销，未注销","#
+                + #""StartDate":"2015-02-16 00:00:00","RegistCapi":"50万美元","Address":"杭州市西湖区文三路1号","#
+                + #""Scope":"软件开发"}"#,
+        ]
+        let result = try await run(Data((lines.joined(separator: "\n") + "\n").utf8), name: "service.jsonl")
+        let companies = try await result.store.registryCompanies()
+        let tianyancha = try #require(companies.first { $0.creditCode == creditCode(1) })
+        #expect(tianyancha.founded == CalendarDate(year: 2015, month: 2, day: 5))
+        #expect(tianyancha.registeredCapital == Money(10_000_000, .yuan))
+        #expect(tianyancha.status == .active && tianyancha.region == RegionCode(rawValue: "330108"))
+        let qichacha = try #require(companies.first { $0.creditCode == creditCode(2) })
+        #expect(qichacha.founded == CalendarDate(year: 2015, month: 2, day: 16))
+        #expect(qichacha.registeredCapital == Money(500_000, .dollar) && qichacha.status == .revoked)
+        #expect(result.record.warnings.isEmpty, "\(result.record.warnings)")
+    }
+
+    @Test("A file without a founding-day or capital column imports, and says which columns it could not read")
+    func missingFields() async throws {
+        let result = try await run(
+            csv([
+                "公司名称,统一社会信用代码,登记状态,创立于,资本,所属区县,经营范围",
+                "杭州缺列科技有限公司,\(creditCode(3)),存续,2020-01-01,100万,西湖区,软件开发",
+            ]))
+        #expect(result.record.counts.inserted == 1)
+        let warning = try #require(result.record.warnings.first { $0.contains("no column gives") })
+        #expect(warning.contains("founding day (成立日期), registered capital (注册资本): they stay unknown"))
+        #expect(warning.contains("columns read as no field: 创立于, 资本"))
+        let clean = try await run(csv([header, row(4)]))
+        #expect(clean.record.warnings.isEmpty, "\(clean.record.warnings)")
     }
 
     @Test("JSON lines keep long numbers exact and read keys per line")

@@ -1,4 +1,5 @@
 import ChainscopeCore
+import ChainscopeIngest
 import ChainscopeSQLite
 import ChainscopeTestSupport
 import Foundation
@@ -60,6 +61,36 @@ struct StoreConformanceTests {
             return found
         }
         #expect(expected.counts.duplicates >= 100 && found.counts.isBalanced)
+        #expect(found == expected)
+    }
+
+    @Test(
+        "The same file read another way is imported again on PostgreSQL as on SQLite; the same command is not",
+        PostgresTestServer.required)
+    func readAnotherWay() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let inputs = try ConformanceInputs.make(in: folder)
+        let october = CalendarDate(year: 2022, month: 10, day: 31)
+        let mapped = RegistryImportOptions(mapping: ["法定代表人": .legalRepresentative], snapshotDate: october)
+        let runs = [
+            RegistryImportOptions(snapshotDate: october), RegistryImportOptions(snapshotDate: october),
+            RegistryImportOptions(snapshotDate: CalendarDate(year: 2022, month: 11, day: 30)), mapped, mapped,
+            RegistryImportOptions(),
+        ]
+        let importing = { @Sendable (store: any Store) async throws -> [Int64] in
+            try await store.install(inputs.regions)
+            var ids: [Int64] = []
+            for options in runs {
+                ids.append(
+                    try await RegistryImporter(regions: inputs.regions).run(inputs.newer, options: options, into: store)
+                        .import.id)
+            }
+            return ids
+        }
+        let expected = try await importing(try SQLiteStore())
+        let found = try await PostgresTestServer.withStore { store in try await importing(store) }
+        #expect(expected == [1, 1, 2, 3, 3, 3])
         #expect(found == expected)
     }
 

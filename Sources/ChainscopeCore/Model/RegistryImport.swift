@@ -130,12 +130,32 @@ public struct ImportRequest: Sendable, Hashable {
     public var sha256: String
     public var format: String
     public var snapshotDate: CalendarDate
+    /// Whether the user gave `snapshotDate` (rather than it being the file's date, which a copy changes).
+    public var isSnapshotGiven: Bool
+    /// The choices of how the file is read that the user made (`encoding gb18030; mapping 1f2e…`), empty for
+    /// the defaults.
+    public var reading: String
 
-    public init(file: String, sha256: String, format: String, snapshotDate: CalendarDate) {
+    public init(
+        file: String, sha256: String, format: String, snapshotDate: CalendarDate, isSnapshotGiven: Bool = true,
+        reading: String = ""
+    ) {
         self.file = file
         self.sha256 = sha256
         self.format = format
         self.snapshotDate = snapshotDate
+        self.isSnapshotGiven = isSnapshotGiven
+        self.reading = reading
+    }
+
+    /// Whether an earlier import (read with `reading`) answers this request, so that the file is not read
+    /// again: the same content, read with every choice this request makes and, when it gives the export's
+    /// day, taken that day. A mapping for the columns a first import could not read, or the export's real
+    /// day, reads the same file again; running the same command again does not.
+    public func isAnswered(by earlier: RegistryImport, readWith reading: String) -> Bool {
+        guard earlier.sha256 == sha256, !isSnapshotGiven || earlier.snapshotDate == snapshotDate else { return false }
+        let earlierChoices = Set(reading.split(separator: ";").map { $0.trimmed })
+        return self.reading.split(separator: ";").allSatisfy { earlierChoices.contains($0.trimmed) }
     }
 }
 

@@ -10,7 +10,8 @@ public struct ValueProblem: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Dates as registry exports write them: `2022-01-05`, `2022/1/5`, `2022.01.05`, `2022年1月5日`,
-/// `20220105`, an Excel serial (`44566`), with or without a time; empty markers are unknown.
+/// `20220105`, an Excel serial (`44566`), a Unix time (`1423065600000`), with or without a time; empty
+/// markers are unknown.
 public enum RegistryDate {
     /// The date, nil for an empty marker, or the reason it cannot be read.
     public static func parse(_ text: String) -> Result<CalendarDate?, ValueProblem> {
@@ -21,7 +22,9 @@ public enum RegistryDate {
         {
             trimmed = String(trimmed[..<space])
         }
-        if let date = separated(trimmed) ?? compact(trimmed) ?? excelSerial(trimmed) { return .success(date) }
+        if let date = separated(trimmed) ?? compact(trimmed) ?? excelSerial(trimmed) ?? unixTime(trimmed) {
+            return .success(date)
+        }
         return .failure(
             ValueProblem(
                 "'\(text)' is not a date; write it as 2022-01-05, 2022/1/5, 2022年1月5日, 20220105 or an Excel date"))
@@ -56,6 +59,22 @@ public enum RegistryDate {
         guard text.utf8.count == 8, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let value = Int(text)
         else { return nil }
         return CalendarDate(year: value / 10_000, month: value / 100 % 100, day: value % 100)
+    }
+
+    /// A Unix time in milliseconds (11–13 digits, as Tianyancha's data writes `estiblishTime`: 1423065600000)
+    /// or seconds (9–10 digits), negative before 1970: the day it falls on in China (UTC+8), from 1900 to 2099.
+    /// An hour's slack takes the midnights of China's summers of 1986–1991 (UTC+9) to their day too; registry
+    /// times are midnights.
+    static func unixTime(_ text: String) -> CalendarDate? {
+        let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        guard (9...13).contains(digits.count), digits.allSatisfy(\.isASCIIDigit), let value = Int(text) else {
+            return nil
+        }
+        let seconds = digits.count >= 11 ? value / 1_000 : value
+        let day = Int((Double(seconds + 9 * 3_600) / 86_400).rounded(.down))
+        guard let date = CalendarDate(daysSince1899December30: day + 25_569), (1900...2099).contains(date.year)
+        else { return nil }
+        return date
     }
 
     /// Excel's 1900 date system: serial 1 is 1900-01-01, and 60 is the non-existent 1900-02-29 that

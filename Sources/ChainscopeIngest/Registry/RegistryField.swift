@@ -38,7 +38,9 @@ public enum RegistryField: String, CaseIterable, Sendable, Hashable, Codable {
     case insuredEmployees = "insured_employees"
     case scope
 
-    /// Header spellings, compared after folding width, case, spaces and brackets.
+    /// Header spellings, compared after folding width, case, spaces and brackets; the camel-case ones are the
+    /// keys of Tianyancha's (`estiblishTime`, `regCapital`) and Qichacha's (`RegistCapi`, `OperName`) data
+    /// services, as JSON lines carry them.
     public var synonyms: [String] {
         switch self {
         case .name:
@@ -48,44 +50,57 @@ public enum RegistryField: String, CaseIterable, Sendable, Hashable, Codable {
             ]
         case .creditCode:
             ["统一社会信用代码", "信用代码", "社会信用代码", "统一信用代码", "统一代码", "unified social credit code", "credit code", "uscc"]
-        case .registrationNumber: ["注册号", "工商注册号", "营业执照注册号", "registration number", "reg no", "registration no"]
-        case .organisationCode: ["组织机构代码", "组织机构码", "机构代码", "organization code", "organisation code"]
-        case .taxpayerNumber: ["纳税人识别号", "纳税人识别码", "税号", "taxpayer id", "taxpayer number"]
+        case .registrationNumber:
+            ["注册号", "工商注册号", "营业执照注册号", "registration number", "reg no", "registration no", "regNumber"]
+        case .organisationCode:
+            ["组织机构代码", "组织机构码", "机构代码", "organization code", "organisation code", "orgNumber", "OrgNo"]
+        case .taxpayerNumber: ["纳税人识别号", "纳税人识别码", "税号", "taxpayer id", "taxpayer number", "taxNumber"]
         case .legalRepresentative:
-            ["法定代表人", "企业法人", "法人", "法人代表", "负责人", "经营者", "执行事务合伙人", "legal representative"]
-        case .status: ["登记状态", "经营状态", "企业状态", "状态", "存续状态", "registration status", "status"]
+            [
+                "法定代表人", "企业法人", "法人", "法人代表", "负责人", "经营者", "执行事务合伙人", "legal representative",
+                "legalPersonName", "OperName",
+            ]
+        case .status: ["登记状态", "经营状态", "企业状态", "状态", "存续状态", "registration status", "status", "regStatus"]
         case .founded:
             [
                 "成立日期", "成立时间", "注册日期", "注册时间", "成立年份", "设立日期", "founded", "date of establishment",
-                "establishment date", "incorporation date",
+                "establishment date", "incorporation date", "estiblishTime", "establishTime", "StartDate",
             ]
-        case .approved: ["核准日期", "核准时间", "发照日期", "approval date", "approved"]
+        case .approved: ["核准日期", "核准时间", "发照日期", "approval date", "approved", "approvedTime", "CheckDate"]
         case .businessTerm: ["营业期限", "经营期限", "营业期限自", "business term", "operating period"]
-        case .capital: ["注册资本", "注册金额", "注册资金", "注册资本金", "registered capital", "capital"]
-        case .paidInCapital: ["实缴资本", "实缴资金", "实收资本", "paid-in capital", "paid in capital"]
+        case .capital: ["注册资本", "注册金额", "注册资金", "注册资本金", "registered capital", "capital", "regCapital", "RegistCapi"]
+        case .paidInCapital:
+            ["实缴资本", "实缴资金", "实收资本", "paid-in capital", "paid in capital", "actualCapital", "RecCap"]
         case .province: ["所属省份", "省份", "所在省份", "省", "province"]
         case .city: ["所属城市", "城市", "所在城市", "地级市", "市", "city"]
         case .district: ["所属区县", "区县", "所在区县", "区/县", "县区", "district", "county"]
         case .region: ["所属地区", "地区", "所在地区", "区域", "region"]
         case .companyType:
-            ["公司类型", "企业类型", "企业（机构）类型", "企业(机构)类型", "机构类型", "类型", "company type", "entity type", "type"]
-        case .size: ["企业规模", "规模", "企业划型", "company size", "size"]
+            [
+                "公司类型", "企业类型", "企业（机构）类型", "企业(机构)类型", "机构类型", "类型", "company type", "entity type", "type",
+                "companyOrgType", "EconKind",
+            ]
+        case .size: ["企业规模", "规模", "企业划型", "company size", "size", "staffNumRange"]
         case .industrySection: ["国标行业门类", "行业门类", "门类", "industry section"]
         case .industryDivision: ["国标行业大类", "行业大类", "大类", "industry division"]
         case .industryGroup: ["国标行业中类", "行业中类", "中类", "industry group"]
         case .industryClass: ["国标行业小类", "行业小类", "小类", "industry class"]
         case .industry: ["所属行业", "行业", "行业分类", "industry"]
-        case .formerNames: ["曾用名", "曾经用名", "历史名称", "former names", "former name"]
+        case .formerNames: ["曾用名", "曾经用名", "历史名称", "former names", "former name", "historyNames", "OriginalName"]
         case .englishName: ["英文名", "英文名称", "english name"]
-        case .address: ["企业地址", "注册地址", "公司地址", "地址", "详细地址", "住所", "经营场所", "注册地", "address", "registered address"]
+        case .address:
+            [
+                "企业地址", "注册地址", "公司地址", "地址", "详细地址", "住所", "经营场所", "注册地", "address", "registered address",
+                "regLocation",
+            ]
         case .annualReportAddress: ["最新年报地址", "年报地址", "annual report address"]
         case .mailingAddress: ["通信地址", "通讯地址", "联系地址", "mailing address"]
-        case .phone: ["电话", "电话号码", "有效手机号", "联系电话", "手机", "phone", "telephone"]
+        case .phone: ["电话", "电话号码", "有效手机号", "联系电话", "手机", "phone", "telephone", "phone number"]
         case .morePhones: ["更多电话", "补充电话", "其他电话", "more phones"]
         case .email: ["邮箱", "电子邮箱", "email", "e-mail"]
         case .moreEmails: ["更多邮箱", "其他邮箱", "more emails"]
-        case .website: ["网址", "企业官网", "官网", "网站", "website", "url"]
-        case .insuredEmployees: ["参保人数", "社保人数", "insured employees"]
+        case .website: ["网址", "企业官网", "官网", "网站", "website", "url", "websiteList"]
+        case .insuredEmployees: ["参保人数", "社保人数", "insured employees", "socialStaffNum"]
         case .scope: ["经营范围", "业务范围", "business scope", "scope"]
         }
     }

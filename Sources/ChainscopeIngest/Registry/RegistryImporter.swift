@@ -19,6 +19,22 @@ public struct RegistryImportOptions: Sendable {
         self.mapping = mapping
         self.snapshotDate = snapshotDate
     }
+
+    /// The choices that change what is read from a file, as `ImportRequest.reading` records them: an encoding
+    /// forced, a mapping (by the digest of its pairs, so that the same mapping in another file or order reads
+    /// the same).
+    public var reading: String {
+        var parts: [String] = []
+        if let encoding { parts.append("encoding \(encoding)") }
+        if !mapping.isEmpty {
+            var digest = SHA256()
+            for (header, field) in mapping.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+                digest.update(Data("\(header)\u{0}\(field.rawValue)\u{0}".utf8))
+            }
+            parts.append("mapping \(digest.finish().prefix(16))")
+        }
+        return parts.joined(separator: "; ")
+    }
 }
 
 /// The export formats Chainscope reads, by file extension.
@@ -63,7 +79,8 @@ public struct RegistryImporter: Sendable {
         }
         let snapshot = options.snapshotDate ?? Self.modificationDay(attributes?[.modificationDate] as? Date)
         let request = ImportRequest(
-            file: name, sha256: try SHA256.file(url), format: format.rawValue, snapshotDate: snapshot)
+            file: name, sha256: try SHA256.file(url), format: format.rawValue, snapshotDate: snapshot,
+            isSnapshotGiven: options.snapshotDate != nil, reading: options.reading)
         let regions = regions
         return try await store.importRegistry(request) { session in
             var consumer = RowConsumer(

@@ -42,6 +42,8 @@ struct RowConsumer: Sendable {
     private var keyedMappers: [[String]: RegistryRowMapper] = [:]
     private var tablesFound = 0
     private var sheetsSkipped: [String] = []
+    private var coverage = LayoutCoverage()
+    private let fieldOf: @Sendable (String) -> RegistryField?
     static let headerSearchRows = 10
 
     init(
@@ -55,6 +57,7 @@ struct RowConsumer: Sendable {
         self.mapping = mapping
         self.format = format
         let field = HeaderLayout.field(mapping: mapping)
+        fieldOf = field
         headerFields = HeaderFields { field($0)?.rawValue }
     }
 
@@ -86,6 +89,7 @@ struct RowConsumer: Sendable {
             throw IngestError(
                 .emptyFile, at: .init(file: file), expected: "a header row and data rows", found: "no rows")
         }
+        if let warning = coverage.warning { warnings.append(warning) }
         return prepared
     }
 
@@ -111,6 +115,8 @@ struct RowConsumer: Sendable {
         let mapper = RegistryRowMapper(
             layout: layout, regions: regions, importID: importID, file: file, snapshotDate: snapshotDate)
         keyedMappers[keys] = mapper
+        coverage.note(layout, fieldOf: fieldOf)
+        warnings += layout.warnings.filter { !warnings.contains($0) }
         tablesFound = 1
         return mapper
     }
@@ -128,6 +134,7 @@ struct RowConsumer: Sendable {
             return []
         }
         tablesFound += 1
+        coverage.note(layout, fieldOf: fieldOf)
         let prefix = sheet.map { "sheet '\($0)': " } ?? ""
         warnings += layout.warnings.map { prefix + $0 }
         // A file that says above its header that it is synthetic keeps saying so, in every report.
