@@ -16,7 +16,7 @@ struct ImportSummary: Encodable {
             isNew
                 ? "Imported \(record.file) as import #\(record.id)"
                 : "\(file) has the same content as import #\(record.id) (\(record.file)), read the same way; nothing "
-                    + "changed (a mapping file, --encoding or --snapshot-date reads it again)",
+                    + "changed (another mapping file, --encoding or --snapshot-date reads it again)",
             "  format \(record.format)\(record.encoding.map { ", \($0)" } ?? ""), snapshot \(record.snapshotDate), sha256 \(record.sha256.prefix(12))…",
             "  rows read    \(number(counts.rowsRead))",
             "  stored       \(number(counts.stored))  (new \(number(counts.inserted)), updated \(number(counts.updated)), unchanged \(number(counts.unchanged)))",
