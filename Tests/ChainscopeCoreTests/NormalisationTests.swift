@@ -100,6 +100,21 @@ struct NormalisationTests {
     }
 
     @Test(
+        "Registration numbers: a spreadsheet's .0 is dropped, its scientific notation refused",
+        arguments: [
+            ("330100000012345", "330100000012345"), ("330100000012345.0", "330100000012345"),
+            (" ３３０１００００００１２３４５ ", "330100000012345"), ("E1234", "E1234"), ("3301000000.12", "3301000000.12"),
+            ("3.30100000012345E+14", nil), ("3.301E+14", nil), ("3e14", nil), ("3.3E-2", nil),
+        ] as [(String, String?)])
+    func registrationNumbers(text: String, expected: String?) {
+        switch RegistrationNumber.parse(text) {
+        case .success(let number): #expect(number == expected)
+        case .failure(let problem):
+            #expect(expected == nil && problem.reason.contains("scientific notation"), "\(problem)")
+        }
+    }
+
+    @Test(
         "Registration statuses",
         arguments: [
             ("存续", RegistrationStatus.active), ("在业", .active), ("开业", .active),

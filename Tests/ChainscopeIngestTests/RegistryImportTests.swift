@@ -315,6 +315,21 @@ struct RegistryImportTests {
         #expect(mapped.reading.hasPrefix("mapping ") && forced.reading.hasPrefix("encoding gb18030; mapping "))
     }
 
+    @Test("A registration number a spreadsheet wrote in scientific notation keys no company; beside a code it is kept")
+    func scientificRegistrationNumber() async throws {
+        let result = try await run(
+            csv([
+                header, row(1, code: "", regNo: "3.301E+14"), row(2, code: "", regNo: "330100000012346.0"),
+                row(3, regNo: "3.301E+14"),
+            ]))
+        let rows = try await result.store.quarantinedRows(importID: result.record.id)
+        #expect(rows.map(\.row) == [2] && rows.first?.column == "注册号" && rows.first?.value == "3.301E+14")
+        let keys = try await result.store.registryCompanies().map(\.key.description)
+        #expect(keys.sorted() == ["regno:330100000012346", "uscc:\(creditCode(3))"])
+        let coded = try await result.store.registryCompanies().first { $0.creditCode == creditCode(3) }
+        #expect(coded?.registrationNumber == "3.301E+14")
+    }
+
     @Test("A founding day after the export was taken quarantines the row, saying which date to check")
     func foundedAfterSnapshot() async throws {
         let result = try await run(csv([header, row(1, founded: "2022-10-31"), row(2, founded: "2202-01-05")]))

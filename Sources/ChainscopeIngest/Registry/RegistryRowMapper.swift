@@ -98,7 +98,11 @@ struct RegistryRowMapper {
                 ValueProblem("'\(text)' is not a valid credit code: \(problem); correct it from the registry")
             }
         }
-        let registrationNumber = value(.registrationNumber, in: row)
+        // A registration number a spreadsheet mangled keys no company, but is only a fact beside a credit code.
+        let registrationNumber =
+            creditCode == nil
+            ? try parse(.registrationNumber, in: row) { RegistrationNumber.parse($0).map(Optional.init) }
+            : value(.registrationNumber, in: row).map { (try? RegistrationNumber.parse($0).get()) ?? $0 }
         let founded = try parse(.founded, in: row, RegistryDate.parse)
         if let founded, founded > snapshotDate {
             throw Problem(
