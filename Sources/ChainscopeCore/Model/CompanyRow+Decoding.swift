@@ -114,9 +114,10 @@ extension CompanyRow {
                     cells.after.indices.contains(index) ? cells.after[index] : nil)
             }
         } else {
+            // Another layout: a column only one of the exports has says nothing of what changed.
             let (before, after) = cellsByField(old, headers: headers)
-            for key in Set(before.keys).union(after.keys) {
-                compare((after[key] ?? before[key])!.header, before[key]?.text, after[key]?.text)
+            for key in Set(before.keys).intersection(after.keys) {
+                compare(after[key]!.header, before[key]?.text, after[key]?.text)
             }
         }
         if changes.isEmpty, columns.isEmpty {
@@ -126,7 +127,8 @@ extension CompanyRow {
     }
 
     /// Whether the raw cells of `old` are this row's: compared in column order when both texts name one
-    /// header (a cell kept as a column number read from its own row), else by what each header stands for.
+    /// header (a cell kept as a column number read from its own row), else by what each header stands for,
+    /// in the columns both layouts have (a Tianyancha export after a Qichacha one lacks some of its columns).
     private func hasSameRawCells(
         _ cells: (digest: String, before: [String?], after: [String?])?, as old: [String?],
         headers: (String) -> [String]?
@@ -139,7 +141,7 @@ extension CompanyRow {
             return trimmed(cells.before) == trimmed(cells.after)
         }
         let (before, after) = cellsByField(old, headers: headers)
-        return before.mapValues(\.text) == after.mapValues(\.text)
+        return before.allSatisfy { key, cell in after[key].map { $0.text == cell.text } ?? true }
     }
 
     /// The cells of `old`'s raw row and of this one by what they stand for (`HeaderFields`), or by header.
