@@ -109,4 +109,17 @@ struct DashboardTests {
                 == "<mark>人工智能</mark>&lt;软件&gt;开发；<mark>智能</mark>")
         #expect(CompanyPages.highlight("a&b", terms: []) == "a&amp;b")
     }
+
+    @Test("A changed capital is shown by its text; its amount and currency only when the text stayed")
+    func capitalChanges() throws {
+        let day = try #require(CalendarDate(iso: "2022-11-30"))
+        func shown(_ changes: [String: [String?]]) -> [String] {
+            CompanyPages.shownFields(
+                of: CompanyChange(importID: 2, file: "b.csv", snapshotDate: day, row: 2, changes: changes)
+            ).map(\.name)
+        }
+        let amount: [String: [String?]] = ["capital_amount": [nil, "1000000"], "capital_currency": [nil, "USD"]]
+        #expect(shown(amount.merging(["capital_text": [nil, "100万美元"]]) { $1 }) == ["capital_text"])
+        #expect(Set(shown(amount)) == ["capital_amount", "capital_currency"])
+    }
 }

@@ -19,7 +19,7 @@ extension CompanyPages {
             let source =
                 "<td>\(change.snapshotDate)</td><td><a href=\"/imports/\(change.importID)\">\(HTML.escape(change.file))</a>"
                 + (change.row.map { ", \(HTML.escape(frame.text(.row))) \($0)" } ?? "") + "</td>"
-            for field in change.fields {
+            for field in Self.shownFields(of: change) {
                 html += "<tr>" + source
                 if field.isUnitemisedCells {
                     html += "<td colspan=\"3\">\(HTML.escape(words.cellsChanged))</td></tr>"
@@ -41,6 +41,13 @@ extension CompanyPages {
         return html + "</tbody></table></section>"
     }
 
+    /// The fields of a change a reader needs: the capital's parsed amount and currency only when its text
+    /// did not change with them (read again under a header naming its unit, say).
+    static func shownFields(of change: CompanyChange) -> [CompanyChange.Field] {
+        guard change.fields.contains(where: { $0.name == "capital_text" }) else { return change.fields }
+        return change.fields.filter { $0.name != "capital_amount" && $0.name != "capital_currency" }
+    }
+
     /// A column by the dashboard's word for it (its stored name where there is none), a cell of the source
     /// row by its header as the export spelled it.
     static func label(of field: CompanyChange.Field, frame: PageFrame) -> String {
@@ -50,7 +57,8 @@ extension CompanyPages {
         }
         let words: [String: DashboardText] = [
             "name_zh": .name, "credit_code": .creditCode, "kind": .kind, "status": .status, "founded": .founded,
-            "capital_text": .capital, "region": .district, "address": .address, "business_scope": .scope,
+            "capital_text": .capital, "capital_amount": .capital, "capital_currency": .capital, "region": .district,
+            "address": .address, "business_scope": .scope,
             "industry_name": .industry,
         ]
         return HTML.escape(words[field.name].map(frame.text) ?? field.name)

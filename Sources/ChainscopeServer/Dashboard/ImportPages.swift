@@ -88,7 +88,8 @@ struct ImportPages: Sendable {
             let row = change.change.row.map(String.init) ?? ""
             let link = "/companies/" + change.key.urlPath
             let name = change.name ?? change.key.description
-            let fields = change.change.fields.map { CompanyPages.label(of: $0, frame: frame) }.joined(separator: ", ")
+            let fields = CompanyPages.shownFields(of: change.change).map { CompanyPages.label(of: $0, frame: frame) }
+                .joined(separator: ", ")
             html += "<tr><td class=\"num\">\(row)</td><th scope=\"row\">"
             html += "<a href=\"\(HTML.escape(link))\" lang=\"zh-Hans\">\(HTML.escape(name))</a></th>"
             html += "<td>\(fields)</td></tr>"
