@@ -130,7 +130,11 @@ struct BatchWriter {
     /// unchanged ones are confirmed, changed ones updated with their history; their classifications
     /// replace the earlier ones.
     private mutating func merge(_ batch: StagedBatch, _ indexes: [Int], _ existing: [Int: [String?]]) async throws {
-        try await stage(batch.stageRows(indexes))
+        // Rows of an export without some columns keep the stored company's (`CompanyRow.keepingStored`).
+        var batch = batch
+        let keeping = Set(indexes.filter { batch.companies[$0].keepsAny(of: existing[$0]!) })
+        for index in keeping { batch.companies[index] = batch.companies[index].keepingStored(existing[index]!) }
+        try await stage(batch.stageRows(indexes, changed: keeping))
         try await run(
             "INSERT INTO import_key (province, import_id, key, row) SELECT province, $1, key, provenance_line FROM import_stage",
             [Int(importID)])

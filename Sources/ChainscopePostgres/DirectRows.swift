@@ -24,11 +24,7 @@ struct DirectRows: Sendable {
 
     mutating func append(_ row: CompanyRow) {
         let province = CompanyKey.province(ofKey: row.key)
-        company.field(province)
-        for value in row.values { company.field(value) }
-        company.field(row.line)
-        company.field(CompanyColumns.searchNames(row))
-        company.field(array: CompanyColumns.grams(row))
+        Self.appendCompany(row, to: &company)
         company.endRow()
         importKey.field(province)
         importKey.field(Int(importID))
@@ -43,6 +39,15 @@ struct DirectRows: Sendable {
         {
             self[keyPath: text].endGroup()
         }
+    }
+
+    /// The fields of the company table's row (`CompanyColumns.written`), without ending the row.
+    static func appendCompany(_ row: CompanyRow, to copy: inout CopyText) {
+        copy.field(CompanyKey.province(ofKey: row.key))
+        for value in row.values { copy.field(value) }
+        copy.field(row.line)
+        copy.field(CompanyColumns.searchNames(row))
+        copy.field(array: CompanyColumns.grams(row))
     }
 
     private mutating func append(_ stored: ClassificationRow, key: String, province: String, facts: [String?]) {

@@ -40,12 +40,17 @@ struct StagedBatch: Sendable {
     }
 
     /// The staging table's rows of the companies at `indexes`, which merge companies already stored: only
-    /// those are staged, so each company's columns are encoded once, for its own table, and reused here.
-    func stageRows(_ indexes: [Int]) -> [UInt8] {
+    /// those are staged, so each company's columns are encoded once, for its own table, and reused here;
+    /// those at `changed` (rows that keep stored columns, `CompanyRow.keepingStored`) are encoded again.
+    func stageRows(_ indexes: [Int], changed: Set<Int> = []) -> [UInt8] {
         var copy = CopyText()
         for index in indexes {
             copy.field(firstOrdinal + index)
-            copy.fields(direct.company.row(index))
+            if changed.contains(index) {
+                DirectRows.appendCompany(companies[index], to: &copy)
+            } else {
+                copy.fields(direct.company.row(index))
+            }
             let stored = companies[index].classification
             let classification = stored?.classification
             copy.field(classification?.taxonomyID)

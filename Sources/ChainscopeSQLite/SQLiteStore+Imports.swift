@@ -99,9 +99,10 @@ struct SQLiteImportSession: RegistryImportSession {
         classifications = try ClassificationWriter(db: db)
     }
 
-    mutating func store(_ row: CompanyRow) throws {
-        if let header = row.rawHeader { try rawHeaders.store(header, db) }
-        let outcome = try storeCompany(row)
+    mutating func store(_ read: CompanyRow) throws {
+        if let header = read.rawHeader { try rawHeaders.store(header, db) }
+        // A stored company is compared with, and updated to, the row as it keeps what the export did not give.
+        let (outcome, row) = try storeCompany(read)
         tally.counts.count(outcome)
         // A changed company's other classifications are stale (all of them when this import classifies
         // nothing): `classify` takes them up again.
@@ -118,17 +119,17 @@ struct SQLiteImportSession: RegistryImportSession {
         try classifications.replace(classification, key: row.key, facts: row.facts, isNew: outcome == .inserted)
     }
 
-    private mutating func storeCompany(_ row: CompanyRow) throws -> StoreOutcome {
+    private mutating func storeCompany(_ row: CompanyRow) throws -> (StoreOutcome, CompanyRow) {
         let importID = Int(importID)
         try insertKey.run {
             $0.bind(importID)
             $0.bind(row.key)
             $0.bind(row.line)
         }
-        guard db.changesCount > 0 else { return .duplicate }
+        guard db.changesCount > 0 else { return (.duplicate, row) }
         // Most rows of an import are new: try the insert first and compare only on a conflict.
         try insertCompany.run { $0.bind(row) }
-        if db.changesCount > 0 { return .inserted }
+        if db.changesCount > 0 { return (.inserted, row) }
         // Cached: compiled anew for each stored company, they made an import that updates most companies take
         // more than twice as long.
         guard
@@ -138,8 +139,10 @@ struct SQLiteImportSession: RegistryImportSession {
                 .writeFailed, location: "company \(row.key)",
                 detail: "the row was neither inserted nor found; it conflicts with another")
         }
-        let changes = row.changes(from: Self.texts(existing), headers: rawHeaders.keys)
-        guard !changes.isEmpty else { return .unchanged }
+        let stored = Self.texts(existing)
+        let row = row.keepingStored(stored)
+        let changes = row.changes(from: stored, headers: rawHeaders.keys)
+        guard !changes.isEmpty else { return (.unchanged, row) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let history = try db.cachedStatement(
@@ -153,7 +156,7 @@ struct SQLiteImportSession: RegistryImportSession {
             $0.bind(row, skipping: 1)
             $0.bind(row.key)
         }
-        return .updated(changedFields: changes.keys.sorted())
+        return (.updated(changedFields: changes.keys.sorted()), row)
     }
 
     mutating func quarantine(_ row: QuarantinedRow) throws {

@@ -330,6 +330,47 @@ struct RegistryImportTests {
         #expect(coded?.registrationNumber == "3.301E+14")
     }
 
+    @Test("A newer export without some columns changes what it gives and leaves the rest, classification too")
+    func newerExportWithFewerColumns() async throws {
+        let ai = try TaxonomyReader().read(named: "ai")
+        var options = RegistryImportOptions(snapshotDate: CalendarDate(year: 2022, month: 10, day: 31))
+        options.classifier = Classifier(ai)
+        let scope = "人工智能基础软件开发；人工智能应用软件开发"
+        let first = try await run(
+            csv([header, row(1, capital: "500万美元", founded: "2021-03-09", scope: scope), row(2, scope: scope)]),
+            options: options)
+        let store = first.store
+        let before = try await store.registryCompanies()
+        let key = try #require(before.first { $0.creditCode == creditCode(1) }?.key)
+        let classified = try #require(try await store.classification(of: key, taxonomy: "ai"))
+        #expect(classified.isMember)
+        options.snapshotDate = CalendarDate(year: 2022, month: 11, day: 30)
+        let newer = try await run(
+            csv([
+                "公司名称,登记状态,统一社会信用代码", "杭州测试1科技有限公司,注销,\(creditCode(1))",
+                "杭州测试2科技有限公司,存续,\(creditCode(2))",
+            ]), options: options, store: store)
+        #expect(newer.record.counts.updated == 1 && newer.record.counts.unchanged == 1)
+        let after = try await store.registryCompanies()
+        let changed = try #require(after.first { $0.key == key })
+        #expect(changed.status == .deregistered)
+        var expected = try #require(before.first { $0.key == key })
+        expected.status = .deregistered
+        expected.provenance = changed.provenance
+        #expect(changed == expected)
+        #expect(after.first { $0.creditCode == creditCode(2) } == before.first { $0.creditCode == creditCode(2) })
+        let history = try await store.companyHistory(key: key)
+        #expect(history.last?.fields.map(\.name) == ["status", "raw.登记状态"])
+        // Made from the name alone, the classification would leave the chain; the stored one stays, stale.
+        let kept = try #require(try await store.classification(of: key, taxonomy: "ai"))
+        #expect(kept.isMember && kept.segments == classified.segments)
+        let again = try await store.classifyCompanies(taxonomy: ai, all: false) {
+            $0.map(Classifier(ai).classification)
+        }
+        #expect(again == 1)
+        #expect(try await store.classification(of: key, taxonomy: "ai")?.isMember == true)
+    }
+
     @Test("A founding day after the export was taken quarantines the row, saying which date to check")
     func foundedAfterSnapshot() async throws {
         let result = try await run(csv([header, row(1, founded: "2022-10-31"), row(2, founded: "2202-01-05")]))
@@ -396,7 +437,9 @@ struct RegistryImportTests {
             ]))
         #expect(result.record.counts.inserted == 1)
         let warning = try #require(result.record.warnings.first { $0.contains("no column gives") })
-        #expect(warning.contains("founding day (成立日期), registered capital (注册资本): they stay unknown"))
+        #expect(
+            warning.contains(
+                "founding day (成立日期), registered capital (注册资本): they stay unknown for the file's new companies"))
         #expect(warning.contains("columns read as no field: 创立于, 资本"))
         let clean = try await run(csv([header, row(4)]))
         #expect(clean.record.warnings.isEmpty, "\(clean.record.warnings)")

@@ -95,6 +95,41 @@ struct StoreConformanceTests {
     }
 
     @Test(
+        "A newer export without some columns keeps the rest of each company on PostgreSQL as on SQLite",
+        PostgresTestServer.required)
+    func newerExportWithFewerColumns() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let inputs = try ConformanceInputs.make(in: folder)
+        let generator = SampleGenerator(seed: 37, regions: inputs.regions)
+        let rows = (0..<300).map { generator.row($0).cells }
+        let full = try ConformanceInputs.write(folder.url.appendingPathComponent("full.csv"), rows)
+        // Names, statuses (every third company struck off) and codes only.
+        let kept = ["公司名称", "登记状态", "统一社会信用代码"].map { SampleGenerator.header.firstIndex(of: $0)! }
+        let fewer = folder.url.appendingPathComponent("fewer.csv")
+        let lines =
+            [kept.map { SampleGenerator.header[$0] }]
+            + rows.enumerated().map { number, cells in
+                kept.map { $0 == kept[1] && number % 3 == 0 ? "注销" : cells[$0] }
+            }
+        try lines.map(CSVRecord.line).joined().write(to: fewer, atomically: true, encoding: .utf8)
+        let importing = { @Sendable (store: any Store) async throws -> ([RegistryImport], [Company], [String: Int]) in
+            try await store.install(inputs.regions)
+            let imports = [
+                try await inputs.importFile(full, store).import, try await inputs.importFile(fewer, store).import,
+            ]
+            return (imports, try await store.registryCompanies(), try await store.classificationCounts(taxonomy: "ai"))
+        }
+        let sqlite = try SQLiteStore()
+        let expected = try await importing(sqlite)
+        let found = try await PostgresTestServer.withStore { store in try await importing(store) }
+        #expect(expected.0[1].counts.updated > 50 && expected.1.allSatisfy { $0.businessScope != nil })
+        #expect(found.0 == expected.0)
+        #expect(found.1 == expected.1)
+        #expect(found.2 == expected.2)
+    }
+
+    @Test(
         "A newer export that changes more companies than one lookup reads updates them as on SQLite",
         PostgresTestServer.required)
     func updatesAcrossLookups() async throws {

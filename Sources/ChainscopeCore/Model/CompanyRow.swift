@@ -32,15 +32,18 @@ public struct CompanyRow: Sendable {
     }
 
     /// Text of each column in `columns`; nil for NULL.
-    public let values: [String?]
+    public private(set) var values: [String?]
     /// The provenance line, an integer column.
     public let line: Int?
     /// The header of the raw row, which the store keeps once for all the rows read under it.
     public let rawHeader: RawHeader?
-    public let classification: ClassificationRow?
+    public private(set) var classification: ClassificationRow?
     /// What the headers of raw rows stand for, to compare this row's cells with a row stored under another
     /// spelling of its header; nil compares them by header.
     public var headerFields: HeaderFields?
+    /// The columns (indexes of `columns`) no column of the export gave, such as `founded` when the export has
+    /// no founding day: an export that says nothing of them leaves a stored company's as they are.
+    public var absentColumns: [Int] = []
 
     public init(_ company: Company, raw: RawFields?, classification: Classification?) {
         line = company.provenance.line
@@ -65,6 +68,26 @@ public struct CompanyRow: Sendable {
 
     /// The counting facts of `factColumns`.
     public var facts: [String?] { Self.factColumns.map { values[$0] } }
+
+    /// This row as it updates a stored company whose columns are `old`: the columns the export did not give
+    /// keep their stored text. A classification made without a scope or industry the company has stored is
+    /// dropped, so that the stored one stays (marked stale when the company changed, for `classify` to take
+    /// up from the kept texts).
+    public func keepingStored(_ old: [String?]) -> CompanyRow {
+        guard keepsAny(of: old) else { return self }
+        var row = self
+        for column in absentColumns { row.values[column] = old[column] }
+        if Self.classifierColumns.contains(where: { absentColumns.contains($0) && old[$0] != nil }) {
+            row.classification = nil
+        }
+        return row
+    }
+
+    /// Whether a stored company with columns `old` has text in a column this row's export did not give.
+    public func keepsAny(of old: [String?]) -> Bool { absentColumns.contains { old[$0] != nil } }
+
+    /// The columns the classifier reads besides the name.
+    static let classifierColumns = ["business_scope", "industry_name"].map(index)
 
     /// An exact decimal as a column keeps it.
     static func text(_ amount: Decimal) -> String { amount.description }

@@ -29,7 +29,8 @@ struct LayoutCoverage: Sendable {
         let shown =
             unread.prefix(12).joined(separator: ", ") + (unread.count > 12 ? " and \(unread.count - 12) more" : "")
         return "no column gives the \(missing.joined(separator: ", ")): "
-            + "\(missing.count == 1 ? "it stays" : "they stay") unknown for every company of the file"
+            + "\(missing.count == 1 ? "it stays" : "they stay") unknown for the file's new companies "
+            + "(companies stored before keep theirs)"
             + (unread.isEmpty
                 ? ""
                 : "; columns read as no field: \(shown); if one of them holds it, name it in a mapping file (--profile)")

@@ -19,6 +19,8 @@ struct RegistryRowMapper {
     let snapshotDate: CalendarDate
     /// Writes each row's cells under unique header keys.
     let rawLayout: RawFields.Layout
+    /// The stored columns no column of the layout gives (`CompanyRow.absentColumns`).
+    let absentColumns: [Int]
 
     init(layout: HeaderLayout, regions: RegionDirectory, importID: Int64, file: String, snapshotDate: CalendarDate) {
         self.layout = layout
@@ -28,6 +30,20 @@ struct RegistryRowMapper {
         self.file = file
         self.snapshotDate = snapshotDate
         rawLayout = RawFields.Layout(keys: layout.headers)
+        absentColumns = Self.absentColumns(of: layout)
+    }
+
+    /// The stored columns a layout gives no column for. The district comes from a district or region column
+    /// or the address (the credit code's region is coarser), the industry from any of its four columns.
+    static func absentColumns(of layout: HeaderLayout) -> [Int] {
+        let given: [([RegistryField], [String])] = [
+            ([.englishName], ["name_en"]), ([.registrationNumber], ["registration_number"]), ([.status], ["status"]),
+            ([.founded], ["founded"]), ([.capital], ["capital_amount", "capital_currency", "capital_text"]),
+            ([.address], ["address"]), ([.scope], ["business_scope"]), ([.district, .region, .address], ["region"]),
+            ([.industryClass, .industryGroup, .industryDivision, .industry], ["industry_name"]),
+        ]
+        return given.filter { fields, _ in !fields.contains { layout.column(of: $0) != nil } }
+            .flatMap { $0.1.compactMap { CompanyRow.columns.firstIndex(of: $0) } }.sorted()
     }
 
     func map(_ row: RawRow) -> MappedRow {

@@ -64,13 +64,13 @@ struct RowConsumer: Sendable {
     /// The data rows `row` completes: none while a header is still being looked for, several when
     /// the header is found among the held-back rows.
     mutating func accept(_ row: RawRow) throws -> [PreparedRow] {
-        if let keys = row.keys { return [prepared(row, try keyedMapper(keys, row: row).map(row))] }
+        if let keys = row.keys { return [prepared(row, with: try keyedMapper(keys, row: row))] }
         var prepared: [PreparedRow] = []
         if row.sheet != sheet {
             prepared = try endTable()
             sheet = row.sheet
         }
-        if let mapper { return prepared + [self.prepared(row, mapper.map(row))] }
+        if let mapper { return prepared + [self.prepared(row, with: mapper)] }
         pending.append(row)
         if pending.count >= Self.headerSearchRows { prepared += try detectHeader() }
         return prepared
@@ -93,13 +93,14 @@ struct RowConsumer: Sendable {
         return prepared
     }
 
-    /// A mapped row's company, classified and encoded for storing.
-    private func prepared(_ row: RawRow, _ mapped: MappedRow) -> PreparedRow {
-        switch mapped {
+    /// A row mapped by `mapper`: its company classified and encoded for storing, or its problem.
+    private func prepared(_ row: RawRow, with mapper: RegistryRowMapper) -> PreparedRow {
+        switch mapper.map(row) {
         case .company(let company, let raw):
             let classification = classifier?.classification(of: company)
             var stored = CompanyRow(company, raw: raw, classification: classification)
             stored.headerFields = headerFields
+            stored.absentColumns = mapper.absentColumns
             return PreparedRow(row, .company(stored))
         case .problem(let column, let value, let reason, let raw):
             return PreparedRow(row, .problem(column: column, value: value, reason: reason, raw: raw))
@@ -144,7 +145,7 @@ struct RowConsumer: Sendable {
         let mapper = RegistryRowMapper(
             layout: layout, regions: regions, importID: importID, file: file, snapshotDate: snapshotDate)
         self.mapper = mapper
-        return rows.filter { $0.number > layout.headerRow }.map { prepared($0, mapper.map($0)) }
+        return rows.filter { $0.number > layout.headerRow }.map { prepared($0, with: mapper) }
     }
 
     private mutating func endTable() throws -> [PreparedRow] {
