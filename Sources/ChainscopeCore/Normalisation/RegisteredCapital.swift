@@ -38,9 +38,9 @@ public enum RegisteredCapital {
     }
 
     /// The amount, nil for an empty marker, or the reason it cannot be read.
-    public static func parse(_ text: String, bareNumbersIn unit: Unit = .tenThousandYuan) -> Result<
-        Money?, ValueProblem
-    > {
+    public static func parse(
+        _ text: String, bareNumbersIn unit: Unit = .tenThousandYuan
+    ) -> Result<Money?, ValueProblem> {
         guard !TextFolding.isEmptyMarker(text) else { return .success(nil) }
         guard let tokens = tokens(TextFolding.halfWidth(text)) else { return .failure(problem(text)) }
         // Numbers, each with the multiples after it (`1亿2000万` is two); currency words before or after.
