@@ -178,6 +178,12 @@ public enum TextFolding {
         if text.utf8.count > emptyMarkerBytes, let first = text.utf8.first, first != 0x20, text.utf8.last != 0x20 {
             return false
         }
+        // Most cells (浙江省, 2022-01-05) begin with a character no marker does: no folding, no allocation.
+        if let first = text.unicodeScalars.first, !first.properties.isWhitespace,
+            !markerFirstScalars.contains(first), !(0xFF01...0xFF5E).contains(first.value)
+        {
+            return false
+        }
         return emptyMarkers.contains(halfWidth(text).trimmed.lowercased())
     }
 
@@ -185,6 +191,10 @@ public enum TextFolding {
         "", "-", "--", "—", "——", "n/a", "na", "null", "none", "无", "暂无", "/", "未公开", "暂未公开", "不公开",
         "未披露", "不详", "未知", "空",
     ]
+
+    /// The first characters of the markers, in either case (full-width forms are folded to them).
+    static let markerFirstScalars = Set(
+        emptyMarkers.flatMap { [$0.uppercased(), $0] }.compactMap(\.unicodeScalars.first))
 
     /// The longest marker's length in UTF-8 (`暂未公开`): a cell longer than that without padding is a value.
     /// A literal, so that the scan's check of every cell needs no lazy initialisation; a test compares it.
