@@ -23,16 +23,19 @@ public enum RegisteredCapital {
         public init?(qualifier: String) {
             var text = TextFolding.halfWidth(qualifier).trimmed
             for prefix in ["单位:", "单位"] where text.hasPrefix(prefix) { text = String(text.dropFirst(prefix.count)) }
-            guard let tokens = RegisteredCapital.tokens(text), !tokens.isEmpty else { return nil }
             var multiple: Decimal = 1
             var currency: Currency?
-            for token in tokens {
+            var isEmpty = true
+            let isRead = RegisteredCapital.forEachToken(in: text) { token in
+                isEmpty = false
                 switch token {
-                case .number: return nil
+                case .number: return false
                 case .multiple(let value): multiple *= value
                 case .currency(let code): currency = RegisteredCapital.preferred(currency, code)
                 }
+                return true
             }
+            guard isRead, !isEmpty else { return nil }
             self.init(multiple: multiple, currency: currency ?? .yuan)
         }
     }
@@ -42,37 +45,48 @@ public enum RegisteredCapital {
         _ text: String, bareNumbersIn unit: Unit = .tenThousandYuan
     ) -> Result<Money?, ValueProblem> {
         guard !TextFolding.isEmptyMarker(text) else { return .success(nil) }
-        guard let tokens = tokens(TextFolding.halfWidth(text)) else { return .failure(problem(text)) }
-        // Numbers, each with the multiples after it (`1亿2000万` is two); currency words before or after.
-        var groups: [(amount: Decimal, multiple: Decimal?)] = []
+        // Numbers, each with the multiples after it (`1亿2000万` is two groups, larger first); currency words
+        // before or after. Summed as they are read, without building a list (this runs for every row).
+        var sum: Decimal = 0
+        var groups = 0
+        var bare: Decimal?
+        var previous: Decimal?
+        var isOrdered = true
+        var open: (amount: Decimal, multiple: Decimal?)?
         var currency: Currency?
-        for token in tokens {
+        func close() {
+            guard let group = open else { return }
+            groups += 1
+            if let multiple = group.multiple {
+                if let previous, multiple >= previous { isOrdered = false }
+                sum += group.amount * multiple
+                previous = multiple
+            } else {
+                bare = group.amount
+            }
+            open = nil
+        }
+        let isRead = forEachToken(in: TextFolding.halfWidth(text)) { token in
             switch token {
-            case .number(let amount): groups.append((amount, nil))
+            case .number(let amount):
+                close()
+                open = (amount, nil)
             case .multiple(let value):
-                guard let last = groups.indices.last else { return .failure(problem(text)) }
-                groups[last].multiple = (groups[last].multiple ?? 1) * value
+                guard let group = open else { return false }
+                open = (group.amount, (group.multiple ?? 1) * value)
             case .currency(let code): currency = preferred(currency, code)
             }
+            return true
         }
-        guard let amount = total(groups, bare: currency == nil ? unit.multiple : 1) else {
-            return .failure(problem(text))
+        close()
+        guard isRead, groups > 0 else { return .failure(problem(text)) }
+        if let bare {
+            // A number without 万 or 亿: in the header's unit, or in units of the currency it names (`8888元`).
+            guard groups == 1 else { return .failure(problem(text)) }
+            return .success(Money(bare * (currency == nil ? unit.multiple : 1), currency ?? unit.currency))
         }
-        return .success(Money(amount, currency ?? unit.currency))
-    }
-
-    /// The groups' sum; several must each have a multiple, larger first (`1亿2000万`, not `2000万1亿` or `1亿2000`).
-    private static func total(_ groups: [(amount: Decimal, multiple: Decimal?)], bare: Decimal) -> Decimal? {
-        guard let first = groups.first else { return nil }
-        guard groups.count > 1 else { return first.amount * (first.multiple ?? bare) }
-        var sum: Decimal = 0
-        var previous: Decimal?
-        for group in groups {
-            guard let multiple = group.multiple, previous.map({ multiple < $0 }) ?? true else { return nil }
-            sum += group.amount * multiple
-            previous = multiple
-        }
-        return sum
+        guard isOrdered else { return .failure(problem(text)) }
+        return .success(Money(sum, currency ?? unit.currency))
     }
 
     enum Token {
@@ -81,36 +95,47 @@ public enum RegisteredCapital {
         case currency(Currency)
     }
 
-    /// The text as numbers, multiples and currency words (ASCII ones in any case), with separators and `整`
-    /// dropped; nil when anything else is in it.
-    static func tokens(_ text: String) -> [Token]? {
-        let bytes = text.utf8.map { (0x61...0x7A).contains($0) ? $0 - 0x20 : $0 }
-        var tokens: [Token] = []
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if ignored.contains(byte) {
-                index += 1
-            } else if (0x30...0x39).contains(byte) || byte == UInt8(ascii: ".") {
-                var end = index
-                while end < bytes.count,
-                    (0x30...0x39).contains(bytes[end]) || bytes[end] == UInt8(ascii: ".")
-                        || bytes[end] == UInt8(ascii: ",")
-                {
-                    end += 1
+    /// Reads the text as numbers, multiples and currency words (ASCII ones in any case), with separators and
+    /// `整` dropped, handing each to `body` until it returns false; false when anything else is in the text.
+    static func forEachToken(in text: String, _ body: (Token) -> Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if ignored.contains(byte) {
+                    index += 1
+                } else if isNumeric(byte) {
+                    var end = index
+                    while end < bytes.count, isNumeric(bytes[end]) || bytes[end] == UInt8(ascii: ",") { end += 1 }
+                    let run = UnsafeBufferPointer(rebasing: bytes[index..<end])
+                    let digits =
+                        run.contains(UInt8(ascii: ","))
+                        ? String(decoding: run.filter { $0 != UInt8(ascii: ",") }, as: UTF8.self)
+                        : String(decoding: run, as: UTF8.self)
+                    guard let amount = Money.decimal(digits), body(.number(amount)) else { return false }
+                    index = end
+                } else if let (word, token) = words.first(where: { startsWith($0.0, bytes, at: index) }) {
+                    if let token, !body(token) { return false }
+                    index += word.count
+                } else {
+                    return false
                 }
-                let digits = bytes[index..<end].filter { $0 != UInt8(ascii: ",") }
-                guard let amount = Money.decimal(String(decoding: digits, as: UTF8.self)) else { return nil }
-                tokens.append(.number(amount))
-                index = end
-            } else if let (word, token) = words.first(where: { bytes[index...].starts(with: $0.0) }) {
-                if let token { tokens.append(token) }
-                index += word.count
-            } else {
-                return nil
             }
+            return true
         }
-        return tokens
+    }
+
+    private static func isNumeric(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) || byte == UInt8(ascii: ".") }
+
+    /// Whether `bytes` from `index` begin with `word`, ASCII letters compared in capitals (the words' case).
+    private static func startsWith(_ word: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard bytes.count - index >= word.count else { return false }
+        for offset in word.indices {
+            let byte = bytes[index + offset]
+            if (0x61...0x7A).contains(byte) ? byte - 0x20 != word[offset] : byte != word[offset] { return false }
+        }
+        return true
     }
 
     /// Spaces, brackets, commas and `:` say nothing about the amount (full-width forms are folded before).
