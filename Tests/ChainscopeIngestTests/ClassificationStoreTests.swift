@@ -101,32 +101,19 @@ struct ClassificationStoreTests {
         defer { folder.remove() }
         let path = folder.path("v11.sqlite")
         let lines = [header, row(1), row(2, founded: "2022-13-01")]
+        let sha256 = try await importing(lines, into: try SQLiteStore()).sha256
         do {
+            // Import #1 as v11 recorded it, with its quarantined row; #2 and #3 were deleted.
             let old = try SQLiteStore(path: path, migratingUpTo: "v11-history-by-import")
             try await old.write { db in
-                try db.execute(sql: "ALTER TABLE registry_import ADD COLUMN reading TEXT NOT NULL DEFAULT ''")
+                try db.execute(
+                    sql: """
+                        INSERT INTO registry_import VALUES
+                            (1, 'export.csv', ?, 'csv', 'utf-8', '2022-10-31', 2, 1, 0, 0, 1, 0, '[]');
+                        INSERT INTO quarantine VALUES (1, 3, 3, NULL, '成立日期', '2022-13-01', 'not a date', '{}');
+                        UPDATE sqlite_sequence SET seq = 3 WHERE name = 'registry_import';
+                        """, arguments: [sha256])
             }
-            _ = try await importing(lines, into: old)
-        }
-        // The table as v11 left it (a unique sha256, no reading), after imports #2 and #3 were deleted.
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = false
-        try await DatabaseQueue(path: path, configuration: configuration).write { db in
-            try db.execute(
-                sql: """
-                    CREATE TABLE registry_import_v11 AS SELECT * FROM registry_import;
-                    DROP TABLE registry_import;
-                    CREATE TABLE registry_import (
-                        id INTEGER PRIMARY KEY AUTOINCREMENT, file TEXT NOT NULL, sha256 TEXT NOT NULL UNIQUE,
-                        format TEXT NOT NULL, encoding TEXT, snapshot_date TEXT NOT NULL,
-                        rows_read INTEGER NOT NULL, inserted INTEGER NOT NULL, updated INTEGER NOT NULL,
-                        unchanged INTEGER NOT NULL, quarantined INTEGER NOT NULL, duplicates INTEGER NOT NULL,
-                        warnings TEXT NOT NULL);
-                    INSERT INTO registry_import SELECT id, file, sha256, format, encoding, snapshot_date, rows_read,
-                        inserted, updated, unchanged, quarantined, duplicates, warnings FROM registry_import_v11;
-                    DROP TABLE registry_import_v11;
-                    UPDATE sqlite_sequence SET seq = 3 WHERE name = 'registry_import';
-                    """)
         }
         let migrated = try SQLiteStore(path: path)
         #expect(try await migrated.appliedMigrations().last == "v12-imports-by-reading")
