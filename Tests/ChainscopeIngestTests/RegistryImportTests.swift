@@ -221,6 +221,14 @@ struct RegistryImportTests {
         #expect(rows.first?.reason.contains("truncated") == true)
     }
 
+    @Test("A note below the data (the export's source) is quarantined as a note, not as a truncated row")
+    func footerNote() async throws {
+        let result = try await run(csv([header, row(1), "", "数据来源：企查查（www.qcc.com）"]))
+        #expect(result.record.counts.inserted == 1 && result.record.counts.quarantined == 1)
+        let reason = try #require(try await result.store.quarantinedRows(importID: nil).first?.reason)
+        #expect(reason.contains("one text ('数据来源：企查查（www.qcc.com）')") && reason.contains("a note"))
+    }
+
     @Test("An unknown layout lists the columns found and the ones needed")
     func unknownLayout() async throws {
         let error = try await #require(throws: IngestError.self) {

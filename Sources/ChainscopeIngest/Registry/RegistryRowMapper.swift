@@ -48,13 +48,8 @@ struct RegistryRowMapper {
 
     func map(_ row: RawRow) -> MappedRow {
         guard row.cells.count == layout.headers.count else {
-            let reason =
-                "the row has \(row.cells.count) \(row.cells.count == 1 ? "cell" : "cells") but the header has "
-                + "\(layout.headers.count); "
-                + (row.cells.count < layout.headers.count
-                    ? "the file may be truncated or a line break split the row"
-                    : "a field may hold an unquoted delimiter")
-            return .problem(column: nil, value: nil, reason: reason, raw: rawLayout.fields(row.cells))
+            return .problem(
+                column: nil, value: nil, reason: Self.widthProblem(row, layout), raw: rawLayout.fields(row.cells))
         }
         // No database stores a NUL character in text (PostgreSQL refuses it), and in a registry export it
         // is never meant: the row is quarantined, its cells kept in the raw row, where JSON escapes it.
@@ -73,6 +68,22 @@ struct RegistryRowMapper {
             return .problem(
                 column: error.column, value: error.value, reason: error.reason, raw: rawLayout.fields(row.cells))
         }
+    }
+
+    /// Why a row with more or fewer cells than the header is not read. A row of one text below the data is
+    /// most often the export's note of its source (数据来源：企查查), and the reason says so.
+    static func widthProblem(_ row: RawRow, _ layout: HeaderLayout) -> String {
+        let texts = row.cells.filter { !$0.trimmed.isEmpty }
+        if row.cells.count < layout.headers.count, texts.count == 1, let text = texts.first {
+            return "the row holds one text ('\(text)') where the header has \(layout.headers.count) columns: a note "
+                + "such as the export's source below its data, which needs nothing; or, if it continues the row "
+                + "above, a line break in an unquoted field split that row"
+        }
+        return "the row has \(row.cells.count) \(row.cells.count == 1 ? "cell" : "cells") but the header has "
+            + "\(layout.headers.count); "
+            + (row.cells.count < layout.headers.count
+                ? "the file may be truncated or a line break split the row"
+                : "a field may hold an unquoted delimiter")
     }
 
     struct Problem: Error {
