@@ -11,7 +11,7 @@ enum DashboardText: String, CaseIterable {
     case notClassified, capital, address, industry, kind, backToList
     case share, count, rank, examples, seeAll
     case policies, parks, programmes, issuer, benefits, source
-    case file, rowsRead, stored, quarantined, duplicates, quarantineOf, column, value, reason, noImports
+    case file, rowsRead, stored, quarantined, duplicates, quarantineOf, column, value, reason, noImports, warnings
     case downloadReport, format, synthetic, notFound, error, apiLink
     case field, before, after
 
@@ -97,6 +97,7 @@ enum DashboardText: String, CaseIterable {
         case .value: ("값", "值", "Value")
         case .reason: ("사유", "原因", "Reason")
         case .noImports: ("아직 가져온 등록부가 없습니다.", "尚未导入工商登记数据。", "No registry has been imported yet.")
+        case .warnings: ("경고", "警告", "Warnings")
         case .downloadReport: ("보고서 내려받기", "下载报告", "Download a report")
         case .format: ("형식", "格式", "Format")
         case .synthetic:

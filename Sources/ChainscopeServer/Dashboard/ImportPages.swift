@@ -19,12 +19,17 @@ struct ImportPages: Sendable {
 
     private func list(_ frame: PageFrame) async throws -> (String, String) {
         let imports = try await server.store.imports()
-        var html = "<h1>\(HTML.escape(frame.text(.imports)))</h1>"
+        let html = "<h1>\(HTML.escape(frame.text(.imports)))</h1>"
         guard !imports.isEmpty else {
             return (frame.text(.imports), html + "<p>\(HTML.escape(frame.text(.noImports)))</p>")
         }
+        return (frame.text(.imports), html + Self.table(imports, frame: frame))
+    }
+
+    /// Imports with their snapshot days and counts, each file linked to its page.
+    static func table(_ imports: [RegistryImport], frame: PageFrame) -> String {
         let headers: [DashboardText] = [.file, .snapshot, .rowsRead, .stored, .quarantined, .duplicates]
-        html +=
+        var html =
             "<table><thead><tr>"
             + headers.enumerated().map { index, key in
                 "<th scope=\"col\"\(index > 1 ? " class=\"num\"" : "")>\(HTML.escape(frame.text(key)))</th>"
@@ -40,7 +45,14 @@ struct ImportPages: Sendable {
                 }
                 .joined() + "</tr>"
         }
-        return (frame.text(.imports), html + "</tbody></table>")
+        return html + "</tbody></table>"
+    }
+
+    /// What the import said a user should know (columns it could not read, a repeated header), as it said it.
+    static func warnings(_ record: RegistryImport, frame: PageFrame) -> String {
+        guard !record.warnings.isEmpty else { return "" }
+        return "<h2>\(HTML.escape(frame.text(.warnings)))</h2><ul lang=\"en\">"
+            + record.warnings.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>"
     }
 
     private func quarantine(_ frame: PageFrame, id: String) async throws -> (String, String) {
@@ -51,7 +63,8 @@ struct ImportPages: Sendable {
         let rows = try await server.store.quarantinedRows(importID: number)
         var html =
             "<p><a href=\"/imports\">← \(HTML.escape(frame.text(.imports)))</a></p>"
-            + "<h1>\(HTML.escape(record.file))</h1>" + (try await changes(record, frame: frame))
+            + "<h1>\(HTML.escape(record.file))</h1>" + Self.table([record], frame: frame)
+            + Self.warnings(record, frame: frame) + (try await changes(record, frame: frame))
             + "<h2>\(HTML.escape(frame.text(.quarantineOf)))</h2>"
             + "<p><a href=\"/api/v1/imports/\(number)/quarantine\">JSON</a></p>"
         guard !rows.isEmpty else { return (record.file, html + "<p>0</p>") }
