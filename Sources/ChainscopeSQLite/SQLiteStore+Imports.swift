@@ -9,9 +9,9 @@ extension SQLiteStore {
         if let earlier = try await read({ db in try Self.earlierImport(answering: request, db) }) {
             return (earlier, false)
         }
-        let record = try await write { db -> ImportRecord? in
+        return try await write { db -> (RegistryImport, Bool) in
             // Another process may have imported the file since.
-            if try Self.earlierImport(answering: request, db) != nil { return nil }
+            if let earlier = try Self.earlierImport(answering: request, db) { return (earlier, false) }
             // An import fills the company key's index and the classification tables in key order, which
             // is random: with a 64 MiB cache a million-row import spent a fifth of its time re-reading
             // and re-writing evicted pages. The writer's cache grows for the import (memory stays bounded:
@@ -29,12 +29,8 @@ extension SQLiteStore {
             record.apply(result.counts.merging(storeTally: tally.counts))
             record.warnings = result.warnings
             try record.update(db)
-            return record
+            return (try record.domain(), true)
         }
-        guard let record else {
-            return (try await read { db in try Self.earlierImport(answering: request, db) }!, false)
-        }
-        return (try record.domain(), true)
     }
 
     /// The latest import of the same content that answers `request` (see `ImportRequest.isAnswered`).
