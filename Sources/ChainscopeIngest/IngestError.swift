@@ -57,7 +57,7 @@ public struct IngestError: Error, Sendable, CustomStringConvertible {
             case .undecodableText: "text does not decode"
             case .malformedCSV: "malformed CSV"
             case .malformedXLSX: "malformed XLSX"
-            case .malformedJSON: "malformed JSON line"
+            case .malformedJSON: "malformed JSON"
             case .unknownLayout: "unknown column layout"
             case .emptyFile: "empty file"
             case .invalidTaxonomy: "invalid taxonomy"

@@ -8,7 +8,7 @@ import Foundation
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import Qichacha/Tianyancha-style registry exports (CSV, XLSX, JSON lines).",
+        abstract: "Import Qichacha/Tianyancha-style registry exports (CSV, XLSX, JSON).",
         discussion: """
             Every data row is stored as a company or quarantined with its row, column, value and a \
             reason; each file is imported in one transaction, so a failed or interrupted import leaves \
@@ -26,7 +26,7 @@ struct ImportCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "Export files: .csv, .tsv, .xlsx or .jsonl.", completion: .file())
+    @Argument(help: "Export files: .csv, .tsv, .xlsx, .json or .jsonl.", completion: .file())
     var files: [String]
 
     @Option(name: .long, help: "auto, or a YAML file mapping headers to fields (columns: {企业名: name}).")

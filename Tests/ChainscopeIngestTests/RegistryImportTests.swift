@@ -415,27 +415,6 @@ struct RegistryImportTests {
         #expect(result.record.counts.inserted == 1)
     }
 
-    @Test("JSON lines with the keys of Tianyancha's and Qichacha's data services read every field they carry")
-    func dataServiceKeys() async throws {
-        let lines = [
-            #"{"name":"杭州天眼科技有限公司","creditCode":"\#(creditCode(1))","regStatus":"存续","regCapital":"1000万人民币","#
-                + #""estiblishTime":1423065600000,"regLocation":"杭州市滨江区长河街道1号","businessScope":"软件开发"}"#,
-            #"{"KeyNo":"k2","Name":"杭州企查科技有限公司","CreditCode":"\#(creditCode(2))","Status":"吊销，未注销","#
-                + #""StartDate":"2015-02-16 00:00:00","RegistCapi":"50万美元","Address":"杭州市西湖区文三路1号","#
-                + #""Scope":"软件开发"}"#,
-        ]
-        let result = try await run(Data((lines.joined(separator: "\n") + "\n").utf8), name: "service.jsonl")
-        let companies = try await result.store.registryCompanies()
-        let tianyancha = try #require(companies.first { $0.creditCode == creditCode(1) })
-        #expect(tianyancha.founded == CalendarDate(year: 2015, month: 2, day: 5))
-        #expect(tianyancha.registeredCapital == Money(10_000_000, .yuan))
-        #expect(tianyancha.status == .active && tianyancha.region == RegionCode(rawValue: "330108"))
-        let qichacha = try #require(companies.first { $0.creditCode == creditCode(2) })
-        #expect(qichacha.founded == CalendarDate(year: 2015, month: 2, day: 16))
-        #expect(qichacha.registeredCapital == Money(500_000, .dollar) && qichacha.status == .revoked)
-        #expect(result.record.warnings.isEmpty, "\(result.record.warnings)")
-    }
-
     @Test("A file without a founding-day or capital column imports, and says which columns it could not read")
     func missingFields() async throws {
         let result = try await run(
@@ -451,27 +430,6 @@ struct RegistryImportTests {
         #expect(warning.contains("columns read as no field: 创立于, 资本"))
         let clean = try await run(csv([header, row(4)]))
         #expect(clean.record.warnings.isEmpty, "\(clean.record.warnings)")
-    }
-
-    @Test("JSON lines keep long numbers exact and read keys per line")
-    func jsonLines() async throws {
-        let lines = [
-            #"{"企业名称": "杭州甲科技有限公司", "统一社会信用代码": "\#(creditCode(1))", "注册号": 330106000012345678, "成立日期": "2022-01-05"}"#,
-            #"{"企业名称": "杭州乙科技有限公司", "注册号": 330106000099, "注册资本": "100万元", "tags": ["a", "b"]}"#,
-            #"{"企业名称": "杭州丙科技有限公司", "成立日期": "2022-01-05"}"#,
-        ]
-        let store = try SQLiteStore()
-        let error = try await #require(throws: IngestError.self) {
-            try await run(Data(lines.joined(separator: "\n").utf8), name: "export.jsonl", store: store)
-        }
-        #expect(error.code == .unknownLayout)
-        #expect(error.location.line == 3)
-        let good = try await run(Data(lines.prefix(2).joined(separator: "\n").utf8), name: "export.jsonl", store: store)
-        #expect(good.record.counts.inserted == 2)
-        let keys = try await good.store.registryCompanies().map(\.key)
-        #expect(keys.contains(.registrationNumber("330106000099")))
-        let first = try #require(try await good.store.registryCompanies().first { $0.creditCode == creditCode(1) })
-        #expect(first.registrationNumber == "330106000012345678")
     }
 
     @Test("XLSX: shared and inline strings, Excel date serials, two sheets of which one is a note")

@@ -11,18 +11,25 @@ struct FlatJSON {
     private var index = 0
 
     static func object(_ bytes: [UInt8]) throws(Failure) -> [(key: String, value: String)] {
+        try members(bytes).map { ($0.key, $0.value) }
+    }
+
+    /// The object's keys and values, each with the bytes its value was read from.
+    static func members(_ bytes: [UInt8]) throws(Failure) -> [(key: String, value: String, bytes: Range<Int>)] {
         var parser = FlatJSON(bytes: bytes)
-        let pairs = try parser.parseObject()
+        let members = try parser.parseObject()
         parser.skipSpace()
-        guard parser.index == bytes.count else { throw Failure(offset: parser.index, expected: "the end of the line") }
-        return pairs
+        guard parser.index == bytes.count else {
+            throw Failure(offset: parser.index, expected: "the end of the object")
+        }
+        return members
     }
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
-    private mutating func parseObject() throws(Failure) -> [(key: String, value: String)] {
+    private mutating func parseObject() throws(Failure) -> [(key: String, value: String, bytes: Range<Int>)] {
         try expect(UInt8(ascii: "{"))
-        var pairs: [(key: String, value: String)] = []
+        var pairs: [(key: String, value: String, bytes: Range<Int>)] = []
         skipSpace()
         if peek == UInt8(ascii: "}") {
             index += 1
@@ -34,7 +41,9 @@ struct FlatJSON {
             skipSpace()
             try expect(UInt8(ascii: ":"))
             skipSpace()
-            pairs.append((key, try parseValue()))
+            let start = index
+            let value = try parseValue()
+            pairs.append((key, value, start..<index))
             skipSpace()
             if peek == UInt8(ascii: ",") {
                 index += 1

@@ -37,22 +37,77 @@ public struct RegistryImportOptions: Sendable {
     }
 }
 
-/// The export formats Chainscope reads, by file extension.
+/// The export formats Chainscope reads.
 public enum RegistryFormat: String, Sendable, CaseIterable {
     case csv
     case xlsx
+    /// JSON lines, one object per line.
     case jsonl
+    /// JSON objects in any layout: an array, pretty-printed, a data service's response.
+    case json
 
+    /// The format of the file at `url`: what its first bytes show, when they show one (a workbook saved under
+    /// `.csv` is read as a workbook; an old binary `.xls` is refused saying how to save it), else its extension.
     public init(url: URL) throws(IngestError) {
-        switch url.pathExtension.lowercased() {
-        case "csv", "tsv", "txt": self = .csv
-        case "xlsx": self = .xlsx
-        case "jsonl", "ndjson", "json": self = .jsonl
-        default:
+        let head = Self.head(of: url)
+        let fileExtension = url.pathExtension.lowercased()
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            self = .xlsx
+        } else if let kind = Self.unreadableKind(head) {
+            throw IngestError(
+                .unreadableFile, at: .init(file: url.lastPathComponent), expected: "a CSV, XLSX or JSON export",
+                found: kind)
+        } else if let format = Self.byExtension[fileExtension] {
+            self = format
+        } else if let first = head.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }),
+            first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+        {
+            self = .json
+        } else {
             throw IngestError(
                 .unreadableFile, at: .init(file: url.lastPathComponent),
-                expected: "a .csv, .tsv, .xlsx or .jsonl export", found: "a .\(url.pathExtension) file")
+                expected: "a .csv, .tsv, .txt, .xlsx, .json or .jsonl export",
+                found: "a file named .\(url.pathExtension); if it is a CSV export, rename it to .csv")
         }
+    }
+
+    /// `.xls` and `.et` files that are text are tab- or comma-separated tables some systems save under those
+    /// names; binary and HTML ones are refused by their content.
+    private static let byExtension: [String: RegistryFormat] = [
+        "csv": .csv, "tsv": .csv, "txt": .csv, "xls": .csv, "et": .csv, "xlsx": .xlsx, "jsonl": .jsonl,
+        "ndjson": .jsonl, "json": .json,
+    ]
+
+    private static func head(of url: URL) -> [UInt8] {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return [] }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: 512)).map { [UInt8]($0) } ?? []
+    }
+
+    /// What a file that Chainscope cannot read is, with what to do about it; nil for any other file.
+    static func unreadableKind(_ head: [UInt8]) -> String? {
+        let saveAs = "open it in Excel or WPS and save it as an Excel workbook (.xlsx) or as CSV UTF-8"
+        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            return "an Excel 97–2003 workbook (.xls) or another binary Office file; \(saveAs)"
+        }
+        if head.starts(with: [0x1F, 0x8B]) {
+            return "a gzip-compressed file; unpack it (gunzip) and import what it holds"
+        }
+        if head.starts(with: Array("%PDF".utf8)) {
+            return "a PDF document; export the companies from the registry service as Excel or CSV instead"
+        }
+        let text = String(
+            decoding: head.drop { [0xEF, 0xBB, 0xBF, 0x20, 0x09, 0x0A, 0x0D].contains($0) }, as: UTF8.self
+        )
+        .lowercased()
+        guard text.hasPrefix("<") else { return nil }
+        if text.contains("urn:schemas-microsoft-com:office:spreadsheet") || text.contains("<workbook") {
+            return "an XML Spreadsheet 2003 file; \(saveAs)"
+        }
+        if text.contains("<html") || text.contains("<table") || text.contains("<!doctype html") {
+            return "an HTML page (some systems save a table as one under .xls); \(saveAs)"
+        }
+        return nil
     }
 }
 
@@ -67,7 +122,6 @@ public struct RegistryImporter: Sendable {
         _ url: URL, displayName: String? = nil, options: RegistryImportOptions = .init(), into store: any Store
     ) async throws -> (import: RegistryImport, isNew: Bool) {
         let name = displayName ?? url.lastPathComponent
-        let format = try RegistryFormat(url: url)
         let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
         guard let size = attributes?[.size] as? NSNumber else {
             throw IngestError(
@@ -77,6 +131,7 @@ public struct RegistryImporter: Sendable {
             throw IngestError(
                 .emptyFile, at: .init(file: name), expected: "a header row and data rows", found: "0 bytes")
         }
+        let format = try RegistryFormat(url: url)
         let snapshot = options.snapshotDate ?? Self.modificationDay(attributes?[.modificationDate] as? Date)
         let request = ImportRequest(
             file: name, sha256: try SHA256.file(url), format: format.rawValue, snapshotDate: snapshot,
@@ -90,7 +145,7 @@ public struct RegistryImporter: Sendable {
             let reading = ReadingThread(
                 consumer: consumer,
                 read: { handle in
-                    try Self.read(format, url: url, name: name, encoding: options.encoding, handle) { bytes in
+                    try Self.read(format, url: url, name: name, options: options, handle) { bytes in
                         options.progress?(bytes, size.intValue)
                     }
                 })
@@ -111,16 +166,19 @@ public struct RegistryImporter: Sendable {
 
     /// Reads a file of `format`, handing each raw row to `handle`; returns the encoding used.
     static func read(
-        _ format: RegistryFormat, url: URL, name: String, encoding: TextEncoding?, _ handle: (RawRow) throws -> Void,
+        _ format: RegistryFormat, url: URL, name: String, options: RegistryImportOptions,
+        _ handle: (RawRow) throws -> Void,
         bytesRead: @escaping (Int) -> Void
     ) throws -> TextEncoding? {
         switch format {
         case .csv:
-            return try CSVReader(url: url, displayName: name, encoding: encoding).forEachRow(
+            return try CSVReader(url: url, displayName: name, encoding: options.encoding).forEachRow(
                 handle, bytesRead: bytesRead)
-        case .jsonl:
-            return try JSONLinesReader(url: url, displayName: name, encoding: encoding)
-                .forEachRow(handle, bytesRead: bytesRead)
+        case .jsonl, .json:
+            return try JSONExportReader(
+                url: url, displayName: name, encoding: options.encoding, mapping: options.mapping
+            )
+            .forEachRow(handle, bytesRead: bytesRead)
         case .xlsx:
             try XLSXReader(url: url, displayName: name).forEachRow(handle)
             return nil

@@ -89,6 +89,10 @@ struct RowConsumer: Sendable {
             throw IngestError(
                 .emptyFile, at: .init(file: file), expected: "a header row and data rows", found: "no rows")
         }
+        if tablesFound == 0 && (format == .json || format == .jsonl) {
+            throw IngestError(
+                .emptyFile, at: .init(file: file), expected: "JSON objects with a company's fields", found: "none")
+        }
         if let warning = coverage.warning { warnings.append(warning) }
         return prepared
     }

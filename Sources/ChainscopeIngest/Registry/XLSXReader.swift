@@ -56,7 +56,11 @@ public struct XLSXReader: Sendable {
     /// Sheet names and their part paths, from the workbook and its relationships.
     private func workbookSheets(_ archive: Archive) throws -> [(String, String)] {
         guard let workbook = archive["xl/workbook.xml"], let relations = archive["xl/_rels/workbook.xml.rels"] else {
-            throw broken("xl/workbook.xml and its relationships", found: "an archive without them")
+            throw broken(
+                "xl/workbook.xml and its relationships",
+                found:
+                    "a ZIP archive without them, not an Excel workbook; if it holds exports, unpack it and import those"
+            )
         }
         var targets: [String: String] = [:]
         try stream(relations, in: archive, part: "xl/_rels/workbook.xml.rels") { event in
