@@ -155,4 +155,18 @@ struct ParallelScanTests {
         #expect(parallel?.location.line == line, "\(String(describing: parallel))")
         #expect(parallel?.description == onePass?.description)
     }
+
+    @Test("A workbook or JSON file, whatever its name, is refused by scan, which reads text tables only")
+    func scanReadsTablesOnly() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let workbook = folder.url.appendingPathComponent("export.csv")
+        try XLSXBuilder.write([("企业列表", [["企业名称", "统一社会信用代码"], ["杭州甲科技有限公司", creditCode(1)]])], to: workbook)
+        let json = folder.url.appendingPathComponent("export.json")
+        try Data(#"[{"企业名称": "杭州甲科技有限公司"}]"#.utf8).write(to: json)
+        for (url, kind) in [(workbook, "XLSX workbook"), (json, "JSON file")] {
+            let error = try #require(throws: IngestError.self) { try Self.scan.run(url) }
+            #expect(error.code == .unreadableFile && "\(error)".contains(kind), "\(error)")
+        }
+    }
 }

@@ -41,6 +41,14 @@ public struct RegistryScan: Sendable {
     }
 
     public func run(_ url: URL, displayName: String? = nil) throws -> Counts {
+        let format = try RegistryFormat(url: url)
+        guard format == .csv else {
+            throw IngestError(
+                .unreadableFile, at: .init(file: displayName ?? url.lastPathComponent),
+                expected: "a CSV or TSV export (scan reads text tables only)",
+                found: (format == .xlsx ? "an XLSX workbook" : "a JSON file") + "; import it instead, or save it as CSV"
+            )
+        }
         do {
             return try runInParallel(TextExport(url: url, displayName: displayName, encoding: options.encoding))
         } catch is RecordChunks.Unaligned {
