@@ -15,6 +15,11 @@ struct WriteTests {
 
         """
 
+    /// The same company as a data service's JSON response.
+    static let json =
+        #"{"error_code":0,"result":{"items":[{"name":"杭州上传测试智能科技有限公司","creditCode":"\#(code)","#
+        + #""estiblishTime":"2022-03-01","district":"西湖区","businessScope":"人工智能基础软件开发；人工智能应用软件开发"}]}}"#
+
     @Test(
         "Writes without the token are refused: 401 without one, 403 with a wrong one or when none is configured",
         arguments: [
@@ -47,14 +52,22 @@ struct WriteTests {
         try await Self.uploadCycle(try await ServerFixture())
     }
 
-    /// Uploads a one-company export, follows its job to the end and finds the company.
-    static func uploadCycle(_ fixture: ServerFixture) async throws {
+    @Test("A data service's JSON response uploads as application/json")
+    func uploadJSON() async throws {
+        try await Self.uploadCycle(try await ServerFixture(), file: ("upload.json", "application/json", Self.json))
+    }
+
+    /// Uploads a one-company export (a CSV unless `file` gives a name, type and body), follows its job to the end and
+    /// finds the company.
+    static func uploadCycle(
+        _ fixture: ServerFixture, file: (name: String, type: String, body: String) = ("upload.csv", "text/csv", csv)
+    ) async throws {
         try await fixture.test { client in
             var headers = HTTPFields.bearer(ServerFixture.token)
-            headers[.contentType] = "text/csv"
+            headers[.contentType] = file.type
             let location = try await client.execute(
-                uri: "/api/v1/imports?filename=upload.csv&snapshot_date=2022-11-01", method: .post, headers: headers,
-                body: ByteBuffer(string: Self.csv)
+                uri: "/api/v1/imports?filename=\(file.name)&snapshot_date=2022-11-01", method: .post, headers: headers,
+                body: ByteBuffer(string: file.body)
             ) { response in
                 #expect(response.status == .accepted)
                 return try #require(response.headers[.location])

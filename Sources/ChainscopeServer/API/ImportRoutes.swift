@@ -57,7 +57,8 @@ struct ImportRoutes: Sendable {
         "text/csv": ["csv", "txt"], "text/tab-separated-values": ["tsv", "txt"],
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["xlsx"],
         "application/x-ndjson": ["jsonl", "ndjson"], "application/jsonl": ["jsonl", "ndjson"],
-        "application/octet-stream": ["csv", "tsv", "txt", "xlsx", "jsonl", "ndjson"],
+        "application/json": ["json", "jsonl"],
+        "application/octet-stream": ["csv", "tsv", "txt", "xlsx", "jsonl", "ndjson", "json"],
     ]
 
     private func upload(_ request: Request) async throws -> Response {
