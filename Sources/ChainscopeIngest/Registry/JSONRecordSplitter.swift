@@ -22,12 +22,22 @@ struct JSONRecordSplitter {
 
     init(firstLine: Int = 1) { line = firstLine }
 
-    mutating func feed(_ bytes: some RandomAccessCollection<UInt8>, _ emit: ([UInt8], _ line: Int) throws -> Void)
-        throws
-    {
-        var runStart = depth > 0 ? bytes.startIndex : nil
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
+    mutating func feed(_ bytes: some Collection<UInt8>, _ emit: ([UInt8], _ line: Int) throws -> Void) throws {
+        let fed: Void? = try bytes.withContiguousStorageIfAvailable { try feed(buffer: $0, emit) }
+        if fed == nil { try Array(bytes).withUnsafeBufferPointer { try feed(buffer: $0, emit) } }
+    }
+
+    private mutating func feed(
+        buffer bytes: UnsafeBufferPointer<UInt8>, _ emit: ([UInt8], _ line: Int) throws -> Void
+    ) throws {
+        var runStart: Int? = depth > 0 ? 0 : nil
+        var index = 0
+        while index < bytes.count {
+            if isInString {
+                // Most of an object is inside strings: skip to the next quote or backslash.
+                index = skipString(bytes, from: index)
+                continue
+            }
             let byte = bytes[index]
             if byte == 0x0A { line += 1 }
             if depth > 0 {
@@ -44,9 +54,29 @@ struct JSONRecordSplitter {
             } else {
                 try between(byte)
             }
-            index = bytes.index(after: index)
+            index += 1
         }
         if let start = runStart { record += bytes[start...] }
+    }
+
+    /// The index after a string's bytes from `start`, ending after its closing quote or at the end of the piece.
+    private mutating func skipString(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if isEscaped {
+                isEscaped = false
+            } else if byte == UInt8(ascii: "\\") {
+                isEscaped = true
+            } else if byte == UInt8(ascii: "\"") {
+                isInString = false
+                return index
+            } else if byte == 0x0A {
+                line += 1
+            }
+        }
+        return index
     }
 
     /// Checks that the text did not stop inside an object or an array.
@@ -59,18 +89,8 @@ struct JSONRecordSplitter {
         if isInArray { throw Failure(line: line, expected: "a ']' closing the array", found: "the end of the file") }
     }
 
-    /// Follows strings and brackets inside an object; true at the bracket that closes it.
+    /// Follows brackets inside an object, and notes where a string starts; true at the bracket that closes it.
     private mutating func closesRecord(_ byte: UInt8) -> Bool {
-        if isInString {
-            if isEscaped {
-                isEscaped = false
-            } else if byte == UInt8(ascii: "\\") {
-                isEscaped = true
-            } else if byte == UInt8(ascii: "\"") {
-                isInString = false
-            }
-            return false
-        }
         switch byte {
         case UInt8(ascii: "\""): isInString = true
         case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
