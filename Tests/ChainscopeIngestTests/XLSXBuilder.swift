@@ -9,7 +9,12 @@ enum XLSXBuilder {
         case inline
     }
 
-    static func write(_ sheets: [(name: String, rows: [[String]])], to url: URL, strings: Strings = .shared) throws {
+    /// A cell value that begins with `<c ` is written as it is (a test's styled or typed cell); `styles` is the
+    /// styles part, if any; `workbookProperties` goes into the workbook (`<workbookPr date1904="1"/>`).
+    static func write(
+        _ sheets: [(name: String, rows: [[String]])], to url: URL, strings: Strings = .shared, styles: String? = nil,
+        workbookProperties: String = ""
+    ) throws {
         var shared: [String] = []
         var sheetXML: [String] = []
         for sheet in sheets {
@@ -19,7 +24,9 @@ enum XLSXBuilder {
                 xml += #"<row r="\#(rowIndex + 1)">"#
                 for (columnIndex, value) in row.enumerated() where !value.isEmpty {
                     let reference = column(columnIndex) + String(rowIndex + 1)
-                    if Double(value) != nil && !value.hasPrefix("0") && value.count < 12 {
+                    if value.hasPrefix("<c ") {
+                        xml += value
+                    } else if Double(value) != nil && !value.hasPrefix("0") && value.count < 12 {
                         xml += #"<c r="\#(reference)"><v>\#(value)</v></c>"#
                     } else if strings == .inline {
                         xml += #"<c r="\#(reference)" t="inlineStr"><is><t>\#(escape(value))</t></is></c>"#
@@ -51,8 +58,8 @@ enum XLSXBuilder {
         }
         try add(
             "xl/workbook.xml",
-            #"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"#
-                + sheetsList.joined() + "</sheets></workbook>")
+            #"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
+                + workbookProperties + "<sheets>" + sheetsList.joined() + "</sheets></workbook>")
         let relations = sheets.indices.map { index in
             #"<Relationship Id="rId\#(index + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet\#(index + 1).xml"/>"#
         }
@@ -61,6 +68,7 @@ enum XLSXBuilder {
             #"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
                 + relations.joined() + "</Relationships>")
         for (index, xml) in sheetXML.enumerated() { try add("xl/worksheets/sheet\(index + 1).xml", xml) }
+        if let styles { try add("xl/styles.xml", styles) }
         if strings == .shared {
             let items = shared.map { "<si><t xml:space=\"preserve\">\(escape($0))</t></si>" }.joined()
             try add(

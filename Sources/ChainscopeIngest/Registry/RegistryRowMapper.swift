@@ -47,6 +47,9 @@ struct RegistryRowMapper {
     }
 
     func map(_ row: RawRow) -> MappedRow {
+        if row.cells.count != layout.headers.count, let widened = Self.widened(row, to: layout.headers.count) {
+            return map(widened)
+        }
         guard row.cells.count == layout.headers.count else {
             return .problem(
                 column: nil, value: nil, reason: Self.widthProblem(row, layout), raw: rawLayout.fields(row.cells))
@@ -70,6 +73,18 @@ struct RegistryRowMapper {
         }
     }
 
+    /// A sheet's row made as wide as its header: a spreadsheet does not write the empty cells at the end of a row
+    /// (nor does it keep a cleared cell beyond the header). Nil for a text row, and for a sheet's row that cannot
+    /// be read so: one text alone (a note below the data) or a value beyond the header's last column.
+    static func widened(_ row: RawRow, to width: Int) -> RawRow? {
+        guard row.sheet != nil else { return nil }
+        var widened = row
+        while widened.cells.count > width, widened.cells.last?.trimmed.isEmpty == true { widened.cells.removeLast() }
+        guard widened.cells.count <= width, widened.cells.count(where: { !$0.trimmed.isEmpty }) > 1 else { return nil }
+        widened.cells += repeatElement("", count: width - widened.cells.count)
+        return widened
+    }
+
     /// Why a row with more or fewer cells than the header is not read. A row of one text below the data is
     /// most often the export's note of its source (数据来源：企查查), and the reason says so.
     static func widthProblem(_ row: RawRow, _ layout: HeaderLayout) -> String {
@@ -78,6 +93,12 @@ struct RegistryRowMapper {
             return "the row holds one text ('\(text)') where the header has \(layout.headers.count) columns: a note "
                 + "such as the export's source below its data, which needs nothing; or, if it continues the row "
                 + "above, a line break in an unquoted field split that row"
+        }
+        if row.sheet != nil, let beyond = row.cells.indices.last(where: { !row.cells[$0].trimmed.isEmpty }),
+            beyond >= layout.headers.count
+        {
+            return "the row has a value in column \(columnLetters(beyond)), beyond the header's last column "
+                + "(\(columnLetters(layout.headers.count - 1))); give that column a header, or clear the cell"
         }
         return "the row has \(row.cells.count) \(row.cells.count == 1 ? "cell" : "cells") but the header has "
             + "\(layout.headers.count); "
@@ -165,4 +186,15 @@ struct RegistryRowMapper {
                 ?? value(.industryDivision, in: row) ?? value(.industry, in: row),
             provenance: Provenance(kind: .registryImport, collection: String(importID), file: file, line: row.number))
     }
+}
+
+/// A spreadsheet's name of the column at `index`: 0 → `A`, 26 → `AA`.
+func columnLetters(_ index: Int) -> String {
+    var number = index + 1
+    var letters = ""
+    while number > 0 {
+        letters = String(UnicodeScalar(UInt8(65 + (number - 1) % 26))) + letters
+        number = (number - 1) / 26
+    }
+    return letters
 }

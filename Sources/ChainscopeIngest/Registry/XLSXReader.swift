@@ -22,11 +22,13 @@ public struct XLSXReader: Sendable {
         } catch {
             throw broken("a ZIP archive (an .xlsx file is one)", found: "a file that is not one; it may be truncated")
         }
-        let sheets = try workbookSheets(archive)
+        var dates = XLSXDates()
+        let sheets = try workbookSheets(archive, dates: &dates)
         let strings = try sharedStrings(archive)
+        dates.dateStyles = try dateStyles(archive)
         for (name, path) in sheets {
             guard let entry = archive[path] else { throw broken("the sheet part \(path)", found: "no such part") }
-            var reader = SheetReader(sheet: name, strings: strings)
+            var reader = SheetReader(sheet: name, strings: strings, dates: dates)
             try stream(entry, in: archive, part: path) { event in try reader.handle(event, emit: body) }
         }
     }
@@ -53,8 +55,8 @@ public struct XLSXReader: Sendable {
         }
     }
 
-    /// Sheet names and their part paths, from the workbook and its relationships.
-    private func workbookSheets(_ archive: Archive) throws -> [(String, String)] {
+    /// Sheet names and their part paths, from the workbook and its relationships; notes the workbook's date system.
+    private func workbookSheets(_ archive: Archive, dates: inout XLSXDates) throws -> [(String, String)] {
         guard let workbook = archive["xl/workbook.xml"], let relations = archive["xl/_rels/workbook.xml.rels"] else {
             throw broken(
                 "xl/workbook.xml and its relationships",
@@ -71,15 +73,48 @@ public struct XLSXReader: Sendable {
             }
         }
         var sheets: [(String, String)] = []
+        var is1904 = false
         try stream(workbook, in: archive, part: "xl/workbook.xml") { event in
             if case .start("sheet", let attributes) = event, let name = attributes["name"], let id = attributes["id"],
                 let target = targets[id]
             {
                 sheets.append((name, target))
+            } else if case .start("workbookPr", let attributes) = event {
+                is1904 = ["1", "true"].contains(attributes["date1904"]?.lowercased())
             }
         }
+        dates.is1904 = is1904
         guard !sheets.isEmpty else { throw broken("at least one sheet", found: "none") }
         return sheets
+    }
+
+    /// The cell formats (`cellXfs`, by index) whose number format shows a date.
+    private func dateStyles(_ archive: Archive) throws -> Set<Int> {
+        guard let entry = archive["xl/styles.xml"] else { return [] }
+        var customDates: Set<Int> = []
+        var styles: Set<Int> = []
+        var isInCellFormats = false
+        var index = 0
+        try stream(entry, in: archive, part: "xl/styles.xml") { event in
+            switch event {
+            case .start("numFmt", let attributes):
+                if let id = attributes["numFmtId"].flatMap(Int.init),
+                    XLSXDates.isDateFormat(attributes["formatCode"] ?? "")
+                {
+                    customDates.insert(id)
+                }
+            case .start("cellXfs", _): isInCellFormats = true
+            case .end("cellXfs"): isInCellFormats = false
+            case .start("xf", let attributes) where isInCellFormats:
+                let format = attributes["numFmtId"].flatMap(Int.init) ?? 0
+                if XLSXDates.builtinDateFormats.contains(format) || customDates.contains(format) {
+                    styles.insert(index)
+                }
+                index += 1
+            default: break
+            }
+        }
+        return styles
     }
 
     /// The shared-string table: each `<si>`'s text runs joined, phonetic runs left out.
@@ -109,16 +144,21 @@ public struct XLSXReader: Sendable {
 private struct SheetReader {
     let sheet: String
     let strings: [String]
+    let dates: XLSXDates
     var rowNumber = 0
     var cells: [String] = []
     var column = 0
     var type: String?
+    var style: Int?
     var value = ""
     var inValue = false
+    /// Inside a phonetic guide (`<rPh>`) of an inline string, whose text is not the cell's.
+    var inPhonetic = false
 
-    init(sheet: String, strings: [String]) {
+    init(sheet: String, strings: [String], dates: XLSXDates) {
         self.sheet = sheet
         self.strings = strings
+        self.dates = dates
     }
 
     mutating func handle(_ event: XMLScanner.Event, emit: (RawRow) throws -> Void) throws {
@@ -132,13 +172,16 @@ private struct SheetReader {
         case .start("c", let attributes):
             column = attributes["r"].map(Self.columnIndex) ?? cells.count
             type = attributes["t"]
+            style = attributes["s"].flatMap(Int.init)
             value = ""
         case .end("c"):
             while cells.count < column { cells.append("") }
             cells.append(cellText())
         case .start("v", _), .start("t", _): inValue = true
         case .end("v"), .end("t"): inValue = false
-        case .text(let text) where inValue: value += text
+        case .start("rPh", _): inPhonetic = true
+        case .end("rPh"): inPhonetic = false
+        case .text(let text) where inValue && !inPhonetic: value += text
         default: break
         }
     }
@@ -148,7 +191,9 @@ private struct SheetReader {
         case "s": return Int(value).flatMap { strings.indices.contains($0) ? strings[$0] : nil } ?? value
         case "b": return value == "1" ? "TRUE" : "FALSE"
         case "inlineStr", "str", "e": return value
+        case "d": return XLSXDates.text(iso: value)
         default:
+            if let style, dates.dateStyles.contains(style), let date = dates.text(serial: value) { return date }
             guard value.contains("E") || value.contains("e"), let number = Decimal(string: value) else { return value }
             return number.plainText
         }
