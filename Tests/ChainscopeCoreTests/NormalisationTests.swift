@@ -174,6 +174,8 @@ struct CreditCodeTests {
             ("9133010079965505", "has 16 characters"), ("91330100799655058I", "'I' is not allowed"),
             ("91330100799655058A", "check character (position 18) is 'A', GB 32100 gives 'B'"),
             ("91330100799655068B", "organisation-code check character (position 17) is '8', GB 11714 gives '6'"),
+            ("9.13301E+17", "a spreadsheet wrote it as a number in scientific notation"),
+            ("9.13301e17", "scientific notation"), ("9.13301", "has 7 characters"),
         ])
     func invalid(text: String, reason: String) {
         guard case .failure(let problem) = CreditCode.validate(text) else {

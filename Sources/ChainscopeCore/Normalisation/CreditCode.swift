@@ -14,6 +14,8 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
     /// What is wrong with a text that is not a valid code.
     public enum Problem: Error, Hashable, Sendable, CustomStringConvertible {
         case length(Int)
+        /// `9.13301E+17`: a spreadsheet took the column for numbers.
+        case scientific
         case character(Character, position: Int)
         case organisationCheck(expected: Character, found: Character)
         case check(expected: Character, found: Character)
@@ -21,6 +23,9 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
         public var description: String {
             switch self {
             case .length(let count): "has \(count) characters, a credit code has 18"
+            case .scientific:
+                "a spreadsheet wrote it as a number in scientific notation, which loses its digits (keep the column "
+                    + "as text when saving)"
             case .character(let character, let position):
                 "character \(position) '\(character)' is not allowed (digits and capitals except I, O, S, V, Z)"
             case .organisationCheck(let expected, let found):
@@ -35,7 +40,10 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
     public static func validate(_ text: String) -> Result<CreditCode, Problem> {
         if let code = validASCIICode(text) { return .success(code) }
         let folded = Array(TextFolding.halfWidth(text).uppercased().filter { !$0.isWhitespace })
-        guard folded.count == 18 else { return .failure(.length(folded.count)) }
+        guard folded.count == 18 else {
+            let isScientific = RegistrationNumber.isScientific(Array(String(folded).utf8))
+            return .failure(isScientific ? .scientific : .length(folded.count))
+        }
         var values: [Int] = []
         for (index, character) in folded.enumerated() {
             guard let value = alphabet.firstIndex(of: character) else {

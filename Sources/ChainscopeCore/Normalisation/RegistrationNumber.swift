@@ -21,7 +21,7 @@ public enum RegistrationNumber {
     }
 
     /// `3.301E+14`, `3E14`: digits with at most one point, `E` or `e`, an optional sign and digits.
-    private static func isScientific(_ bytes: [UInt8]) -> Bool {
+    static func isScientific(_ bytes: [UInt8]) -> Bool {
         guard let e = bytes.firstIndex(where: { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }), e > 0,
             isDigit(bytes[0])
         else { return false }
