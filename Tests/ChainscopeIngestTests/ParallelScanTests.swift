@@ -8,7 +8,7 @@ import Testing
 @Suite("Scanning an export on several threads")
 struct ParallelScanTests {
     /// Random CSV text with the awkward parts of real exports: quoted delimiters, doubled quotes,
-    /// line breaks inside quotes, CRLF, blank lines, empty fields and CJK.
+    /// line breaks inside quotes, CRLF, blank lines, empty fields, CJK and Excel's text formulas (`="…"`).
     static func messyCSV(seed: UInt64, rows: Int, strayQuotes: Bool = false) -> String {
         var random = SeededRandom(seed: seed)
         let words = ["杭州", "人工智能", "软件开发", "AI", "x", "", " ", "机器人、销售", "智能（除依法须经批准的项目外）"]
@@ -18,11 +18,13 @@ struct ParallelScanTests {
             let cells = (0..<Int.random(in: 1...6, using: &random)).map { _ -> String in
                 let word = (0..<Int.random(in: 0...3, using: &random)).map { _ in words.randomElement(using: &random)! }
                     .joined()
-                switch Int.random(in: 0..<8, using: &random) {
+                switch Int.random(in: 0..<10, using: &random) {
                 case 0: return "\"\(word),\(word)\""
                 case 1: return "\"\(word)\"\"引号\"\"\""
                 case 2: return "\"\(word)\n第二行\""
                 case 3 where strayQuotes: return "x\(word)\"stray"
+                case 4: return "=\"\(word)\""  // Excel's text formula, bare or quoted
+                case 5: return "\"=\"\"\(word)\"\"\""
                 default: return word
                 }
             }

@@ -249,3 +249,25 @@ extension RegistryImportTests {
         #expect(quarantined.last?.reason.contains("a note such as the export's source") == true)
     }
 }
+
+extension RegistryImportTests {
+    @Test("A cell written as Excel's text formula (=\"…\"), bare or quoted, reads as its text")
+    func excelTextFormulas() async throws {
+        let result = try await run(
+            csv([
+                "公司名称,统一社会信用代码,成立日期,电话",
+                "杭州甲科技有限公司,=\"\(creditCode(1))\",2016-02-16,=\"057188888888\"",
+                "杭州乙科技有限公司,\"=\"\"\(creditCode(2))\"\"\",2018-03-18,=\"\"",
+                "杭州丙科技有限公司,\(creditCode(3)),2018-03-18,=\"a\"\"b\"",
+            ]))
+        #expect(result.record.counts.inserted == 3)
+        let companies = try await result.store.registryCompanies()
+        #expect(Set(companies.compactMap(\.creditCode)) == [creditCode(1), creditCode(2), creditCode(3)])
+        var phones: [String?] = []
+        for company in companies.sorted(by: { ($0.creditCode ?? "") < ($1.creditCode ?? "") }) {
+            phones.append(try await result.store.companyRaw(key: company.key)?["电话"])
+        }
+        // A formula whose text holds quotes is left as written.
+        #expect(phones == ["057188888888", "", "=\"a\"\"b\""])
+    }
+}

@@ -109,6 +109,14 @@ struct CSVChunkParser {
     static func content(
         of field: Field, in bytes: UnsafeBufferPointer<UInt8>, scratch: ByteScratch
     ) -> UnsafeBufferPointer<UInt8> {
+        let text = quotedContent(of: field, in: bytes, scratch: scratch)
+        guard let inner = excelTextFormula(text) else { return text }
+        return UnsafeBufferPointer(rebasing: text[inner])
+    }
+
+    private static func quotedContent(
+        of field: Field, in bytes: UnsafeBufferPointer<UInt8>, scratch: ByteScratch
+    ) -> UnsafeBufferPointer<UInt8> {
         let raw = UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])
         guard field.isQuoted else { return raw }
         let inner = raw.dropFirst()

@@ -95,7 +95,11 @@ struct CSVParser {
     }
 
     private mutating func endField() {
-        cells.append(String(decoding: field, as: UTF8.self))
+        if let text = excelTextFormula(field) {
+            cells.append(String(decoding: field[text], as: UTF8.self))
+        } else {
+            cells.append(String(decoding: field, as: UTF8.self))
+        }
         field.removeAll(keepingCapacity: true)
         fieldStarted = false
     }
@@ -123,4 +127,18 @@ struct CSVParser {
         }
         return tabs > commas ? 0x09 : 0x2C
     }
+}
+
+/// The text inside a cell written as Excel's text formula `="…"`, the way some exports keep a long number (a
+/// credit code, a phone number) from becoming a number in Excel, which shows the text; nil for any other cell.
+/// A formula whose text holds quotes is left as it is.
+@inline(__always)
+func excelTextFormula<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Range<Bytes.Index>? {
+    guard bytes.first == UInt8(ascii: "="), bytes.count >= 3, bytes.last == UInt8(ascii: "\"") else { return nil }
+    let start = bytes.index(bytes.startIndex, offsetBy: 2)
+    let end = bytes.index(before: bytes.endIndex)
+    guard bytes[bytes.index(after: bytes.startIndex)] == UInt8(ascii: "\""),
+        !bytes[start..<end].contains(UInt8(ascii: "\""))
+    else { return nil }
+    return start..<end
 }
