@@ -152,6 +152,10 @@ public final class PostgresStore: Store, Service {
             let hint = info[.hint].map { "; \($0)" } ?? ""
             return message + state + detail + hint
         }
+        if error.code == .authMechanismRequiresPassword {
+            return "the server asks for a password and none was given; put it in the URL "
+                + "(postgres://user:password@…), in PGPASSWORD or in ~/.pgpass"
+        }
         if let underlying = error.underlying {
             return "\(error.code): \(String(describing: underlying)); is the server running and the URL right?"
         }

@@ -23,6 +23,7 @@ struct Chainscope: AsyncParsableCommand {
 
             Flags override CHAINSCOPE_* environment variables, which override defaults:
               CHAINSCOPE_DATABASE_URL  a PostgreSQL database, postgres://user:password@host:port/database
+                                       (without a password: PGPASSWORD, else ~/.pgpass, as libpq)
               CHAINSCOPE_DATABASE      SQLite file (default ./chainscope.sqlite)
               CHAINSCOPE_LANG          ko, zh or en (default ko)
             """,

@@ -18,7 +18,7 @@ struct Configuration {
     ) throws(CommandError) {
         self.database = try DatabaseChoice(
             database ?? environment["CHAINSCOPE_DATABASE_URL"] ?? environment["CHAINSCOPE_DATABASE"]
-                ?? Self.defaultDatabasePath)
+                ?? Self.defaultDatabasePath, environment: environment)
         if let language {
             self.language = language
         } else if let text = environment["CHAINSCOPE_LANG"], !text.isEmpty {

@@ -1,0 +1,62 @@
+import ChainscopeCore
+import ChainscopeTestSupport
+import Foundation
+import Testing
+
+@testable import ChainscopePostgres
+
+@Suite("PostgreSQL passwords outside the URL")
+struct PostgresPasswordTests {
+    static let url = "postgres://analyst@db.example.org:6543/registry"
+
+    /// A password file with `lines`, readable by its owner only unless `mode` says otherwise.
+    static func passwordFile(_ lines: [String], mode: Int = 0o600) throws -> (TemporaryFolder, String) {
+        let folder = try TemporaryFolder()
+        let path = folder.url.appendingPathComponent("pgpass").path
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
+        return (folder, path)
+    }
+
+    @Test("A URL without a password takes PGPASSWORD, else the password file's first matching line")
+    func lookup() throws {
+        let location = try PostgresLocation(url: Self.url)
+        #expect(location.findingPassword(environment: ["PGPASSWORD": "from-env"]).password == "from-env")
+        let (folder, path) = try Self.passwordFile([
+            "# comment", "db.example.org:5432:registry:analyst:wrong-port", "other.host:*:*:*:wrong-host",
+            #"db.example.org:6543:registry:analyst:a\:b\\c"#, "*:*:*:*:too-late",
+        ])
+        defer { folder.remove() }
+        #expect(location.findingPassword(environment: ["PGPASSFILE": path]).password == #"a:b\c"#)
+        #expect(location.findingPassword(environment: ["PGPASSWORD": "env", "PGPASSFILE": path]).password == "env")
+        let given = try PostgresLocation(url: "postgres://analyst:in-url@db.example.org:6543/registry")
+        #expect(given.findingPassword(environment: ["PGPASSWORD": "env"]).password == "in-url")
+        let socket = try PostgresLocation(url: "postgres://analyst@/registry?host=/run/postgresql&port=6543")
+        let (local, localPath) = try Self.passwordFile(["localhost:6543:registry:analyst:by-socket"])
+        defer { local.remove() }
+        #expect(socket.findingPassword(environment: ["PGPASSFILE": localPath]).password == "by-socket")
+        #expect(location.findingPassword(environment: ["PGPASSFILE": localPath]).password == nil)
+    }
+
+    @Test("A password file others may read is ignored, as libpq ignores it")
+    func openFileIgnored() throws {
+        let (folder, path) = try Self.passwordFile(["*:*:*:*:secret"], mode: 0o644)
+        defer { folder.remove() }
+        #expect(try PostgresLocation(url: Self.url).findingPassword(environment: ["PGPASSFILE": path]).password == nil)
+    }
+
+    @Test(
+        "The test server is reached with its password in PGPASSWORD; without one, the error says where to put it",
+        PostgresTestServer.required)
+    func connects() async throws {
+        var location = try PostgresTestServer.location()
+        let password = try #require(location.password)
+        location.password = nil
+        let error = await #expect(throws: StoreError.self) { try await PostgresStore.withRunning(location) { _ in } }
+        #expect(error.map { "\($0)".contains("PGPASSWORD") } == true, "\(String(describing: error))")
+        let found = location.findingPassword(environment: ["PGPASSWORD": password])
+        // The body runs once a connection has been made with the password found.
+        let isConnected = try await PostgresStore.withRunning(found, migrate: false) { _ in true }
+        #expect(isConnected)
+    }
+}
