@@ -2,7 +2,7 @@ public import ChainscopeCore
 import Foundation
 
 /// Where a PostgreSQL database is, read from a `postgres://user:password@host:port/database` URL (the
-/// libpq form; `?host=/folder` selects a unix socket folder and `?sslmode=disable|prefer|require` TLS).
+/// libpq form; `?host=/folder` or no host selects a unix socket folder, `?sslmode=disable|prefer|require` TLS).
 /// Its description leaves the password out, so it can be logged and shown in errors.
 public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
     /// How the connection is encrypted.
@@ -26,8 +26,11 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
         text.hasPrefix("postgres://") || text.hasPrefix("postgresql://")
     }
 
-    /// Reads a URL; the error says what is wrong without repeating the URL, which may hold a password.
-    public init(url text: String) throws(StoreError) {
+    /// Reads a URL; the error says what is wrong without repeating the URL, which may hold a password. What the
+    /// URL leaves out comes from the environment as libpq takes it: the user from `PGUSER`, else `USER`; the host
+    /// from `PGHOST`, else the unix socket in `/var/run/postgresql`; the port from `PGPORT`; the database from
+    /// `PGDATABASE`; the password from `PGPASSWORD` or the password file (see `findingPassword`).
+    public init(url text: String, environment: [String: String] = [:]) throws(StoreError) {
         func invalid(_ detail: String) -> StoreError {
             StoreError(
                 .cannotOpen, location: "postgres://…",
@@ -38,10 +41,13 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
         }
         let query = Dictionary(
             (components.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { _, last in last })
-        guard let user = components.percentEncodedUser?.removingPercentEncoding ?? query["user"], !user.isEmpty else {
+        func given(_ value: String?) -> String? { value.flatMap { $0.isEmpty ? nil : $0 } }
+        let userGiven = components.percentEncodedUser?.removingPercentEncoding ?? query["user"]
+        guard let user = userGiven ?? given(environment["PGUSER"]) ?? given(environment["USER"]), !user.isEmpty else {
             throw invalid("the database URL names no user")
         }
-        let database = String(components.percentEncodedPath.dropFirst()).removingPercentEncoding ?? ""
+        let path = String(components.percentEncodedPath.dropFirst()).removingPercentEncoding ?? ""
+        let database = path.isEmpty ? given(environment["PGDATABASE"]) ?? "" : path
         guard !database.isEmpty, !database.contains("/") else { throw invalid("the database URL names no database") }
         let tls = TLSMode(rawValue: query["sslmode"] ?? "prefer")
         guard let tls else {
@@ -50,11 +56,21 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
         self.user = user
         self.password = components.percentEncodedPassword?.removingPercentEncoding ?? query["password"]
         self.database = database
-        self.host = components.host.map { $0.isEmpty ? "localhost" : $0 } ?? "localhost"
-        self.port = components.port ?? Int(query["port"] ?? "") ?? 5432
-        self.socketFolder = query["host"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+        let portGiven = components.port ?? Int(query["port"] ?? "")
+        self.port = portGiven ?? given(environment["PGPORT"]).flatMap(Int.init) ?? 5432
+        // A host that is a folder (`?host=/run/postgresql`, `%2Frun%2Fpostgresql`) is a unix socket's; no host at
+        // all is the server's default socket.
+        let urlHost = given(components.percentEncodedHost?.removingPercentEncoding)
+        let host = urlHost ?? given(query["host"]) ?? given(environment["PGHOST"]) ?? Self.defaultSocketFolder
+        let isBracketed = host.hasPrefix("[") && host.hasSuffix("]")  // an IPv6 address, [::1]
+        self.host = host.hasPrefix("/") ? "localhost" : isBracketed ? String(host.dropFirst().dropLast()) : host
+        self.socketFolder = host.hasPrefix("/") ? host : nil
         self.tls = tls
+        self = findingPassword(environment: environment)
     }
+
+    /// Where Debian's PostgreSQL server puts its socket, libpq's default there.
+    public static let defaultSocketFolder = "/var/run/postgresql"
 
     /// The socket file of a unix-socket connection, as libpq names it.
     public var socketPath: String? { socketFolder.map { "\($0)/.s.PGSQL.\(port)" } }

@@ -8,15 +8,15 @@ enum DatabaseChoice: CustomStringConvertible {
     case sqlite(path: String)
     case postgres(PostgresLocation)
 
-    /// A `postgres://` or `postgresql://` URL selects PostgreSQL (its password, when it gives none, from
-    /// `PGPASSWORD` or the password file, as libpq finds it), anything else is a SQLite file's path.
+    /// A `postgres://` or `postgresql://` URL selects PostgreSQL (what it leaves out, such as the password, taken
+    /// from the environment as libpq takes it), anything else is a SQLite file's path.
     init(_ text: String, environment: [String: String]) throws(CommandError) {
         guard PostgresLocation.isURL(text) else {
             self = .sqlite(path: text)
             return
         }
         do {
-            self = .postgres(try PostgresLocation(url: text).findingPassword(environment: environment))
+            self = .postgres(try PostgresLocation(url: text, environment: environment))
         } catch {
             throw CommandError(error.description, exitCode: 64)
         }

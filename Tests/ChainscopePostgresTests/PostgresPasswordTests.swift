@@ -60,3 +60,34 @@ struct PostgresPasswordTests {
         #expect(isConnected)
     }
 }
+
+extension PostgresPasswordTests {
+    @Test(
+        "What a URL leaves out comes from the environment as libpq takes it; no host is the server's socket",
+        arguments: [
+            ("postgres:///registry", ["USER": "analyst"], "analyst@/var/run/postgresql/.s.PGSQL.5432/registry"),
+            (
+                "postgres:///registry", ["PGUSER": "u", "USER": "analyst", "PGHOST": "/tmp/pg", "PGPORT": "6000"],
+                "u@/tmp/pg/.s.PGSQL.6000/registry"
+            ),
+            ("postgres://a@/registry?host=/run/postgresql", [:], "a@/run/postgresql/.s.PGSQL.5432/registry"),
+            ("postgres://a@%2Frun%2Fpostgresql:6543/registry", [:], "a@/run/postgresql/.s.PGSQL.6543/registry"),
+            (
+                "postgres://a@db.example.org/registry", ["PGHOST": "/tmp", "PGPORT": "6000"],
+                "a@db.example.org:6000/registry"
+            ),
+            ("postgres://a@[::1]:6543/registry", [:], "a@::1:6543/registry"),
+            ("postgres://a@db.example.org", ["PGDATABASE": "reg"], "a@db.example.org:5432/reg"),
+            ("postgres://a@/registry", ["PGHOST": "db.example.org"], "a@db.example.org:5432/registry"),
+        ] as [(String, [String: String], String)])
+    func environment(url: String, environment: [String: String], reached: String) throws {
+        let location = try PostgresLocation(url: url, environment: environment)
+        let place = location.socketPath ?? "\(location.host):\(location.port)"
+        #expect("\(location.user)@\(place)/\(location.database)" == reached)
+    }
+
+    @Test("Without a user in the URL or the environment, the URL is refused")
+    func noUser() {
+        #expect(throws: StoreError.self) { try PostgresLocation(url: "postgres:///registry", environment: [:]) }
+    }
+}
