@@ -54,7 +54,9 @@ struct QuarantineCommand: AsyncParsableCommand {
                 return
             }
             for row in rows {
-                let place = ["import #\(row.importID)", row.sheet.map { "sheet \($0)" }, "row \(row.row)"]
+                // The line too when it is not the row's number (a JSON object, a CSV record after a multi-line one).
+                let line = row.line.flatMap { $0 == row.row ? nil : " (line \($0))" } ?? ""
+                let place = ["import #\(row.importID)", row.sheet.map { "sheet \($0)" }, "row \(row.row)\(line)"]
                     .compactMap { $0 }.joined(separator: ", ")
                 let column = row.column.map { " column \($0)" } ?? ""
                 let value = row.value.flatMap { row.reason.contains($0) ? nil : " value '\($0)'" } ?? ""

@@ -56,6 +56,23 @@ struct ImportCommandTests {
             String(decoding: exported, as: UTF8.self).components(separatedBy: "\r\n").count == (quarantined ?? 0) + 2)
     }
 
+    @Test("A quarantined JSON object is listed by its number and the line it starts on")
+    func quarantinedJSONLine() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let export = folder.url.appendingPathComponent("export.json").path
+        let database = folder.url.appendingPathComponent("d.sqlite").path
+        let objects = [("杭州甲科技有限公司", "913301100000000511"), ("杭州乙科技有限公司", "913301100000000512")].map {
+            "  {\n    \"企业名称\": \"\($0)\",\n    \"统一社会信用代码\": \"\($1)\"\n  }"
+        }
+        try ("[\n" + objects.joined(separator: ",\n") + "\n]\n").write(
+            toFile: export, atomically: true, encoding: .utf8)
+        let run = try CommandRun(["import", export, "--database", database, "--snapshot-date", "2022-10-31"])
+        #expect(run.status == 0, "\(run.errors)")
+        let list = try CommandRun(["quarantine", "list", "--database", database])
+        #expect(list.output.hasPrefix("import #1, row 2 (line 6) column 统一社会信用代码:"), "\(list.output)")
+    }
+
     @Test("An import killed part-way and run again leaves what one clean run leaves")
     func killedAndRerun() throws {
         let folder = try folder()
