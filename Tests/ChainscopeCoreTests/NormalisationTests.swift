@@ -120,7 +120,8 @@ struct NormalisationTests {
             ("存续", RegistrationStatus.active), ("在业", .active), ("开业", .active),
             ("存续（在营、开业、在册）", .active), ("注销", .deregistered), ("吊销", .revoked),
             ("吊销，未注销", .revoked), ("吊销，已注销", .deregistered), ("迁出", .movedOut), ("撤销", .cancelled),
-            ("停业", .suspended), ("清算", .liquidating), ("Active", .active),
+            ("停业", .suspended), ("清算", .liquidating), ("Active", .active), ("撤消", .cancelled),
+            ("责令关闭", .revoked), ("仍注册", .active), ("已告解散", .deregistered), ("解散", .liquidating),
         ])
     func statuses(text: String, expected: RegistrationStatus) throws {
         #expect(try RegistrationStatus.parse(text).get() == expected)

@@ -2,9 +2,11 @@ import Foundation
 
 extension RegistrationStatus {
     /// The words exports use, most specific first: `吊销，已注销` is deregistered, `吊销，未注销` revoked.
+    /// `撤消` is an older spelling of `撤销`; Hong Kong companies (listed by Qichacha) are `仍注册` or `已告解散`.
     static let phrases: [(String, RegistrationStatus)] = [
         ("未注销", .revoked), ("已注销", .deregistered), ("注销", .deregistered), ("吊销", .revoked),
-        ("迁出", .movedOut), ("撤销", .cancelled), ("停业", .suspended), ("歇业", .suspended),
+        ("责令关闭", .revoked), ("迁出", .movedOut), ("撤销", .cancelled), ("撤消", .cancelled),
+        ("已告解散", .deregistered), ("解散", .liquidating), ("仍注册", .active), ("停业", .suspended), ("歇业", .suspended),
         ("清算", .liquidating), ("存续", .active), ("在业", .active), ("开业", .active), ("在营", .active),
         ("在册", .active), ("正常", .active), ("登记成立", .active), ("迁入", .active),
     ]
