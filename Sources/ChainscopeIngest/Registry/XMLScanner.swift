@@ -40,16 +40,23 @@ struct XMLScanner {
         }
     }
 
+    /// Markup that is not a tag, with what closes it: declarations, comments, CDATA, a DOCTYPE.
+    private static let specials: [(opening: [UInt8], closing: [UInt8])] = [
+        ("<?", "?>"), ("<!--", "-->"), ("<![CDATA[", "]]>"), ("<!", ">"),
+    ].map { (Array($0.utf8), Array($1.utf8)) }
+
     /// The markup starting at `start` and the index after it; nil when it is not complete yet.
     private func markup(at start: Int) throws -> (Event?, Int)? {
-        for (opening, closing) in [("<?", "?>"), ("<!--", "-->"), ("<![CDATA[", "]]>"), ("<!", ">")]
-        where hasPrefix(opening, at: start) {
-            guard let end = find(closing, from: start + opening.utf8.count) else { return nil }
-            let next = end + closing.utf8.count
-            if opening == "<![CDATA[" {
-                return (.text(String(decoding: buffer[(start + 9)..<end], as: UTF8.self)), next)
+        guard start + 1 < buffer.count else { return nil }
+        if buffer[start + 1] == UInt8(ascii: "?") || buffer[start + 1] == UInt8(ascii: "!") {
+            for (opening, closing) in Self.specials where hasPrefix(opening, at: start) {
+                guard let end = find(closing, from: start + opening.count) else { return nil }
+                let next = end + closing.count
+                if opening.count == 9 {  // <![CDATA[
+                    return (.text(String(decoding: buffer[(start + 9)..<end], as: UTF8.self)), next)
+                }
+                return (nil, next)
             }
-            return (nil, next)
         }
         var index = start + 1
         var quote: UInt8?
@@ -67,35 +74,48 @@ struct XMLScanner {
         return nil
     }
 
+    /// A tag's name and attributes, read on bytes: sheets hold a start and an end tag for every cell.
     private func tag(_ body: ArraySlice<UInt8>) throws -> Event {
-        if body.first == UInt8(ascii: "/") {
-            return .end(Self.localName(String(decoding: body.dropFirst(), as: UTF8.self).trimmingSpaces))
-        }
+        if body.first == UInt8(ascii: "/") { return .end(Self.localName(Self.trimmed(body.dropFirst()))) }
         let content = body.last == UInt8(ascii: "/") ? body.dropLast() : body
-        let text = String(decoding: content, as: UTF8.self)
-        let nameEnd = text.firstIndex { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" } ?? text.endIndex
+        let nameEnd = content.firstIndex(where: Self.isSpace) ?? content.endIndex
         var attributes: [String: String] = [:]
-        var rest = text[nameEnd...]
-        while let equals = rest.firstIndex(of: "=") {
-            let key = Self.localName(rest[..<equals].trimmingSpaces)
-            let afterEquals = rest[rest.index(after: equals)...].drop { $0 == " " }
-            guard let quote = afterEquals.first, quote == "\"" || quote == "'",
-                let close = afterEquals.dropFirst().firstIndex(of: quote)
-            else { throw Failure(reason: "a malformed attribute in <\(text.prefix(40))>") }
-            let value = afterEquals[afterEquals.index(after: afterEquals.startIndex)..<close]
-            attributes[key] = Self.decodeEntities(Array(value.utf8)[...])
-            rest = afterEquals[afterEquals.index(after: close)...]
+        var index = nameEnd
+        while true {
+            while index < content.endIndex && Self.isSpace(content[index]) { index += 1 }
+            guard index < content.endIndex else { break }
+            guard let equals = content[index...].firstIndex(of: UInt8(ascii: "=")) else {
+                throw malformed(content)
+            }
+            let key = Self.localName(Self.trimmed(content[index..<equals]))
+            var open = equals + 1
+            while open < content.endIndex && Self.isSpace(content[open]) { open += 1 }
+            guard open < content.endIndex, content[open] == UInt8(ascii: "\"") || content[open] == UInt8(ascii: "'"),
+                let close = content[(open + 1)...].firstIndex(of: content[open])
+            else { throw malformed(content) }
+            attributes[key] = Self.decodeEntities(content[(open + 1)..<close])
+            index = close + 1
         }
-        return .start(Self.localName(String(text[..<nameEnd])), attributes)
+        return .start(Self.localName(content[..<nameEnd]), attributes)
     }
 
-    private func hasPrefix(_ prefix: String, at index: Int) -> Bool {
-        let bytes = Array(prefix.utf8)
-        return buffer.count - index >= bytes.count && buffer[index..<index + bytes.count].elementsEqual(bytes)
+    private func malformed(_ content: ArraySlice<UInt8>) -> Failure {
+        Failure(reason: "a malformed attribute in <\(String(decoding: content.prefix(40), as: UTF8.self))>")
     }
 
-    private func find(_ needle: String, from start: Int) -> Int? {
-        let bytes = Array(needle.utf8)
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+
+    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
+        else { return bytes[bytes.startIndex..<bytes.startIndex] }
+        return bytes[first...last]
+    }
+
+    private func hasPrefix(_ bytes: [UInt8], at index: Int) -> Bool {
+        buffer.count - index >= bytes.count && buffer[index..<index + bytes.count].elementsEqual(bytes)
+    }
+
+    private func find(_ bytes: [UInt8], from start: Int) -> Int? {
         guard buffer.count >= bytes.count else { return nil }
         var index = start
         while index <= buffer.count - bytes.count {
@@ -106,10 +126,9 @@ struct XMLScanner {
     }
 
     /// `x:row` → `row`.
-    static func localName(_ name: some StringProtocol) -> String {
-        let text = String(name)
-        guard let colon = text.lastIndex(of: ":") else { return text }
-        return String(text[text.index(after: colon)...])
+    static func localName(_ name: ArraySlice<UInt8>) -> String {
+        let start = name.lastIndex(of: UInt8(ascii: ":")).map { $0 + 1 } ?? name.startIndex
+        return String(decoding: name[start...], as: UTF8.self)
     }
 
     static func decodeEntities(_ bytes: ArraySlice<UInt8>) -> String {
@@ -142,8 +161,4 @@ struct XMLScanner {
         }
         return result + rest
     }
-}
-
-extension StringProtocol {
-    var trimmingSpaces: String { String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()) }
 }
