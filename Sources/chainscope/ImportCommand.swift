@@ -75,7 +75,7 @@ struct ImportCommand: AsyncParsableCommand {
                 var fileOptions = options
                 let bar = json ? nil : ProgressBar(label: (file as NSString).lastPathComponent)
                 if let bar {
-                    fileOptions.progress = { @Sendable done, total in bar.update(done, of: total) }
+                    fileOptions.progress = { @Sendable progress in bar.update(progress) }
                 }
                 defer { bar?.finish() }
                 let (record, isNew) = try await RegistryImporter(regions: regions)

@@ -1,7 +1,8 @@
+import ChainscopeIngest
 import Foundation
 
-/// A one-line progress bar on standard error (bytes, MB/s, time left), drawn only when standard error
-/// is a terminal and at most ten times a second.
+/// A one-line progress bar on standard error (share of the file, rows, MB/s, time left), drawn only when
+/// standard error is a terminal and at most ten times a second.
 final class ProgressBar: @unchecked Sendable {
     private let label: String
     private let lock = NSLock()
@@ -15,7 +16,8 @@ final class ProgressBar: @unchecked Sendable {
         self.label = label
     }
 
-    func update(_ done: Int, of total: Int) {
+    func update(_ progress: ImportProgress) {
+        let (done, total) = (progress.bytesRead, progress.totalBytes)
         lock.lock()
         defer { lock.unlock() }
         let now = Date()
@@ -29,9 +31,10 @@ final class ProgressBar: @unchecked Sendable {
         let width = 24
         let filled = Int(fraction * Double(width))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        let rows = progress.rowsRead.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
         let line = String(
-            format: "\r%@ %@ %3.0f%%  %.1f MB/s  ETA %d:%02d ", label, bar, fraction * 100, speed, remaining / 60,
-            remaining % 60)
+            format: "\r%@ %@ %3.0f%%  %@ rows  %.1f MB/s  ETA %d:%02d ", label, bar, fraction * 100, rows, speed,
+            remaining / 60, remaining % 60)
         FileHandle.standardError.write(Data(line.utf8))
     }
 

@@ -3,6 +3,7 @@ import ChainscopeIngest
 import ChainscopeSQLite
 import ChainscopeTestSupport
 import Foundation
+import Synchronization
 import Testing
 
 /// Two companies as Tianyancha's data service writes them, one JSON object each.
@@ -270,4 +271,48 @@ extension RegistryImportTests {
         // A formula whose text holds quotes is left as written.
         #expect(phones == ["057188888888", "", "=\"a\"\"b\""])
     }
+}
+
+extension RegistryImportTests {
+    @Test(
+        "Progress is heard for every format: bytes up to the file's size, and the rows read",
+        arguments: ["csv", "xlsx", "json"])
+    func progress(format: String) async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let rows = (1...3_000).map { cells($0) }
+        let data: Data
+        switch format {
+        case "xlsx":
+            let url = folder.url.appendingPathComponent("export.xlsx")
+            try XLSXBuilder.write([("企业列表", [header.split(separator: ",").map(String.init)] + rows)], to: url)
+            data = try Data(contentsOf: url)
+        case "json":
+            let keys = header.split(separator: ",").map(String.init)
+            let objects = try rows.map { row in
+                String(
+                    decoding: try JSONSerialization.data(
+                        withJSONObject: Dictionary(uniqueKeysWithValues: zip(keys, row))), as: UTF8.self)
+            }
+            data = Data(("[" + objects.joined(separator: ",\n") + "]").utf8)
+        default: data = csv([header] + rows.map { $0.joined(separator: ",") })
+        }
+        let heard = Heard()
+        var options = RegistryImportOptions(snapshotDate: CalendarDate(year: 2022, month: 10, day: 31))
+        options.progress = { heard.add($0) }
+        let result = try await run(data, name: "export.\(format)", options: options)
+        #expect(result.record.counts.inserted == 3_000)
+        let reports = heard.reports
+        #expect(reports.count >= 1, "\(format)")
+        #expect(reports.map(\.bytesRead) == reports.map(\.bytesRead).sorted())
+        #expect(reports.last?.bytesRead == data.count && reports.allSatisfy { $0.totalBytes == data.count })
+        #expect((reports.last?.rowsRead ?? 0) > 0)
+    }
+}
+
+/// Progress reports, collected from the reading thread.
+private final class Heard: Sendable {
+    private let list = Mutex<[ImportProgress]>([])
+    func add(_ progress: ImportProgress) { list.withLock { $0.append(progress) } }
+    var reports: [ImportProgress] { list.withLock { $0 } }
 }

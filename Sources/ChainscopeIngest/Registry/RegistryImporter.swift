@@ -7,8 +7,8 @@ public struct RegistryImportOptions: Sendable {
     public var encoding: TextEncoding?
     public var mapping: [String: RegistryField]
     public var snapshotDate: CalendarDate?
-    /// Called from the reading thread as the file is read: bytes read so far, and the file's size.
-    public var progress: (@Sendable (_ bytesRead: Int, _ total: Int) -> Void)?
+    /// Called from the reading thread as the file is read.
+    public var progress: (@Sendable (ImportProgress) -> Void)?
     /// Classifies every stored company as it is read; nil to store companies unclassified.
     public var classifier: Classifier?
 
@@ -35,6 +35,18 @@ public struct RegistryImportOptions: Sendable {
         }
         return parts.joined(separator: "; ")
     }
+}
+
+/// How far an import has read its file: the bytes (of an XLSX, its share of the file's size) and the rows.
+public struct ImportProgress: Sendable {
+    public var bytesRead: Int
+    public var totalBytes: Int
+    public var rowsRead: Int
+}
+
+/// The rows the reading thread has handed on, counted where the progress callback reads them (the same thread).
+private final class RowCount {
+    var value = 0
 }
 
 /// The export formats Chainscope reads.
@@ -145,8 +157,14 @@ public struct RegistryImporter: Sendable {
             let reading = ReadingThread(
                 consumer: consumer,
                 read: { handle in
-                    try Self.read(format, url: url, name: name, options: options, handle) { bytes in
-                        options.progress?(bytes, size.intValue)
+                    let rows = RowCount()
+                    let counting = { (row: RawRow) throws in
+                        rows.value += 1
+                        try handle(row)
+                    }
+                    return try Self.read(format, url: url, name: name, options: options, counting) { bytes in
+                        options.progress?(
+                            ImportProgress(bytesRead: bytes, totalBytes: size.intValue, rowsRead: rows.value))
                     }
                 })
             var writer = RowWriter(importID: session.importID)
@@ -180,7 +198,7 @@ public struct RegistryImporter: Sendable {
             )
             .forEachRow(handle, bytesRead: bytesRead)
         case .xlsx:
-            try XLSXReader(url: url, displayName: name).forEachRow(handle)
+            try XLSXReader(url: url, displayName: name).forEachRow(handle, bytesRead: bytesRead)
             return nil
         }
     }

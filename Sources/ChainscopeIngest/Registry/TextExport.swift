@@ -12,13 +12,13 @@ public struct TextExport: Sendable {
         self.encoding = encoding
     }
 
-    /// Hands each decoded piece (UTF-8 bytes cut at line ends) to `body`, reporting the bytes read so far;
+    /// Hands each decoded piece (UTF-8 bytes cut at line ends) to `body`, then reports the bytes read so far;
     /// returns the encoding used.
     func forEachPiece(bytesRead: ((Int) -> Void)?, _ body: ([UInt8]) throws -> Void) throws -> TextEncoding {
         var chunks = try DecodedChunks(url: url, displayName: displayName, encoding: encoding)
         while let bytes = try chunks.next() {
-            bytesRead?(chunks.bytesRead)
             try body(bytes)
+            bytesRead?(chunks.bytesRead)  // after the piece's rows, so that a report counts them
         }
         return chunks.encoding
     }

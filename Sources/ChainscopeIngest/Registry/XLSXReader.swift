@@ -14,8 +14,9 @@ public struct XLSXReader: Sendable {
         self.displayName = displayName ?? url.lastPathComponent
     }
 
-    /// Calls `body` with each non-blank row of each sheet, in workbook order.
-    public func forEachRow(_ body: (RawRow) throws -> Void) throws {
+    /// Calls `body` with each non-blank row of each sheet, in workbook order; `bytesRead` hears how far through
+    /// the file the reading is (the shared strings and sheets read so far, in proportion to the file's size).
+    public func forEachRow(_ body: (RawRow) throws -> Void, bytesRead: ((Int) -> Void)? = nil) throws {
         let archive: Archive
         do {
             archive = try Archive(url: url, accessMode: .read)
@@ -24,12 +25,39 @@ public struct XLSXReader: Sendable {
         }
         var dates = XLSXDates()
         let sheets = try workbookSheets(archive, dates: &dates)
-        let strings = try sharedStrings(archive)
+        var progress = Progress(archive, parts: ["xl/sharedStrings.xml"] + sheets.map(\.1), url: url, report: bytesRead)
+        let strings = try sharedStrings(archive, progress: &progress)
         dates.dateStyles = try dateStyles(archive)
         for (name, path) in sheets {
             guard let entry = archive[path] else { throw broken("the sheet part \(path)", found: "no such part") }
             var reader = SheetReader(sheet: name, strings: strings, dates: dates)
-            try stream(entry, in: archive, part: path) { event in try reader.handle(event, emit: body) }
+            try stream(entry, in: archive, part: path, progress: &progress) { event in
+                try reader.handle(event, emit: body)
+            }
+        }
+    }
+
+    /// How much of the parts that take the time (shared strings, sheets) has been read, reported as that share
+    /// of the file's size, so that a progress bar's bytes and speed are the file's.
+    private struct Progress {
+        var total = 0
+        var fileSize = 0
+        var report: ((Int) -> Void)?
+        var done = 0
+
+        /// Progress that reports nothing, for the small parts.
+        init() {}
+
+        init(_ archive: Archive, parts: [String], url: URL, report: ((Int) -> Void)?) {
+            total = parts.compactMap { archive[$0].map { Int($0.uncompressedSize) } }.reduce(0, +)
+            fileSize = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? total
+            self.report = report
+        }
+
+        mutating func add(_ count: Int) {
+            done += count
+            guard let report, total > 0 else { return }
+            report(Int(Double(min(done, total)) / Double(total) * Double(fileSize)))
         }
     }
 
@@ -37,13 +65,25 @@ public struct XLSXReader: Sendable {
         IngestError(.malformedXLSX, at: .init(file: displayName), expected: expected, found: found)
     }
 
-    /// Streams one part through the XML scanner.
+    /// Streams one small part through the XML scanner.
     private func stream(
         _ entry: Entry, in archive: Archive, part: String, _ handle: (XMLScanner.Event) throws -> Void
     ) throws {
+        var quiet = Progress()
+        try stream(entry, in: archive, part: part, progress: &quiet, handle)
+    }
+
+    /// Streams one part through the XML scanner, counting its bytes into `progress`.
+    private func stream(
+        _ entry: Entry, in archive: Archive, part: String, progress: inout Progress,
+        _ handle: (XMLScanner.Event) throws -> Void
+    ) throws {
         var scanner = XMLScanner()
         do {
-            _ = try archive.extract(entry, bufferSize: 1 << 16) { data in try scanner.feed(data, handle) }
+            _ = try archive.extract(entry, bufferSize: 1 << 16) { data in
+                try scanner.feed(data, handle)
+                progress.add(data.count)
+            }
             try scanner.feed([UInt8](), handle)
             try scanner.finish()
         } catch let error as XMLScanner.Failure {
@@ -118,12 +158,12 @@ public struct XLSXReader: Sendable {
     }
 
     /// The shared-string table: each `<si>`'s text runs joined, phonetic runs left out.
-    private func sharedStrings(_ archive: Archive) throws -> SharedStrings {
+    private func sharedStrings(_ archive: Archive, progress: inout Progress) throws -> SharedStrings {
         var strings = SharedStrings()
         guard let entry = archive["xl/sharedStrings.xml"] else { return strings }
         var inText = false
         var inPhonetic = false
-        try stream(entry, in: archive, part: "xl/sharedStrings.xml") { event in
+        try stream(entry, in: archive, part: "xl/sharedStrings.xml", progress: &progress) { event in
             switch event {
             case .end("si"): strings.endString()
             case .start("rPh", _): inPhonetic = true
