@@ -97,8 +97,8 @@ struct RegistryRowMapper {
         if row.sheet != nil, let beyond = row.cells.indices.last(where: { !row.cells[$0].trimmed.isEmpty }),
             beyond >= layout.headers.count
         {
-            return "the row has a value in column \(columnLetters(beyond)), beyond the header's last column "
-                + "(\(columnLetters(layout.headers.count - 1))); give that column a header, or clear the cell"
+            return "the row has a value in column \(XLSXWriter.column(beyond)), beyond the header's last column "
+                + "(\(XLSXWriter.column(layout.headers.count - 1))); give that column a header, or clear the cell"
         }
         return "the row has \(row.cells.count) \(row.cells.count == 1 ? "cell" : "cells") but the header has "
             + "\(layout.headers.count); "
@@ -186,15 +186,4 @@ struct RegistryRowMapper {
                 ?? value(.industryDivision, in: row) ?? value(.industry, in: row),
             provenance: Provenance(kind: .registryImport, collection: String(importID), file: file, line: row.number))
     }
-}
-
-/// A spreadsheet's name of the column at `index`: 0 → `A`, 26 → `AA`.
-func columnLetters(_ index: Int) -> String {
-    var number = index + 1
-    var letters = ""
-    while number > 0 {
-        letters = String(UnicodeScalar(UInt8(65 + (number - 1) % 26))) + letters
-        number = (number - 1) / 26
-    }
-    return letters
 }
