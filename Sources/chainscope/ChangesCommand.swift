@@ -70,7 +70,7 @@ struct ChangesCommand: AsyncParsableCommand {
             lines.append(
                 "  " + (change.change.row.map { "\(words.row) \($0) · " } ?? "") + (change.name ?? "")
                     + " (\(change.key))")
-            for field in change.change.fields { lines.append("    " + words.line(field)) }
+            for field in change.change.shownFields { lines.append("    " + words.line(field)) }
         }
         return lines.joined(separator: "\n")
     }

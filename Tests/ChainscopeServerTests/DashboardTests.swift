@@ -1,4 +1,5 @@
 import ChainscopeCore
+import ChainscopeReports
 import ChainscopeSQLite
 import Foundation
 import Hummingbird
@@ -114,9 +115,8 @@ struct DashboardTests {
     func capitalChanges() throws {
         let day = try #require(CalendarDate(iso: "2022-11-30"))
         func shown(_ changes: [String: [String?]]) -> [String] {
-            CompanyPages.shownFields(
-                of: CompanyChange(importID: 2, file: "b.csv", snapshotDate: day, row: 2, changes: changes)
-            ).map(\.name)
+            CompanyChange(importID: 2, file: "b.csv", snapshotDate: day, row: 2, changes: changes).shownFields.map(
+                \.name)
         }
         let amount: [String: [String?]] = ["capital_amount": [nil, "1000000"], "capital_currency": [nil, "USD"]]
         #expect(shown(amount.merging(["capital_text": [nil, "100万美元"]]) { $1 }) == ["capital_text"])

@@ -96,18 +96,20 @@ struct ClassifyCommandTests {
         #expect(update.output.contains("updated 1,"), "\(update.output)")
         let changed = try CommandRun(["explain", ai, "--lang", "en", "--database", workspace.database])
         #expect(changed.output.contains("Changes in newer exports:\n  2022-11-30 · \(newer) row "), "\(changed.output)")
-        #expect(changed.output.contains(" (import #2)\n    status: active → deregistered\n"))
+        #expect(changed.output.contains(" (import #2)\n    Status: Active → Deregistered\n"), "\(changed.output)")
         #expect(changed.output.contains("登记状态 (column of the source row): "))
         let chinese = try CommandRun(["explain", ai, "--lang", "zh", "--database", workspace.database])
         #expect(chinese.output.contains("新导出数据中的变更：") && chinese.output.contains("登记状态 (原始行的列)"))
-        #expect(chinese.output.contains(" (导入 #2)\n"))
+        #expect(chinese.output.contains(" (导入 #2)\n    登记状态: 存续 → 注销\n"), "\(chinese.output)")
         // The import's changed companies, by default the latest import's.
         let listed = try CommandRun(["changes", "--lang", "en", "--database", workspace.database])
         #expect(listed.status == 0, "\(listed.errors)")
         #expect(
             listed.output.hasPrefix("import #2 · \(newer) (2022-11-30): Companies this import changed (1)\n  row "),
             "\(listed.output)")
-        #expect(listed.output.contains(" (uscc:\(ai))\n    status: active → deregistered\n"))
+        #expect(listed.output.contains(" (uscc:\(ai))\n    Status: Active → Deregistered\n"))
+        let koreanChanges = try CommandRun(["changes", "--lang", "ko", "--database", workspace.database])
+        #expect(koreanChanges.output.contains(" (uscc:\(ai))\n    등록 상태: 존속 → 말소\n"), "\(koreanChanges.output)")
         let listedJSON = try CommandRun(["changes", "--import", "2", "--json", "--database", workspace.database])
         let entries = try JSONSerialization.jsonObject(with: Data(listedJSON.output.utf8)) as? [[String: Any]]
         #expect(entries?.map { $0["key"] as? String } == ["uscc:\(ai)"])

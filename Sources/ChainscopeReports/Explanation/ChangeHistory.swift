@@ -21,9 +21,18 @@ public struct ChangeHistory: Sendable {
             lines.append(
                 "  \(change.snapshotDate) · \(change.file)" + (change.row.map { " \(words.row) \($0)" } ?? "")
                     + " (\(words.importNumber) #\(change.importID))")
-            for field in change.fields { lines.append("    " + words.line(field)) }
+            for field in change.shownFields { lines.append("    " + words.line(field)) }
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension CompanyChange {
+    /// The fields a reader needs: the capital's parsed amount and currency only when its text did not change
+    /// with them (read again under a header naming its unit, say).
+    public var shownFields: [Field] {
+        guard fields.contains(where: { $0.name == "capital_text" }) else { return fields }
+        return fields.filter { $0.name != "capital_amount" && $0.name != "capital_currency" }
     }
 }
 
@@ -41,11 +50,44 @@ public struct ChangeWords: Sendable {
         }
     }
 
-    /// One changed field as a line: its name (a cell by its header), before → after.
+    /// One changed field as a line: its name in words (a cell by its header), before → after (a status or kind
+    /// in words).
     public func line(_ field: CompanyChange.Field) -> String {
         guard !field.isUnitemisedCells else { return cellsChanged }
-        let name = field.cell.map { "\($0) (\(sourceCell))" } ?? field.name
-        return "\(name): \(field.before ?? noValue) → \(field.after ?? noValue)"
+        let name = field.cell.map { "\($0) (\(sourceCell))" } ?? column(field.name) ?? field.name
+        let shown = { (text: String?) in text.map { field.cell == nil ? value($0, of: field.name) : $0 } ?? noValue }
+        return "\(name): \(shown(field.before)) → \(shown(field.after))"
+    }
+
+    /// A stored column in words; nil for one without (shown by its name).
+    public func column(_ name: String) -> String? {
+        switch name {
+        case "name_zh": pick("기업명", "企业名称", "Name")
+        case "name_en": pick("영문명", "英文名称", "English name")
+        case "credit_code": pick("통일사회신용코드", "统一社会信用代码", "Credit code")
+        case "registration_number": pick("등록번호", "注册号", "Registration number")
+        case "kind": pick("유형", "类型", "Kind")
+        case "status": pick("등록 상태", "登记状态", "Status")
+        case "founded": pick("설립일", "成立日期", "Founded")
+        case "capital_text": pick("등록자본", "注册资本", "Registered capital")
+        case "capital_amount": pick("등록자본 (금액)", "注册资本（金额）", "Registered capital (amount)")
+        case "capital_currency": pick("등록자본 (통화)", "注册资本（币种）", "Registered capital (currency)")
+        case "region": pick("구·현", "区县", "District")
+        case "address": pick("주소", "地址", "Address")
+        case "business_scope": pick("경영범위", "经营范围", "Business scope")
+        case "industry_name": pick("업종", "行业", "Industry")
+        case "industry_code": pick("업종 코드", "行业代码", "Industry code")
+        default: nil
+        }
+    }
+
+    /// A stored value in words where it is a code: a status, a kind.
+    public func value(_ text: String, of column: String) -> String {
+        switch column {
+        case "status": RegistrationStatus(rawValue: text)?.label(language) ?? text
+        case "kind": EntityKind(rawValue: text)?.label(language) ?? text
+        default: text
+        }
     }
 
     public var heading: String { pick("새 추출본에서 바뀐 항목", "新导出数据中的变更", "Changes in newer exports") }

@@ -19,7 +19,7 @@ extension CompanyPages {
             let source =
                 "<td>\(change.snapshotDate)</td><td><a href=\"/imports/\(change.importID)\">\(HTML.escape(change.file))</a>"
                 + (change.row.map { ", \(HTML.escape(frame.text(.row))) \($0)" } ?? "") + "</td>"
-            for field in Self.shownFields(of: change) {
+            for field in change.shownFields {
                 html += "<tr>" + source
                 if field.isUnitemisedCells {
                     html += "<td colspan=\"3\">\(HTML.escape(words.cellsChanged))</td></tr>"
@@ -41,13 +41,6 @@ extension CompanyPages {
         return html + "</tbody></table></section>"
     }
 
-    /// The fields of a change a reader needs: the capital's parsed amount and currency only when its text
-    /// did not change with them (read again under a header naming its unit, say).
-    static func shownFields(of change: CompanyChange) -> [CompanyChange.Field] {
-        guard change.fields.contains(where: { $0.name == "capital_text" }) else { return change.fields }
-        return change.fields.filter { $0.name != "capital_amount" && $0.name != "capital_currency" }
-    }
-
     /// A column by the dashboard's word for it (its stored name where there is none), a cell of the source
     /// row by its header as the export spelled it.
     static func label(of field: CompanyChange.Field, frame: PageFrame) -> String {
@@ -55,22 +48,14 @@ extension CompanyPages {
             return "<span lang=\"zh-Hans\">\(HTML.escape(cell))</span> "
                 + "<span class=\"hint\">(\(HTML.escape(ChangeWords(language: frame.language).sourceCell)))</span>"
         }
-        let words: [String: DashboardText] = [
-            "name_zh": .name, "credit_code": .creditCode, "kind": .kind, "status": .status, "founded": .founded,
-            "capital_text": .capital, "capital_amount": .capital, "capital_currency": .capital, "region": .district,
-            "address": .address, "business_scope": .scope,
-            "industry_name": .industry,
-        ]
-        return HTML.escape(words[field.name].map(frame.text) ?? field.name)
+        return HTML.escape(ChangeWords(language: frame.language).column(field.name) ?? field.name)
     }
 
     /// A stored value as the rest of the page shows it: a status in words, a district by name.
     static func value(_ text: String, of column: String, frame: PageFrame, regions: RegionDirectory) -> String {
         switch column {
-        case "status": RegistrationStatus(rawValue: text)?.label(frame.language) ?? text
         case "region": RegionCode(rawValue: text).map { regions.name(of: $0, in: frame.language) } ?? text
-        case "kind": EntityKind(rawValue: text)?.label(frame.language) ?? text
-        default: text
+        default: ChangeWords(language: frame.language).value(text, of: column)
         }
     }
 }

@@ -101,7 +101,7 @@ struct ImportPages: Sendable {
             let row = change.change.row.map(String.init) ?? ""
             let link = "/companies/" + change.key.urlPath
             let name = change.name ?? change.key.description
-            let fields = CompanyPages.shownFields(of: change.change).map { CompanyPages.label(of: $0, frame: frame) }
+            let fields = change.change.shownFields.map { CompanyPages.label(of: $0, frame: frame) }
                 .joined(separator: ", ")
             html += "<tr><td class=\"num\">\(row)</td><th scope=\"row\">"
             html += "<a href=\"\(HTML.escape(link))\" lang=\"zh-Hans\">\(HTML.escape(name))</a></th>"

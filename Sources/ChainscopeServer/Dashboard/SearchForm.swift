@@ -1,4 +1,5 @@
 import ChainscopeCore
+import ChainscopeReports
 import Hummingbird
 import HummingbirdCore
 
