@@ -85,6 +85,14 @@ struct WriteTests {
             #expect((job["counts"] as? [String: Any])?["inserted"] as? Int == 1)
             let quarantine = try #require(job["quarantine"] as? String)
             try await client.execute(uri: quarantine, method: .get) { #expect($0.status == .ok) }
+            // The import's page says that nothing was quarantined.
+            let page = quarantine.replacingOccurrences(of: "/api/v1", with: "").replacingOccurrences(
+                of: "/quarantine", with: "?lang=en")
+            try await client.execute(uri: page, method: .get) {
+                #expect(
+                    $0.text.contains("<h2>Quarantined rows</h2><p><a ")
+                        && $0.text.contains("<p>No row was quarantined.</p>"))
+            }
             try await client.execute(uri: "/api/v1/companies?q=\(encoded("上传测试"))", method: .get) { response in
                 let companies = try #require(try response.json()["companies"] as? [[String: Any]])
                 #expect(companies.map { $0["creditCode"] as? String } == [Self.code])

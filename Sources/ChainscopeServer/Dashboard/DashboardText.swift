@@ -12,6 +12,7 @@ enum DashboardText: String, CaseIterable {
     case share, count, rank, examples, seeAll
     case policies, parks, programmes, issuer, benefits, source
     case file, rowsRead, stored, quarantined, duplicates, quarantineOf, column, value, reason, noImports, warnings
+    case noQuarantine
     case downloadReport, format, synthetic, notFound, error, apiLink
     case field, before, after
 
@@ -93,6 +94,7 @@ enum DashboardText: String, CaseIterable {
         case .quarantined: ("격리", "已隔离", "Quarantined")
         case .duplicates: ("중복", "重复", "Duplicates")
         case .quarantineOf: ("격리된 행", "隔离的行", "Quarantined rows")
+        case .noQuarantine: ("격리된 행이 없습니다.", "没有被隔离的行。", "No row was quarantined.")
         case .column: ("열", "列", "Column")
         case .value: ("값", "值", "Value")
         case .reason: ("사유", "原因", "Reason")

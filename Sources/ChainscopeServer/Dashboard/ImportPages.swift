@@ -67,7 +67,7 @@ struct ImportPages: Sendable {
             + Self.warnings(record, frame: frame) + (try await changes(record, frame: frame))
             + "<h2>\(HTML.escape(frame.text(.quarantineOf)))</h2>"
             + "<p><a href=\"/api/v1/imports/\(number)/quarantine\">JSON</a></p>"
-        guard !rows.isEmpty else { return (record.file, html + "<p>0</p>") }
+        guard !rows.isEmpty else { return (record.file, html + "<p>\(HTML.escape(frame.text(.noQuarantine)))</p>") }
         let headers: [DashboardText] = [.row, .column, .value, .reason]
         html +=
             "<table><thead><tr>" + headers.map { "<th scope=\"col\">\(HTML.escape(frame.text($0)))</th>" }.joined()
