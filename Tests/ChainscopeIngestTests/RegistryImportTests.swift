@@ -359,6 +359,9 @@ struct RegistryImportTests {
                 "杭州测试2科技有限公司,存续,\(creditCode(2))",
             ]), options: options, store: store)
         #expect(newer.record.counts.updated == 1 && newer.record.counts.unchanged == 1)
+        // The summary says so, since nothing else would tell the user to classify again.
+        #expect(newer.record.warnings.contains { $0.contains("marked stale until `chainscope classify` runs") })
+        #expect(!first.record.warnings.contains { $0.contains("marked stale") })
         let after = try await store.registryCompanies()
         let changed = try #require(after.first { $0.key == key })
         #expect(changed.status == .deregistered)

@@ -28,9 +28,15 @@ struct LayoutCoverage: Sendable {
         guard !missing.isEmpty else { return nil }
         let shown =
             unread.prefix(12).joined(separator: ", ") + (unread.count > 12 ? " and \(unread.count - 12) more" : "")
+        let isScopeMissing = !found.contains(.scope)
         return "no column gives the \(missing.joined(separator: ", ")): "
             + "\(missing.count == 1 ? "it stays" : "they stay") unknown for the file's new companies "
             + "(companies stored before keep theirs)"
+            + (isScopeMissing
+                ? "; without a business scope, new companies are classified from their names and industry alone, "
+                    + "and a stored company the file changes keeps its classification, marked stale until "
+                    + "`chainscope classify` runs"
+                : "")
             + (unread.isEmpty
                 ? ""
                 : "; columns read as no field: \(shown); if one of them holds it, name it in a mapping file (--profile)")
