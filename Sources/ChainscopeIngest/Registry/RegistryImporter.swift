@@ -60,15 +60,16 @@ public enum RegistryFormat: String, Sendable, CaseIterable {
 
     /// The format of the file at `url`: what its first bytes show, when they show one (a workbook saved under
     /// `.csv` is read as a workbook; an old binary `.xls` is refused saying how to save it), else its extension.
-    public init(url: URL) throws(IngestError) {
+    /// Errors name the file `displayName` (by default its name).
+    public init(url: URL, displayName: String? = nil) throws(IngestError) {
+        let name = displayName ?? url.lastPathComponent
         let head = Self.head(of: url)
         let fileExtension = url.pathExtension.lowercased()
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             self = .xlsx
         } else if let kind = Self.unreadableKind(head) {
             throw IngestError(
-                .unreadableFile, at: .init(file: url.lastPathComponent), expected: "a CSV, XLSX or JSON export",
-                found: kind)
+                .unreadableFile, at: .init(file: name), expected: "a CSV, XLSX or JSON export", found: kind)
         } else if let format = Self.byExtension[fileExtension] {
             self = format
         } else if let first = head.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }),
@@ -77,8 +78,7 @@ public enum RegistryFormat: String, Sendable, CaseIterable {
             self = .json
         } else {
             throw IngestError(
-                .unreadableFile, at: .init(file: url.lastPathComponent),
-                expected: "a .csv, .tsv, .txt, .xlsx, .json or .jsonl export",
+                .unreadableFile, at: .init(file: name), expected: "a .csv, .tsv, .txt, .xlsx, .json or .jsonl export",
                 found: "a file named .\(url.pathExtension); if it is a CSV export, rename it to .csv")
         }
     }
@@ -143,7 +143,7 @@ public struct RegistryImporter: Sendable {
             throw IngestError(
                 .emptyFile, at: .init(file: name), expected: "a header row and data rows", found: "0 bytes")
         }
-        let format = try RegistryFormat(url: url)
+        let format = try RegistryFormat(url: url, displayName: name)
         let snapshot = options.snapshotDate ?? Self.modificationDay(attributes?[.modificationDate] as? Date)
         let request = ImportRequest(
             file: name, sha256: try SHA256.file(url), format: format.rawValue, snapshotDate: snapshot,

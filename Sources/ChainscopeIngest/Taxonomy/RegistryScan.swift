@@ -41,7 +41,7 @@ public struct RegistryScan: Sendable {
     }
 
     public func run(_ url: URL, displayName: String? = nil) throws -> Counts {
-        let format = try RegistryFormat(url: url)
+        let format = try RegistryFormat(url: url, displayName: displayName)
         guard format == .csv else {
             throw IngestError(
                 .unreadableFile, at: .init(file: displayName ?? url.lastPathComponent),
