@@ -3,6 +3,15 @@ public enum Language: String, CaseIterable, Codable, Hashable, Sendable {
     case ko
     case zh
     case en
+
+    /// Of the same words in Korean, Chinese and English, the one in this language.
+    public func pick(_ ko: String, _ zh: String, _ en: String) -> String {
+        switch self {
+        case .ko: ko
+        case .zh: zh
+        case .en: en
+        }
+    }
 }
 
 /// A short text in several languages; any of them may be unknown.

@@ -42,13 +42,7 @@ public struct ChangeWords: Sendable {
 
     public init(language: Language) { self.language = language }
 
-    private func pick(_ ko: String, _ zh: String, _ en: String) -> String {
-        switch language {
-        case .ko: ko
-        case .zh: zh
-        case .en: en
-        }
-    }
+    private func pick(_ ko: String, _ zh: String, _ en: String) -> String { language.pick(ko, zh, en) }
 
     /// One changed field as a line: its name in words (a cell by its header), before → after (a status or kind
     /// in words).

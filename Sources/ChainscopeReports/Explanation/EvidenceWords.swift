@@ -4,13 +4,7 @@ import ChainscopeCore
 struct EvidenceWords {
     let language: Language
 
-    private func pick(_ ko: String, _ zh: String, _ en: String) -> String {
-        switch language {
-        case .ko: ko
-        case .zh: zh
-        case .en: en
-        }
-    }
+    private func pick(_ ko: String, _ zh: String, _ en: String) -> String { language.pick(ko, zh, en) }
 
     var evidence: String { pick("근거:", "依据：", "Evidence:") }
     var noEvidence: String { pick("일치하는 용어가 없습니다.", "没有匹配的词语。", "No term matched.") }

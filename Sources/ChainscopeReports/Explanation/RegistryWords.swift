@@ -1,16 +1,5 @@
 public import ChainscopeCore
 
-extension Language {
-    /// The word of three in this language.
-    func pick(_ words: (ko: String, zh: String, en: String)) -> String {
-        switch self {
-        case .ko: words.ko
-        case .zh: words.zh
-        case .en: words.en
-        }
-    }
-}
-
 extension RegistrationStatus {
     /// The status as a registry in each language calls it.
     public func label(_ language: Language) -> String {
@@ -24,7 +13,7 @@ extension RegistrationStatus {
             case .suspended: ("휴업", "停业", "Suspended")
             case .liquidating: ("청산 중", "清算", "In liquidation")
             }
-        return language.pick(words)
+        return language.pick(words.ko, words.zh, words.en)
     }
 }
 
@@ -38,6 +27,6 @@ extension EntityKind {
             case .individualBusiness: ("개체공상호", "个体工商户", "Individual business")
             case .group: ("기업집단", "企业集团", "Business group")
             }
-        return language.pick(words)
+        return language.pick(words.ko, words.zh, words.en)
     }
 }

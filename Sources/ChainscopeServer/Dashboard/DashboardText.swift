@@ -116,14 +116,5 @@ enum DashboardText: String, CaseIterable {
         }
     }
 
-    func text(_ language: Language) -> String { Self.pick(words, language) }
-
-    /// The words of `language` among a Korean, Chinese and English triple.
-    static func pick(_ words: (ko: String, zh: String, en: String), _ language: Language) -> String {
-        switch language {
-        case .ko: words.ko
-        case .zh: words.zh
-        case .en: words.en
-        }
-    }
+    func text(_ language: Language) -> String { language.pick(words.ko, words.zh, words.en) }
 }
