@@ -51,15 +51,17 @@ public struct JSONExportReader: Sendable {
         let members = try parsed(object, line: line)
         if members.contains(where: { isCompanyKey($0.key) }) { return [(members, line)] }
         guard levels > 0 else { return nil }
-        for member in members {
+        // Only nested objects and arrays can hold companies; a response's scalars are skipped before any copy.
+        for member in members
+        where object[member.bytes.lowerBound] == UInt8(ascii: "{")
+            || object[member.bytes.lowerBound] == UInt8(ascii: "[")
+        {
             let value = Array(object[member.bytes])
             let valueLine = line + object[..<member.bytes.lowerBound].count { $0 == 0x0A }
-            if value.first == UInt8(ascii: "{"),
-                let found = try companies(in: value, line: valueLine, levels: levels - 1)
-            {
-                return found
+            if value.first == UInt8(ascii: "{") {
+                if let found = try companies(in: value, line: valueLine, levels: levels - 1) { return found }
+                continue
             }
-            guard value.first == UInt8(ascii: "[") else { continue }
             var splitter = JSONRecordSplitter(firstLine: valueLine)
             var found: [(Members, Int)] = []
             var holdsCompanies = false
