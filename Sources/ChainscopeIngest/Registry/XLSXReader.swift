@@ -4,10 +4,15 @@ import ZIPFoundation
 
 /// Reads every sheet of an XLSX workbook, streaming each sheet's XML out of the archive: shared and
 /// inline strings, numbers stored as numbers or as text (exponents written out), booleans and errors.
-/// Only the shared-string table is held in memory.
+/// Only the shared-string table is kept whole: its first 16 MiB of text in memory, the rest in a temporary file.
 public struct XLSXReader: Sendable {
     public let url: URL
     public let displayName: String
+    /// Bytes of shared-string text held in memory; tests make it small to read the rest from the file.
+    var sharedStringsInMemory = SharedStrings.defaultMemoryLimit
+    var sharedStringsBlockSize = SharedStrings.defaultBlockSize
+    /// Where the rest of the shared strings go; nil for the system's temporary folder (`TMPDIR`).
+    var temporaryFolder: String?
 
     public init(url: URL, displayName: String? = nil) {
         self.url = url
@@ -65,6 +70,22 @@ public struct XLSXReader: Sendable {
         IngestError(.malformedXLSX, at: .init(file: displayName), expected: expected, found: found)
     }
 
+    private func ingestError(_ error: SharedStringsError) -> IngestError {
+        switch error {
+        case .tooLong(let index):
+            return broken(
+                "shared strings shorter than 4 MiB (a cell holds at most 32,767 characters)",
+                found: "shared string \(index) longer than that")
+        case .temporaryFile(let operation, let folder, let number):
+            return IngestError(
+                .unreadableFile, at: .init(file: displayName),
+                expected:
+                    "room in \(folder) for the workbook's shared strings, which a large workbook keeps in a temporary "
+                    + "file; free space there or set TMPDIR to a folder with room",
+                found: "could not \(operation) the temporary file: \(String(cString: strerror(number)))")
+        }
+    }
+
     /// Streams one small part through the XML scanner.
     private func stream(
         _ entry: Entry, in archive: Archive, part: String, _ handle: (XMLScanner.Event) throws -> Void
@@ -90,6 +111,8 @@ public struct XLSXReader: Sendable {
             throw broken("well-formed XML in \(part)", found: error.reason)
         } catch let error as IngestError {
             throw error
+        } catch let error as SharedStringsError {
+            throw ingestError(error)
         } catch {
             throw broken("a readable part \(part)", found: "\(error); the file may be damaged")
         }
@@ -159,7 +182,8 @@ public struct XLSXReader: Sendable {
 
     /// The shared-string table: each `<si>`'s text runs joined, phonetic runs left out.
     private func sharedStrings(_ archive: Archive, progress: inout Progress) throws -> SharedStrings {
-        var strings = SharedStrings()
+        var strings = SharedStrings(
+            memoryLimit: sharedStringsInMemory, blockSize: sharedStringsBlockSize, folder: temporaryFolder)
         guard let entry = archive["xl/sharedStrings.xml"] else { return strings }
         var inText = false
         var inPhonetic = false
@@ -170,7 +194,7 @@ public struct XLSXReader: Sendable {
             case .end("rPh"): inPhonetic = false
             case .start("t", _): inText = true
             case .end("t"): inText = false
-            case .text(let text) where inText && !inPhonetic: strings.append(text)
+            case .text(let text) where inText && !inPhonetic: try strings.append(text)
             default: break
             }
         }
@@ -178,32 +202,10 @@ public struct XLSXReader: Sendable {
     }
 }
 
-/// A workbook's shared strings, kept as one run of UTF-8 and where each ends: a `String` each cost about as much
-/// again as their text (a 200,000-row workbook's table took 105 MiB that way).
-struct SharedStrings: Sendable {
-    private var bytes: [UInt8] = []
-    private var ends: [Int] = []
-
-    var count: Int { ends.count }
-
-    /// Adds text to the string being read.
-    mutating func append(_ text: String) { bytes += text.utf8 }
-
-    /// Ends the string being read.
-    mutating func endString() { ends.append(bytes.count) }
-
-    /// The string at `index`, nil when there is none.
-    subscript(index: Int) -> String? {
-        guard ends.indices.contains(index) else { return nil }
-        let start = index == 0 ? 0 : ends[index - 1]
-        return String(decoding: bytes[start..<ends[index]], as: UTF8.self)
-    }
-}
-
 /// The state of one sheet's XML: the current row, cell, and text.
 private struct SheetReader {
     let sheet: String
-    let strings: SharedStrings
+    var strings: SharedStrings
     let dates: XLSXDates
     var rowNumber = 0
     var cells: [String] = []
@@ -236,7 +238,7 @@ private struct SheetReader {
             value = ""
         case .end("c"):
             while cells.count < column { cells.append("") }
-            cells.append(cellText())
+            cells.append(try cellText())
         case .start("v", _), .start("t", _): inValue = true
         case .end("v"), .end("t"): inValue = false
         case .start("rPh", _): inPhonetic = true
@@ -246,9 +248,9 @@ private struct SheetReader {
         }
     }
 
-    private func cellText() -> String {
+    private mutating func cellText() throws -> String {
         switch type {
-        case "s": return Int(value).flatMap { strings[$0] } ?? value
+        case "s": return try Int(value).flatMap { try strings.string(at: $0) } ?? value
         case "b": return value == "1" ? "TRUE" : "FALSE"
         case "inlineStr", "str", "e": return value
         case "d": return XLSXDates.text(iso: value)
