@@ -4,13 +4,17 @@ public import Foundation
 /// lines), pretty-printed one after another, or in a top-level array, streamed either way. An object none of whose
 /// keys names a company's name or identifier is a data service's response (`{"result": {"items": [{…}]}}`,
 /// `{"Status": "200", "Result": [{…}]}`): its companies are the objects of the first array or object inside it that
-/// holds any, read whole.
+/// holds any, read whole. A response larger than `holdLimit` is not held: the objects of its arrays are read one
+/// by one, and each array that holds companies gives them.
 public struct JSONExportReader: Sendable {
     public let export: TextExport
     private let isCompanyKey: @Sendable (String) -> Bool
 
     /// A response's companies are looked for this many objects deep.
     static let envelopeLevels = 3
+    /// The largest object read whole: a response with every page in it may pass it, no company comes near it (one
+    /// that did would be read as a response, its own fields lost).
+    var holdLimit = 16 << 20
 
     public init(
         url: URL, displayName: String? = nil, encoding: TextEncoding? = nil, mapping: [String: RegistryField] = [:]
@@ -23,18 +27,30 @@ public struct JSONExportReader: Sendable {
 
     @discardableResult
     public func forEachRow(_ body: (RawRow) throws -> Void, bytesRead: ((Int) -> Void)? = nil) throws -> TextEncoding {
-        var splitter = JSONRecordSplitter()
+        var splitter = JSONRecordSplitter(holdLimit: holdLimit, envelopeLevels: Self.envelopeLevels)
         var rows = 0
+        var streamed = StreamedArrays()
+        func emit(_ companies: [(Members, Int)]) throws {
+            for (members, line) in companies {
+                rows += 1
+                try body(RawRow(number: rows, line: line, cells: members.map(\.value), keys: members.map(\.key)))
+            }
+        }
         let encoding = try export.forEachPiece(bytesRead: bytesRead) { bytes in
             try splitting(&splitter) { splitter in
-                try splitter.feed(bytes) { object, line in
-                    let companies =
-                        try self.companies(in: object, line: line, levels: Self.envelopeLevels)
-                        ?? [(try parsed(object, line: line), line)]
-                    for (members, line) in companies {
-                        rows += 1
-                        try body(
-                            RawRow(number: rows, line: line, cells: members.map(\.value), keys: members.map(\.key)))
+                try splitter.feed(bytes) { (cut: JSONRecordSplitter.Cut) in
+                    switch cut {
+                    case .object(let object, let line):
+                        try emit(
+                            try companies(in: object, line: line, levels: Self.envelopeLevels)
+                                ?? [(try parsed(object, line: line), line)])
+                    case .element(let object, let line, let array, let levels):
+                        if let found = try companies(in: object, line: line, levels: levels) {
+                            try emit(streamed.companiesFound(in: array) + found)
+                        } else if let row = streamed.other(try parsed(object, line: line), line: line, in: array) {
+                            try emit([row])
+                        }
+                    case .arrayEnded(let array): streamed.end(array)
                     }
                 }
             }
@@ -43,7 +59,7 @@ public struct JSONExportReader: Sendable {
         return encoding
     }
 
-    private typealias Members = [(key: String, value: String, bytes: Range<Int>)]
+    fileprivate typealias Members = [(key: String, value: String, bytes: Range<Int>)]
 
     /// The companies in an object, each with the line it starts on: the object itself, or those of a response; nil
     /// when it holds none.
@@ -111,5 +127,42 @@ public struct JSONExportReader: Sendable {
                 .malformedJSON, at: .init(file: export.displayName, line: failure.line), expected: failure.expected,
                 found: failure.found)
         }
+    }
+}
+
+/// The arrays of a response read element by element. As in a response read whole, an array's objects are rows
+/// once one of them is a company (the others are quarantined as such); those before the first are held until
+/// then, up to a bound past which the array is taken for something else (a log of changes, a list of facets).
+private struct StreamedArrays {
+    private var holding: Set<Int> = []
+    private var waiting: [Int: [(JSONExportReader.Members, Int)]] = [:]
+    private var passed: Set<Int> = []
+    static let waitLimit = 1_000
+
+    /// Notes that `array` holds companies; the objects held back from it.
+    mutating func companiesFound(in array: Int) -> [(JSONExportReader.Members, Int)] {
+        holding.insert(array)
+        return waiting.removeValue(forKey: array) ?? []
+    }
+
+    /// An object that is not a company: a row when its array holds companies, else held or passed by.
+    mutating func other(
+        _ members: JSONExportReader.Members, line: Int, in array: Int
+    ) -> (JSONExportReader.Members, Int)? {
+        if holding.contains(array) { return (members, line) }
+        guard !passed.contains(array) else { return nil }
+        if waiting[array, default: []].count < Self.waitLimit {
+            waiting[array, default: []].append((members, line))
+        } else {
+            waiting[array] = nil
+            passed.insert(array)
+        }
+        return nil
+    }
+
+    mutating func end(_ array: Int) {
+        holding.remove(array)
+        waiting[array] = nil
+        passed.remove(array)
     }
 }
