@@ -55,25 +55,39 @@ extension RegistryImportTests {
         #expect(result.record.warnings.isEmpty, "\(result.record.warnings)")
     }
 
-    @Test("JSON lines keep long numbers exact and read keys per line")
+    @Test(
+        "JSON lines keep long numbers exact and read keys per line: a key left out is an empty value, an object without a name is quarantined, a file in which no object has a name and an identifier is refused"
+    )
     func jsonLines() async throws {
         let lines = [
             #"{"企业名称": "杭州甲科技有限公司", "统一社会信用代码": "\#(creditCode(1))", "注册号": 330106000012345678, "成立日期": "2022-01-05"}"#,
             #"{"企业名称": "杭州乙科技有限公司", "注册号": 330106000099, "注册资本": "100万元", "tags": ["a", "b"]}"#,
             #"{"企业名称": "杭州丙科技有限公司", "成立日期": "2022-01-05"}"#,
+            #"{"企业名称": "杭州丁科技有限公司", "所属城市": "杭州市", "企业地址": "杭州市滨江区网商路699号"}"#,
+            #"{"total": 4, "exported": "2022-10-31"}"#,
         ]
         let store = try SQLiteStore()
-        let error = try await #require(throws: IngestError.self) {
-            try await run(Data(lines.joined(separator: "\n").utf8), name: "export.jsonl", store: store)
+        for refused in [[lines[2], lines[4]], [lines[4], lines[3]]] {
+            let error = try await #require(throws: IngestError.self) {
+                try await run(Data(refused.joined(separator: "\n").utf8), name: "export.jsonl", store: store)
+            }
+            #expect(error.code == .unknownLayout)
+            #expect(error.location.line == 1)
+            #expect(error.description.contains("found columns " + (refused[0] == lines[2] ? "企业名称, 成立日期" : "total")))
         }
-        #expect(error.code == .unknownLayout)
-        #expect(error.location.line == 3)
-        let good = try await run(Data(lines.prefix(2).joined(separator: "\n").utf8), name: "export.jsonl", store: store)
-        #expect(good.record.counts.inserted == 2)
+        #expect(try await store.imports().isEmpty)
+        let good = try await run(Data(lines.joined(separator: "\n").utf8), name: "export.jsonl", store: store)
+        #expect(good.record.counts.inserted == 3 && good.record.counts.quarantined == 2)
         let keys = try await good.store.registryCompanies().map(\.key)
         #expect(keys.contains(.registrationNumber("330106000099")))
+        #expect(keys.contains { $0.description.contains("杭州丁科技有限公司") })
         let first = try #require(try await good.store.registryCompanies().first { $0.creditCode == creditCode(1) })
         #expect(first.registrationNumber == "330106000012345678")
+        let quarantined = try await good.store.quarantinedRows(importID: good.record.id)
+        #expect(quarantined.map(\.line) == [3, 5])
+        #expect(quarantined[0].reason.contains("no credit code, registration number or region identifies the company"))
+        #expect(quarantined[1].reason.contains("the object has no key for a company's name"))
+        #expect(quarantined[1].reason.contains("--profile") && quarantined[1].column == nil)
     }
 
     @Test(

@@ -134,6 +134,15 @@ struct RegistryRowMapper {
 
     private func company(_ row: RawRow) throws(Problem) -> Company {
         guard let name = value(.name, in: row) else {
+            guard header(.name) != nil else {
+                // An object of a JSON file names its own fields; one without a name is a summary or a note.
+                let keys = RegistryField.name.synonyms.prefix(3).joined(separator: ", ")
+                throw Problem(
+                    column: nil, value: "",
+                    reason: "the object has no key for a company's name (\(keys) …), so it is not read as a company; "
+                        + "if the file's companies give their names under another key, import it with a mapping "
+                        + "file (--profile)")
+            }
             throw Problem(column: header(.name), value: "", reason: "the company name is empty")
         }
         if name.includes("未匹配到") {

@@ -40,6 +40,9 @@ struct RowConsumer: Sendable {
     private var mapper: RegistryRowMapper?
     /// Mappers of keyed rows (JSON lines), by their key list.
     private var keyedMappers: [[String]: RegistryRowMapper] = [:]
+    /// The first keyed row's layout that lacks a name or an identifier key, and its line: the file's error when
+    /// no object has both.
+    private var firstIncompleteLayout: (HeaderLayout, line: Int)?
     private var tablesFound = 0
     private var sheetsSkipped: [String] = []
     private var coverage = LayoutCoverage()
@@ -64,7 +67,7 @@ struct RowConsumer: Sendable {
     /// The data rows `row` completes: none while a header is still being looked for, several when
     /// the header is found among the held-back rows.
     mutating func accept(_ row: RawRow) throws -> [PreparedRow] {
-        if let keys = row.keys { return [prepared(row, with: try keyedMapper(keys, row: row))] }
+        if let keys = row.keys { return [prepared(row, with: keyedMapper(keys, row: row))] }
         var prepared: [PreparedRow] = []
         if row.sheet != sheet {
             prepared = try endTable()
@@ -90,6 +93,9 @@ struct RowConsumer: Sendable {
                 .emptyFile, at: .init(file: file), expected: "a header row and data rows", found: "no rows")
         }
         if tablesFound == 0 && (format == .json || format == .jsonl) {
+            if let (layout, line) = firstIncompleteLayout {
+                throw HeaderLayout.layoutError(layout, file: file, line: line)
+            }
             throw IngestError(
                 .emptyFile, at: .init(file: file), expected: "JSON objects with a company's fields", found: "none")
         }
@@ -111,18 +117,24 @@ struct RowConsumer: Sendable {
         }
     }
 
-    private mutating func keyedMapper(_ keys: [String], row: RawRow) throws -> RegistryRowMapper {
+    /// A keyed row's mapper. Each object names its own fields, and JSON writers leave out the keys of empty
+    /// values, so an object without a credit-code key is read as one whose code is empty, and one without a name
+    /// key is quarantined (a summary or a note, not a company); only a file in which no object has both is refused.
+    private mutating func keyedMapper(_ keys: [String], row: RawRow) -> RegistryRowMapper {
         if let mapper = keyedMappers[keys] { return mapper }
         let layout = HeaderLayout(headers: keys, headerRow: 0, mapping: mapping)
-        guard layout.missingGroups.isEmpty else {
-            throw HeaderLayout.layoutError(layout, file: file, line: row.line ?? row.number)
-        }
         let mapper = RegistryRowMapper(
             layout: layout, regions: regions, importID: importID, file: file, snapshotDate: snapshotDate)
         keyedMappers[keys] = mapper
-        coverage.note(layout, fieldOf: fieldOf)
-        warnings += layout.warnings.filter { !warnings.contains($0) }
-        tablesFound = 1
+        if layout.missingGroups.isEmpty {
+            tablesFound = 1
+        } else if firstIncompleteLayout == nil {
+            firstIncompleteLayout = (layout, row.line ?? row.number)
+        }
+        if layout.column(of: .name) != nil {
+            coverage.note(layout, fieldOf: fieldOf)
+            warnings += layout.warnings.filter { !warnings.contains($0) }
+        }
         return mapper
     }
 
