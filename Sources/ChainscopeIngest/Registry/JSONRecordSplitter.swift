@@ -21,8 +21,7 @@ struct JSONRecordSplitter {
         case arrayEnded(array: Int)
     }
 
-    /// The line of the next byte.
-    var line: Int { text.line }
+    /// Where the reading is: in a string or not, and the line of the next byte.
     private var text: JSONText
     private var record: [UInt8] = []
     private var recordLine = 0

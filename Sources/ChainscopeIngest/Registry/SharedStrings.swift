@@ -16,8 +16,8 @@ struct SharedStrings {
     private let memoryLimit: Int
     private let blockSize: Int
     private var bytes: [UInt8] = []
-    /// Where each string ends, counted from its group's base: `UInt32`s take half the room of `Int`s, and a
-    /// group of `groupSize` strings of at most `longest` bytes each cannot span more than they count.
+    /// Where each string ends, counted from the start of its group of `groupSize` strings (`groupBases`): `UInt32`s
+    /// take half the room of `Int`s, and a group of strings each shorter than `longest` spans less than 4 GiB.
     private var ends: [UInt32] = []
     private var groupBases: [Int] = [0]
     /// The text's length so far, in memory and spilled.
