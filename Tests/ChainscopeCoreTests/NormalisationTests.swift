@@ -14,7 +14,7 @@ struct NormalisationTests {
             ("583686000000", "1988-07-01"),
             ("2022-01-05 00:00:00", "2022-01-05"), ("２０２２－０１－０５", "2022-01-05"),
             ("2020/2/29", "2020-02-29"), ("61", "1900-03-01"), ("59", "1900-02-28"), ("1", "1900-01-01"),
-            (" 2015-12-31 ", "2015-12-31"),
+            (" 2015-12-31 ", "2015-12-31"), ("2022 年 1 月 5 日", "2022-01-05"), ("2022 - 01 - 05", "2022-01-05"),
         ])
     func dates(text: String, expected: String) throws {
         #expect(try RegistryDate.parse(text).get() == CalendarDate(iso: expected))
@@ -31,7 +31,7 @@ struct NormalisationTests {
         "Impossible or unreadable dates are problems with the value in the reason",
         arguments: [
             "2021-02-29", "2022-13-01", "2022/1", "yesterday", "60", "22-01-05", "202201", "2022.01", "2022.5",
-            "44264.5x",
+            "44264.5x", "2022 01 05", "20 22-01-05", "2022-0 1-05",
         ])
     func badDates(text: String) {
         guard case .failure(let problem) = RegistryDate.parse(text) else {

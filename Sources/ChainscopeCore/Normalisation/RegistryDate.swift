@@ -30,22 +30,26 @@ public enum RegistryDate {
                 "'\(text)' is not a date; write it as 2022-01-05, 2022/1/5, 2022年1月5日, 20220105 or an Excel date"))
     }
 
-    /// `2022-01-05`, `2022/1/5`, `2022.01.05`, `2022年1月5日`.
-    /// Runs of digits between separators (`日` is dropped), read scalar by scalar.
+    /// `2022-01-05`, `2022/1/5`, `2022.01.05`, `2022年1月5日`, `2022 年 1 月 5 日`.
+    /// Runs of digits between separators (`日` is dropped), read scalar by scalar; spaces may stand around a
+    /// separator, not between digits.
     static func separated(_ text: String) -> CalendarDate? {
         var parts: [(value: Int, digits: Int)] = []
         var value = 0
         var digits = 0
+        var isAfterSpace = false
         for scalar in text.unicodeScalars {
             switch scalar {
             case "0"..."9":
-                guard digits < 4 else { return nil }
+                guard digits < 4, !(isAfterSpace && digits > 0) else { return nil }
                 value = value * 10 + Int(scalar.value - 48)
                 digits += 1
+                isAfterSpace = false
+            case " ": isAfterSpace = true
             case "日": continue
             case "-", "/", ".", "年", "月":
                 if digits > 0 { parts.append((value, digits)) }
-                (value, digits) = (0, 0)
+                (value, digits, isAfterSpace) = (0, 0, false)
             default: return nil
             }
         }
