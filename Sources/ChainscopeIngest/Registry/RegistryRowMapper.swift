@@ -138,7 +138,7 @@ struct RegistryRowMapper {
                 // An object of a JSON file names its own fields; one without a name is a summary or a note.
                 let keys = RegistryField.name.synonyms.prefix(3).joined(separator: ", ")
                 throw Problem(
-                    column: nil, value: "",
+                    column: nil, value: nil,
                     reason: "the object has no key for a company's name (\(keys) …), so it is not read as a company; "
                         + "if the file's companies give their names under another key, import it with a mapping "
                         + "file (--profile)")
@@ -179,8 +179,9 @@ struct RegistryRowMapper {
         } else if let region {
             key = .name(name, region: region)
         } else {
+            let column = header(.creditCode) ?? header(.registrationNumber)
             throw Problem(
-                column: header(.creditCode) ?? header(.registrationNumber), value: "",
+                column: column, value: column.map { _ in "" },
                 reason: "no credit code, registration number or region identifies the company; fill one in")
         }
         return Company(
