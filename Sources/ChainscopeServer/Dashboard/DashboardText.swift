@@ -12,7 +12,7 @@ enum DashboardText: String, CaseIterable {
     case share, count, rank, examples, seeAll
     case policies, parks, programmes, issuer, benefits, source
     case file, rowsRead, stored, quarantined, duplicates, quarantineOf, column, value, reason, noImports, warnings
-    case noQuarantine
+    case noQuarantine, fileLine
     case downloadReport, format, synthetic, notFound, error, apiLink
     case field, before, after
 
@@ -64,6 +64,7 @@ enum DashboardText: String, CaseIterable {
         case .provenance: ("출처", "来源", "Where this came from")
         case .importedFrom: ("가져온 파일", "导入文件", "Imported from")
         case .row: ("행", "行", "row")
+        case .fileLine: ("파일 줄", "文件行", "line")
         case .snapshot: ("추출일", "导出日期", "export taken")
         case .contactsWithheld:
             (

@@ -76,8 +76,13 @@ struct ImportPages: Sendable {
             let value =
                 row.column.map(ContactColumns.isContact) == true && !server.token.admits(frame.request)
                 ? "…" : row.value ?? ""
+            // A workbook's sheet, and a text file's line when it is not the row's number (a JSON object, a CSV
+            // record after a multi-line one), as `quarantine list` shows them.
+            let place =
+                (row.sheet.map { HTML.escape($0) + " · " } ?? "") + "\(row.row)"
+                + (row.line.flatMap { $0 == row.row ? nil : " (\(HTML.escape(frame.text(.fileLine))) \($0))" } ?? "")
             html +=
-                "<tr><td class=\"num\">\(row.row)</td><td>\(HTML.escape(row.column ?? ""))</td>"
+                "<tr><td class=\"num place\">\(place)</td><td>\(HTML.escape(row.column ?? ""))</td>"
                 + "<td>\(HTML.escape(value))</td><td>\(HTML.escape(row.reason))</td></tr>"
         }
         return (record.file, html + "</tbody></table>")
