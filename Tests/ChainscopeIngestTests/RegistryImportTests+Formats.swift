@@ -119,6 +119,29 @@ extension RegistryImportTests {
         #expect(result.record.counts.inserted == 1)
     }
 
+    @Test("JSON from Python's json.dump: NaN (pandas' missing number) is empty, an infinity is no amount")
+    func pythonJSON() async throws {
+        let objects = [
+            #"{"企业名称": "杭州甲科技有限公司", "统一社会信用代码": "\#(creditCode(1))", "注册资本": NaN, "成立日期": NaN}"#,
+            #"{"企业名称": "杭州乙科技有限公司", "统一社会信用代码": "\#(creditCode(2))", "注册资本": Infinity}"#,
+            #"{"企业名称": "杭州丙科技有限公司", "统一社会信用代码": "\#(creditCode(3))", "注册资本": -Infinity}"#,
+        ]
+        let result = try await run(Data(("[" + objects.joined(separator: ", ") + "]").utf8), name: "export.json")
+        #expect(result.record.counts.inserted == 1 && result.record.counts.quarantined == 2)
+        let company = try #require(try await result.store.registryCompanies().first)
+        #expect(company.creditCode == creditCode(1) && company.registeredCapital == nil && company.founded == nil)
+        let quarantined = try await result.store.quarantinedRows(importID: result.record.id)
+        #expect(quarantined.map(\.value) == ["Infinity", "-Infinity"])
+        #expect(quarantined.allSatisfy { $0.column == "注册资本" && $0.reason.contains("is not an amount") })
+        // Anything else that is not JSON is named where it stands, not by the start of its (long) line.
+        let store = try SQLiteStore()
+        let error = try await #require(throws: IngestError.self) {
+            try await run(Data(#"[{"企业名称": "杭州甲", "注册资本": nan}]"#.utf8), name: "export.json", store: store)
+        }
+        #expect(
+            error.description.hasSuffix("expected a value, found nan}]") || error.description.contains("found nan}"))
+    }
+
     @Test(
         "Malformed JSON refuses the file, naming the line; an array with no objects is empty",
         arguments: [

@@ -1,6 +1,7 @@
 /// Reads one JSON object into its keys and values as text, in the order written: strings unescaped,
 /// numbers exactly as written (JSON numbers are not squeezed through a binary double, so an
-/// 18-digit number stays exact), `null` as empty, nested arrays and objects as their JSON text.
+/// 18-digit number stays exact), `null` as empty, nested arrays and objects as their JSON text. Python's
+/// `json.dump` writes a missing number (pandas' NaN) as `NaN`, read as empty, and infinities as `Infinity`.
 struct FlatJSON {
     struct Failure: Error {
         let offset: Int
@@ -61,6 +62,10 @@ struct FlatJSON {
         case UInt8(ascii: "t"): return try literal("true")
         case UInt8(ascii: "f"): return try literal("false")
         case UInt8(ascii: "n"): return try literal("null")
+        case UInt8(ascii: "N"): return try literal("NaN")
+        case UInt8(ascii: "I"): return try literal("Infinity")
+        case UInt8(ascii: "-") where bytes.count > index + 1 && bytes[index + 1] == UInt8(ascii: "I"):
+            return try literal("-Infinity")
         default: return try parseNumber()
         }
     }
@@ -71,7 +76,7 @@ struct FlatJSON {
             throw Failure(offset: index, expected: "a value")
         }
         index += expected.count
-        return word == "null" ? "" : word
+        return word == "null" || word == "NaN" ? "" : word
     }
 
     private mutating func parseNumber() throws(Failure) -> String {

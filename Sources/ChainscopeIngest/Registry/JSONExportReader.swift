@@ -106,7 +106,9 @@ public struct JSONExportReader: Sendable {
             let before = object[..<min(error.offset, object.count)]
             let lastBreak = before.lastIndex(of: 0x0A)
             let lineStart = lastBreak.map { $0 + 1 } ?? 0
-            let text = String(decoding: object[lineStart...].prefix(80), as: UTF8.self)
+            // What stands where reading stopped, not the line's start: an array written on one line is one line.
+            let rest = String(decoding: object[min(error.offset, object.count)...].prefix(240), as: UTF8.self)
+            let text = rest.isEmpty ? "the end of the object" : rest
             throw IngestError(
                 .malformedJSON,
                 at: .init(
