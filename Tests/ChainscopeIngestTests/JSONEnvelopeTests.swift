@@ -78,6 +78,7 @@ struct JSONEnvelopeTests {
                 case .element(let object, let line, let array, let levels):
                     found.append("element of \(array) \(line) \(levels): " + String(decoding: object, as: UTF8.self))
                 case .arrayEnded(let array): found.append("end of \(array)")
+                case .largeObjectEnded(let line): found.append("large object of line \(line) ended")
                 }
             }
             start = end
@@ -94,6 +95,7 @@ struct JSONEnvelopeTests {
             whole == [
                 #"element of 1 1 2: {"label":"存续","count":2}"#, "end of 1", "element of 2 2 2: " + Self.companyA,
                 "element of 2 3 2: " + Self.companyB, "end of 2", "end of 4", "end of 5", "end of 3",
+                "large object of line 1 ended",
                 #"object 8: {"a":1}"#,
             ])
         for size in 1...17 {
@@ -123,5 +125,14 @@ struct JSONEnvelopeTests {
         #expect(try Self.rows(response(others), holdLimit: Self.largestCompany).count == 4)
         let rows = try Self.rows(response(many), holdLimit: Self.largestCompany)
         #expect(rows.count == 1 && rows[0].contains("杭州甲科技有限公司"))
+    }
+
+    @Test("A large object with no array of companies in it is refused, not read as none")
+    func largeObjectWithoutArrays() throws {
+        let text = #"{"0": "# + Self.companyA + #", "1": "# + Self.companyB + "}\n"
+        #expect(try Self.rows(text, holdLimit: .max).count == 2)
+        let error = try #require(throws: IngestError.self) { try Self.rows(text, holdLimit: Self.largestCompany) }
+        #expect(error.code == .malformedJSON && error.location.line == 1)
+        #expect(error.description.contains("with no array of companies in it"))
     }
 }

@@ -119,6 +119,57 @@ extension RegistryImportTests {
         #expect(result.record.counts.inserted == 1)
     }
 
+    @Test(
+        "pandas' JSON: records, index and table orients are read; columns, split and values are refused saying how to write them",
+        arguments: [
+            (
+                "records",
+                #"[{"企业名称":"杭州甲科技有限公司","统一社会信用代码":"\#(creditCode(1))"},"#
+                    + #"{"企业名称":"杭州乙科技有限公司","统一社会信用代码":"\#(creditCode(2))"}]"#, nil
+            ),
+            (
+                "index",
+                #"{"0":{"企业名称":"杭州甲科技有限公司","统一社会信用代码":"\#(creditCode(1))"},"#
+                    + #""1":{"企业名称":"杭州乙科技有限公司","统一社会信用代码":"\#(creditCode(2))"}}"#, nil
+            ),
+            (
+                "table",
+                #"{"schema":{"fields":[{"name":"index","type":"integer"},{"name":"企业名称","type":"string"},"#
+                    + #"{"name":"统一社会信用代码","type":"string"}],"primaryKey":["index"]},"data":["#
+                    + #"{"index":0,"企业名称":"杭州甲科技有限公司","统一社会信用代码":"\#(creditCode(1))"},"#
+                    + #"{"index":1,"企业名称":"杭州乙科技有限公司","统一社会信用代码":"\#(creditCode(2))"}]}"#, nil
+            ),
+            (
+                "columns",
+                #"{"企业名称":{"0":"杭州甲科技有限公司","1":"杭州乙科技有限公司"},"#
+                    + #""统一社会信用代码":{"0":"\#(creditCode(1))","1":"\#(creditCode(2))"}}"#, "a table written by columns"
+            ),
+            (
+                "split",
+                #"{"columns":["企业名称","统一社会信用代码"],"index":[0,1],"#
+                    + #""data":[["杭州甲科技有限公司","\#(creditCode(1))"],["杭州乙科技有限公司","\#(creditCode(2))"]]}"#,
+                "orient='split'"
+            ),
+            (
+                "values", #"[["杭州甲科技有限公司","\#(creditCode(1))"],["杭州乙科技有限公司","\#(creditCode(2))"]]"#,
+                "orient='values'"
+            ),
+        ] as [(String, String, String?)])
+    func pandasJSON(orient: String, text: String, refusal: String?) async throws {
+        let store = try SQLiteStore()
+        guard let refusal else {
+            let result = try await run(Data(text.utf8), name: "export.json", store: store)
+            #expect(result.record.counts.inserted == 2 && result.record.counts.rowsRead == 2, "\(orient)")
+            return
+        }
+        let error = try await #require(throws: IngestError.self) {
+            try await run(Data(text.utf8), name: "export.json", store: store)
+        }
+        #expect(error.code == .malformedJSON && error.description.contains(refusal), "\(orient)")
+        #expect(error.description.contains("orient='records'"))
+        #expect(try await store.imports().isEmpty)
+    }
+
     @Test("JSON from Python's json.dump: NaN (pandas' missing number) is empty, an infinity is no amount")
     func pythonJSON() async throws {
         let objects = [

@@ -9,6 +9,8 @@ public import Foundation
 public struct JSONExportReader: Sendable {
     public let export: TextExport
     private let isCompanyKey: @Sendable (String) -> Bool
+    /// Whether a key names a company's name (not its identifier).
+    private let isNameKey: @Sendable (String) -> Bool
 
     /// A response's companies are looked for this many objects deep.
     static let envelopeLevels = 3
@@ -23,51 +25,97 @@ public struct JSONExportReader: Sendable {
         let fieldOf = HeaderLayout.field(mapping: mapping)
         let identifying = Set(RegistryField.requiredGroups.joined())
         isCompanyKey = { key in fieldOf(key).map(identifying.contains) ?? false }
+        isNameKey = { key in fieldOf(key) == .name }
     }
 
     @discardableResult
     public func forEachRow(_ body: (RawRow) throws -> Void, bytesRead: ((Int) -> Void)? = nil) throws -> TextEncoding {
         var splitter = JSONRecordSplitter(holdLimit: holdLimit, envelopeLevels: Self.envelopeLevels)
-        var rows = 0
-        var streamed = StreamedArrays()
-        func emit(_ companies: [(Members, Int)]) throws {
-            for (members, line) in companies {
-                rows += 1
-                try body(RawRow(number: rows, line: line, cells: members.map(\.value), keys: members.map(\.key)))
-            }
-        }
+        var state = ReadState()
         let encoding = try export.forEachPiece(bytesRead: bytesRead) { bytes in
             try splitting(&splitter) { splitter in
-                try splitter.feed(bytes) { (cut: JSONRecordSplitter.Cut) in
-                    switch cut {
-                    case .object(let object, let line):
-                        try emit(
-                            try companies(in: object, line: line, levels: Self.envelopeLevels)
-                                ?? [(try parsed(object, line: line), line)])
-                    case .element(let object, let line, let array, let levels):
-                        if let found = try companies(in: object, line: line, levels: levels) {
-                            try emit(streamed.companiesFound(in: array) + found)
-                        } else if let row = streamed.other(try parsed(object, line: line), line: line, in: array) {
-                            try emit([row])
-                        }
-                    case .arrayEnded(let array): streamed.end(array)
-                    }
-                }
+                try splitter.feed(bytes) { (cut: JSONRecordSplitter.Cut) in try handle(cut, &state, body) }
             }
         }
         try splitting(&splitter) { try $0.finish() }
         return encoding
     }
 
+    /// The rows handed on so far, and the arrays of a large object being read.
+    private struct ReadState {
+        var rows = 0
+        var streamed = StreamedArrays()
+        /// The rows handed on before the large object being read.
+        var rowsBeforeLargeObject = 0
+    }
+
+    private func handle(_ cut: JSONRecordSplitter.Cut, _ state: inout ReadState, _ body: (RawRow) throws -> Void) throws
+    {
+        func emit(_ companies: [(Members, Int)]) throws {
+            for (members, line) in companies {
+                state.rows += 1
+                try body(RawRow(number: state.rows, line: line, cells: members.map(\.value), keys: members.map(\.key)))
+            }
+        }
+        switch cut {
+        case .object(let object, let line):
+            try emit(
+                try companies(in: object, line: line, levels: Self.envelopeLevels)
+                    ?? [(try notCompany(object, line: line), line)])
+            state.rowsBeforeLargeObject = state.rows
+        case .element(let object, let line, let array, let levels):
+            // Whether an element is certainly a company is asked only until its array is known to hold companies.
+            let judging = !state.streamed.holdsCompanies(array)
+            if let found = try found(in: object, line: line, levels: levels, judging: judging),
+                found.isCertain || !judging
+            {
+                try emit(state.streamed.companiesFound(in: array) + found.rows)
+            } else if let row = state.streamed.other(try parsed(object, line: line), line: line, in: array) {
+                try emit([row])
+            }
+        case .arrayEnded(let array): state.streamed.end(array)
+        case .largeObjectEnded(let line):
+            // Its companies came from its arrays; one without any (an object of objects) would be lost.
+            guard state.rows > state.rowsBeforeLargeObject else { throw tooLargeWithoutArrays(line: line) }
+            state.rowsBeforeLargeObject = state.rows
+        }
+    }
+
     fileprivate typealias Members = [(key: String, value: String, bytes: Range<Int>)]
+
+    /// The companies an object is or holds. `isCertain` when one of them names both its name and an identifier;
+    /// `isDirect` when the object is a company itself rather than holding some.
+    private struct Found {
+        var rows: [(Members, Int)]
+        var isCertain: Bool
+        var isDirect: Bool
+    }
 
     /// The companies in an object, each with the line it starts on: the object itself, or those of a response; nil
     /// when it holds none.
     private func companies(in object: [UInt8], line: Int, levels: Int) throws -> [(Members, Int)]? {
+        try found(in: object, line: line, levels: levels, judging: false)?.rows
+    }
+
+    /// What an object is or holds: itself when a key names a company's name or identifier; else the companies of the
+    /// arrays and objects inside it. Only a certain company makes an array or a set of objects hold companies, so
+    /// that a list of `{"name": …, "type": …}` (a table's schema) is not read as one.
+    /// `judging` asks whether a company is certain (its keys folded twice more), which only a set of objects whose
+    /// holding is not yet known needs.
+    private func found(in object: [UInt8], line: Int, levels: Int, judging: Bool) throws -> Found? {
         let members = try parsed(object, line: line)
-        if members.contains(where: { isCompanyKey($0.key) }) { return [(members, line)] }
+        if members.contains(where: { isCompanyKey($0.key) }) {
+            try refuseColumnTable(members, object: object, line: line)
+            let isCertain =
+                judging
+                && members.contains { isNameKey($0.key) }
+                && members.contains { !isNameKey($0.key) && isCompanyKey($0.key) }
+            return Found(rows: [(members, line)], isCertain: isCertain, isDirect: true)
+        }
         guard levels > 0 else { return nil }
         // Only nested objects and arrays can hold companies; a response's scalars are skipped before any copy.
+        var objects: [(bytes: [UInt8], line: Int)] = []
+        var rows: [(Members, Int)] = []
         for member in members
         where object[member.bytes.lowerBound] == UInt8(ascii: "{")
             || object[member.bytes.lowerBound] == UInt8(ascii: "[")
@@ -75,28 +123,85 @@ public struct JSONExportReader: Sendable {
             let value = Array(object[member.bytes])
             let valueLine = line + object[..<member.bytes.lowerBound].count { $0 == 0x0A }
             if value.first == UInt8(ascii: "{") {
-                if let found = try companies(in: value, line: valueLine, levels: levels - 1) { return found }
-                continue
+                objects.append((value, valueLine))
+            } else if let elements = try? elements(of: value, line: valueLine),
+                let held = try held(in: elements, levels: levels - 1)
+            {
+                rows += held
             }
-            var splitter = JSONRecordSplitter(firstLine: valueLine)
-            var found: [(Members, Int)] = []
-            var holdsCompanies = false
-            do {
-                try splitter.feed(value) { element, elementLine in
-                    if let companies = try companies(in: element, line: elementLine, levels: levels - 1) {
-                        found += companies
-                        holdsCompanies = true
-                    } else {
-                        found.append((try parsed(element, line: elementLine), elementLine))
-                    }
-                }
-                try splitter.finish()
-            } catch is JSONRecordSplitter.Failure {
-                continue  // an array of something other than objects
-            }
-            if holdsCompanies { return found }
         }
-        return nil
+        // The objects inside are companies themselves (`{"0": {…}, "1": {…}}`, pandas' orient='index'), or hold them.
+        if let held = try held(in: objects, levels: levels - 1) { rows = held + rows }
+        return rows.isEmpty ? nil : Found(rows: rows, isCertain: true, isDirect: false)
+    }
+
+    /// The rows of a set of objects (an array's elements, an object's members) that holds companies: the companies,
+    /// and when some of the objects are companies themselves, the others too, to be quarantined (a response's other
+    /// objects beside the one holding its companies are passed by); nil when none is certainly a company.
+    private func held(in elements: [(bytes: [UInt8], line: Int)], levels: Int) throws -> [(Members, Int)]? {
+        var entries: [(rows: [(Members, Int)], isCompany: Bool)] = []
+        var holdsCompanies = false
+        var holdsDirectly = false
+        for (element, line) in elements {
+            if let found = try found(in: element, line: line, levels: levels, judging: !holdsDirectly) {
+                entries.append((found.rows, true))
+                holdsDirectly = holdsDirectly || (found.isCertain && found.isDirect)
+                holdsCompanies = holdsCompanies || found.isCertain || holdsDirectly
+            } else {
+                entries.append(([(try parsed(element, line: line), line)], false))
+            }
+        }
+        guard holdsCompanies else { return nil }
+        return entries.filter { $0.isCompany || holdsDirectly }.flatMap(\.rows)
+    }
+
+    /// The objects of an array with their lines; fails for an array of anything else.
+    private func elements(of array: [UInt8], line: Int) throws(JSONRecordSplitter.Failure) -> [(
+        bytes: [UInt8], line: Int
+    )] {
+        var splitter = JSONRecordSplitter(firstLine: line)
+        var elements: [(bytes: [UInt8], line: Int)] = []
+        do {
+            try splitter.feed(array) { elements.append(($0, $1)) }
+        } catch let failure as JSONRecordSplitter.Failure {
+            throw failure
+        } catch {
+            preconditionFailure("collecting elements throws nothing else")
+        }
+        try splitter.finish()
+        return elements
+    }
+
+    /// An object that neither is nor holds a company, as a row to quarantine; a table split into its column names
+    /// and rows of values (pandas' orient='split') is refused, since none of its rows would be read.
+    private func notCompany(_ object: [UInt8], line: Int) throws -> Members {
+        let members = try parsed(object, line: line)
+        let keys = Set(members.map(\.key))
+        guard keys.isSuperset(of: ["columns", "data"]) else { return members }
+        throw IngestError(
+            .malformedJSON, at: .init(file: export.displayName, line: line),
+            expected: "one object per company (pandas: to_json(orient='records') or orient='records', lines=True)",
+            found: "a table split into its columns and rows of values (pandas' orient='split')")
+    }
+
+    private func tooLargeWithoutArrays(line: Int) -> IngestError {
+        IngestError(
+            .malformedJSON, at: .init(file: export.displayName, line: line),
+            expected:
+                "one object per company, or a response whose companies are in an array (pandas: orient='records')",
+            found: "an object of more than \(holdLimit >> 20) MiB with no array of companies in it")
+    }
+
+    /// Refuses a table written by columns (pandas' default `to_json`, `{"企业名称": {"0": …, "1": …}, …}`), which
+    /// would otherwise be read as one company whose values are objects.
+    private func refuseColumnTable(_ members: Members, object: [UInt8], line: Int) throws {
+        guard members.count >= 2, members.allSatisfy({ object[$0.bytes.lowerBound] == UInt8(ascii: "{") }),
+            let identifying = members.first(where: { isCompanyKey($0.key) })
+        else { return }
+        throw IngestError(
+            .malformedJSON, at: .init(file: export.displayName, line: line),
+            expected: "one object per company (pandas: to_json(orient='records') or orient='records', lines=True)",
+            found: "a table written by columns, each column an object of values ('\(identifying.key)': {…})")
     }
 
     private func parsed(_ object: [UInt8], line: Int) throws -> Members {
@@ -161,6 +266,8 @@ private struct StreamedArrays {
         }
         return nil
     }
+
+    func holdsCompanies(_ array: Int) -> Bool { holding.contains(array) }
 
     mutating func end(_ array: Int) {
         holding.remove(array)

@@ -19,6 +19,8 @@ struct JSONRecordSplitter {
         case element([UInt8], line: Int, array: Int, levels: Int)
         /// The end of an array that elements came from.
         case arrayEnded(array: Int)
+        /// The end of an object too large to hold, which starts on `line`.
+        case largeObjectEnded(line: Int)
     }
 
     /// Where the reading is: in a string or not, and the line of the next byte.
@@ -59,6 +61,7 @@ struct JSONRecordSplitter {
                 text = envelope!.text
                 envelope = nil
                 index = end
+                try emit(.largeObjectEnded(line: recordLine))
             }
             index = try split(bytes, from: index, emit)
         }
@@ -134,6 +137,11 @@ struct JSONRecordSplitter {
         case UInt8(ascii: "[") where !isInArray: isInArray = true
         case UInt8(ascii: ",") where isInArray: break
         case UInt8(ascii: "]") where isInArray: isInArray = false
+        case UInt8(ascii: "[") where isInArray:
+            throw Failure(
+                line: text.line, expected: "an object ({…}) as each element of the array",
+                found: "an array: rows written as arrays of values have no column names (pandas: orient='values'); "
+                    + "write one object per company (orient='records')")
         default:
             throw Failure(
                 line: text.line,
