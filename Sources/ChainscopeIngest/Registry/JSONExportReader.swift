@@ -8,9 +8,8 @@ public import Foundation
 /// by one, and each array that holds companies gives them.
 public struct JSONExportReader: Sendable {
     public let export: TextExport
-    private let isCompanyKey: @Sendable (String) -> Bool
-    /// Whether a key names a company's name (not its identifier).
-    private let isNameKey: @Sendable (String) -> Bool
+    /// The field a key names when it is a company's name or identifier (credit code, registration number).
+    private let identifyingField: @Sendable (String) -> RegistryField?
 
     /// A response's companies are looked for this many objects deep.
     static let envelopeLevels = 3
@@ -24,8 +23,7 @@ public struct JSONExportReader: Sendable {
         export = TextExport(url: url, displayName: displayName, encoding: encoding)
         let fieldOf = HeaderLayout.field(mapping: mapping)
         let identifying = Set(RegistryField.requiredGroups.joined())
-        isCompanyKey = { key in fieldOf(key).map(identifying.contains) ?? false }
-        isNameKey = { key in fieldOf(key) == .name }
+        identifyingField = { key in fieldOf(key).flatMap { identifying.contains($0) ? $0 : nil } }
     }
 
     @discardableResult
@@ -104,12 +102,9 @@ public struct JSONExportReader: Sendable {
     /// holding is not yet known needs.
     private func found(in object: [UInt8], line: Int, levels: Int, judging: Bool) throws -> Found? {
         let members = try parsed(object, line: line)
-        if members.contains(where: { isCompanyKey($0.key) }) {
+        if members.contains(where: { identifyingField($0.key) != nil }) {
             try refuseColumnTable(members, object: object, line: line)
-            let isCertain =
-                judging
-                && members.contains { isNameKey($0.key) }
-                && members.contains { !isNameKey($0.key) && isCompanyKey($0.key) }
+            let isCertain = judging && namesNameAndIdentifier(members)
             return Found(rows: [(members, line)], isCertain: isCertain, isDirect: true)
         }
         guard levels > 0 else { return nil }
@@ -135,6 +130,12 @@ public struct JSONExportReader: Sendable {
         return rows.isEmpty ? nil : Found(rows: rows, isCertain: true, isDirect: false)
     }
 
+    /// Whether an object's keys name both a company's name and its credit code or registration number.
+    private func namesNameAndIdentifier(_ members: Members) -> Bool {
+        let fields = Set(members.compactMap { identifyingField($0.key) })
+        return fields.contains(.name) && fields.count > 1
+    }
+
     /// The rows of a set of objects (an array's elements, an object's members) that holds companies: the companies,
     /// and when some of the objects are companies themselves, the others too, to be quarantined (a response's other
     /// objects beside the one holding its companies are passed by); nil when none is certainly a company.
@@ -156,18 +157,10 @@ public struct JSONExportReader: Sendable {
     }
 
     /// The objects of an array with their lines; fails for an array of anything else.
-    private func elements(of array: [UInt8], line: Int) throws(JSONRecordSplitter.Failure) -> [(
-        bytes: [UInt8], line: Int
-    )] {
+    private func elements(of array: [UInt8], line: Int) throws -> [(bytes: [UInt8], line: Int)] {
         var splitter = JSONRecordSplitter(firstLine: line)
         var elements: [(bytes: [UInt8], line: Int)] = []
-        do {
-            try splitter.feed(array) { elements.append(($0, $1)) }
-        } catch let failure as JSONRecordSplitter.Failure {
-            throw failure
-        } catch {
-            preconditionFailure("collecting elements throws nothing else")
-        }
+        try splitter.feed(array) { elements.append(($0, $1)) }
         try splitter.finish()
         return elements
     }
@@ -196,7 +189,7 @@ public struct JSONExportReader: Sendable {
     /// would otherwise be read as one company whose values are objects.
     private func refuseColumnTable(_ members: Members, object: [UInt8], line: Int) throws {
         guard members.count >= 2, members.allSatisfy({ object[$0.bytes.lowerBound] == UInt8(ascii: "{") }),
-            let identifying = members.first(where: { isCompanyKey($0.key) })
+            let identifying = members.first(where: { identifyingField($0.key) != nil })
         else { return }
         throw IngestError(
             .malformedJSON, at: .init(file: export.displayName, line: line),
