@@ -21,7 +21,9 @@ struct StagedBatch: Sendable {
     var isEmpty: Bool { companies.isEmpty && quarantined == 0 && duplicates == 0 }
 
     /// The quarantine table's columns, in the order `append(quarantined:)` writes them.
-    static let quarantineColumns = ["import_id", "row", "line", "sheet", "column", "value", "reason", "raw"]
+    static let quarantineColumns = [
+        "import_id", "row", "line", "sheet", "column", "value", "reason", "reason_detail", "raw",
+    ]
 
     /// The staging table's columns, in the order `stageRows` writes them.
     static let stageColumns =
@@ -75,6 +77,7 @@ struct StagedBatch: Sendable {
         quarantineCopy.field(row.column)
         quarantineCopy.field(row.value)
         quarantineCopy.field(row.reason)
+        quarantineCopy.field(row.reasonDetail?.storageText)
         quarantineCopy.field(try PostgresStore.json(row.raw))
         quarantineCopy.endRow()
         quarantined += 1

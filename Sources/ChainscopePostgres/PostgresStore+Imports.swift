@@ -147,7 +147,8 @@ extension PostgresStore {
         return try await rows(
             PostgresQuery(
                 unsafeSQL: """
-                    SELECT import_id, row, line, sheet, "column", value, reason, raw FROM quarantine \(condition)
+                    SELECT import_id, row, line, sheet, "column", value, reason, reason_detail, raw FROM quarantine
+                    \(condition)
                     ORDER BY import_id, sheet NULLS FIRST, row
                     """)
         ).map { row in
@@ -158,8 +159,9 @@ extension PostgresStore {
                 importID: importID, row: number, line: try cells[2].decode(Int?.self),
                 sheet: try cells[3].decode(String?.self), column: try cells[4].decode(String?.self),
                 value: try cells[5].decode(String?.self), reason: try cells[6].decode(String.self),
+                reasonDetail: try cells[7].decode(String?.self).flatMap(QuarantineReason.init(storageText:)),
                 raw: try Self.decode(
-                    [String: String].self, try cells[7].decode(String.self),
+                    [String: String].self, try cells[8].decode(String.self),
                     location: "quarantine \(importID)/\(number)"))
         }
     }

@@ -28,6 +28,8 @@ extension PostgresStore {
                 "CREATE INDEX registry_import_by_sha256 ON registry_import (sha256)",
             ]
         ),
+        // A quarantined row's reason as a code with its values, so that it reads in each language.
+        ("v11-quarantine-reason-codes", ["ALTER TABLE quarantine ADD COLUMN reason_detail text"]),
     ]
 
     /// The two-character province codes of GB/T 2260, each a partition; other codes (national registers

@@ -40,13 +40,12 @@ extension QuarantineRecord {
     init(_ row: QuarantinedRow) {
         self.init(
             importId: row.importID, row: row.row, line: row.line, sheet: row.sheet, column: row.column,
-            value: row.value,
-            reason: row.reason, raw: row.raw)
+            value: row.value, reason: row.reason, reasonDetail: row.reasonDetail?.storageText, raw: row.raw)
     }
 
     var domain: QuarantinedRow {
         QuarantinedRow(
             importID: importId, row: row, line: line, sheet: sheet, column: column, value: value, reason: reason,
-            raw: raw)
+            reasonDetail: reasonDetail.flatMap(QuarantineReason.init(storageText:)), raw: raw)
     }
 }

@@ -169,5 +169,7 @@ struct QuarantineRecord: SnakeCaseRecord {
     var column: String?
     var value: String?
     var reason: String
+    /// `QuarantineReason.storageText`; NULL for rows quarantined before migration v13.
+    var reasonDetail: String?
     var raw: [String: String]
 }

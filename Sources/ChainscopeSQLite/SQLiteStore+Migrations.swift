@@ -44,6 +44,10 @@ extension SQLiteStore {
         migrator.registerMigration("v12-imports-by-reading") { db in
             try identifyImportsByReading(db)
         }
+        // A quarantined row's reason as a code with its values, so that it reads in each language.
+        migrator.registerMigration("v13-quarantine-reason-codes") { db in
+            try db.execute(sql: "ALTER TABLE quarantine ADD COLUMN reason_detail TEXT")
+        }
         return migrator
     }
 

@@ -38,7 +38,7 @@ struct NormalisationTests {
             Issue.record("'\(text)' was accepted")
             return
         }
-        #expect(problem.reason.contains("'\(text)'"))
+        #expect(problem.description.contains("'\(text)'"))
     }
 
     @Test("Excel serials and days round-trip over two centuries")
@@ -110,7 +110,7 @@ struct NormalisationTests {
         switch RegistrationNumber.parse(text) {
         case .success(let number): #expect(number == expected)
         case .failure(let problem):
-            #expect(expected == nil && problem.reason.contains("scientific notation"), "\(problem)")
+            #expect(expected == nil && problem.description.contains("scientific notation"), "\(problem)")
         }
     }
 

@@ -95,7 +95,9 @@ struct ClassificationStoreTests {
         #expect(newer.counts.unchanged == 2 && newer.counts.inserted == 1)
     }
 
-    @Test("A database from before v12 keeps its imports, their numbers and rows; the same file is still known")
+    @Test(
+        "A database from before v12 keeps its imports, their numbers and rows, whose reasons stay English; the same file is still known"
+    )
     func migratesImportIdentity() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -116,10 +118,16 @@ struct ClassificationStoreTests {
             }
         }
         let migrated = try SQLiteStore(path: path)
-        #expect(try await migrated.appliedMigrations().last == "v12-imports-by-reading")
+        #expect(
+            try await migrated.appliedMigrations().suffix(2) == [
+                "v12-imports-by-reading", "v13-quarantine-reason-codes",
+            ])
         let imports = try await migrated.imports()
         #expect(imports.map(\.id) == [1] && imports.first?.counts.quarantined == 1)
-        #expect(try await migrated.quarantinedRows(importID: 1).map(\.row) == [3])
+        let quarantined = try await migrated.quarantinedRows(importID: 1)
+        #expect(quarantined.map(\.row) == [3])
+        // Stored before reasons had codes: the English text is all there is, in every language.
+        #expect(quarantined.first?.reasonDetail == nil && quarantined.first?.reason(in: .ko) == "not a date")
         #expect(try await migrated.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count } == 0)
         // The file imported before v12 is known; the next import takes the number after the deleted ones.
         #expect(try await importing(lines, into: migrated).id == 1)

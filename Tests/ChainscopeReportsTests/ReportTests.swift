@@ -68,7 +68,7 @@ struct ReportTests {
             quarantine: [
                 QuarantinedRow(
                     importID: 1, row: 5, line: 6, sheet: nil, column: "成立日期", value: "2019-02-30",
-                    reason: "'2019-02-30' is not a date", raw: [:])
+                    reason: .date(text: "2019-02-30"), raw: [:])
             ], examples: examples(taxonomy))
     }
 

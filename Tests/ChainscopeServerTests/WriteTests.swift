@@ -59,7 +59,8 @@ struct WriteTests {
         let body = Self.json + "\n\n" + #"{"total": 1}"# + "\n"
         try await Self.uploadCycle(
             try await ServerFixture(), file: ("upload.json", "application/json", body),
-            quarantined: #"<td class="num place">2 (line 3)</td>"#)
+            quarantined: #"<td class="num place">2 (line 3)</td>"#,
+            reason: ("name.noKey", "<td>이 객체에는 기업명 키(企业名称, 公司名称, 名称 …)가 없어 기업으로 읽지 않았습니다."))
     }
 
     @Test("A workbook uploads; its quarantined row is shown with its sheet")
@@ -74,15 +75,20 @@ struct WriteTests {
         try await Self.uploadCycle(
             try await ServerFixture(),
             file: ("upload.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ""),
-            bytes: try Data(contentsOf: url), quarantined: #"<td class="num place">企业名单 · 3</td>"#)
+            bytes: try Data(contentsOf: url), quarantined: #"<td class="num place">企业名单 · 3</td>"#,
+            reason: (
+                "creditCode.organisationCheck",
+                "<td>'91330106MA2CFX8Q00'은(는) 유효한 신용코드가 아닙니다: 조직기구코드 검증 문자(17번째)가 '0'이지만 GB 11714에 따르면 '7'입니다"
+            ))
     }
 
     /// Uploads a one-company export (a CSV unless `file` gives a name, type and body, or `bytes` the body), follows
     /// its job to the end and finds the company; the import's page shows `quarantined` (a row's place), or says that
-    /// nothing was quarantined.
+    /// nothing was quarantined. The API gives the quarantined row's `reason` code, and the Korean page its reason in
+    /// Korean (the start of its cell).
     static func uploadCycle(
         _ fixture: ServerFixture, file: (name: String, type: String, body: String) = ("upload.csv", "text/csv", csv),
-        bytes: Data? = nil, quarantined: String? = nil
+        bytes: Data? = nil, quarantined: String? = nil, reason: (code: String, korean: String)? = nil
     ) async throws {
         try await fixture.test { client in
             var headers = HTTPFields.bearer(ServerFixture.token)
@@ -106,13 +112,27 @@ struct WriteTests {
             #expect(state == "succeeded")
             #expect((job["counts"] as? [String: Any])?["inserted"] as? Int == 1)
             let quarantine = try #require(job["quarantine"] as? String)
-            try await client.execute(uri: quarantine, method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: quarantine, method: .get) { response in
+                #expect(response.status == .ok)
+                let rows = try #require(
+                    try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [[String: Any]])
+                let detail = rows.first?["reasonDetail"] as? [String: Any]
+                #expect(detail?["code"] as? String == reason?.code)
+                #expect(
+                    ((detail?["text"] as? [String: String])?["ko"]).map { "<td>" + $0 }?.hasPrefix(reason?.korean ?? "")
+                        == true || reason == nil)
+            }
             // The import's page shows where the quarantined row is, or says that nothing was quarantined.
             let page = quarantine.replacingOccurrences(of: "/api/v1", with: "").replacingOccurrences(
                 of: "/quarantine", with: "?lang=en")
             try await client.execute(uri: page, method: .get) {
                 #expect($0.text.contains("<h2>Quarantined rows</h2><p><a "))
                 #expect($0.text.contains(quarantined ?? "<p>No row was quarantined.</p>"))
+            }
+            if let reason {
+                try await client.execute(uri: page.replacingOccurrences(of: "lang=en", with: "lang=ko"), method: .get) {
+                    #expect($0.text.contains(reason.korean), "\($0.text)")
+                }
             }
             try await client.execute(uri: "/api/v1/companies?q=\(encoded("上传测试"))", method: .get) { response in
                 let companies = try #require(try response.json()["companies"] as? [[String: Any]])

@@ -45,13 +45,15 @@ struct ImportCommandTests {
         #expect(second.status == 0)
         #expect(second.output.contains("nothing changed"))
         let list = try CommandRun(["quarantine", "list", "--database", database])
-        #expect(list.output.contains("\(quarantined ?? -1) quarantined row"))
+        // Korean unless told otherwise, as every command that writes for a reader.
+        #expect(list.output.contains("격리된 행 \(quarantined ?? -1)개"), "\(list.output)")
         let csv = folder.appendingPathComponent("q.csv").path
         let export2 = try CommandRun(["quarantine", "export", "--database", database, "--output", csv])
         #expect(export2.status == 0)
         let exported = try Data(contentsOf: URL(fileURLWithPath: csv))
         #expect(
-            exported.starts(with: [0xEF, 0xBB, 0xBF] + Array("import,row,line,sheet,column,value,reason,raw".utf8)))
+            exported.starts(
+                with: [0xEF, 0xBB, 0xBF] + Array("import,row,line,sheet,column,value,reason,reason_code,raw".utf8)))
         #expect(
             String(decoding: exported, as: UTF8.self).components(separatedBy: "\r\n").count == (quarantined ?? 0) + 2)
     }
@@ -69,8 +71,12 @@ struct ImportCommandTests {
             toFile: export, atomically: true, encoding: .utf8)
         let run = try CommandRun(["import", export, "--database", database, "--snapshot-date", "2022-10-31"])
         #expect(run.status == 0, "\(run.errors)")
-        let list = try CommandRun(["quarantine", "list", "--database", database])
+        let list = try CommandRun(["quarantine", "list", "--database", database, "--lang", "en"])
         #expect(list.output.hasPrefix("import #1, row 2 (line 6) column 统一社会信用代码:"), "\(list.output)")
+        let korean = try CommandRun(["quarantine", "list", "--database", database, "--lang", "ko"])
+        #expect(
+            korean.output.hasPrefix("가져오기 #1, 2행 (파일 줄 6) 열 统一社会信用代码: '913301100000000512'은(는) 유효한 신용코드가 아닙니다"),
+            "\(korean.output)")
     }
 
     @Test("An import killed part-way and run again leaves what one clean run leaves")

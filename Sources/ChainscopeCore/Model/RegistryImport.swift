@@ -62,13 +62,17 @@ public struct QuarantinedRow: Codable, Hashable, Sendable {
     /// The header of the column at fault, when one is.
     public var column: String?
     public var value: String?
+    /// Why, in English.
     public var reason: String
+    /// Why, as a code with its values, which reads in each language (`reason(in:)`); nil for rows quarantined
+    /// before it was stored, whose reason is English only.
+    public var reasonDetail: QuarantineReason?
     /// The whole row, header → value, so nothing is lost.
     public var raw: [String: String]
 
     public init(
         importID: Int64, row: Int, line: Int? = nil, sheet: String? = nil, column: String?, value: String?,
-        reason: String, raw: [String: String]
+        reason: String, reasonDetail: QuarantineReason? = nil, raw: [String: String]
     ) {
         self.importID = importID
         self.row = row
@@ -77,8 +81,22 @@ public struct QuarantinedRow: Codable, Hashable, Sendable {
         self.column = column
         self.value = value
         self.reason = reason
+        self.reasonDetail = reasonDetail
         self.raw = raw
     }
+
+    /// A row quarantined for `reason`, its English text kept beside it.
+    public init(
+        importID: Int64, row: Int, line: Int? = nil, sheet: String? = nil, column: String?, value: String?,
+        reason: QuarantineReason, raw: [String: String]
+    ) {
+        self.init(
+            importID: importID, row: row, line: line, sheet: sheet, column: column, value: value,
+            reason: reason.description, reasonDetail: reason, raw: raw)
+    }
+
+    /// Why, in `language` when the reason's code was stored, else in English.
+    public func reason(in language: Language) -> String { reasonDetail?.text(in: language) ?? reason }
 }
 
 /// What storing one registry company did.

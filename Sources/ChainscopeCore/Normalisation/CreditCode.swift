@@ -20,20 +20,8 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
         case organisationCheck(expected: Character, found: Character)
         case check(expected: Character, found: Character)
 
-        public var description: String {
-            switch self {
-            case .length(let count): "has \(count) characters, a credit code has 18"
-            case .scientific:
-                "a spreadsheet wrote it as a number in scientific notation, which loses its digits (keep the column "
-                    + "as text when saving)"
-            case .character(let character, let position):
-                "character \(position) '\(character)' is not allowed (digits and capitals except I, O, S, V, Z)"
-            case .organisationCheck(let expected, let found):
-                "the organisation-code check character (position 17) is '\(found)', GB 11714 gives '\(expected)'"
-            case .check(let expected, let found):
-                "the check character (position 18) is '\(found)', GB 32100 gives '\(expected)'"
-            }
-        }
+        /// What is wrong, in English (`text(in:)` in each language).
+        public var description: String { text(in: .en) }
     }
 
     /// Validates `text` after folding case, full-width characters and spaces.

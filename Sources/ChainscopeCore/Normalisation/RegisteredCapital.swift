@@ -170,6 +170,6 @@ public enum RegisteredCapital {
     }()
 
     private static func problem(_ text: String) -> ValueProblem {
-        ValueProblem("'\(text)' is not an amount; write it as 1000万元人民币, 500万美元 or 1.2亿元")
+        ValueProblem(.amount(text: text))
     }
 }

@@ -12,10 +12,7 @@ public enum RegistrationNumber {
             return .success(String(decoding: bytes[..<point], as: UTF8.self))
         }
         guard !isScientific(bytes) else {
-            return .failure(
-                ValueProblem(
-                    "'\(text)' is a registration number a spreadsheet wrote as a number in scientific notation, "
-                        + "which loses its digits; export the column as text, or give the company's credit code"))
+            return .failure(ValueProblem(.scientificRegistrationNumber(text: text)))
         }
         return .success(folded)
     }

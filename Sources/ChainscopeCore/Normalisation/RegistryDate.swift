@@ -2,11 +2,12 @@ import Foundation
 
 /// A value that does not follow its rule, with a reason a person can act on.
 public struct ValueProblem: Error, Hashable, Sendable, CustomStringConvertible {
-    public let reason: String
+    public let reason: QuarantineReason
 
-    public init(_ reason: String) { self.reason = reason }
+    public init(_ reason: QuarantineReason) { self.reason = reason }
 
-    public var description: String { reason }
+    /// The reason in English.
+    public var description: String { reason.description }
 }
 
 /// Dates as registry exports write them: `2022-01-05`, `2022/1/5`, `2022.01.05`, `2022年1月5日`,
@@ -25,9 +26,7 @@ public enum RegistryDate {
         if let date = separated(trimmed) ?? compact(trimmed) ?? excelSerial(trimmed) ?? unixTime(trimmed) {
             return .success(date)
         }
-        return .failure(
-            ValueProblem(
-                "'\(text)' is not a date; write it as 2022-01-05, 2022/1/5, 2022年1月5日, 20220105 or an Excel date"))
+        return .failure(ValueProblem(.date(text: text)))
     }
 
     /// `2022-01-05`, `2022/1/5`, `2022.01.05`, `2022年1月5日`, `2022 年 1 月 5 日`.

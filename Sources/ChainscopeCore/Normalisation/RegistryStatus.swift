@@ -21,8 +21,7 @@ extension RegistrationStatus {
         case "deregistered", "cancelled", "canceled": return .success(.deregistered)
         case "revoked": return .success(.revoked)
         default:
-            return .failure(
-                ValueProblem("'\(text)' is not a registration status; expected 存续, 在业, 开业, 注销, 吊销, 迁出, 撤销 or 停业"))
+            return .failure(ValueProblem(.status(text: text)))
         }
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// What one data row becomes: a company to store, or a problem to quarantine.
 enum MappedRow: Sendable {
     case company(Company, raw: RawFields)
-    case problem(column: String?, value: String?, reason: String, raw: RawFields)
+    case problem(column: String?, value: String?, reason: QuarantineReason, raw: RawFields)
 }
 
 /// Turns a data row into a company by the rules of `ChainscopeCore`'s normalisation, or names the
@@ -60,9 +60,7 @@ struct RegistryRowMapper {
         if let column = row.cells.firstIndex(where: { $0.containsNUL }) {
             return .problem(
                 column: layout.headers[column], value: row.cells[column].replacingOccurrences(of: "\0", with: "␀"),
-                reason: "the cell holds a NUL character (shown as ␀), which cannot be stored as text; "
-                    + "remove it from the file and import the file again",
-                raw: rawLayout.fields(row.cells))
+                reason: .nulCharacter, raw: rawLayout.fields(row.cells))
         }
         do {
             let company = try company(row)
@@ -87,30 +85,24 @@ struct RegistryRowMapper {
 
     /// Why a row with more or fewer cells than the header is not read. A row of one text below the data is
     /// most often the export's note of its source (数据来源：企查查), and the reason says so.
-    static func widthProblem(_ row: RawRow, _ layout: HeaderLayout) -> String {
+    static func widthProblem(_ row: RawRow, _ layout: HeaderLayout) -> QuarantineReason {
         let texts = row.cells.filter { !$0.trimmed.isEmpty }
         if row.cells.count < layout.headers.count, texts.count == 1, let text = texts.first {
-            return "the row holds one text ('\(text)') where the header has \(layout.headers.count) columns: a note "
-                + "such as the export's source below its data, which needs nothing; or, if it continues the row "
-                + "above, a line break in an unquoted field split that row"
+            return .oneText(text: text, columns: layout.headers.count)
         }
         if row.sheet != nil, let beyond = row.cells.indices.last(where: { !row.cells[$0].trimmed.isEmpty }),
             beyond >= layout.headers.count
         {
-            return "the row has a value in column \(XLSXWriter.column(beyond)), beyond the header's last column "
-                + "(\(XLSXWriter.column(layout.headers.count - 1))); give that column a header, or clear the cell"
+            return .beyondLastColumn(
+                column: XLSXWriter.column(beyond), lastColumn: XLSXWriter.column(layout.headers.count - 1))
         }
-        return "the row has \(row.cells.count) \(row.cells.count == 1 ? "cell" : "cells") but the header has "
-            + "\(layout.headers.count); "
-            + (row.cells.count < layout.headers.count
-                ? "the file may be truncated or a line break split the row"
-                : "a field may hold an unquoted delimiter")
+        return .width(cells: row.cells.count, columns: layout.headers.count)
     }
 
     struct Problem: Error {
         let column: String?
         let value: String?
-        let reason: String
+        let reason: QuarantineReason
     }
 
     func value(_ field: RegistryField, in row: RawRow) -> String? {
@@ -123,12 +115,12 @@ struct RegistryRowMapper {
 
     /// Applies a rule to a field's value; a problem names the column and value.
     func parse<Value>(
-        _ field: RegistryField, in row: RawRow, _ rule: (String) -> Result<Value?, some Error>
+        _ field: RegistryField, in row: RawRow, _ rule: (String) -> Result<Value?, ValueProblem>
     ) throws(Problem) -> Value? {
         guard let text = value(field, in: row) else { return nil }
         switch rule(text) {
         case .success(let value): return value
-        case .failure(let error): throw Problem(column: header(field), value: text, reason: "\(error)")
+        case .failure(let problem): throw Problem(column: header(field), value: text, reason: problem.reason)
         }
     }
 
@@ -137,22 +129,16 @@ struct RegistryRowMapper {
             guard header(.name) != nil else {
                 // An object of a JSON file names its own fields; one without a name is a summary or a note.
                 let keys = RegistryField.name.synonyms.prefix(3).joined(separator: ", ")
-                throw Problem(
-                    column: nil, value: nil,
-                    reason: "the object has no key for a company's name (\(keys) …), so it is not read as a company; "
-                        + "if the file's companies give their names under another key, import it with a mapping "
-                        + "file (--profile)")
+                throw Problem(column: nil, value: nil, reason: .noNameKey(keys: keys))
             }
-            throw Problem(column: header(.name), value: "", reason: "the company name is empty")
+            throw Problem(column: header(.name), value: "", reason: .emptyName)
         }
         if name.includes("未匹配到") {
-            throw Problem(
-                column: header(.name), value: name,
-                reason: "the batch query found no company for this row; look the company up again by hand")
+            throw Problem(column: header(.name), value: name, reason: .unmatchedQuery)
         }
         let creditCode = try parse(.creditCode, in: row) { text in
             CreditCode.validate(text).map { Optional($0) }.mapError { problem in
-                ValueProblem("'\(text)' is not a valid credit code: \(problem); correct it from the registry")
+                ValueProblem(.creditCode(text: text, problem: problem))
             }
         }
         // A registration number a spreadsheet mangled keys no company, but is only a fact beside a credit code.
@@ -164,8 +150,7 @@ struct RegistryRowMapper {
         if let founded, founded > snapshotDate {
             throw Problem(
                 column: header(.founded), value: value(.founded, in: row),
-                reason: "the company is founded on \(founded), after the export was taken (\(snapshotDate)); "
-                    + "correct the date, or import the file again with the day it was exported as its snapshot date")
+                reason: .foundedAfterSnapshot(founded: founded, snapshot: snapshotDate))
         }
         let capital = try parse(.capital, in: row) { RegisteredCapital.parse($0, bareNumbersIn: layout.capitalUnit) }
         let status = try parse(.status, in: row, RegistrationStatus.parse)
@@ -180,9 +165,7 @@ struct RegistryRowMapper {
             key = .name(name, region: region)
         } else {
             let column = header(.creditCode) ?? header(.registrationNumber)
-            throw Problem(
-                column: column, value: column.map { _ in "" },
-                reason: "no credit code, registration number or region identifies the company; fill one in")
+            throw Problem(column: column, value: column.map { _ in "" }, reason: .noIdentifier)
         }
         return Company(
             key: key, names: LocalizedText(zh: name, en: value(.englishName, in: row)), creditCode: creditCode?.value,

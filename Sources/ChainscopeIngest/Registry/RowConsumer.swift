@@ -5,7 +5,7 @@ import ChainscopeCore
 struct PreparedRow: Sendable {
     enum Outcome: Sendable {
         case company(CompanyRow)
-        case problem(column: String?, value: String?, reason: String, raw: RawFields)
+        case problem(column: String?, value: String?, reason: QuarantineReason, raw: RawFields)
     }
 
     /// Where the row is (its cells are in `outcome`, so a queue of prepared rows holds each once).

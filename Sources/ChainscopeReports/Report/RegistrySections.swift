@@ -237,7 +237,7 @@ struct RegistrySections {
         let byColumn = Dictionary(grouping: report.quarantine) { $0.column ?? "—" }
             .sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }
         if !byColumn.isEmpty {
-            let rows = byColumn.map { [$0.key, count($0.value.count), $0.value[0].reason] }
+            let rows = byColumn.map { [$0.key, count($0.value.count), $0.value[0].reason(in: language)] }
             blocks.append(
                 .table(
                     ReportDocument.Table(

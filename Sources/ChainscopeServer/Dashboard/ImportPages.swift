@@ -81,9 +81,11 @@ struct ImportPages: Sendable {
             let place =
                 (row.sheet.map { HTML.escape($0) + " · " } ?? "") + "\(row.row)"
                 + (row.line.flatMap { $0 == row.row ? nil : " (\(HTML.escape(frame.text(.fileLine))) \($0))" } ?? "")
+            // A row quarantined before reasons were stored as codes has its reason in English only.
+            let reason = row.reasonDetail == nil && frame.language != .en ? "<td lang=\"en\">" : "<td>"
             html +=
                 "<tr><td class=\"num place\">\(place)</td><td>\(HTML.escape(row.column ?? ""))</td>"
-                + "<td>\(HTML.escape(value))</td><td>\(HTML.escape(row.reason))</td></tr>"
+                + "<td>\(HTML.escape(value))</td>\(reason)\(HTML.escape(row.reason(in: frame.language)))</td></tr>"
         }
         return (record.file, html + "</tbody></table>")
     }

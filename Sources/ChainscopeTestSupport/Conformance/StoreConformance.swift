@@ -104,6 +104,9 @@ public struct StoreConformance: Sendable {
         check(first.import.counts.duplicates > 0, "the first file repeats companies")
         let quarantined = try await store.quarantinedRows(importID: first.import.id)
         check(quarantined.count == first.import.counts.quarantined, "every quarantined row is listed")
+        check(
+            quarantined.allSatisfy { $0.reasonDetail?.description == $0.reason },
+            "every quarantined row's reason reads back as its code, which words it as stored")
         let companies = try await store.registryCompanies()
         check(companies.count == first.import.counts.inserted, "every inserted row is a company")
 
