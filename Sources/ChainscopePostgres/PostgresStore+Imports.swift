@@ -28,20 +28,21 @@ extension PostgresStore {
             var writer = try await BatchWriter(connection: connection, importID: id, logger: self.logger)
             let result = try await Self.run(body, importID: id, into: &writer)
             let counts = result.counts.merging(storeTally: writer.tally)
-            let warnings = try Self.json(result.warnings)
+            let warnings = try Self.json(result.warnings.map(\.description))
+            let details = ImportWarning.storageText(result.warnings)
             try await connection.query(
                 """
                 UPDATE registry_import SET encoding = \(result.encoding), rows_read = \(counts.rowsRead),
                     inserted = \(counts.inserted), updated = \(counts.updated), unchanged = \(counts.unchanged),
                     quarantined = \(counts.quarantined), duplicates = \(counts.duplicates),
-                    warnings = \(warnings)
+                    warnings = \(warnings), warning_details = \(details)
                 WHERE id = \(id)
                 """, logger: self.logger)
             return (
                 RegistryImport(
                     id: id, file: request.file, sha256: request.sha256, format: request.format,
                     encoding: result.encoding, snapshotDate: request.snapshotDate, counts: counts,
-                    warnings: result.warnings), true
+                    warnings: result.warnings.map(\.description), warningDetails: result.warnings), true
             )
         }
     }
@@ -113,7 +114,7 @@ extension PostgresStore {
         let query = PostgresQuery(
             unsafeSQL: """
                 SELECT id, file, sha256, format, encoding, snapshot_date, rows_read, inserted, updated, unchanged,
-                    quarantined, duplicates, warnings, reading
+                    quarantined, duplicates, warnings, reading, warning_details
                 FROM registry_import \(condition) ORDER BY id
                 """, binds: Self.bindings(bindings))
         return try await connection.query(query, logger: logger).collect().map { row in
@@ -136,7 +137,8 @@ extension PostgresStore {
                 format: try cells[3].decode(String.self), encoding: try cells[4].decode(String?.self),
                 snapshotDate: snapshotDate, counts: counts,
                 warnings: try decode(
-                    [String].self, try cells[12].decode(String.self), location: "registry_import \(id)"))
+                    [String].self, try cells[12].decode(String.self), location: "registry_import \(id)"),
+                warningDetails: try cells[14].decode(String?.self).flatMap(ImportWarning.warnings(storageText:)))
             return (record, try cells[13].decode(String.self))
         }
     }

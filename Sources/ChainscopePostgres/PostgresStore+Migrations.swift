@@ -28,8 +28,15 @@ extension PostgresStore {
                 "CREATE INDEX registry_import_by_sha256 ON registry_import (sha256)",
             ]
         ),
-        // A quarantined row's reason as a code with its values, so that it reads in each language.
-        ("v11-quarantine-reason-codes", ["ALTER TABLE quarantine ADD COLUMN reason_detail text"]),
+        // A quarantined row's reason and an import's warnings as codes with their values, so that they read in
+        // each language.
+        (
+            "v11-reasons-and-warnings-as-codes",
+            [
+                "ALTER TABLE quarantine ADD COLUMN reason_detail text",
+                "ALTER TABLE registry_import ADD COLUMN warning_details text",
+            ]
+        ),
     ]
 
     /// The two-character province codes of GB/T 2260, each a partition; other codes (national registers

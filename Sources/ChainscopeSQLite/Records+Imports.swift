@@ -6,7 +6,7 @@ extension ImportRecord {
             id: nil, file: request.file, sha256: request.sha256, reading: request.reading, format: request.format,
             encoding: nil,
             snapshotDate: request.snapshotDate.description, rowsRead: 0, inserted: 0, updated: 0, unchanged: 0,
-            quarantined: 0, duplicates: 0, warnings: [])
+            quarantined: 0, duplicates: 0, warnings: [], warningDetails: nil)
     }
 
     mutating func apply(_ counts: ImportCounts) {
@@ -32,7 +32,8 @@ extension ImportRecord {
             encoding: encoding,
             snapshotDate: try required(
                 CalendarDate(iso: snapshotDate), "registry_import", key, "snapshot_date", raw: snapshotDate),
-            counts: counts, warnings: warnings)
+            counts: counts, warnings: warnings,
+            warningDetails: warningDetails.flatMap(ImportWarning.warnings(storageText:)))
     }
 }
 

@@ -158,6 +158,8 @@ struct ImportRecord: SnakeCaseRecord {
     var quarantined: Int
     var duplicates: Int
     var warnings: [String]
+    /// `ImportWarning.storageText`; NULL for imports made before migration v13.
+    var warningDetails: String?
 }
 
 struct QuarantineRecord: SnakeCaseRecord {

@@ -27,7 +27,8 @@ extension SQLiteStore {
             let result = try body(&session)
             record.encoding = result.encoding
             record.apply(result.counts.merging(storeTally: tally.counts))
-            record.warnings = result.warnings
+            record.warnings = result.warnings.map(\.description)
+            record.warningDetails = ImportWarning.storageText(result.warnings)
             try record.update(db)
             return (try record.domain(), true)
         }

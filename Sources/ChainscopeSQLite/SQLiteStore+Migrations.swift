@@ -44,9 +44,11 @@ extension SQLiteStore {
         migrator.registerMigration("v12-imports-by-reading") { db in
             try identifyImportsByReading(db)
         }
-        // A quarantined row's reason as a code with its values, so that it reads in each language.
-        migrator.registerMigration("v13-quarantine-reason-codes") { db in
+        // A quarantined row's reason and an import's warnings as codes with their values, so that they read in
+        // each language.
+        migrator.registerMigration("v13-reasons-and-warnings-as-codes") { db in
             try db.execute(sql: "ALTER TABLE quarantine ADD COLUMN reason_detail TEXT")
+            try db.execute(sql: "ALTER TABLE registry_import ADD COLUMN warning_details TEXT")
         }
         return migrator
     }

@@ -63,11 +63,12 @@ struct ClassificationStoreTests {
         let path = folder.path("old.sqlite")
         do {
             let old = try SQLiteStore(path: path, migratingUpTo: "v5-member-facts")
-            // Today's import keeps each header once and records how a file was read; a database of v5 kept raw
-            // rows as objects.
+            // Today's import keeps each header once and records how a file was read and its warnings' codes (a
+            // column v13 adds, dropped again below); a database of v5 kept raw rows as objects.
             try await old.write { db in
                 try RawHeaderCatalog.createTable(db)
                 try db.execute(sql: "ALTER TABLE registry_import ADD COLUMN reading TEXT NOT NULL DEFAULT ''")
+                try db.execute(sql: "ALTER TABLE registry_import ADD COLUMN warning_details TEXT")
             }
             _ = try await importing([header, row(1, scope: "工业机器人制造"), row(2)], into: old)
             try await old.write { db in
@@ -78,6 +79,7 @@ struct ClassificationStoreTests {
                             JOIN json_each((SELECT keys FROM raw_header WHERE digest = company.raw ->> 0)) AS k
                                 ON k.key = c.key - 1);
                         DROP TABLE raw_header;
+                        ALTER TABLE registry_import DROP COLUMN warning_details;
                         """)
             }
             let raw = try await old.read { db in try String.fetchOne(db, sql: "SELECT raw FROM company") }
@@ -120,10 +122,11 @@ struct ClassificationStoreTests {
         let migrated = try SQLiteStore(path: path)
         #expect(
             try await migrated.appliedMigrations().suffix(2) == [
-                "v12-imports-by-reading", "v13-quarantine-reason-codes",
+                "v12-imports-by-reading", "v13-reasons-and-warnings-as-codes",
             ])
         let imports = try await migrated.imports()
         #expect(imports.map(\.id) == [1] && imports.first?.counts.quarantined == 1)
+        #expect(imports.first?.warningDetails == nil)
         let quarantined = try await migrated.quarantinedRows(importID: 1)
         #expect(quarantined.map(\.row) == [3])
         // Stored before reasons had codes: the English text is all there is, in every language.

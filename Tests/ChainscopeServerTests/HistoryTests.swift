@@ -62,7 +62,10 @@ struct HistoryTests {
                 #expect(!response.text.contains("Companies this import changed"))
                 // The import's counts and what it warned of (the sample says it is synthetic).
                 #expect(response.text.contains("<td>2022-10-31</td><td class=\"num\">"))
-                #expect(response.text.contains("<h2>Warnings</h2><ul lang=\"en\"><li>row 1 says: 合成样本数据"))
+                #expect(response.text.contains("<h2>Warnings</h2><ul><li>row 1 says: 合成样本数据"))
+            }
+            try await client.execute(uri: "/imports/1?lang=ko", method: .get) { response in
+                #expect(response.text.contains("<h2>경고</h2><ul><li>1행: 合成样本数据"), "\(response.text)")
             }
             // The same list in the API: the phone's change only with the token.
             func listed(token: Bool) async throws -> [[String: Any]] {

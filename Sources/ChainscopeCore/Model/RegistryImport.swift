@@ -9,12 +9,15 @@ public struct RegistryImport: Codable, Hashable, Sendable, Identifiable {
     /// The day the export was taken, which `--as-of` filters on.
     public var snapshotDate: CalendarDate
     public var counts: ImportCounts
-    /// Things the user should know that did not stop the import, such as a repeated header.
+    /// Things the user should know that did not stop the import, such as a repeated header, in English.
     public var warnings: [String]
+    /// The same warnings as codes with their values, which read in each language (`warnings(in:)`); nil for imports
+    /// made before they were stored.
+    public var warningDetails: [ImportWarning]?
 
     public init(
         id: Int64, file: String, sha256: String, format: String, encoding: String?, snapshotDate: CalendarDate,
-        counts: ImportCounts, warnings: [String]
+        counts: ImportCounts, warnings: [String], warningDetails: [ImportWarning]? = nil
     ) {
         self.id = id
         self.file = file
@@ -24,6 +27,12 @@ public struct RegistryImport: Codable, Hashable, Sendable, Identifiable {
         self.snapshotDate = snapshotDate
         self.counts = counts
         self.warnings = warnings
+        self.warningDetails = warningDetails
+    }
+
+    /// The warnings in `language` when their codes were stored, else in English.
+    public func warnings(in language: Language) -> [String] {
+        warningDetails.map { $0.map { $0.text(in: language) } } ?? warnings
     }
 }
 
@@ -181,9 +190,9 @@ public struct ImportRequest: Sendable, Hashable {
 public struct ImportResult: Sendable, Hashable {
     public var encoding: String?
     public var counts: ImportCounts
-    public var warnings: [String]
+    public var warnings: [ImportWarning]
 
-    public init(encoding: String?, counts: ImportCounts, warnings: [String]) {
+    public init(encoding: String?, counts: ImportCounts, warnings: [ImportWarning]) {
         self.encoding = encoding
         self.counts = counts
         self.warnings = warnings

@@ -10,7 +10,7 @@ public struct HeaderLayout: Sendable, Hashable {
     /// The row number of the header (0 for sources whose rows name their own fields).
     public let headerRow: Int
     /// Things a user should know, such as a repeated header.
-    public let warnings: [String]
+    public let warnings: [ImportWarning]
     /// What a bare number in the capital column counts, as its header says (`注册资本(元)`); 万元人民币 by default.
     public let capitalUnit: RegisteredCapital.Unit
 
@@ -23,7 +23,7 @@ public struct HeaderLayout: Sendable, Hashable {
         self.headerRow = headerRow
         var seen: [RegistryField: Int] = [:]
         var fields: [RegistryField?] = []
-        var warnings: [String] = []
+        var warnings: [ImportWarning] = []
         let fieldOf = Self.field(mapping: mapping)
         for (index, header) in headers.enumerated() {
             guard let field = fieldOf(header) else {
@@ -32,8 +32,10 @@ public struct HeaderLayout: Sendable, Hashable {
             }
             if let first = seen[field] {
                 warnings.append(
-                    "column \(index + 1) '\(header)' repeats \(field.rawValue) of column \(first + 1) "
-                        + "'\(headers[first])'; the first is used and both are kept")
+                    ImportWarning(
+                        .repeatedHeader(
+                            column: index + 1, header: header, field: field.rawValue, firstColumn: first + 1,
+                            firstHeader: headers[first])))
                 fields.append(nil)
             } else {
                 seen[field] = index
@@ -46,15 +48,14 @@ public struct HeaderLayout: Sendable, Hashable {
 
     /// The unit a capital header's qualifier names, or the default with a warning when it names none.
     private static func capitalUnit(
-        headers: [String], fields: [RegistryField?], warnings: [String]
-    ) -> (RegisteredCapital.Unit, [String]) {
+        headers: [String], fields: [RegistryField?], warnings: [ImportWarning]
+    ) -> (RegisteredCapital.Unit, [ImportWarning]) {
         guard let column = fields.firstIndex(of: .capital),
             let (_, qualifier) = RegistryField.qualified(headers[column])
         else { return (.tenThousandYuan, warnings) }
         if let unit = RegisteredCapital.Unit(qualifier: qualifier) { return (unit, warnings) }
-        let warning =
-            "column \(column + 1) '\(headers[column])' names no unit Chainscope reads in '\(qualifier)'; "
-            + "numbers without one are read as 万元人民币"
+        let warning = ImportWarning(
+            .unknownCapitalUnit(column: column + 1, header: headers[column], qualifier: String(qualifier)))
         return (.tenThousandYuan, warnings + [warning])
     }
 

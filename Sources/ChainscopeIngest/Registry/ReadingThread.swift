@@ -1,3 +1,4 @@
+import ChainscopeCore
 import Foundation
 
 /// Reads and maps a file on a thread of its own, handing prepared rows to the writer through a
@@ -8,7 +9,7 @@ final class ReadingThread: @unchecked Sendable {
     private var done: DispatchSemaphore?
     // Written by the thread before it ends, read after `join()`.
     private(set) var encoding: TextEncoding?
-    private(set) var warnings: [String] = []
+    private(set) var warnings: [ImportWarning] = []
     static let batchSize = 512
 
     init(consumer: RowConsumer, read: @escaping @Sendable ((RawRow) throws -> Void) throws -> TextEncoding?) {

@@ -33,7 +33,7 @@ struct RowConsumer: Sendable {
     /// What headers stand for, for comparing a company's cells with those stored under another header.
     let headerFields: HeaderFields
     var classifier: Classifier?
-    private(set) var warnings: [String] = []
+    private(set) var warnings: [ImportWarning] = []
     /// Rows of the current table held back until its header is known.
     private var pending: [RawRow] = []
     private var sheet: String?
@@ -147,16 +147,15 @@ struct RowConsumer: Sendable {
         } catch {
             guard format == .xlsx, let sheet else { throw error }
             sheetsSkipped.append("'\(sheet)'")
-            warnings.append("sheet '\(sheet)' has no recognisable header and was skipped")
+            warnings.append(ImportWarning(.sheetSkipped(sheet: sheet)))
             return []
         }
         tablesFound += 1
         coverage.note(layout, fieldOf: fieldOf)
-        let prefix = sheet.map { "sheet '\($0)': " } ?? ""
-        warnings += layout.warnings.map { prefix + $0 }
+        warnings += layout.warnings.map { ImportWarning($0.kind, sheet: sheet) }
         // A file that says above its header that it is synthetic keeps saying so, in every report.
         for row in rows where row.number < layout.headerRow && row.cells.contains(RegistryImport.syntheticNotice) {
-            warnings.append(prefix + "row \(row.number) says: \(RegistryImport.syntheticNotice)")
+            warnings.append(ImportWarning(.syntheticNotice(row: row.number), sheet: sheet))
         }
         let mapper = RegistryRowMapper(
             layout: layout, regions: regions, importID: importID, file: file, snapshotDate: snapshotDate)

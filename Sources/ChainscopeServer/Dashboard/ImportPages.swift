@@ -51,8 +51,10 @@ struct ImportPages: Sendable {
     /// What the import said a user should know (columns it could not read, a repeated header), as it said it.
     static func warnings(_ record: RegistryImport, frame: PageFrame) -> String {
         guard !record.warnings.isEmpty else { return "" }
-        return "<h2>\(HTML.escape(frame.text(.warnings)))</h2><ul lang=\"en\">"
-            + record.warnings.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>"
+        // An import made before warnings were stored as codes has them in English only.
+        let list = record.warningDetails == nil && frame.language != .en ? "<ul lang=\"en\">" : "<ul>"
+        return "<h2>\(HTML.escape(frame.text(.warnings)))</h2>" + list
+            + record.warnings(in: frame.language).map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>"
     }
 
     private func quarantine(_ frame: PageFrame, id: String) async throws -> (String, String) {

@@ -129,6 +129,9 @@ public struct StoreConformance: Sendable {
         check(before == after, "a failed import leaves the store as it was")
 
         snapshot.imports = after.0
+        check(
+            after.0.allSatisfy { $0.warningDetails?.map(\.description) == $0.warnings },
+            "every import's warnings read back as their codes, which word them as stored")
         snapshot.companies = after.1
         snapshot.quarantine = after.2
         var batches: [Company] = []
