@@ -32,7 +32,7 @@ struct ImportSummary: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case id, file, sha256, format, encoding, snapshotDate, isNew, rowsRead, stored, inserted, updated, unchanged
-        case quarantined, duplicates, warnings
+        case quarantined, duplicates, warnings, warningDetails
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -53,6 +53,8 @@ struct ImportSummary: Encodable {
         try container.encode(counts.quarantined, forKey: .quarantined)
         try container.encode(counts.duplicates, forKey: .duplicates)
         try container.encode(record.warnings, forKey: .warnings)
+        // Each warning's code and values, and its text in every language, for a script to act on.
+        try container.encodeIfPresent(record.warningDetails, forKey: .warningDetails)
     }
 
     static func json(_ summaries: [ImportSummary]) -> String {

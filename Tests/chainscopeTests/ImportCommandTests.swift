@@ -39,6 +39,9 @@ struct ImportCommandTests {
         #expect(read == 1000)
         #expect((stored ?? 0) + (quarantined ?? 0) + (duplicates ?? 0) == 1000)
         #expect((quarantined ?? 0) > 0)
+        // The sample says it is synthetic; the summary says so as a code a script can act on.
+        let warnings = summary["warningDetails"] as? [[String: Any]]
+        #expect(warnings?.map { $0["code"] as? String } == ["file.synthetic"], "\(summary)")
         let labelLines = try String(contentsOfFile: labels, encoding: .utf8).split(separator: "\n").count - 1
         #expect(labelLines == stored)
         let second = try CommandRun(["import", export, "--database", database])
