@@ -12,17 +12,21 @@ final class ReadingThread: @unchecked Sendable {
     private(set) var warnings: [ImportWarning] = []
     static let batchSize = 512
 
-    init(consumer: RowConsumer, read: @escaping @Sendable ((RawRow) throws -> Void) throws -> TextEncoding?) {
+    /// `read` hands each row of the file to the closure it is given, which answers how many data rows it made
+    /// ready (none for a title or header row; those held back until the header is known, when it is found).
+    init(consumer: RowConsumer, read: @escaping @Sendable ((RawRow) throws -> Int) throws -> TextEncoding?) {
         done = channel.startProducer { [self] in
             var consumer = consumer
             var batch: [PreparedRow] = []
             batch.reserveCapacity(Self.batchSize)
             encoding = try read { row in
-                batch += try consumer.accept(row)
+                let prepared = try consumer.accept(row)
+                batch += prepared
                 if batch.count >= Self.batchSize {
                     guard channel.send(batch) else { throw CancellationError() }
                     batch.removeAll(keepingCapacity: true)
                 }
+                return prepared.count
             }
             batch += try consumer.finish()
             if !batch.isEmpty { _ = channel.send(batch) }

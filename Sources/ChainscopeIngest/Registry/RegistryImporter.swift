@@ -44,7 +44,8 @@ public struct ImportProgress: Sendable {
     public var rowsRead: Int
 }
 
-/// The rows the reading thread has handed on, counted where the progress callback reads them (the same thread).
+/// The data rows the reading thread has made ready, counted where the progress callback reads them (the same
+/// thread): title and header rows are not counted, as the summary's rows read does not count them.
 private final class RowCount {
     var value = 0
 }
@@ -158,10 +159,7 @@ public struct RegistryImporter: Sendable {
                 consumer: consumer,
                 read: { handle in
                     let rows = RowCount()
-                    let counting = { (row: RawRow) throws in
-                        rows.value += 1
-                        try handle(row)
-                    }
+                    let counting = { (row: RawRow) throws in rows.value += try handle(row) }
                     return try Self.read(format, url: url, name: name, options: options, counting) { bytes in
                         options.progress?(
                             ImportProgress(bytesRead: bytes, totalBytes: size.intValue, rowsRead: rows.value))
