@@ -16,8 +16,12 @@ struct ImportCommand: AsyncParsableCommand {
             newer export updates companies by credit code and records what changed. The database is a \
             SQLite file or, with a postgres:// URL, a PostgreSQL database.
 
+            The summary and its warnings are written in the language of --lang; problems with a file are \
+            reported in English.
+
             Examples:
               chainscope import companies.csv
+              chainscope import companies.csv --lang en
               chainscope import export.xlsx --snapshot-date 2022-10-31
               chainscope import old.csv --encoding gb18030 --json
               chainscope import odd.csv --profile my-columns.yaml
@@ -45,6 +49,9 @@ struct ImportCommand: AsyncParsableCommand {
         help: "Classify stored companies with this taxonomy (built-in ai or ic, or a YAML file); none to skip.")
     var taxonomy = "ai"
 
+    @Option(name: .long, help: "The summary's language: ko, zh or en (default: CHAINSCOPE_LANG, else ko).")
+    var lang: LanguageOption?
+
     @Option(name: .long, help: ArgumentHelp(DatabaseChoice.help))
     var database: String?
 
@@ -53,10 +60,10 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let configuration = try Configuration(database: database, language: nil)
+            let configuration = try Configuration(database: database, language: lang?.language)
             let options = try importOptions()
             let failures = try await configuration.withStore { store throws(CommandError) in
-                try await importFiles(options: options, into: store)
+                try await importFiles(options: options, into: store, language: configuration.language)
             }
             if failures > 0 { throw ExitCode(65) }
         } catch let error as CommandError {
@@ -66,7 +73,9 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     /// Imports each file, then brings the search index up to date; returns how many files were refused.
-    private func importFiles(options: RegistryImportOptions, into store: any Store) async throws(CommandError) -> Int {
+    private func importFiles(
+        options: RegistryImportOptions, into store: any Store, language: Language
+    ) async throws(CommandError) -> Int {
         let regions = try await CommandError.storing { try await Self.regions(in: store) }
         var summaries: [ImportSummary] = []
         var failures = 0
@@ -82,7 +91,7 @@ struct ImportCommand: AsyncParsableCommand {
                     .run(URL(fileURLWithPath: file), displayName: file, options: fileOptions, into: store)
                 let summary = ImportSummary(file: file, record: record, isNew: isNew)
                 summaries.append(summary)
-                if !json { print(summary.text) }
+                if !json { print(summary.text(in: language)) }
             } catch let error as IngestError {
                 failures += 1
                 FileHandle.standardError.write(Data("chainscope: \(error)\nNothing from this file was stored.\n".utf8))
@@ -91,7 +100,7 @@ struct ImportCommand: AsyncParsableCommand {
             }
         }
         if json { print(ImportSummary.json(summaries)) }
-        try await Self.refreshSearchIndex(store, quiet: json)
+        try await Self.refreshSearchIndex(store, quiet: json, language: language)
         return failures
     }
 
@@ -120,14 +129,14 @@ struct ImportCommand: AsyncParsableCommand {
 
     /// Brings the name search up to date after imports, timed apart from them (it is not part of an
     /// import's transaction: an interrupted refresh is finished by the next one).
-    static func refreshSearchIndex(_ store: any Store, quiet: Bool) async throws(CommandError) {
+    static func refreshSearchIndex(_ store: any Store, quiet: Bool, language: Language) async throws(CommandError) {
         let clock = ContinuousClock()
         let start = clock.now
         let indexed = try await CommandError.storing { try await store.refreshSearchIndex() }
         guard !quiet, indexed > 0 else { return }
         let elapsed = (clock.now - start).components
         let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
-        print("Search index: \(indexed) companies indexed in \(String(format: "%.1f", seconds)) s.")
+        print(ImportSummaryWords(language: language).searchIndex(indexed, seconds: seconds))
     }
 
     /// The division table, installed from the built-in tables when the database has none yet.

@@ -8,25 +8,29 @@ struct ImportSummary: Encodable {
     let record: RegistryImport
     let isNew: Bool
 
-    var text: String {
+    /// The summary in `language`: what became of the rows, where the quarantined ones are listed, and the
+    /// warnings.
+    func text(in language: Language) -> String {
         let counts = record.counts
         let format = NumberFormatter.grouped
         func number(_ value: Int) -> String { format.string(from: NSNumber(value: value)) ?? String(value) }
+        let words = ImportSummaryWords(language: language)
+        let encoding = record.encoding.map { words.comma + $0 } ?? ""
         var lines = [
-            isNew
-                ? "Imported \(record.file) as import #\(record.id)"
-                : "\(file) has the same content as import #\(record.id) (\(record.file)), read the same way; nothing "
-                    + "changed (another mapping file, --encoding or --snapshot-date reads it again)",
-            "  format \(record.format)\(record.encoding.map { ", \($0)" } ?? ""), snapshot \(record.snapshotDate), sha256 \(record.sha256.prefix(12))…",
-            "  rows read    \(number(counts.rowsRead))",
-            "  stored       \(number(counts.stored))  (new \(number(counts.inserted)), updated \(number(counts.updated)), unchanged \(number(counts.unchanged)))",
-            "  quarantined  \(number(counts.quarantined))"
+            isNew ? words.imported(record) : words.answered(file, by: record),
+            "  " + words.format(record.format + encoding, snapshot: record.snapshotDate)
+                + "\(words.comma)sha256 \(record.sha256.prefix(12))…",
+            "  \(words.rowsRead)\(number(counts.rowsRead))",
+            "  \(words.stored)\(number(counts.stored))  "
+                + words.storedParts(
+                    new: number(counts.inserted), updated: number(counts.updated), unchanged: number(counts.unchanged)),
+            "  \(words.quarantined)\(number(counts.quarantined))"
                 + (counts.quarantined > 0 ? "  → chainscope quarantine list --import \(record.id)" : ""),
-            "  duplicates   \(number(counts.duplicates))",
-            "  \(number(counts.stored)) + \(number(counts.quarantined)) + \(number(counts.duplicates)) = \(number(counts.rowsRead)) rows"
-                + (counts.isBalanced ? "" : "  (does not add up: please report this)"),
+            "  \(words.duplicates)\(number(counts.duplicates))",
+            "  \(number(counts.stored)) + \(number(counts.quarantined)) + \(number(counts.duplicates)) = "
+                + words.rows(number(counts.rowsRead)) + (counts.isBalanced ? "" : words.unbalanced),
         ]
-        lines += record.warnings.map { "  warning: \($0)" }
+        lines += record.warnings(in: language).map { "  \(words.warning)\($0)" }
         return lines.joined(separator: "\n")
     }
 
@@ -71,5 +75,58 @@ extension NumberFormatter {
         formatter.groupingSeparator = ","
         formatter.groupingSize = 3
         return formatter
+    }
+}
+
+/// The words of `import`'s summary in one language.
+struct ImportSummaryWords {
+    let language: Language
+
+    var comma: String { language.pick(", ", "，", ", ") }
+
+    func imported(_ record: RegistryImport) -> String {
+        language.pick(
+            "\(record.file)을(를) 가져왔습니다 (가져오기 #\(record.id))", "已导入 \(record.file)，为导入 #\(record.id)",
+            "Imported \(record.file) as import #\(record.id)")
+    }
+
+    func answered(_ file: String, by record: RegistryImport) -> String {
+        language.pick(
+            "\(file)은(는) 가져오기 #\(record.id)(\(record.file))과(와) 내용이 같고 같은 방식으로 읽으므로 바뀐 것이 없습니다"
+                + "(다른 매핑 파일, --encoding 또는 --snapshot-date를 주면 다시 읽습니다)",
+            "\(file) 与导入 #\(record.id)（\(record.file)）内容相同、读取方式相同；没有任何更改（换用映射文件、--encoding 或 "
+                + "--snapshot-date 即重新读取）",
+            "\(file) has the same content as import #\(record.id) (\(record.file)), read the same way; nothing "
+                + "changed (another mapping file, --encoding or --snapshot-date reads it again)")
+    }
+
+    func format(_ format: String, snapshot: CalendarDate) -> String {
+        language.pick(
+            "형식 \(format), 기준일 \(snapshot)", "格式 \(format)，快照日期 \(snapshot)", "format \(format), snapshot \(snapshot)")
+    }
+
+    // Labels padded to one width in each language (a CJK character takes two columns on a terminal).
+    var rowsRead: String { language.pick("읽은 행  ", "读取行数  ", "rows read    ") }
+    var stored: String { language.pick("저장     ", "已存储    ", "stored       ") }
+    var quarantined: String { language.pick("격리     ", "已隔离    ", "quarantined  ") }
+    var duplicates: String { language.pick("중복     ", "重复      ", "duplicates   ") }
+    var warning: String { language.pick("경고: ", "警告：", "warning: ") }
+    var unbalanced: String {
+        language.pick("  (합이 맞지 않습니다: 알려 주세요)", "（总数不符：请报告此问题）", "  (does not add up: please report this)")
+    }
+
+    func storedParts(new: String, updated: String, unchanged: String) -> String {
+        language.pick(
+            "(신규 \(new), 갱신 \(updated), 변경 없음 \(unchanged))", "（新增 \(new)，更新 \(updated)，未变 \(unchanged)）",
+            "(new \(new), updated \(updated), unchanged \(unchanged))")
+    }
+
+    func rows(_ count: String) -> String { language.pick("\(count)행", "\(count) 行", "\(count) rows") }
+
+    func searchIndex(_ companies: Int, seconds: Double) -> String {
+        let time = String(format: "%.1f", seconds)
+        return language.pick(
+            "검색 색인: 기업 \(companies)곳을 \(time)초 만에 색인했습니다.", "搜索索引：\(time) 秒内为 \(companies) 家企业建立了索引。",
+            "Search index: \(companies) companies indexed in \(time) s.")
     }
 }

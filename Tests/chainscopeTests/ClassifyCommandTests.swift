@@ -91,7 +91,7 @@ struct ClassifyCommandTests {
         let sample = try String(contentsOf: workspace.folder.appendingPathComponent("s.csv"), encoding: .utf8)
         try NewerExport.deregistering(ai, in: sample).write(toFile: newer, atomically: true, encoding: .utf8)
         let update = try CommandRun([
-            "import", newer, "--database", workspace.database, "--snapshot-date", "2022-11-30",
+            "import", newer, "--database", workspace.database, "--snapshot-date", "2022-11-30", "--lang", "en",
         ])
         #expect(update.output.contains("updated 1,"), "\(update.output)")
         let changed = try CommandRun(["explain", ai, "--lang", "en", "--database", workspace.database])

@@ -46,7 +46,11 @@ struct ImportCommandTests {
         #expect(labelLines == stored)
         let second = try CommandRun(["import", export, "--database", database])
         #expect(second.status == 0)
-        #expect(second.output.contains("nothing changed"))
+        #expect(second.output.contains("바뀐 것이 없습니다"), "\(second.output)")
+        let english = try CommandRun(["import", export, "--database", database, "--lang", "en"])
+        #expect(english.output.contains("nothing changed"), "\(english.output)")
+        let chinese = try CommandRun(["import", export, "--database", database, "--lang", "zh"])
+        #expect(chinese.output.contains("没有任何更改") && chinese.output.contains("已隔离    "), "\(chinese.output)")
         let list = try CommandRun(["quarantine", "list", "--database", database])
         // Korean unless told otherwise, as every command that writes for a reader.
         #expect(list.output.contains("격리된 행 \(quarantined ?? -1)개"), "\(list.output)")
