@@ -1,3 +1,5 @@
+import ChainscopeCore
+
 /// A problem reading an input file, saying where (file, line or row, field, value) and what was expected.
 public struct IngestError: Error, Sendable, CustomStringConvertible {
     /// What went wrong, as a code that can grow.
@@ -91,10 +93,13 @@ public struct IngestError: Error, Sendable, CustomStringConvertible {
 
     public let code: Code
     public let location: Location
-    /// What was expected, in words a user can act on.
+    /// What was expected, in words a user can act on (English).
     public let expected: String
-    /// The value or construct that was found, when there was one.
+    /// The value or construct that was found, when there was one (English).
     public let found: String?
+    /// Why a registry export was refused, which can be told in any language; nil for other inputs' problems,
+    /// which are told in English.
+    public let refusal: FileRefusal?
     public let underlying: (any Error)?
     /// Further problems found in the same pass, so a user can fix them all at once.
     public var others: [IngestError] = []
@@ -106,6 +111,18 @@ public struct IngestError: Error, Sendable, CustomStringConvertible {
         self.location = location
         self.expected = expected
         self.found = found
+        self.refusal = nil
+        self.underlying = underlying
+    }
+
+    /// A registry export refused whole for `refusal`.
+    public init(_ refusal: FileRefusal, at location: Location, underlying: (any Error)? = nil) {
+        let words = refusal.wording(in: .en)
+        code = refusal.code
+        self.location = location
+        expected = words.expected
+        found = words.found
+        self.refusal = refusal
         self.underlying = underlying
     }
 

@@ -24,6 +24,9 @@ final class ImportJobs: Service, Sendable {
         var quarantine: String?
         /// Why the file was refused, when it failed; the database is as it was.
         var error: String?
+        /// The same in Korean, Chinese and English, when the file itself was refused (its encoding, layout or
+        /// format); a failure of the database has `error` only.
+        var errorText: LocalizedText?
     }
 
     private struct Job: Sendable {
@@ -122,6 +125,10 @@ final class ImportJobs: Service, Sendable {
             update(job.id) {
                 $0.state = .failed
                 $0.error = "\(error)"
+                if let refusal = error as? IngestError, refusal.refusal != nil {
+                    $0.errorText = LocalizedText(
+                        zh: refusal.description(in: .zh), ko: refusal.description(in: .ko), en: refusal.description)
+                }
             }
             logger.warning("import job refused the file", metadata: ["job": "\(job.id)", "error": "\(error)"])
         }

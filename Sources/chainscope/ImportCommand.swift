@@ -16,8 +16,8 @@ struct ImportCommand: AsyncParsableCommand {
             newer export updates companies by credit code and records what changed. The database is a \
             SQLite file or, with a postgres:// URL, a PostgreSQL database.
 
-            The summary and its warnings are written in the language of --lang; problems with a file are \
-            reported in English.
+            The summary, its warnings and the reason a file is refused are written in the language of \
+            --lang.
 
             Examples:
               chainscope import companies.csv
@@ -49,7 +49,9 @@ struct ImportCommand: AsyncParsableCommand {
         help: "Classify stored companies with this taxonomy (built-in ai or ic, or a YAML file); none to skip.")
     var taxonomy = "ai"
 
-    @Option(name: .long, help: "The summary's language: ko, zh or en (default: CHAINSCOPE_LANG, else ko).")
+    @Option(
+        name: .long,
+        help: "The language of the summary and of refusals: ko, zh or en (default: CHAINSCOPE_LANG, else ko).")
     var lang: LanguageOption?
 
     @Option(name: .long, help: ArgumentHelp(DatabaseChoice.help))
@@ -78,6 +80,7 @@ struct ImportCommand: AsyncParsableCommand {
     ) async throws(CommandError) -> Int {
         let regions = try await CommandError.storing { try await Self.regions(in: store) }
         var summaries: [ImportSummary] = []
+        let words = ImportSummaryWords(language: language)
         var failures = 0
         for file in files {
             do {
@@ -94,9 +97,10 @@ struct ImportCommand: AsyncParsableCommand {
                 if !json { print(summary.text(in: language)) }
             } catch let error as IngestError {
                 failures += 1
-                FileHandle.standardError.write(Data("chainscope: \(error)\nNothing from this file was stored.\n".utf8))
+                let text = "\(error.description(in: language))\n\(words.nothingStored(from: nil))"
+                FileHandle.standardError.write(Data("chainscope: \(text)\n".utf8))
             } catch {
-                throw CommandError("\(error)\nNothing from \(file) was stored.", exitCode: 74)
+                throw CommandError("\(error)\n\(words.nothingStored(from: file))", exitCode: 74)
             }
         }
         if json { print(ImportSummary.json(summaries)) }

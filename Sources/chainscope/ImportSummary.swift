@@ -100,6 +100,16 @@ struct ImportSummaryWords {
                 + "changed (another mapping file, --encoding or --snapshot-date reads it again)")
     }
 
+    /// Said after a file's refusal or failure: the database is as it was.
+    func nothingStored(from file: String?) -> String {
+        guard let file else {
+            return language.pick(
+                "이 파일에서는 아무것도 저장하지 않았습니다.", "此文件的内容均未保存。", "Nothing from this file was stored.")
+        }
+        return language.pick(
+            "\(file)에서는 아무것도 저장하지 않았습니다.", "\(file) 的内容均未保存。", "Nothing from \(file) was stored.")
+    }
+
     func format(_ format: String, snapshot: CalendarDate) -> String {
         language.pick(
             "형식 \(format), 기준일 \(snapshot)", "格式 \(format)，快照日期 \(snapshot)", "format \(format), snapshot \(snapshot)")

@@ -100,16 +100,8 @@ struct WriteTests {
                 #expect(response.status == .accepted)
                 return try #require(response.headers[.location])
             }
-            var state = "queued"
-            var job: [String: Any] = [:]
-            // The job runs beside the request; wait for it by its status, not by time.
-            for _ in 0..<2000 where state == "queued" || state == "running" {
-                job = try await client.execute(uri: location, method: .get) { try $0.json() }
-                state = job["state"] as? String ?? ""
-                await Task.yield()
-                try await Task.sleep(for: .milliseconds(10))
-            }
-            #expect(state == "succeeded")
+            let job = try await finished(location, client: client)
+            #expect(job["state"] as? String == "succeeded")
             #expect((job["counts"] as? [String: Any])?["inserted"] as? Int == 1)
             let quarantine = try #require(job["quarantine"] as? String)
             try await client.execute(uri: quarantine, method: .get) { response in
@@ -139,6 +131,44 @@ struct WriteTests {
                 #expect(companies.map { $0["creditCode"] as? String } == [Self.code])
                 #expect(companies.first?["isMember"] as? Bool == true)
             }
+        }
+    }
+
+    /// The job at `location` once it has succeeded or failed. The job runs beside the request; this waits for it by
+    /// its status, not by time.
+    static func finished(_ location: String, client: some TestClientProtocol) async throws -> [String: Any] {
+        var job: [String: Any] = [:]
+        for _ in 0..<2000 {
+            job = try await client.execute(uri: location, method: .get) { try $0.json() }
+            guard ["queued", "running"].contains(job["state"] as? String) else { return job }
+            await Task.yield()
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        return job
+    }
+
+    @Test("A refused upload's job says why in Korean, Chinese and English, and nothing from it is stored")
+    func refusedUpload() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.test { client in
+            let imports = try await client.execute(uri: "/api/v1/imports", method: .get) { try $0.jsonList().count }
+            var headers = HTTPFields.bearer(ServerFixture.token)
+            headers[.contentType] = "text/csv"
+            let location = try await client.execute(
+                uri: "/api/v1/imports?filename=odd.csv", method: .post, headers: headers,
+                body: ByteBuffer(string: "名字,电话\n甲,1\n")
+            ) { try #require($0.headers[.location]) }
+            let job = try await Self.finished(location, client: client)
+            #expect(job["state"] as? String == "failed")
+            let error = try #require(job["error"] as? String)
+            let text = try #require(job["errorText"] as? [String: String])
+            #expect(
+                error.hasPrefix("odd.csv:1: unknown column layout: expected columns for name") && text["en"] == error)
+            #expect(text["ko"]?.hasPrefix("odd.csv:1: 알 수 없는 열 구성 — 필요한 것: name") == true, "\(text)")
+            #expect(text["zh"]?.hasPrefix("odd.csv:1：未知的列结构——应为：name") == true, "\(text)")
+            #expect(text["ko"]?.contains("실제: 열 名字, 电话") == true && text["zh"]?.contains("实际为：列 名字、电话") == true)
+            #expect(
+                try await client.execute(uri: "/api/v1/imports", method: .get) { try $0.jsonList().count } == imports)
         }
     }
 

@@ -136,18 +136,25 @@ struct ImportCommandTests {
         #expect(listKilled.output == listClean.output)
     }
 
-    @Test("A file problem exits 65, says where, and stores nothing from that file")
+    @Test("A file problem exits 65, says where in the language of --lang, and stores nothing from that file")
     func fileProblem() throws {
         let folder = try folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let bad = folder.appendingPathComponent("bad.csv")
         try Data("名字,电话\n甲,1\n".utf8).write(to: bad)
         let database = folder.appendingPathComponent("d.sqlite").path
-        let run = try CommandRun(["import", bad.path, "--database", database])
-        #expect(run.status == 65)
-        #expect(run.errors.contains("bad.csv"))
-        #expect(run.errors.contains("unknown column layout"))
-        #expect(run.errors.contains("Nothing from this file was stored"))
+        let expected = [
+            ("en", "bad.csv:1: unknown column layout: expected columns for name", "Nothing from this file was stored."),
+            ("ko", "bad.csv:1: 알 수 없는 열 구성 — 필요한 것: name", "이 파일에서는 아무것도 저장하지 않았습니다."),
+            ("zh", "bad.csv:1：未知的列结构——应为：name", "此文件的内容均未保存。"),
+        ]
+        for (language, refusal, nothingStored) in expected {
+            let run = try CommandRun(["import", bad.path, "--database", database, "--lang", language])
+            #expect(run.status == 65)
+            #expect(run.errors.contains(refusal) && run.errors.contains(nothingStored), "\(run.errors)")
+        }
+        let byDefault = try CommandRun(["import", bad.path, "--database", database])
+        #expect(byDefault.status == 65 && byDefault.errors.contains("알 수 없는 열 구성"), "\(byDefault.errors)")
     }
 
     @Test("Bad options are usage errors")

@@ -88,10 +88,7 @@ struct CSVParser {
     }
 
     static func unclosedQuote(file: String, line: Int) -> IngestError {
-        IngestError(
-            .malformedCSV, at: .init(file: file, line: line),
-            expected: "a closing quote for the field opened on line \(line)",
-            found: "the end of the file; the file may be truncated, or a quote inside a field is not doubled")
+        IngestError(.unclosedQuote(line: line), at: .init(file: file, line: line))
     }
 
     private mutating func endField() {

@@ -29,9 +29,7 @@ struct DecodedChunks {
         do {
             handle = try FileHandle(forReadingFrom: url)
         } catch {
-            throw IngestError(
-                .unreadableFile, at: .init(file: displayName), expected: "a readable file", found: "\(error)",
-                underlying: error)
+            throw IngestError(.unreadable(reason: "\(error)"), at: .init(file: displayName), underlying: error)
         }
         let head = (try? handle.read(upToCount: 65_536)) ?? Data()
         let (detected, bom) = TextEncoding.detect(head)
@@ -104,10 +102,7 @@ struct DecodedChunks {
     private func replacementCharacter(line: Int) -> IngestError { Self.replacementCharacter(file: file, line: line) }
 
     static func replacementCharacter(file: String, line: Int) -> IngestError {
-        IngestError(
-            .undecodableText, at: .init(file: file, line: line), expected: "text without U+FFFD replacement characters",
-            found: "'\u{FFFD}', the mark of text that was decoded with the wrong encoding before it was saved; "
-                + "export the file again from the source")
+        IngestError(.replacementCharacter, at: .init(file: file, line: line))
     }
 
     /// Whether the bytes are well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
@@ -161,9 +156,7 @@ struct DecodedChunks {
 
     static func undecodable(file: String, line: Int, encoding: TextEncoding) -> IngestError {
         let others = TextEncoding.allCases.filter { $0 != encoding && $0 != .utf16BigEndian }.map(\.rawValue)
-        return IngestError(
-            .undecodableText, at: .init(file: file, line: line), expected: "text in \(encoding)",
-            found: "bytes that are not \(encoding); try --encoding \(others.joined(separator: " or "))")
+        return IngestError(.undecodable(encoding, others: others), at: .init(file: file, line: line))
     }
 
     /// Lines before the first line that fails to decode, for the error location.

@@ -5,7 +5,7 @@
 struct FlatJSON {
     struct Failure: Error {
         let offset: Int
-        let expected: String
+        let expected: FileRefusal.JSONExpectation
     }
 
     private let bytes: [UInt8]
@@ -21,7 +21,7 @@ struct FlatJSON {
         let members = try parser.parseObject()
         parser.skipSpace()
         guard parser.index == bytes.count else {
-            throw Failure(offset: parser.index, expected: "the end of the object")
+            throw Failure(offset: parser.index, expected: .endOfObject)
         }
         return members
     }
@@ -73,7 +73,7 @@ struct FlatJSON {
     private mutating func literal(_ word: String) throws(Failure) -> String {
         let expected = Array(word.utf8)
         guard bytes.count >= index + expected.count, Array(bytes[index..<index + expected.count]) == expected else {
-            throw Failure(offset: index, expected: "a value")
+            throw Failure(offset: index, expected: .value)
         }
         index += expected.count
         return word == "null" || word == "NaN" ? "" : word
@@ -82,7 +82,7 @@ struct FlatJSON {
     private mutating func parseNumber() throws(Failure) -> String {
         let start = index
         while let byte = peek, "+-.eE0123456789".utf8.contains(byte) { index += 1 }
-        guard index > start else { throw Failure(offset: index, expected: "a value") }
+        guard index > start else { throw Failure(offset: index, expected: .value) }
         return String(decoding: bytes[start..<index], as: UTF8.self)
     }
 
@@ -107,11 +107,11 @@ struct FlatJSON {
                 run.append(byte)
             }
         }
-        throw Failure(offset: index, expected: "a closing quote")
+        throw Failure(offset: index, expected: .closingQuote)
     }
 
     private mutating func parseEscape() throws(Failure) -> Unicode.Scalar {
-        guard let byte = peek else { throw Failure(offset: index, expected: "an escape") }
+        guard let byte = peek else { throw Failure(offset: index, expected: .escape) }
         index += 1
         switch byte {
         case UInt8(ascii: "n"): return "\n"
@@ -127,7 +127,7 @@ struct FlatJSON {
                 if let scalar = Unicode.Scalar(0x10000 + (high - 0xD800) << 10 + (low - 0xDC00)) { return scalar }
             }
             guard let scalar = Unicode.Scalar(high) else {
-                throw Failure(offset: index, expected: "a valid \\u escape")
+                throw Failure(offset: index, expected: .unicodeEscape)
             }
             return scalar
         default: return Unicode.Scalar(byte)
@@ -137,7 +137,7 @@ struct FlatJSON {
     private mutating func hex4() throws(Failure) -> UInt32 {
         guard bytes.count >= index + 4,
             let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
-        else { throw Failure(offset: index, expected: "four hex digits") }
+        else { throw Failure(offset: index, expected: .hexDigits) }
         index += 4
         return value
     }
@@ -166,7 +166,7 @@ struct FlatJSON {
             default: break
             }
         }
-        throw Failure(offset: index, expected: "the end of a nested value")
+        throw Failure(offset: index, expected: .endOfNestedValue)
     }
 
     private var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
@@ -177,7 +177,7 @@ struct FlatJSON {
 
     private mutating func expect(_ byte: UInt8) throws(Failure) {
         guard peek == byte else {
-            throw Failure(offset: index, expected: "'\(Character(Unicode.Scalar(byte)))'")
+            throw Failure(offset: index, expected: .character(Character(Unicode.Scalar(byte))))
         }
         index += 1
     }

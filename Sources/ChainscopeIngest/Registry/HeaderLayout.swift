@@ -97,12 +97,9 @@ public struct HeaderLayout: Sendable, Hashable {
 
     static func layoutError(_ layout: HeaderLayout?, file: String, line: Int?) -> IngestError {
         let needed = (layout?.missingGroups ?? RegistryField.requiredGroups).map { group in
-            group.map { "\($0.rawValue) (\($0.synonyms.prefix(3).joined(separator: "/")))" }.joined(separator: " or ")
+            group.map { "\($0.rawValue) (\($0.synonyms.prefix(3).joined(separator: "/")))" }
         }
-        let found = layout.map { $0.headers.filter { !$0.isEmpty }.joined(separator: ", ") } ?? ""
-        return IngestError(
-            .unknownLayout, at: .init(file: file, line: line),
-            expected: "columns for \(needed.joined(separator: "; and ")); add a mapping file with --profile",
-            found: found.isEmpty ? "no header row" : "columns \(found)")
+        let found = layout.map { $0.headers.filter { !$0.isEmpty } } ?? []
+        return IngestError(.unknownLayout(needed: needed, found: found), at: .init(file: file, line: line))
     }
 }

@@ -86,8 +86,6 @@ struct JSONEnvelopeStream {
 
     /// Checks that the text did not stop inside the object; `line` is where it starts.
     func finish(line: Int) throws(JSONRecordSplitter.Failure) {
-        throw JSONRecordSplitter.Failure(
-            line: depth > 0 ? elementLine : line, expected: "the end of the object that starts on this line",
-            found: "the end of the file")
+        throw JSONRecordSplitter.Failure(line: depth > 0 ? elementLine : line, refusal: .jsonUnclosedObject)
     }
 }

@@ -171,18 +171,11 @@ public struct JSONExportReader: Sendable {
         let members = try parsed(object, line: line)
         let keys = Set(members.map(\.key))
         guard keys.isSuperset(of: ["columns", "data"]) else { return members }
-        throw IngestError(
-            .malformedJSON, at: .init(file: export.displayName, line: line),
-            expected: "one object per company (pandas: to_json(orient='records') or orient='records', lines=True)",
-            found: "a table split into its columns and rows of values (pandas' orient='split')")
+        throw IngestError(.jsonSplitTable, at: .init(file: export.displayName, line: line))
     }
 
     private func tooLargeWithoutArrays(line: Int) -> IngestError {
-        IngestError(
-            .malformedJSON, at: .init(file: export.displayName, line: line),
-            expected:
-                "one object per company, or a response whose companies are in an array (pandas: orient='records')",
-            found: "an object of more than \(holdLimit >> 20) MiB with no array of companies in it")
+        IngestError(.jsonTooLarge(mebibytes: holdLimit >> 20), at: .init(file: export.displayName, line: line))
     }
 
     /// Refuses a table written by columns (pandas' default `to_json`, `{"企业名称": {"0": …, "1": …}, …}`), which
@@ -191,10 +184,7 @@ public struct JSONExportReader: Sendable {
         guard members.count >= 2, members.allSatisfy({ object[$0.bytes.lowerBound] == UInt8(ascii: "{") }),
             let identifying = members.first(where: { identifyingField($0.key) != nil })
         else { return }
-        throw IngestError(
-            .malformedJSON, at: .init(file: export.displayName, line: line),
-            expected: "one object per company (pandas: to_json(orient='records') or orient='records', lines=True)",
-            found: "a table written by columns, each column an object of values ('\(identifying.key)': {…})")
+        throw IngestError(.jsonColumnTable(key: identifying.key), at: .init(file: export.displayName, line: line))
     }
 
     private func parsed(_ object: [UInt8], line: Int) throws -> Members {
@@ -206,13 +196,11 @@ public struct JSONExportReader: Sendable {
             let lineStart = lastBreak.map { $0 + 1 } ?? 0
             // What stands where reading stopped, not the line's start: an array written on one line is one line.
             let rest = String(decoding: object[min(error.offset, object.count)...].prefix(240), as: UTF8.self)
-            let text = rest.isEmpty ? "the end of the object" : rest
             throw IngestError(
-                .malformedJSON,
+                .jsonSyntax(error.expected, found: rest.isEmpty ? nil : String(rest.prefix(60))),
                 at: .init(
                     file: export.displayName, line: line + before.count { $0 == 0x0A },
-                    column: error.offset - lineStart + 1),
-                expected: error.expected, found: String(text.prefix(60)))
+                    column: error.offset - lineStart + 1))
         }
     }
 
@@ -223,9 +211,7 @@ public struct JSONExportReader: Sendable {
         do {
             try body(&splitter)
         } catch let failure as JSONRecordSplitter.Failure {
-            throw IngestError(
-                .malformedJSON, at: .init(file: export.displayName, line: failure.line), expected: failure.expected,
-                found: failure.found)
+            throw IngestError(failure.refusal, at: .init(file: export.displayName, line: failure.line))
         }
     }
 }

@@ -7,8 +7,7 @@
 struct JSONRecordSplitter {
     struct Failure: Error {
         let line: Int
-        let expected: String
-        let found: String
+        let refusal: FileRefusal
     }
 
     /// What the splitter hands on: a top-level object, or the pieces of one too large to hold.
@@ -121,12 +120,10 @@ struct JSONRecordSplitter {
     func finish() throws(Failure) {
         if let envelope { try envelope.finish(line: recordLine) }
         if depth > 0 {
-            throw Failure(
-                line: recordLine, expected: "the end of the object that starts on this line",
-                found: "the end of the file")
+            throw Failure(line: recordLine, refusal: .jsonUnclosedObject)
         }
         if isInArray {
-            throw Failure(line: text.line, expected: "a ']' closing the array", found: "the end of the file")
+            throw Failure(line: text.line, refusal: .jsonUnclosedArray)
         }
     }
 
@@ -138,15 +135,10 @@ struct JSONRecordSplitter {
         case UInt8(ascii: ",") where isInArray: break
         case UInt8(ascii: "]") where isInArray: isInArray = false
         case UInt8(ascii: "[") where isInArray:
-            throw Failure(
-                line: text.line, expected: "an object ({…}) as each element of the array",
-                found: "an array: rows written as arrays of values have no column names (pandas: orient='values'); "
-                    + "write one object per company (orient='records')")
+            throw Failure(line: text.line, refusal: .jsonArrayOfArrays)
         default:
-            throw Failure(
-                line: text.line,
-                expected: isInArray ? "an object ({…}) as each element of the array" : "a JSON object ({…})",
-                found: byte < 0x80 ? "'\(Character(Unicode.Scalar(byte)))'" : "text that is not JSON")
+            let found = byte < 0x80 ? Character(Unicode.Scalar(byte)) : nil
+            throw Failure(line: text.line, refusal: .jsonNotAnObject(isInArray: isInArray, found: found))
         }
     }
 }

@@ -69,8 +69,7 @@ public enum RegistryFormat: String, Sendable, CaseIterable {
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             self = .xlsx
         } else if let kind = Self.unreadableKind(head) {
-            throw IngestError(
-                .unreadableFile, at: .init(file: name), expected: "a CSV, XLSX or JSON export", found: kind)
+            throw IngestError(.notAnExport(kind), at: .init(file: name))
         } else if let format = Self.byExtension[fileExtension] {
             self = format
         } else if let first = head.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }),
@@ -78,9 +77,7 @@ public enum RegistryFormat: String, Sendable, CaseIterable {
         {
             self = .json
         } else {
-            throw IngestError(
-                .unreadableFile, at: .init(file: name), expected: "a .csv, .tsv, .txt, .xlsx, .json or .jsonl export",
-                found: "a file named .\(url.pathExtension); if it is a CSV export, rename it to .csv")
+            throw IngestError(.unknownExtension(url.pathExtension), at: .init(file: name))
         }
     }
 
@@ -97,28 +94,21 @@ public enum RegistryFormat: String, Sendable, CaseIterable {
         return (try? handle.read(upToCount: 512)).map { [UInt8]($0) } ?? []
     }
 
-    /// What a file that Chainscope cannot read is, with what to do about it; nil for any other file.
-    static func unreadableKind(_ head: [UInt8]) -> String? {
-        let saveAs = "open it in Excel or WPS and save it as an Excel workbook (.xlsx) or as CSV UTF-8"
-        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-            return "an Excel 97–2003 workbook (.xls) or another binary Office file; \(saveAs)"
-        }
-        if head.starts(with: [0x1F, 0x8B]) {
-            return "a gzip-compressed file; unpack it (gunzip) and import what it holds"
-        }
-        if head.starts(with: Array("%PDF".utf8)) {
-            return "a PDF document; export the companies from the registry service as Excel or CSV instead"
-        }
+    /// What a file that Chainscope cannot read is; nil for any other file.
+    static func unreadableKind(_ head: [UInt8]) -> FileRefusal.Kind? {
+        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .binaryOffice }
+        if head.starts(with: [0x1F, 0x8B]) { return .gzip }
+        if head.starts(with: Array("%PDF".utf8)) { return .pdf }
         let text = String(
             decoding: head.drop { [0xEF, 0xBB, 0xBF, 0x20, 0x09, 0x0A, 0x0D].contains($0) }, as: UTF8.self
         )
         .lowercased()
         guard text.hasPrefix("<") else { return nil }
         if text.contains("urn:schemas-microsoft-com:office:spreadsheet") || text.contains("<workbook") {
-            return "an XML Spreadsheet 2003 file; \(saveAs)"
+            return .xmlSpreadsheet
         }
         if text.contains("<html") || text.contains("<table") || text.contains("<!doctype html") {
-            return "an HTML page (some systems save a table as one under .xls); \(saveAs)"
+            return .html
         }
         return nil
     }
@@ -137,12 +127,10 @@ public struct RegistryImporter: Sendable {
         let name = displayName ?? url.lastPathComponent
         let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
         guard let size = attributes?[.size] as? NSNumber else {
-            throw IngestError(
-                .unreadableFile, at: .init(file: name), expected: "a readable file", found: "no such file")
+            throw IngestError(.missing, at: .init(file: name))
         }
         guard size.intValue > 0 else {
-            throw IngestError(
-                .emptyFile, at: .init(file: name), expected: "a header row and data rows", found: "0 bytes")
+            throw IngestError(.empty, at: .init(file: name))
         }
         let format = try RegistryFormat(url: url, displayName: name)
         let snapshot = options.snapshotDate ?? Self.modificationDay(attributes?[.modificationDate] as? Date)

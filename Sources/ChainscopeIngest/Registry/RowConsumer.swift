@@ -83,21 +83,16 @@ struct RowConsumer: Sendable {
     mutating func finish() throws -> [PreparedRow] {
         let prepared = try endTable()
         if tablesFound == 0 && format == .xlsx {
-            throw IngestError(
-                .unknownLayout, at: .init(file: file),
-                expected: "a sheet with a name column and a credit-code or registration-number column",
-                found: "sheets \(sheetsSkipped.joined(separator: ", ")) without one; add a mapping file with --profile")
+            throw IngestError(.noSheetWithLayout(sheets: sheetsSkipped), at: .init(file: file))
         }
         if tablesFound == 0 && format == .csv {
-            throw IngestError(
-                .emptyFile, at: .init(file: file), expected: "a header row and data rows", found: "no rows")
+            throw IngestError(.noRows, at: .init(file: file))
         }
         if tablesFound == 0 && (format == .json || format == .jsonl) {
             if let (layout, line) = firstIncompleteLayout {
                 throw HeaderLayout.layoutError(layout, file: file, line: line)
             }
-            throw IngestError(
-                .emptyFile, at: .init(file: file), expected: "JSON objects with a company's fields", found: "none")
+            throw IngestError(.noJSONObjects, at: .init(file: file))
         }
         if let warning = coverage.warning { warnings.append(warning) }
         return prepared

@@ -80,7 +80,7 @@ struct SharedStrings {
 /// Why the shared strings could not be kept.
 enum SharedStringsError: Error {
     /// The temporary file could not be made, written or read; `operation` says which, `folder` where.
-    case temporaryFile(operation: String, folder: String, errno: Int32)
+    case temporaryFile(operation: FileRefusal.TemporaryFileOperation, folder: String, errno: Int32)
     case tooLong(index: Int)
 }
 
@@ -100,7 +100,7 @@ private final class SpillFile {
         var template = Array((folder + "/chainscope-strings-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
-            throw SharedStringsError.temporaryFile(operation: "create", folder: folder, errno: errno)
+            throw SharedStringsError.temporaryFile(operation: .create, folder: folder, errno: errno)
         }
         // Gone from the folder at once, so that nothing is left behind however the import ends.
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
@@ -152,7 +152,7 @@ private final class SpillFile {
                 pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + done))
             }
             guard got > 0 else {
-                throw SharedStringsError.temporaryFile(operation: "read", folder: folder, errno: got == 0 ? EIO : errno)
+                throw SharedStringsError.temporaryFile(operation: .read, folder: folder, errno: got == 0 ? EIO : errno)
             }
             done += got
         }
@@ -166,7 +166,7 @@ private final class SpillFile {
                 write(descriptor, buffer.baseAddress! + done, pending.count - done)
             }
             guard wrote > 0 else {
-                throw SharedStringsError.temporaryFile(operation: "write", folder: folder, errno: errno)
+                throw SharedStringsError.temporaryFile(operation: .write, folder: folder, errno: errno)
             }
             done += wrote
         }

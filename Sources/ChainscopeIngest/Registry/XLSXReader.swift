@@ -26,7 +26,7 @@ public struct XLSXReader: Sendable {
         do {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
-            throw broken("a ZIP archive (an .xlsx file is one)", found: "a file that is not one; it may be truncated")
+            throw broken(.xlsxNotZip)
         }
         var dates = XLSXDates()
         let sheets = try workbookSheets(archive, dates: &dates)
@@ -34,7 +34,7 @@ public struct XLSXReader: Sendable {
         let strings = try sharedStrings(archive, progress: &progress)
         dates.dateStyles = try dateStyles(archive)
         for (name, path) in sheets {
-            guard let entry = archive[path] else { throw broken("the sheet part \(path)", found: "no such part") }
+            guard let entry = archive[path] else { throw broken(.xlsxMissingPart(path)) }
             var reader = SheetReader(sheet: name, strings: strings, dates: dates)
             try stream(entry, in: archive, part: path, progress: &progress) { event in
                 try reader.handle(event, emit: body)
@@ -66,23 +66,15 @@ public struct XLSXReader: Sendable {
         }
     }
 
-    private func broken(_ expected: String, found: String) -> IngestError {
-        IngestError(.malformedXLSX, at: .init(file: displayName), expected: expected, found: found)
+    private func broken(_ refusal: FileRefusal) -> IngestError {
+        IngestError(refusal, at: .init(file: displayName))
     }
 
     private func ingestError(_ error: SharedStringsError) -> IngestError {
         switch error {
-        case .tooLong(let index):
-            return broken(
-                "shared strings shorter than 4 MiB (a cell holds at most 32,767 characters)",
-                found: "shared string \(index) longer than that")
+        case .tooLong(let index): broken(.xlsxSharedStringTooLong(index: index))
         case .temporaryFile(let operation, let folder, let number):
-            return IngestError(
-                .unreadableFile, at: .init(file: displayName),
-                expected:
-                    "room in \(folder) for the workbook's shared strings, which a large workbook keeps in a temporary "
-                    + "file; free space there or set TMPDIR to a folder with room",
-                found: "could not \(operation) the temporary file: \(String(cString: strerror(number)))")
+            broken(.xlsxTemporaryFile(operation, folder: folder, reason: String(cString: strerror(number))))
         }
     }
 
@@ -108,24 +100,20 @@ public struct XLSXReader: Sendable {
             try scanner.feed([UInt8](), handle)
             try scanner.finish()
         } catch let error as XMLScanner.Failure {
-            throw broken("well-formed XML in \(part)", found: error.reason)
+            throw broken(.xlsxMalformedXML(part: part, error.problem))
         } catch let error as IngestError {
             throw error
         } catch let error as SharedStringsError {
             throw ingestError(error)
         } catch {
-            throw broken("a readable part \(part)", found: "\(error); the file may be damaged")
+            throw broken(.xlsxUnreadablePart(part, reason: "\(error)"))
         }
     }
 
     /// Sheet names and their part paths, from the workbook and its relationships; notes the workbook's date system.
     private func workbookSheets(_ archive: Archive, dates: inout XLSXDates) throws -> [(String, String)] {
         guard let workbook = archive["xl/workbook.xml"], let relations = archive["xl/_rels/workbook.xml.rels"] else {
-            throw broken(
-                "xl/workbook.xml and its relationships",
-                found:
-                    "a ZIP archive without them, not an Excel workbook; if it holds exports, unpack it and import those"
-            )
+            throw broken(.xlsxNoWorkbook)
         }
         var targets: [String: String] = [:]
         try stream(relations, in: archive, part: "xl/_rels/workbook.xml.rels") { event in
@@ -147,7 +135,7 @@ public struct XLSXReader: Sendable {
             }
         }
         dates.is1904 = is1904
-        guard !sheets.isEmpty else { throw broken("at least one sheet", found: "none") }
+        guard !sheets.isEmpty else { throw broken(.xlsxNoSheets) }
         return sheets
     }
 

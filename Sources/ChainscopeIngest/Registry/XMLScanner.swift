@@ -9,7 +9,7 @@ struct XMLScanner {
     }
 
     struct Failure: Error {
-        let reason: String
+        let problem: FileRefusal.XMLProblem
     }
 
     private var buffer: [UInt8] = []
@@ -36,7 +36,7 @@ struct XMLScanner {
     /// Checks that nothing unfinished is left at the end of the part.
     func finish() throws {
         guard buffer.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
-            throw Failure(reason: "the XML ends inside a tag")
+            throw Failure(problem: .endsInsideTag)
         }
     }
 
@@ -100,7 +100,7 @@ struct XMLScanner {
     }
 
     private func malformed(_ content: ArraySlice<UInt8>) -> Failure {
-        Failure(reason: "a malformed attribute in <\(String(decoding: content.prefix(40), as: UTF8.self))>")
+        Failure(problem: .malformedAttribute(tag: String(decoding: content.prefix(40), as: UTF8.self)))
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }

@@ -1,0 +1,143 @@
+public import ChainscopeCore
+
+/// What each refusal says was expected and was found, with what to do, in Korean, Chinese and English. The
+/// English is what `IngestError.description` has always said.
+extension FileRefusal {
+    /// What the file should have held, and what it held instead with what to do about it, in `language`.
+    public func wording(in language: Language) -> (expected: String, found: String) {
+        // Each group's words are beside each other; a test checks that every case has its own.
+        fileWording(in: language) ?? textWording(in: language) ?? layoutWording(in: language)
+            ?? jsonWording(in: language) ?? xlsxWording(in: language) ?? (code.description, "")
+    }
+
+    private func fileWording(in language: Language) -> (expected: String, found: String)? {
+        let readable = language.pick("읽을 수 있는 파일", "可读取的文件", "a readable file")
+        let rows = language.pick("헤더 행과 데이터 행", "表头行和数据行", "a header row and data rows")
+        switch self {
+        case .unreadable(let reason): return (readable, reason)
+        case .missing: return (readable, language.pick("그런 파일이 없습니다", "文件不存在", "no such file"))
+        case .empty: return (rows, language.pick("0바이트", "0 字节", "0 bytes"))
+        case .noRows: return (rows, language.pick("행이 없습니다", "没有任何行", "no rows"))
+        case .notAnExport(let kind):
+            return (
+                language.pick("CSV, XLSX 또는 JSON 내보내기 파일", "CSV、XLSX 或 JSON 导出文件", "a CSV, XLSX or JSON export"),
+                kind.text(in: language)
+            )
+        case .unknownExtension(let name):
+            return (
+                language.pick(
+                    ".csv, .tsv, .txt, .xlsx, .json 또는 .jsonl 내보내기 파일",
+                    "扩展名为 .csv、.tsv、.txt、.xlsx、.json 或 .jsonl 的导出文件",
+                    "a .csv, .tsv, .txt, .xlsx, .json or .jsonl export"),
+                language.pick(
+                    "확장자가 .\(name)인 파일. CSV 내보내기 파일이라면 이름을 .csv로 바꿔 주세요",
+                    "扩展名为 .\(name) 的文件；如果是 CSV 导出文件，请把扩展名改为 .csv",
+                    "a file named .\(name); if it is a CSV export, rename it to .csv")
+            )
+        default: return nil
+        }
+    }
+
+    private func textWording(in language: Language) -> (expected: String, found: String)? {
+        switch self {
+        case .unclosedQuote(let line):
+            return (
+                language.pick(
+                    "\(line)행에서 시작한 필드를 닫는 따옴표", "第 \(line) 行开始的字段的右引号",
+                    "a closing quote for the field opened on line \(line)"),
+                language.pick(
+                    "파일의 끝. 파일이 잘렸거나, 필드 안의 따옴표를 두 번(\"\") 쓰지 않았을 수 있습니다",
+                    "文件结尾；文件可能被截断，或字段内的引号没有写成两个（\"\"）",
+                    "the end of the file; the file may be truncated, or a quote inside a field is not doubled")
+            )
+        case .replacementCharacter:
+            return (
+                language.pick(
+                    "U+FFFD 대체 문자가 없는 텍스트", "不含 U+FFFD 替换字符的文本", "text without U+FFFD replacement characters"),
+                language.pick(
+                    "'\u{FFFD}'. 저장하기 전에 잘못된 인코딩으로 읽은 텍스트의 흔적입니다. 원본에서 파일을 다시 내보내 주세요",
+                    "“\u{FFFD}”，这是文本在保存前按错误编码解码留下的痕迹；请从来源重新导出文件",
+                    "'\u{FFFD}', the mark of text that was decoded with the wrong encoding before it was saved; "
+                        + "export the file again from the source")
+            )
+        case .undecodable(let encoding, let others):
+            return (
+                language.pick("\(encoding) 텍스트", "\(encoding) 编码的文本", "text in \(encoding)"),
+                language.pick(
+                    "\(encoding)이(가) 아닌 바이트. --encoding \(others.joined(separator: " 또는 "))(으)로 다시 가져와 보세요",
+                    "不是 \(encoding) 的字节；请尝试 --encoding \(others.joined(separator: " 或 "))",
+                    "bytes that are not \(encoding); try --encoding \(others.joined(separator: " or "))")
+            )
+        default: return nil
+        }
+    }
+
+    private func layoutWording(in language: Language) -> (expected: String, found: String)? {
+        let profile = language.pick(
+            "매핑 파일을 --profile로 지정해 주세요", "请用 --profile 指定映射文件", "add a mapping file with --profile")
+        switch self {
+        case .unknownLayout(let needed, let found):
+            let groups = needed.map { $0.joined(separator: language.pick(" 또는 ", " 或 ", " or ")) }
+            let columns = found.joined(separator: language.pick(", ", "、", ", "))
+            return (
+                language.pick(
+                    "\(groups.joined(separator: "; 그리고 ")) 열. \(profile)",
+                    "\(groups.joined(separator: "；以及 ")) 的列；\(profile)",
+                    "columns for \(groups.joined(separator: "; and ")); \(profile)"),
+                found.isEmpty
+                    ? language.pick("헤더 행이 없습니다", "没有表头行", "no header row")
+                    : language.pick("열 \(columns)", "列 \(columns)", "columns \(columns)")
+            )
+        case .noSheetWithLayout(let sheets):
+            return (
+                language.pick(
+                    "기업명 열과 신용코드 또는 등록번호 열이 있는 시트", "含企业名称列及统一社会信用代码或注册号列的工作表",
+                    "a sheet with a name column and a credit-code or registration-number column"),
+                language.pick(
+                    "그런 열이 없는 시트 \(sheets.joined(separator: ", ")). \(profile)",
+                    "工作表 \(sheets.joined(separator: "、")) 都没有这些列；\(profile)",
+                    "sheets \(sheets.joined(separator: ", ")) without one; \(profile)")
+            )
+        case .noJSONObjects:
+            return (
+                language.pick("기업 필드가 있는 JSON 객체", "含企业字段的 JSON 对象", "JSON objects with a company's fields"),
+                language.pick("없음", "没有", "none")
+            )
+        default: return nil
+        }
+    }
+}
+
+extension FileRefusal.Kind {
+    /// What the file is, and how to get an export from it.
+    func text(in language: Language) -> String {
+        let saveAs = language.pick(
+            "Excel이나 WPS에서 열어 Excel 통합 문서(.xlsx) 또는 CSV UTF-8로 저장해 주세요",
+            "请用 Excel 或 WPS 打开，另存为 Excel 工作簿（.xlsx）或 CSV UTF-8",
+            "open it in Excel or WPS and save it as an Excel workbook (.xlsx) or as CSV UTF-8")
+        return switch self {
+        case .binaryOffice:
+            language.pick(
+                "Excel 97–2003 통합 문서(.xls) 또는 다른 바이너리 Office 파일. \(saveAs)",
+                "Excel 97–2003 工作簿（.xls）或其他二进制 Office 文件；\(saveAs)",
+                "an Excel 97–2003 workbook (.xls) or another binary Office file; \(saveAs)")
+        case .gzip:
+            language.pick(
+                "gzip으로 압축한 파일. 압축을 풀고(gunzip) 안의 파일을 가져오세요", "gzip 压缩文件；请解压（gunzip）后导入其中的文件",
+                "a gzip-compressed file; unpack it (gunzip) and import what it holds")
+        case .pdf:
+            language.pick(
+                "PDF 문서. 등기 정보 서비스에서 기업 목록을 Excel이나 CSV로 내보내 주세요", "PDF 文档；请改从工商信息服务导出 Excel 或 CSV",
+                "a PDF document; export the companies from the registry service as Excel or CSV instead")
+        case .xmlSpreadsheet:
+            language.pick(
+                "XML 스프레드시트 2003 파일. \(saveAs)", "XML 电子表格 2003 文件；\(saveAs)",
+                "an XML Spreadsheet 2003 file; \(saveAs)")
+        case .html:
+            language.pick(
+                "HTML 페이지(일부 시스템은 표를 .xls 이름의 HTML로 저장합니다). \(saveAs)",
+                "HTML 网页（有些系统会把表格存成扩展名为 .xls 的网页）；\(saveAs)",
+                "an HTML page (some systems save a table as one under .xls); \(saveAs)")
+        }
+    }
+}
