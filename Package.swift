@@ -97,7 +97,7 @@ let package = Package(
         ),
         .target(
             name: "ChainscopeTestSupport",
-            dependencies: ["ChainscopeCore"],
+            dependencies: ["ChainscopeCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -27,8 +27,13 @@ public protocol Store: Sendable {
     /// Completed imports, oldest first.
     func imports() async throws -> [RegistryImport]
 
-    /// Quarantined rows, of one import or all, by import and row.
-    func quarantinedRows(importID: Int64?) async throws -> [QuarantinedRow]
+    /// Quarantined rows, of one import or all, by import, sheet (none first) and row: at most `limit` of them,
+    /// those after `after` when it is given.
+    func quarantinedRows(importID: Int64?, after: QuarantinedRow.Place?, limit: Int) async throws -> [QuarantinedRow]
+
+    /// The quarantined rows of `importIDs` grouped by column and reason (`QuarantineGroup`), the largest group
+    /// first (then by column and reason), each with its first `examples` rows.
+    func quarantineGroups(importIDs: [Int64], examples: Int) async throws -> [QuarantineGroup]
 
     /// Registry companies (not dataset ones), ordered by key.
     func registryCompanies() async throws -> [Company]

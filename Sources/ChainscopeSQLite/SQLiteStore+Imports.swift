@@ -48,12 +48,53 @@ extension SQLiteStore {
         try await read { db in try ImportRecord.order(Column("id")).fetchAll(db).map { try $0.domain() } }
     }
 
-    public func quarantinedRows(importID: Int64?) async throws -> [QuarantinedRow] {
+    public func quarantinedRows(
+        importID: Int64?, after: QuarantinedRow.Place?, limit: Int
+    ) async throws -> [QuarantinedRow] {
         try await read { db in
-            var request = QuarantineRecord.order(Column("import_id"), Column("sheet"), Column("row"))
-            if let importID { request = request.filter(Column("import_id") == importID) }
-            return try request.fetchAll(db).map(\.domain)
+            let order = QuarantineRecord.order(Column("import_id"), Column("sheet"), Column("row"))
+            guard let after else {
+                let request = importID.map { order.filter(Column("import_id") == $0) } ?? order
+                return try request.limit(limit).fetchAll(db).map(\.domain)
+            }
+            // The rest of the place's sheet, then the import's later sheets, then later imports: three ranges of
+            // the (import, sheet, row) key that each start with a seek, where one condition over all three would
+            // make every page read the import's rows from its first.
+            let (i, s) = (Column("import_id"), Column("sheet"))
+            var ranges = [
+                order.filter(i == after.importID && s == after.sheet && Column("row") > after.row),
+                order.filter(i == after.importID && (after.sheet.map { s > $0 } ?? (s != nil))),
+            ]
+            if importID == nil { ranges.append(order.filter(i > after.importID)) }
+            var rows: [QuarantinedRow] = []
+            for range in ranges where rows.count < limit {
+                let scoped = importID.map { range.filter(i == $0) } ?? range
+                rows += try scoped.limit(limit - rows.count).fetchAll(db).map(\.domain)
+            }
+            return rows
         }
+    }
+
+    public func quarantineGroups(importIDs: [Int64], examples: Int) async throws -> [QuarantineGroup] {
+        guard !importIDs.isEmpty else { return [] }
+        let rows = try await read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM (
+                        SELECT *, COUNT(*) OVER grouped AS total,
+                            ROW_NUMBER() OVER (grouped ORDER BY import_id, sheet, row) AS number
+                        FROM (SELECT *, CASE WHEN json_valid(reason_detail) THEN json_extract(reason_detail, '$[0]') END AS code
+                            FROM quarantine
+                            WHERE import_id IN (\(importIDs.map(String.init).joined(separator: ","))))
+                        WINDOW grouped AS (PARTITION BY "column", COALESCE(code, reason)))
+                    WHERE number <= ?
+                    ORDER BY total DESC, "column", COALESCE(code, reason), number
+                    """,
+                arguments: [examples]
+            ).map { row in (try QuarantineRecord(row: row).domain, row["code"] as String?, row["total"] as Int) }
+        }
+        return QuarantineGroup.grouping(rows)
     }
 
     public func registryCompanies() async throws -> [Company] {

@@ -31,13 +31,24 @@ struct QuarantineCommand: AsyncParsableCommand {
         @Option(name: .long, help: ArgumentHelp(DatabaseChoice.help))
         var database: String?
 
-        /// The selected rows, and the language to write their reasons in.
-        func rows() async throws(CommandError) -> ([QuarantinedRow], Language) {
+        /// Calls `body` with the selected rows a page at a time, in listing order, and the language to write their
+        /// reasons in; returns how many rows there were, and that language. Only one page is held, however large the
+        /// quarantine.
+        func forEachPage(
+            _ body: @escaping ([QuarantinedRow], Language) throws -> Void
+        ) async throws(CommandError) -> (count: Int, language: Language) {
             let configuration = try Configuration(database: database, language: lang?.language)
-            let rows = try await configuration.withStore { store throws(CommandError) in
-                try await CommandError.storing { try await store.quarantinedRows(importID: importID) }
+            let count = try await configuration.withStore { store throws(CommandError) in
+                try await CommandError.storing {
+                    var count = 0
+                    try await store.forEachQuarantinedRow(importID: importID) { rows in
+                        count += rows.count
+                        try body(rows, configuration.language)
+                    }
+                    return count
+                }
             }
-            return (rows, configuration.language)
+            return (count, configuration.language)
         }
     }
 
@@ -52,20 +63,22 @@ struct QuarantineCommand: AsyncParsableCommand {
         var json = false
 
         func run() async throws {
-            let (rows, language) = try await CommandError.reporting { () async throws(CommandError) in
-                try await selection.rows()
+            var array = JSONOutput.ArrayWriter()
+            let (count, language) = try await CommandError.reporting { () async throws(CommandError) in
+                try await selection.forEachPage { rows, language in
+                    if json {
+                        for row in rows { array.append(row) }
+                    } else {
+                        for row in rows { print(QuarantineWords(language: language).line(row)) }
+                    }
+                }
             }
             if json {
-                print(JSONOutput.text(rows))
-                return
+                array.finish()
+            } else {
+                let words = QuarantineWords(language: language)
+                print(count == 0 ? words.noRows : words.count(count))
             }
-            let words = QuarantineWords(language: language)
-            guard !rows.isEmpty else {
-                print(words.noRows)
-                return
-            }
-            for row in rows { print(words.line(row)) }
-            print(words.count(rows.count))
         }
     }
 
@@ -82,15 +95,15 @@ struct QuarantineCommand: AsyncParsableCommand {
         var output: String?
 
         func run() async throws {
-            let (rows, language) = try await CommandError.reporting { () async throws(CommandError) in
-                try await selection.rows()
-            }
-            let text = QuarantineCSV.text(rows, language: language)
-            if let output {
-                try Data(([0xEF, 0xBB, 0xBF] as [UInt8]) + Array(text.utf8)).write(to: URL(fileURLWithPath: output))
-                FileHandle.standardError.write(Data("Wrote \(rows.count) rows to \(output)\n".utf8))
-            } else {
-                print(text, terminator: "")
+            try await CommandError.reporting { () async throws(CommandError) in
+                let sink = try OutputFile(output)
+                // A byte-order mark, so that spreadsheet programs read a file's Chinese as UTF-8.
+                if output != nil { try sink.write(Data([0xEF, 0xBB, 0xBF])) }
+                try sink.write(Data(QuarantineCSV.header.utf8))
+                let (count, _) = try await selection.forEachPage { rows, language in
+                    try sink.write(Data(QuarantineCSV.lines(rows, language: language).utf8))
+                }
+                if let output { FileHandle.standardError.write(Data("Wrote \(count) rows to \(output)\n".utf8)) }
             }
         }
     }
@@ -99,10 +112,15 @@ struct QuarantineCommand: AsyncParsableCommand {
 /// Quarantined rows as RFC 4180 CSV: the reason in `language` and its code (to filter on; empty for rows quarantined
 /// before codes were stored), the raw row as JSON in the last column.
 enum QuarantineCSV {
-    static func text(_ rows: [QuarantinedRow], language: Language) -> String {
+    static let header = CSVRecord.line([
+        "import", "row", "line", "sheet", "column", "value", "reason", "reason_code", "raw",
+    ])
+
+    /// The rows' lines, without the header.
+    static func lines(_ rows: [QuarantinedRow], language: Language) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var text = CSVRecord.line(["import", "row", "line", "sheet", "column", "value", "reason", "reason_code", "raw"])
+        var text = ""
         for row in rows {
             let raw = (try? encoder.encode(row.raw)).map { String(decoding: $0, as: UTF8.self) } ?? ""
             let fields = [

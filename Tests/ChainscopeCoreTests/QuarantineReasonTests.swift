@@ -38,6 +38,16 @@ struct QuarantineReasonTests {
         }
     }
 
+    @Test("Every reason's code has a short title in each language, for tables that count rows by kind")
+    func titles() {
+        for code in Set(Self.reasons.map(\.code)) {
+            let titles = Language.allCases.compactMap { QuarantineReason.title(ofCode: code, in: $0) }
+            #expect(Set(titles).count == 3, "\(code): \(titles)")
+            #expect(titles[0].unicodeScalars.contains { (0xAC00...0xD7A3).contains($0.value) }, "\(code)")
+        }
+        #expect(QuarantineReason.title(ofCode: "someday", in: .ko) == nil)
+    }
+
     @Test(
         "A code or values this version does not know read as no reason, so the stored English is shown",
         arguments: [

@@ -6,8 +6,8 @@ import Testing
 
 @testable import ChainscopePostgres
 
-/// The conformance suite's inputs: the built-in regions, dataset and AI taxonomy, and three exports
-/// written from the sample generator into `folder`.
+/// The conformance suite's inputs: the built-in regions, dataset and AI taxonomy, and three exports and a
+/// workbook written from the sample generator into `folder`.
 enum ConformanceInputs {
     static func make(in folder: TemporaryFolder) throws -> StoreConformance.Inputs {
         let regions = try RegionTableReader().readBuiltin()
@@ -49,6 +49,16 @@ enum ConformanceInputs {
         let good = (500..<540).map { CSVRecord.line(generator.row($0).cells) }.joined()
         try (CSVRecord.line(SampleGenerator.header) + good + "\"未闭合的引号,存续\n").write(
             to: broken, atomically: true, encoding: .utf8)
+        // New companies on two sheets, each sheet with rows to quarantine: an invalid code, an impossible date.
+        let workbook = folder.url.appendingPathComponent("workbook.xlsx")
+        let sheets = [("甲表", 600..<620), ("乙表", 620..<640)].map { name, range in
+            var rows = range.map { generator.row($0).cells }
+            rows[3][code] = "91330100MA2XXXXX0X"
+            rows[7][founded] = "2022-02-30"
+            rows[11][founded] = "2021-13-01"
+            return (name: name, rows: [SampleGenerator.header] + rows)
+        }
+        try XLSXBuilder.write(sheets, to: workbook)
         let snapshots = ["first.csv": CalendarDate(year: 2022, month: 6, day: 30)]
         return StoreConformance.Inputs(
             regions: regions, dataset: try DatasetReader().readBuiltin("hangzhou-ai-2022"), taxonomy: taxonomy,
@@ -59,7 +69,7 @@ enum ConformanceInputs {
                 options.classifier = classifier
                 return try await RegistryImporter(regions: regions).run(url, options: options, into: store)
             },
-            first: first, newer: newer, broken: broken)
+            first: first, newer: newer, broken: broken, workbook: workbook)
     }
 
     /// An export larger than one PostgreSQL batch (`Buffer.size` rows) that repeats, after the first batch, 100

@@ -33,6 +33,7 @@ struct StoreConformanceTests {
         #expect(found.regions == expected.regions)
         #expect(found.imports == expected.imports)
         #expect(found.quarantine == expected.quarantine)
+        #expect(found.quarantineGroups == expected.quarantineGroups)
         #expect(found.companies == expected.companies)
         #expect(found.histories == expected.histories)
         #expect(found.raws == expected.raws)

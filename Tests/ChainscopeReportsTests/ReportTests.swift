@@ -66,9 +66,13 @@ struct ReportTests {
             overview: Overview(dataset: dataset, regions: regions, language: language), taxonomy: taxonomy,
             counts: counts,
             quarantine: [
-                QuarantinedRow(
-                    importID: 1, row: 5, line: 6, sheet: nil, column: "成立日期", value: "2019-02-30",
-                    reason: .date(text: "2019-02-30"), raw: [:])
+                QuarantineGroup(
+                    column: "成立日期", code: "date", count: 1,
+                    examples: [
+                        QuarantinedRow(
+                            importID: 1, row: 5, line: 6, sheet: nil, column: "成立日期", value: "2019-02-30",
+                            reason: .date(text: "2019-02-30"), raw: [:])
+                    ])
             ], examples: examples(taxonomy))
     }
 

@@ -195,6 +195,38 @@ struct APITests {
         }
     }
 
+    @Test("An import's quarantine reads in pages, each linking the next, that add up to the rows read at once")
+    func quarantinePages() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.test { client in
+            let all = try await client.execute(uri: "/api/v1/imports/1/quarantine?limit=100000", method: .get) {
+                #expect($0.headers[HTTPFields.Element.Name("Link")!] == nil)
+                return try $0.jsonList().map { "\($0["row"] ?? "")" }
+            }
+            #expect(all.count >= 2)
+            var pages: [[String]] = []
+            var next: String? = "/api/v1/imports/1/quarantine?limit=1"
+            while let uri = next, pages.count <= all.count {
+                try await client.execute(uri: uri, method: .get) { response in
+                    pages.append(try response.jsonList().map { "\($0["row"] ?? "")" })
+                    let link = response.headers[HTTPFields.Element.Name("Link")!]
+                    next = link.flatMap { $0.split(separator: ">").first?.dropFirst() }.map(String.init)
+                    #expect(link == nil || link?.hasSuffix(">; rel=\"next\"") == true)
+                }
+            }
+            #expect(pages.flatMap { $0 } == all)
+            #expect(pages.dropLast().allSatisfy { $0.count == 1 } && pages.count >= all.count)
+            #expect(
+                try await client.execute(uri: "/api/v1/imports/1/quarantine", method: .get) { try $0.jsonList().count }
+                    == all.count)
+            for bad in ["cursor=x", "cursor=a!b", "limit=0"] {
+                try await client.execute(uri: "/api/v1/imports/1/quarantine?\(bad)", method: .get) {
+                    #expect($0.status == .badRequest, "\(bad)")
+                }
+            }
+        }
+    }
+
     @Test("The CSV export holds every company the filters select")
     func export() async throws {
         let fixture = try await ServerFixture()

@@ -124,6 +124,10 @@ struct WriteTests {
             if let reason {
                 try await client.execute(uri: page.replacingOccurrences(of: "lang=en", with: "lang=ko"), method: .get) {
                     #expect($0.text.contains(reason.korean), "\($0.text)")
+                    // Above the rows, the rows counted by column and problem: here one row of one kind.
+                    let title = try #require(QuarantineReason.title(ofCode: reason.code, in: .ko))
+                    #expect($0.text.contains("<table class=\"groups\"><caption>열과 문제별</caption>"))
+                    #expect($0.text.contains("<td>\(title)</td><td class=\"num\">1</td></tr></tbody></table><table>"))
                 }
             }
             try await client.execute(uri: "/api/v1/companies?q=\(encoded("上传测试"))", method: .get) { response in

@@ -220,6 +220,19 @@ struct RegistrySections {
         return ReportDocument.Section(title: [.text(phrase(.districtsSection))], blocks: [.chart(chart)])
     }
 
+    /// A group of quarantined rows: its column, what is wrong (the reason's title, or the first row's reason when
+    /// rows were stored before reasons had codes), how many, and where the first few are with their values.
+    private func quarantineRow(_ group: QuarantineGroup) -> [String] {
+        let first = group.examples[0]
+        let problem =
+            group.code.flatMap { QuarantineReason.title(ofCode: $0, in: language) } ?? first.reason(in: language)
+        let examples = group.examples.map { row in
+            let place = phrase(.place(importID: row.importID, sheet: row.sheet, row: row.row))
+            return row.value.map { phrase(.example(place: place, value: $0.isEmpty ? "∅" : $0)) } ?? place
+        }
+        return [group.column ?? "—", problem, count(group.count), examples.joined(separator: phrase(.listSeparator))]
+    }
+
     private mutating func quality(_ counts: MemberCounts) -> ReportDocument.Section {
         let dates = DateFormatting(language)
         let imports = counts.provenance.imports.map {
@@ -234,16 +247,14 @@ struct RegistrySections {
                     caption: phrase(.importsTable), headers: phrase(.importHeaders).components(separatedBy: "|"),
                     rows: imports, numericColumns: [0, 3, 4, 5, 6], note: sourceNote(note(counts, window: nil))))
         ]
-        let byColumn = Dictionary(grouping: report.quarantine) { $0.column ?? "—" }
-            .sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }
-        if !byColumn.isEmpty {
-            let rows = byColumn.map { [$0.key, count($0.value.count), $0.value[0].reason(in: language)] }
+        if !report.quarantine.isEmpty {
+            let headers = [phrase(.column), phrase(.problem), phrase(.rows), phrase(.examples)]
             blocks.append(
                 .table(
                     ReportDocument.Table(
-                        caption: phrase(.quarantineTable), headers: [phrase(.column), phrase(.rows), phrase(.reason)],
-                        rows: rows,
-                        numericColumns: [1], note: sourceNote(note(counts, window: nil)))))
+                        caption: phrase(.quarantineTable), headers: headers, rows: report.quarantine.map(quarantineRow),
+                        numericColumns: [2], note: sourceNote(note(counts, window: nil)))))
+            blocks.append(.line([.text(phrase(.quarantineHint))], indent: 0))
         }
         return ReportDocument.Section(title: [.text(phrase(.qualitySection))], blocks: blocks)
     }

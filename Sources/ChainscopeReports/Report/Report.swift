@@ -9,17 +9,19 @@ public struct Report: Sendable {
     public let taxonomy: Taxonomy
     /// Nil when no registry is stored.
     public let counts: MemberCounts?
-    /// Quarantined rows of the counted imports.
-    public let quarantine: [QuarantinedRow]
+    /// The counted imports' quarantined rows, by column and reason, with a few examples each.
+    public let quarantine: [QuarantineGroup]
     /// Example members of the largest segments, by segment id, best first.
     public let examples: [String: [MemberExample]]
 
     /// How many of the largest segments the report shows with examples, and how many examples each.
     public static let exampleSegments = 3
     public static let examplesPerSegment = 3
+    /// How many quarantined rows the data-quality table shows of each column's reason.
+    public static let quarantineExamples = 3
 
     public init(
-        overview: Overview, taxonomy: Taxonomy, counts: MemberCounts?, quarantine: [QuarantinedRow] = [],
+        overview: Overview, taxonomy: Taxonomy, counts: MemberCounts?, quarantine: [QuarantineGroup] = [],
         examples: [String: [MemberExample]] = [:]
     ) {
         self.overview = overview
@@ -50,7 +52,7 @@ public struct Report: Sendable {
 
 extension Report {
     /// Reads what a report counts from `store`: the members in the window, example members of the
-    /// largest segments, and the quarantined rows of the imports counted.
+    /// largest segments, and the quarantined rows of the imports counted, by column and reason.
     public static func load(
         from store: any Store, overview: Overview, taxonomy: Taxonomy, asOf: CalendarDate?
     ) async throws -> Report {
@@ -60,8 +62,8 @@ extension Report {
             examples[share.key] = try await store.segmentExamples(
                 taxonomy: taxonomy.id, segment: share.key, limit: examplesPerSegment, asOf: asOf)
         }
-        let counted = Set(counts.provenance.imports.map(\.id))
-        let quarantine = try await store.quarantinedRows(importID: nil).filter { counted.contains($0.importID) }
+        let quarantine = try await store.quarantineGroups(
+            importIDs: counts.provenance.imports.map(\.id), examples: quarantineExamples)
         return Report(
             overview: overview, taxonomy: taxonomy, counts: counts, quarantine: quarantine, examples: examples)
     }

@@ -25,8 +25,15 @@ enum ReportPhrase: Hashable, Sendable, Trilingual {
     case importsTable
     case importHeaders
     case quarantineTable
-    case reason
     case rows
+    case problem
+    case examples
+    /// Where a quarantined row is: its import, sheet and row.
+    case place(importID: Int64, sheet: String?, row: Int)
+    /// A quarantined row's place and its value.
+    case example(place: String, value: String)
+    case listSeparator
+    case quarantineHint
     case noData
     case syntheticBanner
     case foundedBy(String)
@@ -74,8 +81,13 @@ enum ReportPhrase: Hashable, Sendable, Trilingual {
         case .importsTable: "가져온 파일"
         case .importHeaders: "#|파일|기준일|읽은 행|저장|격리|중복"
         case .quarantineTable: "격리된 행과 사유"
-        case .reason: "사유"
         case .rows: "행 수"
+        case .problem: "문제"
+        case .examples: "예 (위치와 값)"
+        case .place(let id, let sheet, let row): "#\(id) " + (sheet.map { "\($0) " } ?? "") + "\(row)행"
+        case .example(let place, let value): "\(place): \(value)"
+        case .listSeparator: "; "
+        case .quarantineHint: "행마다의 사유와 고칠 방법: chainscope quarantine list --import 번호"
         case .noData: "자료 없음: 이 기간에 해당하는 등기부 기업이 없습니다."
         case .syntheticBanner: "등기부 수치는 합성 샘플 데이터(실제 기업 아님)에서 나온 것입니다."
         case .foundedBy(let date): "\(date)까지 설립된 기업"
@@ -121,8 +133,13 @@ enum ReportPhrase: Hashable, Sendable, Trilingual {
         case .importsTable: "导入的文件"
         case .importHeaders: "#|文件|数据日期|读取行数|存储|隔离|重复"
         case .quarantineTable: "隔离的行及原因"
-        case .reason: "原因"
         case .rows: "行数"
+        case .problem: "问题"
+        case .examples: "示例（位置与值）"
+        case .place(let id, let sheet, let row): "#\(id) " + (sheet.map { "\($0) " } ?? "") + "第 \(row) 行"
+        case .example(let place, let value): "\(place)：\(value)"
+        case .listSeparator: "；"
+        case .quarantineHint: "每一行的原因及更正方法：chainscope quarantine list --import 编号"
         case .noData: "暂无数据：该时段没有工商登记企业。"
         case .syntheticBanner: "工商登记数据来自合成样本数据（非真实企业）。"
         case .foundedBy(let date): "截至\(date)成立的企业"
@@ -171,8 +188,13 @@ enum ReportPhrase: Hashable, Sendable, Trilingual {
         case .importsTable: "Imported files"
         case .importHeaders: "#|File|Snapshot|Rows read|Stored|Quarantined|Duplicates"
         case .quarantineTable: "Quarantined rows and why"
-        case .reason: "Reason"
         case .rows: "Rows"
+        case .problem: "Problem"
+        case .examples: "Examples (where, and the value)"
+        case .place(let id, let sheet, let row): "#\(id) " + (sheet.map { "\($0) " } ?? "") + "row \(row)"
+        case .example(let place, let value): "\(place): \(value)"
+        case .listSeparator: "; "
+        case .quarantineHint: "Each row's reason and how to fix it: chainscope quarantine list --import NUMBER"
         case .noData: "No data: no registry companies fall in this window."
         case .syntheticBanner: "Registry figures come from synthetic sample data (not real companies)."
         case .foundedBy(let date): "companies founded by \(date)"

@@ -11,14 +11,7 @@ struct ImportRoutes: Sendable {
     func add(to api: RouterGroup<BasicRequestContext>) {
         api.get("imports") { _, _ in JSONBody.response(try await server.store.imports()) }
         api.get("imports/{id}") { _, context in JSONBody.response(try await record(context.parameters.get("id"))) }
-        api.get("imports/{id}/quarantine") { request, context in
-            let record = try await record(context.parameters.get("id"))
-            var rows = try await server.store.quarantinedRows(importID: record.id)
-            if !server.token.admits(request) {
-                for index in rows.indices { rows[index].raw = ContactColumns.withheld(rows[index].raw) }
-            }
-            return JSONBody.response(rows)
-        }
+        api.get("imports/{id}/quarantine") { request, context in try await quarantine(request, context) }
         api.get("imports/{id}/changes") { request, context in
             let record = try await record(context.parameters.get("id"))
             let limit = try request.count("limit", default: 1000, maximum: 100_000)
@@ -41,6 +34,32 @@ struct ImportRoutes: Sendable {
             return JSONBody.response(status)
         }
         api.post("classifications") { request, _ in try await reclassify(request) }
+    }
+
+    /// A page of an import's quarantined rows, at most `limit` (1,000 unless given), after `cursor`; a full page
+    /// links the next in a `Link` header (RFC 8288), as a JSON array keeps no room for a cursor.
+    private func quarantine(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let record = try await record(context.parameters.get("id"))
+        let limit = try request.count("limit", default: 1000, maximum: 100_000)
+        var after: QuarantinedRow.Place?
+        if let cursor = request.uri.queryParameters.get("cursor"), !cursor.isEmpty {
+            guard let place = QuarantineCursor.place(cursor, importID: record.id) else {
+                throw Problem.badParameter(
+                    "cursor", cursor, expected: "pass the cursor of the previous page's Link header unchanged.")
+            }
+            after = place
+        }
+        var rows = try await server.store.quarantinedRows(importID: record.id, after: after, limit: limit)
+        if !server.token.admits(request) {
+            for index in rows.indices { rows[index].raw = ContactColumns.withheld(rows[index].raw) }
+        }
+        var response = JSONBody.response(rows)
+        if rows.count == limit, let last = rows.last {
+            let cursor = QuarantineCursor.token(last.place)
+            response.headers[HTTPFields.Element.Name("Link")!] =
+                "</api/v1/imports/\(record.id)/quarantine?limit=\(limit)&cursor=\(cursor)>; rel=\"next\""
+        }
+        return response
     }
 
     private func record(_ id: String?) async throws -> RegistryImport {

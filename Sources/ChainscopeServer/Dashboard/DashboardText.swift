@@ -12,7 +12,7 @@ enum DashboardText: String, CaseIterable {
     case share, count, rank, examples, seeAll
     case policies, parks, programmes, issuer, benefits, source
     case file, rowsRead, stored, quarantined, duplicates, quarantineOf, column, value, reason, noImports, warnings
-    case noQuarantine, fileLine
+    case noQuarantine, fileLine, problem, rows, byProblem, firstRowsShown
     case downloadReport, format, synthetic, notFound, error, apiLink
     case field, before, after
 
@@ -99,6 +99,15 @@ enum DashboardText: String, CaseIterable {
         case .column: ("열", "列", "Column")
         case .value: ("값", "值", "Value")
         case .reason: ("사유", "原因", "Reason")
+        case .problem: ("문제", "问题", "Problem")
+        case .rows: ("행 수", "行数", "Rows")
+        case .byProblem: ("열과 문제별", "按列和问题", "By column and problem")
+        case .firstRowsShown:
+            (
+                "처음 {shown}행만 보입니다(전체 {total}행). 모든 행: JSON 또는 chainscope quarantine export --import {id}",
+                "仅显示前 {shown} 行（共 {total} 行）。全部行：JSON 或 chainscope quarantine export --import {id}",
+                "The first {shown} rows of {total}. Every row: JSON, or chainscope quarantine export --import {id}"
+            )
         case .noImports: ("아직 가져온 등록부가 없습니다.", "尚未导入工商登记数据。", "No registry has been imported yet.")
         case .warnings: ("경고", "警告", "Warnings")
         case .downloadReport: ("보고서 내려받기", "下载报告", "Download a report")

@@ -1,5 +1,6 @@
 import ChainscopeCore
 import ChainscopeReports
+import Foundation
 import Hummingbird
 
 /// The imports with their counts, and each import's changed companies and quarantined rows: the data-quality
@@ -62,7 +63,7 @@ struct ImportPages: Sendable {
         else {
             throw Problem(.notFound, "No import has the id '\(id)'.")
         }
-        let rows = try await server.store.quarantinedRows(importID: number)
+        let rows = try await server.store.quarantinedRows(importID: number, after: nil, limit: Self.quarantineShown)
         var html =
             "<p><a href=\"/imports\">← \(HTML.escape(frame.text(.imports)))</a></p>"
             + "<h1>\(HTML.escape(record.file))</h1>" + Self.table([record], frame: frame)
@@ -70,6 +71,7 @@ struct ImportPages: Sendable {
             + "<h2>\(HTML.escape(frame.text(.quarantineOf)))</h2>"
             + "<p><a href=\"/api/v1/imports/\(number)/quarantine\">JSON</a></p>"
         guard !rows.isEmpty else { return (record.file, html + "<p>\(HTML.escape(frame.text(.noQuarantine)))</p>") }
+        html += try await groups(of: record, frame: frame)
         let headers: [DashboardText] = [.row, .column, .value, .reason]
         html +=
             "<table><thead><tr>" + headers.map { "<th scope=\"col\">\(HTML.escape(frame.text($0)))</th>" }.joined()
@@ -89,7 +91,33 @@ struct ImportPages: Sendable {
                 "<tr><td class=\"num place\">\(place)</td><td>\(HTML.escape(row.column ?? ""))</td>"
                 + "<td>\(HTML.escape(value))</td>\(reason)\(HTML.escape(row.reason(in: frame.language)))</td></tr>"
         }
-        return (record.file, html + "</tbody></table>")
+        html += "</tbody></table>"
+        guard record.counts.quarantined > rows.count else { return (record.file, html) }
+        let shown = frame.text(.firstRowsShown).replacingOccurrences(of: "{shown}", with: "\(rows.count)")
+            .replacingOccurrences(of: "{total}", with: "\(record.counts.quarantined)")
+            .replacingOccurrences(of: "{id}", with: "\(record.id)")
+        return (record.file, html + "<p>\(HTML.escape(shown))</p>")
+    }
+
+    /// The import's quarantined rows counted by column and problem, largest first: the whole of a quarantine too
+    /// long to list.
+    private func groups(of record: RegistryImport, frame: PageFrame) async throws -> String {
+        let groups = try await server.store.quarantineGroups(importIDs: [record.id], examples: 1)
+        let headers = [frame.text(.column), frame.text(.problem)].map { "<th scope=\"col\">\(HTML.escape($0))</th>" }
+        var html =
+            "<table class=\"groups\"><caption>\(HTML.escape(frame.text(.byProblem)))</caption><thead><tr>"
+            + headers.joined()
+            + "<th scope=\"col\" class=\"num\">\(HTML.escape(frame.text(.rows)))</th></tr></thead><tbody>"
+        for group in groups {
+            let title = group.code.flatMap { QuarantineReason.title(ofCode: $0, in: frame.language) }
+            // Rows quarantined before reasons had codes are grouped by their English reason.
+            let problem =
+                title.map { "<td>\(HTML.escape($0))</td>" }
+                ?? "<td lang=\"en\">\(HTML.escape(group.examples[0].reason))</td>"
+            html +=
+                "<tr><td>\(HTML.escape(group.column ?? "—"))</td>\(problem)<td class=\"num\">\(group.count)</td></tr>"
+        }
+        return html + "</tbody></table>"
     }
 
     /// The companies the import changed, as links, each with what changed in it; the first

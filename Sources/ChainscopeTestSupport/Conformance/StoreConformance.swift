@@ -7,7 +7,7 @@ public import Foundation
 /// returns what the store answered, so that tests can also compare backends answer for answer.
 ///
 /// It reads files and classifies through `Inputs`, which the test target builds from the layers above
-/// the store (ChainscopeTestSupport depends on Core alone).
+/// the store (ChainscopeTestSupport depends on Core and, for its test workbooks, ZIPFoundation alone).
 public struct StoreConformance: Sendable {
     /// What the suite needs from above the store.
     public struct Inputs: Sendable {
@@ -24,12 +24,14 @@ public struct StoreConformance: Sendable {
         public var newer: URL
         /// A file that fails after some of its rows have been handed to the store.
         public var broken: URL
+        /// A workbook of new companies whose two sheets each quarantine rows.
+        public var workbook: URL
 
         public init(
             regions: RegionDirectory, dataset: Dataset, taxonomy: Taxonomy,
             classify: @escaping @Sendable ([Company]) -> [Classification],
             importFile: @escaping @Sendable (URL, any Store) async throws -> (import: RegistryImport, isNew: Bool),
-            first: URL, newer: URL, broken: URL
+            first: URL, newer: URL, broken: URL, workbook: URL
         ) {
             self.regions = regions
             self.dataset = dataset
@@ -39,6 +41,7 @@ public struct StoreConformance: Sendable {
             self.first = first
             self.newer = newer
             self.broken = broken
+            self.workbook = workbook
         }
     }
 
@@ -49,6 +52,7 @@ public struct StoreConformance: Sendable {
         public var regions = RegionDirectory()
         public var imports: [RegistryImport] = []
         public var quarantine: [QuarantinedRow] = []
+        public var quarantineGroups: [QuarantineGroup] = []
         public var companies: [Company] = []
         public var histories: [String: [CompanyChange]] = [:]
         public var importChanges: [ImportedChange] = []
@@ -75,6 +79,7 @@ public struct StoreConformance: Sendable {
         try await classification(of: store, &snapshot, &check)
         try await indicators(of: store, &snapshot, &check)
         try await lists(of: store, &snapshot, &check)
+        try await quarantine(of: store, &snapshot, &check)
         return (snapshot, check.failures)
     }
 

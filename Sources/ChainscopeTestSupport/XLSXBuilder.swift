@@ -1,17 +1,17 @@
-import Foundation
+public import Foundation
 import ZIPFoundation
 
 /// Writes minimal but real XLSX workbooks for tests: shared strings as Excel writes them, or inline
 /// strings as openpyxl writes them; numbers as number cells.
-enum XLSXBuilder {
-    enum Strings {
+public enum XLSXBuilder {
+    public enum Strings {
         case shared
         case inline
     }
 
     /// A cell value that begins with `<c ` is written as it is (a test's styled or typed cell); `styles` is the
     /// styles part, if any; `workbookProperties` goes into the workbook (`<workbookPr date1904="1"/>`).
-    static func write(
+    public static func write(
         _ sheets: [(name: String, rows: [[String]])], to url: URL, strings: Strings = .shared, styles: String? = nil,
         workbookProperties: String = ""
     ) throws {
@@ -78,7 +78,7 @@ enum XLSXBuilder {
         }
     }
 
-    static func column(_ index: Int) -> String {
+    public static func column(_ index: Int) -> String {
         var index = index + 1
         var name = ""
         while index > 0 {
