@@ -19,6 +19,22 @@ final class OutputFile {
         handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
+    /// Writes `data` as the file at `path`: a regular file (or a new one) is replaced whole, so that a failed write
+    /// leaves the earlier file; anything else (/dev/stdout, /dev/null, a named pipe, a symbolic link) is written
+    /// into, and stays what it is.
+    static func replace(_ path: String, with data: Data) throws(CommandError) {
+        var status = stat()
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG else {
+            do {
+                try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            } catch {
+                throw CommandError("Cannot write \(path): \(error.localizedDescription)", exitCode: 74)
+            }
+            return
+        }
+        try OutputFile(path).write(data)
+    }
+
     func write(_ data: Data) throws(CommandError) {
         do {
             try handle.write(contentsOf: data)

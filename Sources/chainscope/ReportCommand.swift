@@ -76,8 +76,9 @@ struct ReportCommand: AsyncParsableCommand {
         case .md: try emit(report.markdown())
         case .html: try emit(report.html())
         case .pdf:
+            let pdf: Data
             do {
-                try PDFPrinter().print(html: report.html(), to: output!)
+                pdf = try PDFPrinter().pdf(html: report.html())
             } catch {
                 let exitCode: Int32 =
                     switch error.code {
@@ -87,6 +88,8 @@ struct ReportCommand: AsyncParsableCommand {
                     }
                 throw CommandError(error.description, exitCode: exitCode)
             }
+            // A PDF needs a file (checked above).
+            try OutputFile.replace(output ?? "report.pdf", with: pdf)
         }
     }
 
@@ -95,11 +98,7 @@ struct ReportCommand: AsyncParsableCommand {
             print(text, terminator: "")
             return
         }
-        do {
-            try text.write(toFile: output, atomically: true, encoding: .utf8)
-        } catch {
-            throw CommandError("Cannot write \(output): \(error.localizedDescription)", exitCode: 74)
-        }
+        try OutputFile.replace(output, with: Data(text.utf8))
     }
 }
 

@@ -21,10 +21,15 @@ struct ImportCommandTests {
         let sample = try CommandRun(["sample", "--rows", "1000", "--seed", "3", "--output", export, "--labels", labels])
         #expect(sample.status == 0, "\(sample.errors)")
         #expect(sample.errors.contains("Wrote 1000 synthetic rows"))
-        let again = try CommandRun(["sample", "--rows", "1000", "--seed", "3", "--output", export + "2"])
+        // Written again through a symbolic link, which stays one, over a longer file, which is emptied first.
+        let link = folder.appendingPathComponent("link.csv").path
+        try String(repeating: "x", count: 1 << 20).write(toFile: export + "2", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: export + "2")
+        let again = try CommandRun(["sample", "--rows", "1000", "--seed", "3", "--output", link])
         #expect(
             try Data(contentsOf: URL(fileURLWithPath: export)) == Data(contentsOf: URL(fileURLWithPath: export + "2")))
         #expect(again.status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == export + "2")
         let first = try CommandRun([
             "import", export, "--database", database, "--json", "--snapshot-date", "2022-10-31",
         ])

@@ -46,6 +46,22 @@ struct ReportCommandTests {
         #expect(page.contains("<svg ") && page.contains("工商登记新增企业") && !page.contains("<script"))
     }
 
+    @Test("--output replaces a file whole, and writes through a symbolic link, which stays a link")
+    func outputs() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let (file, link, target) = (workspace.path("r.md"), workspace.path("link.md"), workspace.path("target.md"))
+        try "old".write(toFile: file, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        for output in [file, link] {
+            let run = try CommandRun(["report", "--lang", "en", "--output", output, "--database", workspace.database])
+            #expect(run.status == 0, "\(run.errors)")
+        }
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("## Data quality"))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == String(contentsOfFile: file, encoding: .utf8))
+    }
+
     @Test("--as-of counts only imports taken by then: before the sample's snapshot there is no data, said so")
     func asOf() throws {
         let workspace = try Workspace()
@@ -95,13 +111,16 @@ struct ReportCommandTests {
     func pdf() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
-        let file = workspace.path("r.pdf")
+        // Printed through a symbolic link, which stays one.
+        let (file, link) = (workspace.path("r.pdf"), workspace.path("link.pdf"))
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: file)
         let run = try CommandRun(
             [
-                "report", "--lang", "ko", "--format", "pdf", "--output", file, "--as-of", "2022-10-31", "--database",
+                "report", "--lang", "ko", "--format", "pdf", "--output", link, "--as-of", "2022-10-31", "--database",
                 workspace.database,
             ])
         #expect(run.status == 0, "\(run.errors)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == file)
         let text = try Self.tool("/usr/bin/pdftotext", ["-layout", file, "-"])
         for expected in ["R9", "1만 320개", "2,072억 위안", "등기부 신규 등록", "합성 샘플 데이터", "보안뉴스"] {
             #expect(text.contains(expected), "\(expected)")

@@ -49,10 +49,12 @@ struct BufferedOutput {
     var bytes = 0
 
     init(url: URL, encoding: TextEncoding) throws {
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+        // Created or emptied in place: a symbolic link, /dev/null or a named pipe stays what it is.
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
         }
-        handle = try FileHandle(forWritingTo: url)
+        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         self.encoding = encoding
         if encoding == .utf16LittleEndian { try emit(Data([0xFF, 0xFE])) }
         if encoding == .utf16BigEndian { try emit(Data([0xFE, 0xFF])) }
