@@ -224,7 +224,7 @@ extension PostgresStore {
                     FROM (
                         SELECT *, COUNT(*) OVER grouped AS total,
                             ROW_NUMBER() OVER (grouped ORDER BY import_id, sheet NULLS FIRST, row) AS number
-                        FROM (SELECT *, substring(reason_detail FROM '^\\["([A-Za-z.]+)"') AS code FROM quarantine
+                        FROM (SELECT *, substring(reason_detail FROM '^\\["([^"\\\\]+)"') AS code FROM quarantine
                             WHERE import_id = ANY($1)) AS coded
                         WINDOW grouped AS (PARTITION BY "column", COALESCE(code, reason))) AS numbered
                     WHERE number <= $2
