@@ -10,11 +10,13 @@ struct ScanCommand: AsyncParsableCommand {
         abstract: "Classify a CSV export without importing it and count the chain's members by month and district.",
         discussion: """
             A quick look at a file: nothing is stored and no row is quarantined; rows are counted as \
-            they are. One thread reads while another classifies.
+            they are. One thread reads while another classifies. The summary, and the reason a file is \
+            refused, are written in the language of --lang.
 
             Examples:
               chainscope scan export.csv
               chainscope scan export.csv --taxonomy ic --json
+              chainscope scan export.csv --lang en
             """)
 
     @Argument(help: "A CSV or TSV export.", completion: .file())
@@ -34,12 +36,18 @@ struct ScanCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print the counts as JSON.")
     var json = false
 
+    @Option(
+        name: .long,
+        help: "The language of the summary and of refusals: ko, zh or en (default: CHAINSCOPE_LANG, else ko).")
+    var lang: LanguageOption?
+
     func run() async throws {
         try await CommandError.reporting { () async throws(CommandError) in
             guard let named = TextEncoding.named(encoding) else {
                 throw CommandError(
                     "--encoding \(encoding) is not known; use auto, utf-8, gb18030 or utf-16.", exitCode: 64)
             }
+            let language = try Configuration(database: nil, language: lang?.language).language
             let chain = try CommandError.loading(taxonomy: taxonomy)
             let counts: RegistryScan.Counts
             do {
@@ -47,7 +55,7 @@ struct ScanCommand: AsyncParsableCommand {
                 scan.minConfidence = minConfidence
                 counts = try scan.run(URL(fileURLWithPath: file), displayName: file)
             } catch let error as IngestError {
-                throw CommandError("\(error)", exitCode: 65)
+                throw CommandError(error.description(in: language), exitCode: 65)
             } catch {
                 throw CommandError("\(error)", exitCode: 74)
             }
@@ -55,7 +63,7 @@ struct ScanCommand: AsyncParsableCommand {
                 print(JSONOutput.text(counts))
                 return
             }
-            for line in ScanSummary(counts: counts, taxonomy: chain).lines { print(line) }
+            for line in ScanSummary(counts: counts, taxonomy: chain, language: language).lines { print(line) }
         }
     }
 }

@@ -158,11 +158,11 @@ struct ClassifyCommandTests {
         let labelled = try String(contentsOfFile: workspace.labels, encoding: .utf8).split(separator: "\n")
             .filter { $0.split(separator: ",").count > 1 && $0.split(separator: ",")[1] == "1" }.count
         #expect(members >= labelled && members <= labelled + 10, "\(members) vs \(labelled)")
-        let text = try CommandRun(["scan", workspace.path("s.csv"), "--taxonomy", "ic"])
+        let text = try CommandRun(["scan", workspace.path("s.csv"), "--taxonomy", "ic", "--lang", "en"])
         #expect(text.output.contains("Integrated-circuit industry chain (ic v1)"), "\(text.output)")
         // For a person: the share, the layers by name in chain order, and a year-by-month table whose
         // year totals (with the undated) add up to the members.
-        let summary = try CommandRun(["scan", workspace.path("s.csv")]).output
+        let summary = try CommandRun(["scan", workspace.path("s.csv"), "--lang", "en"]).output
         #expect(summary.hasPrefix("\(members) of 1,000 rows ("), "\(summary)")
         #expect(summary.contains("By layer: Foundation layer "), "\(summary)")
         let table = summary.components(separatedBy: "By founding month:\n").last ?? ""
@@ -170,7 +170,16 @@ struct ClassifyCommandTests {
         #expect(lines.first?.hasPrefix("  year") == true && lines.first?.hasSuffix("total") == true, "\(summary)")
         let totals = lines.dropFirst().compactMap { Int($0.split(separator: " ").last?.filter { $0 != "," } ?? "") }
         #expect(totals.count == lines.count - 1 && totals.reduce(0, +) == members, "\(summary)")
-        #expect(try CommandRun(["scan", workspace.path("missing.csv")]).status != 0)
+        // In Korean by default, the month table's columns kept to a terminal's widths; and in Chinese.
+        let korean = try CommandRun(["scan", workspace.path("s.csv")]).output
+        #expect(korean.hasPrefix("1,000행 중 \(members)행(") && korean.contains("\n층별: 기초층 "), "\(korean)")
+        let header = try #require(korean.split(separator: "\n").first { $0.hasPrefix("  연도") })
+        #expect(header.count + 4 == lines.first?.count && header.hasSuffix(" 합계"), "\(korean)")  // 4 wide characters
+        let chinese = try CommandRun(["scan", workspace.path("s.csv"), "--lang", "zh"]).output
+        #expect(chinese.hasPrefix("1,000 行中有 \(members) 行（") && chinese.contains("\n按层：基础层 "), "\(chinese)")
+        let missing = try CommandRun(["scan", workspace.path("missing.csv")])
+        #expect(missing.status == 65 && missing.errors.contains("missing.csv"), "\(missing.errors)")
+        #expect(missing.errors.unicodeScalars.contains { (0xAC00...0xD7A3).contains($0.value) }, "\(missing.errors)")
     }
 
     @Test("taxonomy diff lists the companies that change and why")
