@@ -125,9 +125,9 @@ final class ImportJobs: Service, Sendable {
             update(job.id) {
                 $0.state = .failed
                 $0.error = "\(error)"
-                if let refusal = error as? IngestError, refusal.refusal != nil {
+                if let refused = error as? IngestError, refused.refusal != nil {
                     $0.errorText = LocalizedText(
-                        zh: refusal.description(in: .zh), ko: refusal.description(in: .ko), en: refusal.description)
+                        zh: refused.description(in: .zh), ko: refused.description(in: .ko), en: refused.description)
                 }
             }
             logger.warning("import job refused the file", metadata: ["job": "\(job.id)", "error": "\(error)"])
