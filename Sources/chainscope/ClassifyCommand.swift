@@ -124,4 +124,14 @@ extension CommandError {
             throw CommandError("\(error)", exitCode: 65)
         }
     }
+
+    /// The header mapping `--profile` names: none for `auto`, else the YAML file's.
+    static func loading(profile: String) throws(CommandError) -> [String: RegistryField] {
+        guard profile != "auto" else { return [:] }
+        do {
+            return try MappingReader().read(URL(fileURLWithPath: profile))
+        } catch {
+            throw CommandError("\(error)", exitCode: 65)
+        }
+    }
 }

@@ -121,13 +121,7 @@ struct ImportCommand: AsyncParsableCommand {
             }
             options.snapshotDate = date
         }
-        if profile != "auto" {
-            do {
-                options.mapping = try MappingReader().read(URL(fileURLWithPath: profile))
-            } catch {
-                throw CommandError("\(error)", exitCode: 65)
-            }
-        }
+        options.mapping = try CommandError.loading(profile: profile)
         return options
     }
 

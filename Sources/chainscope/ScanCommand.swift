@@ -17,6 +17,7 @@ struct ScanCommand: AsyncParsableCommand {
               chainscope scan export.csv
               chainscope scan export.csv --taxonomy ic --json
               chainscope scan export.csv --lang en
+              chainscope scan odd.csv --profile my-columns.yaml
             """)
 
     @Argument(help: "A CSV or TSV export.", completion: .file())
@@ -27,6 +28,9 @@ struct ScanCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "auto, utf-8, gb18030 (also gbk) or utf-16.")
     var encoding = "auto"
+
+    @Option(name: .long, help: "auto, or a YAML file mapping headers to fields (columns: {企业名: name}), as import's.")
+    var profile = "auto"
 
     @Option(
         name: .customLong("min-confidence"),
@@ -49,9 +53,11 @@ struct ScanCommand: AsyncParsableCommand {
             }
             let language = try Configuration(database: nil, language: lang?.language).language
             let chain = try CommandError.loading(taxonomy: taxonomy)
+            var options = RegistryImportOptions(encoding: named)
+            options.mapping = try CommandError.loading(profile: profile)
             let counts: RegistryScan.Counts
             do {
-                var scan = RegistryScan(classifier: Classifier(chain), options: RegistryImportOptions(encoding: named))
+                var scan = RegistryScan(classifier: Classifier(chain), options: options)
                 scan.minConfidence = minConfidence
                 counts = try scan.run(URL(fileURLWithPath: file), displayName: file)
             } catch let error as IngestError {

@@ -182,6 +182,26 @@ struct ClassifyCommandTests {
         #expect(missing.errors.unicodeScalars.contains { (0xAC00...0xD7A3).contains($0.value) }, "\(missing.errors)")
     }
 
+    @Test("scan reads headers it does not know through a mapping file, as import does")
+    func scanWithProfile() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let file = workspace.path("odd.csv")
+        try "企业名,代码,业务,开业日\n杭州甲智能科技有限公司,91330106MA2CFX8Q07,人工智能基础软件开发,2022-03-01\n".write(
+            toFile: file, atomically: true, encoding: .utf8)
+        let mapping = workspace.path("columns.yaml")
+        try "columns:\n  企业名: name\n  代码: credit_code\n  业务: scope\n  开业日: founded\n".write(
+            toFile: mapping, atomically: true, encoding: .utf8)
+        let refused = try CommandRun(["scan", file, "--lang", "en"])
+        #expect(refused.status == 65 && refused.errors.contains("--profile"), "\(refused.errors)")
+        let mapped = try CommandRun(["scan", file, "--profile", mapping, "--json"])
+        #expect(mapped.status == 0, "\(mapped.errors)")
+        let counts = try #require(try JSONSerialization.jsonObject(with: Data(mapped.output.utf8)) as? [String: Any])
+        #expect(counts["rowsRead"] as? Int == 1 && counts["members"] as? Int == 1, "\(mapped.output)")
+        let missing = try CommandRun(["scan", file, "--profile", workspace.path("none.yaml")])
+        #expect(missing.status == 65 && missing.errors.contains("none.yaml"), "\(missing.errors)")
+    }
+
     @Test("taxonomy diff lists the companies that change and why")
     func diff() throws {
         let workspace = try Workspace()
