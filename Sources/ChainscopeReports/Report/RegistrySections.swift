@@ -254,7 +254,9 @@ struct RegistrySections {
                     ReportDocument.Table(
                         caption: phrase(.quarantineTable), headers: headers, rows: report.quarantine.map(quarantineRow),
                         numericColumns: [2], note: sourceNote(note(counts, window: nil)))))
-            blocks.append(.line([.text(phrase(.quarantineHint))], indent: 0))
+            let quarantining = counts.provenance.imports.filter { $0.counts.quarantined > 0 }.map(\.id)
+            let hint = phrase(.quarantineHint(importID: quarantining.count == 1 ? quarantining[0] : nil))
+            blocks.append(.line([.text(hint)], indent: 0))
         }
         return ReportDocument.Section(title: [.text(phrase(.qualitySection))], blocks: blocks)
     }

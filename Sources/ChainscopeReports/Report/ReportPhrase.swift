@@ -33,7 +33,8 @@ enum ReportPhrase: Hashable, Sendable, Trilingual {
     /// A quarantined row's place and its value.
     case example(place: String, value: String)
     case listSeparator
-    case quarantineHint
+    /// Where each quarantined row's reason is: `importID` when one import quarantined rows.
+    case quarantineHint(importID: Int64?)
     case noData
     case syntheticBanner
     case foundedBy(String)
@@ -87,7 +88,8 @@ enum ReportPhrase: Hashable, Sendable, Trilingual {
         case .place(let id, let sheet, let row): "#\(id) " + (sheet.map { "\($0) " } ?? "") + "\(row)행"
         case .example(let place, let value): "\(place): \(value)"
         case .listSeparator: "; "
-        case .quarantineHint: "행마다의 사유와 고칠 방법: chainscope quarantine list --import 번호"
+        case .quarantineHint(let id):
+            "행마다의 사유와 고칠 방법: chainscope quarantine list --import \(id.map(String.init) ?? "번호")"
         case .noData: "자료 없음: 이 기간에 해당하는 등기부 기업이 없습니다."
         case .syntheticBanner: "등기부 수치는 합성 샘플 데이터(실제 기업 아님)에서 나온 것입니다."
         case .foundedBy(let date): "\(date)까지 설립된 기업"
@@ -139,7 +141,7 @@ enum ReportPhrase: Hashable, Sendable, Trilingual {
         case .place(let id, let sheet, let row): "#\(id) " + (sheet.map { "\($0) " } ?? "") + "第 \(row) 行"
         case .example(let place, let value): "\(place)：\(value)"
         case .listSeparator: "；"
-        case .quarantineHint: "每一行的原因及更正方法：chainscope quarantine list --import 编号"
+        case .quarantineHint(let id): "每一行的原因及更正方法：chainscope quarantine list --import \(id.map(String.init) ?? "编号")"
         case .noData: "暂无数据：该时段没有工商登记企业。"
         case .syntheticBanner: "工商登记数据来自合成样本数据（非真实企业）。"
         case .foundedBy(let date): "截至\(date)成立的企业"
@@ -194,7 +196,8 @@ enum ReportPhrase: Hashable, Sendable, Trilingual {
         case .place(let id, let sheet, let row): "#\(id) " + (sheet.map { "\($0) " } ?? "") + "row \(row)"
         case .example(let place, let value): "\(place): \(value)"
         case .listSeparator: "; "
-        case .quarantineHint: "Each row's reason and how to fix it: chainscope quarantine list --import NUMBER"
+        case .quarantineHint(let id):
+            "Each row's reason and how to fix it: chainscope quarantine list --import \(id.map(String.init) ?? "NUMBER")"
         case .noData: "No data: no registry companies fall in this window."
         case .syntheticBanner: "Registry figures come from synthetic sample data (not real companies)."
         case .foundedBy(let date): "companies founded by \(date)"
