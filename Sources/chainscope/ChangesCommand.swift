@@ -39,11 +39,8 @@ struct ChangesCommand: AsyncParsableCommand {
             let (record, changes) = try await configuration.withStore { store throws(CommandError) in
                 let imports = try await CommandError.storing { try await store.imports() }
                 guard let record = importID.map({ id in imports.first { $0.id == id } }) ?? imports.last else {
-                    throw CommandError(
-                        importID.map {
-                            "No import has the number \($0); each import prints its number (\"as import #N\")."
-                        }
-                            ?? "Nothing has been imported yet.", exitCode: 65)
+                    throw importID.map(CommandError.noImport)
+                        ?? CommandError("Nothing has been imported yet.", exitCode: 65)
                 }
                 return (
                     record,

@@ -55,6 +55,11 @@ extension CommandError {
         }
     }
 
+    /// `--import` named an import that the database does not have.
+    static func noImport(_ id: Int64) -> CommandError {
+        CommandError("No import has the number \(id); each import prints its number (\"as import #N\").", exitCode: 65)
+    }
+
     /// Runs store work, turning failure into an I/O error.
     static func storing<Value>(_ body: () async throws -> Value) async throws(CommandError) -> Value {
         do {

@@ -1,10 +1,15 @@
 import Foundation
 
-/// Where a command writes a long output a piece at a time: a file, created or emptied in place (so that a device
-/// such as /dev/null, a named pipe or a symbolic link stays what it is), or standard output.
+/// Where a command writes a long output a piece at a time: a file or standard output.
+///
+/// A regular file (or a new one) is written beside itself and renamed over the path by `commit()`, so that a command
+/// that fails half-way, or before its first line, leaves the earlier file whole and no part of a new one. Anything
+/// else (/dev/stdout, /dev/null, a named pipe, a symbolic link) is written into and stays what it is.
 final class OutputFile {
     let path: String?
     private let handle: FileHandle
+    /// The file beside `path` that `commit()` renames over it; nil when writing into `path` itself.
+    private var temporary: String?
 
     init(_ path: String?) throws(CommandError) {
         self.path = path
@@ -12,35 +17,62 @@ final class OutputFile {
             handle = .standardOutput
             return
         }
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw CommandError("Cannot write \(path): \(String(cString: strerror(errno))).", exitCode: 74)
+        var status = stat()
+        let exists = lstat(path, &status) == 0
+        let descriptor: Int32
+        if exists && status.st_mode & S_IFMT != S_IFREG {
+            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        } else {
+            let folder = (path as NSString).deletingLastPathComponent
+            var template = Array(
+                ((folder.isEmpty ? "." : folder) + "/." + (path as NSString).lastPathComponent + ".XXXXXX").utf8CString)
+            descriptor = mkstemp(&template)
+            if descriptor >= 0 {
+                _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+                temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                // mkstemp creates the file for its owner alone: give it the mode the file had, or a new file's.
+                _ = fchmod(descriptor, exists ? status.st_mode & 0o7777 : 0o666 & ~Self.creationMask)
+            }
         }
+        guard descriptor >= 0 else { throw Self.failure(path, String(cString: strerror(errno))) }
         handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
-    /// Writes `data` as the file at `path`: a regular file (or a new one) is replaced whole, so that a failed write
-    /// leaves the earlier file; anything else (/dev/stdout, /dev/null, a named pipe, a symbolic link) is written
-    /// into, and stays what it is.
+    deinit {
+        if let temporary { unlink(temporary) }
+    }
+
+    /// Writes `data` as the whole file at `path`.
     static func replace(_ path: String, with data: Data) throws(CommandError) {
-        var status = stat()
-        guard lstat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG else {
-            do {
-                try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-            } catch {
-                throw CommandError("Cannot write \(path): \(error.localizedDescription)", exitCode: 74)
-            }
-            return
-        }
-        try OutputFile(path).write(data)
+        let file = try OutputFile(path)
+        try file.write(data)
+        try file.commit()
     }
 
     func write(_ data: Data) throws(CommandError) {
         do {
             try handle.write(contentsOf: data)
         } catch {
-            throw CommandError("Cannot write \(path ?? "standard output"): \(error.localizedDescription)", exitCode: 74)
+            throw Self.failure(path ?? "standard output", error.localizedDescription)
         }
+    }
+
+    /// Makes what was written the file at `path`; without it a regular file is left as it was.
+    func commit() throws(CommandError) {
+        guard let temporary, let path else { return }
+        guard rename(temporary, path) == 0 else { throw Self.failure(path, String(cString: strerror(errno))) }
+        self.temporary = nil
+    }
+
+    private static func failure(_ path: String, _ reason: String) -> CommandError {
+        CommandError("Cannot write \(path): \(reason)\(reason.hasSuffix(".") ? "" : ".")", exitCode: 74)
+    }
+
+    /// The process's file-creation mask, which `umask` can only read by setting.
+    private static var creationMask: mode_t {
+        let mask = umask(0o022)
+        umask(mask)
+        return mask
     }
 }
 

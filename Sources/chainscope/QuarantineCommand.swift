@@ -39,7 +39,11 @@ struct QuarantineCommand: AsyncParsableCommand {
         ) async throws(CommandError) -> (count: Int, language: Language) {
             let configuration = try Configuration(database: database, language: lang?.language)
             let count = try await configuration.withStore { store throws(CommandError) in
-                try await CommandError.storing {
+                if let importID {
+                    let imports = try await CommandError.storing { try await store.imports() }
+                    guard imports.contains(where: { $0.id == importID }) else { throw CommandError.noImport(importID) }
+                }
+                return try await CommandError.storing {
                     var count = 0
                     try await store.forEachQuarantinedRow(importID: importID) { rows in
                         count += rows.count
@@ -103,6 +107,7 @@ struct QuarantineCommand: AsyncParsableCommand {
                 let (count, _) = try await selection.forEachPage { rows, language in
                     try sink.write(Data(QuarantineCSV.lines(rows, language: language).utf8))
                 }
+                try sink.commit()
                 if let output { FileHandle.standardError.write(Data("Wrote \(count) rows to \(output)\n".utf8)) }
             }
         }

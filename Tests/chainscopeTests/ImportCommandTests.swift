@@ -68,6 +68,29 @@ struct ImportCommandTests {
                 with: [0xEF, 0xBB, 0xBF] + Array("import,row,line,sheet,column,value,reason,reason_code,raw".utf8)))
         #expect(
             String(decoding: exported, as: UTF8.self).components(separatedBy: "\r\n").count == (quarantined ?? 0) + 2)
+        try exportKeepsEarlierFile(csv, database: database, folder: folder)
+    }
+
+    /// An export that fails leaves the file it would have replaced as it was; one that succeeds keeps its mode.
+    func exportKeepsEarlierFile(_ csv: String, database: String, folder: URL) throws {
+        let earlier = try Data(contentsOf: URL(fileURLWithPath: csv))
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: csv)
+        let unknown = try CommandRun([
+            "quarantine", "export", "--import", "99", "--database", database, "--output", csv,
+        ])
+        #expect(unknown.status == 65)
+        #expect(unknown.errors.contains("No import has the number 99"), "\(unknown.errors)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: csv)) == earlier)
+        let listed = try CommandRun(["quarantine", "list", "--import", "99", "--database", database])
+        #expect(listed.status == 65 && listed.output.isEmpty, "\(listed.output)")
+        let one = try CommandRun(["quarantine", "export", "--import", "1", "--database", database, "--output", csv])
+        #expect(one.status == 0, "\(one.errors)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: csv)) == earlier)
+        let mode = try FileManager.default.attributesOfItem(atPath: csv)[.posixPermissions] as? Int
+        #expect(mode == 0o640)
+        // Nothing is left beside it.
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(!names.contains { $0.hasPrefix(".q.csv") }, "\(names)")
     }
 
     @Test("A quarantined JSON object is listed by its number and the line it starts on")
