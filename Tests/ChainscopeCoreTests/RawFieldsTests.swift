@@ -191,4 +191,54 @@ struct RawFieldsTests {
         #expect(change.fields[1].isUnitemisedCells && change.fields[1].before == nil)
         #expect(change.fields[2].cell == "电话")
     }
+
+    @Test("A fact spelt another way in a newer export is no change; a cell that is empty either way neither")
+    func respeltFacts() throws {
+        let keys = ["企业名称", "成立日期", "注册资本", "登记状态", "电话"]
+        let fields = HeaderFields {
+            ["成立日期": "founded", "注册资本": "capital", "登记状态": "status", "电话": "phone"][$0]
+        }
+        func row(_ cells: [String], founded: String, capital: Decimal?, status: RegistrationStatus?) -> CompanyRow {
+            let company = Company(
+                key: .creditCode("91330106MA2XXXXX0X"), names: LocalizedText(zh: cells[0]), status: status,
+                founded: CalendarDate(iso: founded), registeredCapital: capital.map { Money($0, .yuan) },
+                registeredCapitalText: cells[2],
+                provenance: Provenance(kind: .registryImport, collection: "1", file: "a.csv"))
+            var row = CompanyRow(
+                company,
+                raw: RawFields.Layout(keys: keys).fields(cells, sharing: CompanyRow.sharedColumns(of: company)),
+                classification: nil)
+            row.headerFields = fields
+            return row
+        }
+        let stored = row(
+            ["杭州甲科技有限公司", "2019-03-05", "1000万元人民币", "存续", "-"], founded: "2019-03-05", capital: 10_000_000,
+            status: .active)
+        func changes(_ new: CompanyRow) -> [String: [String?]] {
+            new.changes(from: stored.values) { RawHeader(keys: keys).digest == $0 ? keys : nil }
+        }
+        let respelt = row(
+            ["杭州甲科技有限公司", "2019年3月5日", "1,000万元", "在业", ""], founded: "2019-03-05", capital: 10_000_000,
+            status: .active)
+        #expect(respelt.values != stored.values)
+        #expect(changes(respelt).isEmpty)
+        // What did change is recorded, and only that.
+        let moved = row(
+            ["杭州甲科技有限公司", "2019/3/5", "2,000万元", "在业", "0571-1"], founded: "2019-03-05", capital: 20_000_000,
+            status: .active)
+        #expect(
+            changes(moved) == [
+                "capital_amount": ["10000000", "20000000"], "capital_text": ["1000万元人民币", "2,000万元"],
+                "raw.电话": ["-", "0571-1"],
+            ])
+        // A status neither text names is compared as text.
+        let unknown = row(
+            ["杭州甲科技有限公司", "2019-03-05", "1000万元人民币", "甲", "-"], founded: "2019-03-05", capital: 10_000_000, status: nil)
+        let other = row(
+            ["杭州甲科技有限公司", "2019-03-05", "1000万元人民币", "乙", "-"], founded: "2019-03-05", capital: 10_000_000, status: nil)
+        #expect(
+            other.changes(from: unknown.values) { RawHeader(keys: keys).digest == $0 ? keys : nil } == [
+                "raw.登记状态": ["甲", "乙"]
+            ])
+    }
 }

@@ -33,7 +33,9 @@ enum ConformanceInputs {
                 badCode, badDate, nul,
             ])
         // Rows 200–259 again, every third one moved and struck off, and 80 new rows, in an export that orders
-        // its columns the other way round: the rows that did not change stay unchanged.
+        // its columns the other way round: the rows that did not change stay unchanged, also where the export
+        // spells their founding day, capital and status another way (2019年3月5日, 1000万元, 在业).
+        let capital = SampleGenerator.header.firstIndex(of: "注册资本")!
         let newer = try write(
             folder.url.appendingPathComponent("newer.csv"), reversed: true,
             (200..<340).map { index in
@@ -41,6 +43,10 @@ enum ConformanceInputs {
                 if index < 260 && index % 3 == 0 {
                     cells[status] = "注销"
                     cells[address] += "（新址）"
+                } else if index < 260 && index % 3 == 1 {
+                    cells[founded] = respelt(day: cells[founded])
+                    cells[capital] = cells[capital].replacingOccurrences(of: "万元人民币", with: "万元")
+                    if cells[status] == "存续" { cells[status] = "在业" }
                 }
                 return cells
             })
@@ -96,6 +102,12 @@ enum ConformanceInputs {
             try write(folder.url.appendingPathComponent("active.csv"), cells),
             try write(folder.url.appendingPathComponent("deregistered.csv"), deregistered)
         )
+    }
+
+    /// `2019-03-05` as `2019年3月5日`; any other text as it is.
+    static func respelt(day: String) -> String {
+        let parts = day.split(separator: "-").compactMap { Int($0) }
+        return parts.count == 3 ? "\(parts[0])年\(parts[1])月\(parts[2])日" : day
     }
 
     static func write(_ url: URL, reversed: Bool = false, _ rows: [[String]]) throws -> URL {

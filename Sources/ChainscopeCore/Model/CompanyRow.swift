@@ -17,7 +17,7 @@ public struct CompanyRow: Sendable {
     /// The columns of `sharedColumns(of:)`.
     static let sharedColumnIndexes = ["name_zh", "credit_code", "capital_text", "address", "business_scope"].map(index)
 
-    private static func index(_ column: String) -> Int { columns.firstIndex(of: column)! }
+    static func index(_ column: String) -> Int { columns.firstIndex(of: column)! }
 
     /// Columns whose text a raw cell often repeats, so `RawFields` keeps the cell as the column's number:
     /// each with its text, when it is long enough for a number to be shorter. Every write of a company

@@ -6,6 +6,9 @@ public struct HeaderFields: Sendable {
 
     public init(_ field: @escaping @Sendable (String) -> String?) { self.field = field }
 
+    /// The field `header` stands for (a `RegistryField`'s raw value), nil for a header no field is read from.
+    func field(of header: String) -> String? { field(header) }
+
     /// The cells by what they stand for, each with its header: a header's field where it names one that no
     /// other header of the row names too, else the header itself.
     func byField(_ cells: [String: String]) -> [String: (header: String, text: String)] {

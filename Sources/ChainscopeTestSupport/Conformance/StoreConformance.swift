@@ -157,6 +157,9 @@ public struct StoreConformance: Sendable {
             Set(changes.map(\.key.description)) == Set(snapshot.histories.keys)
                 && changes.count == snapshot.histories.count,
             "an import lists each company it changed once")
+        check(
+            changes.allSatisfy { $0.change.fields.contains { ["status", "address"].contains($0.name) } },
+            "the newer export changes only the companies it moved and struck off, not those it spells another way")
         let rows = changes.map { $0.change.row ?? 0 }
         check(rows == rows.sorted(), "in the order of their rows")
         let names = Dictionary(snapshot.companies.map { ($0.key, $0.names.zh) }, uniquingKeysWith: { $1 })
