@@ -131,12 +131,15 @@ struct ImportSummaryWords {
             "(new \(new), updated \(updated), unchanged \(unchanged))")
     }
 
-    func rows(_ count: String) -> String { language.pick("\(count)행", "\(count) 行", "\(count) rows") }
+    /// `count` as the summary prints it (with group separators).
+    func rows(_ count: String) -> String {
+        language.pick("\(count)행", "\(count) 行", "\(count) row\(count == "1" ? "" : "s")")
+    }
 
     func searchIndex(_ companies: Int, seconds: Double) -> String {
         let time = String(format: "%.1f", seconds)
         return language.pick(
             "검색 색인: 기업 \(companies)곳을 \(time)초 만에 색인했습니다.", "搜索索引：\(time) 秒内为 \(companies) 家企业建立了索引。",
-            "Search index: \(companies) companies indexed in \(time) s.")
+            "Search index: \(companies) compan\(companies == 1 ? "y" : "ies") indexed in \(time) s.")
     }
 }

@@ -108,7 +108,10 @@ struct QuarantineCommand: AsyncParsableCommand {
                     try sink.write(Data(QuarantineCSV.lines(rows, language: language).utf8))
                 }
                 try sink.commit()
-                if let output { FileHandle.standardError.write(Data("Wrote \(count) rows to \(output)\n".utf8)) }
+                if let output {
+                    FileHandle.standardError.write(
+                        Data("Wrote \(count) row\(count == 1 ? "" : "s") to \(output)\n".utf8))
+                }
             }
         }
     }

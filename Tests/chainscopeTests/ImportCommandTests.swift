@@ -104,8 +104,12 @@ struct ImportCommandTests {
         }
         try ("[\n" + objects.joined(separator: ",\n") + "\n]\n").write(
             toFile: export, atomically: true, encoding: .utf8)
-        let run = try CommandRun(["import", export, "--database", database, "--snapshot-date", "2022-10-31"])
+        let run = try CommandRun([
+            "import", export, "--database", database, "--snapshot-date", "2022-10-31", "--lang", "en",
+        ])
         #expect(run.status == 0, "\(run.errors)")
+        // One of each, said as one.
+        #expect(run.output.contains("1 + 1 + 0 = 2 rows") && run.output.contains("1 company indexed"), "\(run.output)")
         let list = try CommandRun(["quarantine", "list", "--database", database, "--lang", "en"])
         #expect(list.output.hasPrefix("import #1, row 2 (line 6) column 统一社会信用代码:"), "\(list.output)")
         let korean = try CommandRun(["quarantine", "list", "--database", database, "--lang", "ko"])

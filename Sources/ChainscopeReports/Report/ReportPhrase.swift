@@ -159,6 +159,11 @@ enum ReportPhrase: Hashable, Sendable, Trilingual {
         }
     }
 
+    /// `count` (as printed, with group separators) and "company" or "companies", with `adjective` between.
+    private static func companies(_ count: String, _ adjective: String = "") -> String {
+        "\(count) \(adjective)compan\(count == "1" ? "y" : "ies")"
+    }
+
     var english: String {
         switch self {
         case .registrationsSection: "New registrations in the registry"
@@ -176,17 +181,18 @@ enum ReportPhrase: Hashable, Sendable, Trilingual {
         case .layersTable(let chain): "\(chain) companies by layer"
         case .segmentsTable(let chain): "\(chain) companies by segment (a company can be in several)"
         case .yearToDate(let months, let count, let before, let beforeCount, let growth):
-            "\(months): \(count) new companies; the same months a year before (\(before)): \(beforeCount)"
+            "\(months): \(Self.companies(count, "new ")); the same months a year before (\(before)): \(beforeCount)"
                 + (growth.map { ", a change of \($0)" } ?? "")
         case .wholeYear(let year, let count, let exceededBy):
-            "All of \(year): \(count) new companies" + (exceededBy.map { " — \($0) already exceeds it" } ?? "")
+            "All of \(year): \(Self.companies(count, "new "))"
+                + (exceededBy.map { " — \($0) already exceeds it" } ?? "")
         case .source: "Source"
         case .column: "Column"
         case .countNote(let imports, let taxonomy, let window, let synthetic):
             "Chainscope count over the registry: \(imports); taxonomy \(taxonomy); \(window)"
                 + (synthetic ? "; synthetic sample data, not real companies" : "")
         case .importLine(let id, let file, let snapshot, let stored):
-            "import #\(id) \(file) (snapshot \(snapshot), \(stored) companies)"
+            "import #\(id) \(file) (snapshot \(snapshot), \(Self.companies(stored)))"
         case .importsTable: "Imported files"
         case .importHeaders: "#|File|Snapshot|Rows read|Stored|Quarantined|Duplicates"
         case .quarantineTable: "Quarantined rows and why"
@@ -204,7 +210,7 @@ enum ReportPhrase: Hashable, Sendable, Trilingual {
         case .allFounded: "all stored registry companies"
         case .noRegistry: "No registry imported yet: chainscope import FILE"
         case .examplesSection: "Top segments and example companies"
-        case .segmentLine(let segment, let count, let share): "\(segment): \(count) companies (\(share))"
+        case .segmentLine(let segment, let count, let share): "\(segment): \(Self.companies(count)) (\(share))"
         case .explainHint: "Every company's full evidence: chainscope explain CREDIT_CODE"
         case .statusTable(let chain): "\(chain) companies by status, and their registered capital"
         case .active: "In business (存续)"
