@@ -39,11 +39,15 @@ struct EvidenceWords {
             "Not in the \(chain) (score \(score), threshold \(threshold))")
     }
 
-    func place(_ field: Evidence.Field, clause: Int) -> String {
-        switch field {
-        case .name: pick("[회사명]", "[企业名称]", "[name]")
-        case .industry: pick("[업종]", "[行业]", "[industry]")
-        case .scope: pick("[경영범위 \(clause + 1)항]", "[经营范围第\(clause + 1)项]", "[scope, item \(clause + 1)]")
+    /// Where a piece of evidence is: the field, and for the business scope its item unless `clause` is nil (the
+    /// scope as a whole).
+    func place(_ field: Evidence.Field, clause: Int?) -> String {
+        switch (field, clause) {
+        case (.name, _): pick("[회사명]", "[企业名称]", "[name]")
+        case (.industry, _): pick("[업종]", "[行业]", "[industry]")
+        case (.scope, nil): pick("[경영범위]", "[经营范围]", "[scope]")
+        case (.scope, let clause?):
+            pick("[경영범위 \(clause + 1)항]", "[经营范围第\(clause + 1)项]", "[scope, item \(clause + 1)]")
         }
     }
 

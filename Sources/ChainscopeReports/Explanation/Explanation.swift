@@ -50,6 +50,10 @@ public struct Explanation: Sendable {
     }
 
     private func line(_ item: Evidence) -> String {
+        // An empty scope has no item to quote: the finding is about the scope as a whole.
+        if item.rule == .emptyScope {
+            return words.place(item.field, clause: nil) + ": " + words.rule(item.rule, trigger: nil)
+        }
         let place = words.place(item.field, clause: item.clauseIndex)
         let segment = item.segment.map { taxonomy.segment($0)?.segment.labels.text(in: language) ?? $0 } ?? ""
         let weight = item.weight == 0 ? "±0" : (item.weight > 0 ? "+" : "") + Self.number(item.weight)
