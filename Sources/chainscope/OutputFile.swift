@@ -19,20 +19,20 @@ final class OutputFile {
         }
         var status = stat()
         let exists = lstat(path, &status) == 0
-        let descriptor: Int32
+        var descriptor: Int32
         if exists && status.st_mode & S_IFMT != S_IFREG {
             descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         } else {
             let folder = (path as NSString).deletingLastPathComponent
-            var template = Array(
-                ((folder.isEmpty ? "." : folder) + "/." + (path as NSString).lastPathComponent + ".XXXXXX").utf8CString)
-            descriptor = mkstemp(&template)
-            if descriptor >= 0 {
-                _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
-                temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-                // mkstemp creates the file for its owner alone: give it the mode the file had, or a new file's.
-                _ = fchmod(descriptor, exists ? status.st_mode & 0o7777 : 0o666 & ~Self.creationMask)
-            }
+            let prefix = (folder.isEmpty ? "." : folder) + "/." + (path as NSString).lastPathComponent + "."
+            // A new name beside the file, created by this call alone (O_EXCL), with the mode a new file gets.
+            repeat {
+                let candidate = prefix + String(UInt64.random(in: 0..<(1 << 40)), radix: 36)
+                descriptor = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+                if descriptor >= 0 { temporary = candidate }
+            } while descriptor < 0 && errno == EEXIST
+            // A file replaced keeps its mode.
+            if descriptor >= 0 && exists { _ = fchmod(descriptor, status.st_mode & 0o7777) }
         }
         guard descriptor >= 0 else { throw Self.failure(path, String(cString: strerror(errno))) }
         handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
@@ -66,13 +66,6 @@ final class OutputFile {
 
     private static func failure(_ path: String, _ reason: String) -> CommandError {
         CommandError("Cannot write \(path): \(reason)\(reason.hasSuffix(".") ? "" : ".")", exitCode: 74)
-    }
-
-    /// The process's file-creation mask, which `umask` can only read by setting.
-    private static var creationMask: mode_t {
-        let mask = umask(0o022)
-        umask(mask)
-        return mask
     }
 }
 

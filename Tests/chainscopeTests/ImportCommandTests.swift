@@ -74,6 +74,11 @@ struct ImportCommandTests {
     /// An export that fails leaves the file it would have replaced as it was; one that succeeds keeps its mode.
     func exportKeepsEarlierFile(_ csv: String, database: String, folder: URL) throws {
         let earlier = try Data(contentsOf: URL(fileURLWithPath: csv))
+        // A new file has the mode any new file gets (the process's umask applied), not the owner's alone.
+        let mask = umask(0o022)
+        umask(mask)
+        let created = try FileManager.default.attributesOfItem(atPath: csv)[.posixPermissions] as? Int
+        #expect(created == Int(0o666 & ~mask))
         try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: csv)
         let unknown = try CommandRun([
             "quarantine", "export", "--import", "99", "--database", database, "--output", csv,
