@@ -117,7 +117,7 @@ extension CompanyRow {
         -> Bool
     {
         if before.map(TextFolding.isEmptyMarker) ?? true, after.map(TextFolding.isEmptyMarker) ?? true { return true }
-        guard let field = headerFields?.field(of: header), let columns = Self.columnsKeeping[field] else {
+        guard let field = headerFields?.field(header), let columns = Self.columnsKeeping[field] else {
             return false
         }
         return columns.allSatisfy { changed[$0] == nil } && columns.contains { values[Self.index($0)] != nil }

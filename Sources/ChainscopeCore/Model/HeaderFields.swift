@@ -2,12 +2,10 @@
 /// importer's synonym table and mapping file: a newer export whose headers are spelled another way is
 /// compared with the stored row field by field, not header by header.
 public struct HeaderFields: Sendable {
-    private let field: @Sendable (String) -> String?
+    /// The field a header stands for (a `RegistryField`'s raw value), nil for a header no field is read from.
+    let field: @Sendable (String) -> String?
 
     public init(_ field: @escaping @Sendable (String) -> String?) { self.field = field }
-
-    /// The field `header` stands for (a `RegistryField`'s raw value), nil for a header no field is read from.
-    func field(of header: String) -> String? { field(header) }
 
     /// The cells by what they stand for, each with its header: a header's field where it names one that no
     /// other header of the row names too, else the header itself.
