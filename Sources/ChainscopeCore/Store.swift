@@ -87,3 +87,10 @@ public protocol Store: Sendable {
     func segmentExamples(taxonomy: String, segment: String, limit: Int, asOf: CalendarDate?) async throws
         -> [MemberExample]
 }
+
+extension Store {
+    /// The completed import with this id, or nil.
+    public func registryImport(id: Int64) async throws -> RegistryImport? {
+        try await imports().first { $0.id == id }
+    }
+}

@@ -37,8 +37,14 @@ struct ChangesCommand: AsyncParsableCommand {
         try await CommandError.reporting { () async throws(CommandError) in
             let configuration = try Configuration(database: database, language: lang?.language)
             let (record, changes) = try await configuration.withStore { store throws(CommandError) in
-                let imports = try await CommandError.storing { try await store.imports() }
-                guard let record = importID.map({ id in imports.first { $0.id == id } }) ?? imports.last else {
+                let record = try await CommandError.storing {
+                    if let importID {
+                        try await store.registryImport(id: importID)
+                    } else {
+                        try await store.imports().last
+                    }
+                }
+                guard let record else {
                     throw importID.map(CommandError.noImport)
                         ?? CommandError("Nothing has been imported yet.", exitCode: 65)
                 }

@@ -39,9 +39,9 @@ struct QuarantineCommand: AsyncParsableCommand {
         ) async throws(CommandError) -> (count: Int, language: Language) {
             let configuration = try Configuration(database: database, language: lang?.language)
             let count = try await configuration.withStore { store throws(CommandError) in
-                if let importID {
-                    let imports = try await CommandError.storing { try await store.imports() }
-                    guard imports.contains(where: { $0.id == importID }) else { throw CommandError.noImport(importID) }
+                if let importID, try await CommandError.storing({ try await store.registryImport(id: importID) }) == nil
+                {
+                    throw CommandError.noImport(importID)
                 }
                 return try await CommandError.storing {
                     var count = 0

@@ -24,11 +24,6 @@ extension Request {
 }
 
 extension Store {
-    /// The completed import with this id, or nil.
-    func registryImport(id: Int64) async throws -> RegistryImport? {
-        try await imports().first { $0.id == id }
-    }
-
     /// The import a registry company was last stored from; nil for a company named in a dataset.
     func sourceImport(of company: Company) async throws -> RegistryImport? {
         guard company.provenance.kind == .registryImport, let id = Int64(company.provenance.collection) else {
