@@ -141,6 +141,18 @@ struct NormalisationTests {
     }
 
     @Test(
+        "Texts that differ only in full-width forms or white space are one text",
+        arguments: [
+            ("杭州甲（中国）有限公司", "杭州甲(中国)有限公司", true), ("文三路１２号", "文三路 12 号", true),
+            ("ＡＢＣ Co.,Ltd", "ABC Co., Ltd", true), ("杭州甲有限公司", "杭州乙有限公司", false),
+            ("文三路12号", "文三路21号", false), ("杭州甲（中国）有限公司", "杭州甲有限公司", false),
+        ])
+    func respellings(text: String, other: String, isRespelling: Bool) {
+        #expect(TextFolding.isRespelling(text, of: other) == isRespelling)
+        #expect(TextFolding.isRespelling(other, of: text) == isRespelling)
+    }
+
+    @Test(
         "Entity kinds",
         arguments: [
             ("92330106MA2AXXXX1X", "杭州某某小吃店", nil, EntityKind.individualBusiness),

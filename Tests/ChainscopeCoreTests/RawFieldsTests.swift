@@ -196,7 +196,7 @@ struct RawFieldsTests {
     func respeltFacts() throws {
         let keys = ["企业名称", "成立日期", "注册资本", "登记状态", "电话"]
         let fields = HeaderFields {
-            ["成立日期": "founded", "注册资本": "capital", "登记状态": "status", "电话": "phone"][$0]
+            ["企业名称": "name", "成立日期": "founded", "注册资本": "capital", "登记状态": "status", "电话": "phone"][$0]
         }
         func row(_ cells: [String], founded: String, capital: Decimal?, status: RegistrationStatus?) -> CompanyRow {
             let company = Company(
@@ -212,19 +212,19 @@ struct RawFieldsTests {
             return row
         }
         let stored = row(
-            ["杭州甲科技有限公司", "2019-03-05", "1000万元人民币", "存续", "-"], founded: "2019-03-05", capital: 10_000_000,
+            ["杭州甲科技(中国)有限公司", "2019-03-05", "1000万元人民币", "存续", "-"], founded: "2019-03-05", capital: 10_000_000,
             status: .active)
         func changes(_ new: CompanyRow) -> [String: [String?]] {
             new.changes(from: stored.values) { RawHeader(keys: keys).digest == $0 ? keys : nil }
         }
         let respelt = row(
-            ["杭州甲科技有限公司", "2019年3月5日", "1,000万元", "在业", ""], founded: "2019-03-05", capital: 10_000_000,
+            ["杭州甲科技（中国）有限公司", "2019年3月5日", "1,000万元", "在业", ""], founded: "2019-03-05", capital: 10_000_000,
             status: .active)
         #expect(respelt.values != stored.values)
         #expect(changes(respelt).isEmpty)
         // What did change is recorded, and only that.
         let moved = row(
-            ["杭州甲科技有限公司", "2019/3/5", "2,000万元", "在业", "0571-1"], founded: "2019-03-05", capital: 20_000_000,
+            ["杭州甲科技（中国） 有限公司", "2019/3/5", "2,000万元", "在业", "0571-1"], founded: "2019-03-05", capital: 20_000_000,
             status: .active)
         #expect(
             changes(moved) == [

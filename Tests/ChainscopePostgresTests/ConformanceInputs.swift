@@ -34,8 +34,10 @@ enum ConformanceInputs {
             ])
         // Rows 200–259 again, every third one moved and struck off, and 80 new rows, in an export that orders
         // its columns the other way round: the rows that did not change stay unchanged, also where the export
-        // spells their founding day, capital and status another way (2019年3月5日, 1000万元, 在业).
+        // spells their founding day, capital and status another way (2019年3月5日, 1000万元, 在业) and writes
+        // their address and scope with other widths (１２号, (依法须经批准的项目…)).
         let capital = SampleGenerator.header.firstIndex(of: "注册资本")!
+        let scope = SampleGenerator.header.firstIndex(of: "经营范围")!
         let newer = try write(
             folder.url.appendingPathComponent("newer.csv"), reversed: true,
             (200..<340).map { index in
@@ -47,6 +49,8 @@ enum ConformanceInputs {
                     cells[founded] = respelt(day: cells[founded])
                     cells[capital] = cells[capital].replacingOccurrences(of: "万元人民币", with: "万元")
                     if cells[status] == "存续" { cells[status] = "在业" }
+                    cells[address] = respelt(text: cells[address])
+                    cells[scope] = respelt(text: cells[scope])
                 }
                 return cells
             })
@@ -108,6 +112,20 @@ enum ConformanceInputs {
     static func respelt(day: String) -> String {
         let parts = day.split(separator: "-").compactMap { Int($0) }
         return parts.count == 3 ? "\(parts[0])年\(parts[1])月\(parts[2])日" : day
+    }
+
+    /// Full-width brackets as half-width ones and digits as full-width ones, as another export may write them.
+    static func respelt(text: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { scalar in
+                    switch scalar {
+                    case "（": "("
+                    case "）": ")"
+                    case "0"..."9": Unicode.Scalar(scalar.value + 0xFEE0)!
+                    default: scalar
+                    }
+                }))
     }
 
     static func write(_ url: URL, reversed: Bool = false, _ rows: [[String]]) throws -> URL {

@@ -6,14 +6,22 @@ extension CompanyRow {
     /// row counts as changed only when its cells did: `headers` finds the keys of the old row's header.
     ///
     /// A fact spelt another way is no change: a capital's text when its amount and currency are the same
-    /// (`933,063.2354万元`, `933063.2354万元人民币`), a cell whose field's columns are the same (`2001/11/30`
-    /// for `2001-11-30`, `在业` for `存续`), a cell that is empty either way (`-`, `N/A`, nothing). A newer export
+    /// (`933,063.2354万元`, `933063.2354万元人民币`), a name, address or scope that differs only in full-width
+    /// forms or white space (`（中国）`, `(中国)`), a cell whose field's columns are the same (`2001/11/30` for
+    /// `2001-11-30`, `在业` for `存续`), a cell that is empty either way (`-`, `N/A`, nothing). A newer export
     /// from another service, or the same service's export in another year, then changes only what changed.
     public func changes(from old: [String?], headers: (String) -> [String]?) -> [String: [String?]] {
         let ignored: Set<String> = ["provenance_kind", "provenance_collection", "provenance_file"]
         var changes: [String: [String?]] = [:]
         for (index, column) in Self.columns.enumerated() where !ignored.contains(column) {
             if old[index] != values[index] { changes[column] = [old[index], values[index]] }
+        }
+        for column in Self.textsAsRead {
+            if let pair = changes[column], let before = pair[0], let after = pair[1],
+                TextFolding.isRespelling(after, of: before)
+            {
+                changes[column] = nil
+            }
         }
         if changes["capital_amount"] == nil, changes["capital_currency"] == nil,
             old[Self.index("capital_amount")] != nil
@@ -122,6 +130,10 @@ extension CompanyRow {
         }
         return columns.allSatisfy { changed[$0] == nil } && columns.contains { values[Self.index($0)] != nil }
     }
+
+    /// The columns stored as the export writes them, whose texts are the same where they differ only in full-width
+    /// forms or white space (one export's `（中国）` is another's `(中国)`).
+    static let textsAsRead = ["name_zh", "name_en", "address", "business_scope", "industry_name"]
 
     /// The columns that keep what a field of the source row says, by `RegistryField`'s raw value: the normalised
     /// fact (a day, an amount and currency, a status, a region code) and texts stored as read.

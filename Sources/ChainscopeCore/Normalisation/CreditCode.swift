@@ -157,6 +157,13 @@ public enum TextFolding {
         return String(scalars)
     }
 
+    /// Whether two texts say the same but for full-width forms and white space: `杭州甲（中国）有限公司` and
+    /// `杭州甲(中国)有限公司`, `文三路１２号` and `文三路 12 号`, as different exports write one name or address.
+    public static func isRespelling(_ text: String, of other: String) -> Bool {
+        func folded(_ text: String) -> String { halfWidth(text).filter { !$0.isWhitespace } }
+        return text == other || folded(text) == folded(other)
+    }
+
     static func mayHaveFullWidth(_ text: String) -> Bool {
         var previous: (UInt8, UInt8) = (0, 0)
         for byte in text.utf8 {
