@@ -100,10 +100,11 @@ struct NormalisationTests {
     }
 
     @Test(
-        "Registration numbers: a spreadsheet's .0 is dropped, its scientific notation refused",
+        "Registration numbers: a spreadsheet's .0 and text mark are dropped, its scientific notation refused",
         arguments: [
             ("330100000012345", "330100000012345"), ("330100000012345.0", "330100000012345"),
             (" ３３０１００００００１２３４５ ", "330100000012345"), ("E1234", "E1234"), ("3301000000.12", "3301000000.12"),
+            ("'330100000012345", "330100000012345"), ("＇330100000012345", "330100000012345"),
             ("3.30100000012345E+14", nil), ("3.301E+14", nil), ("3e14", nil), ("3.3E-2", nil),
         ] as [(String, String?)])
     func registrationNumbers(text: String, expected: String?) {
@@ -170,10 +171,11 @@ struct NormalisationTests {
 @Suite("Unified social credit codes")
 struct CreditCodeTests {
     @Test(
-        "Valid codes pass both checks, with case, width and spaces folded",
+        "Valid codes pass both checks, with case, width, spaces and a text mark folded",
         arguments: [
             "91330000733796106P", "91330100799655058B", "91110000802100433B", "91350100M000100Y43",
             "91330100799655058b", "９１３３０１００７９９６５５０５８Ｂ", "9133 0100 7996 5505 8B",
+            "'91330100799655058B", "＇９１３３０１００７９９６５５０５８Ｂ",
         ])
     func valid(text: String) throws {
         let code = try CreditCode.validate(text).get()
@@ -189,6 +191,7 @@ struct CreditCodeTests {
             ("91330100799655068B", "organisation-code check character (position 17) is '8', GB 11714 gives '6'"),
             ("9.13301E+17", "a spreadsheet wrote it as a number in scientific notation"),
             ("9.13301e17", "scientific notation"), ("9.13301", "has 7 characters"),
+            ("''91330100799655058B", "has 19 characters"), ("91330100799655058B'", "has 19 characters"),
         ])
     func invalid(text: String, reason: String) {
         guard case .failure(let problem) = CreditCode.validate(text) else {

@@ -24,10 +24,12 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
         public var description: String { text(in: .en) }
     }
 
-    /// Validates `text` after folding case, full-width characters and spaces.
+    /// Validates `text` after folding case, full-width characters and spaces, and dropping the apostrophe an
+    /// export writes before a long number to keep Excel from reading it as one (`'91330106…`).
     public static func validate(_ text: String) -> Result<CreditCode, Problem> {
         if let code = validASCIICode(text) { return .success(code) }
-        let folded = Array(TextFolding.halfWidth(text).uppercased().filter { !$0.isWhitespace })
+        let folded = Array(
+            TextFolding.textMarkerDropped(TextFolding.halfWidth(text).uppercased().filter { !$0.isWhitespace }))
         guard folded.count == 18 else {
             let isScientific = RegistrationNumber.isScientific(Array(String(folded).utf8))
             return .failure(isScientific ? .scientific : .length(folded.count))
@@ -162,6 +164,12 @@ public enum TextFolding {
     public static func isRespelling(_ text: String, of other: String) -> Bool {
         func folded(_ text: String) -> String { halfWidth(text).filter { !$0.isWhitespace } }
         return text == other || folded(text) == folded(other)
+    }
+
+    /// `text` without the apostrophe that marks a cell as text in Excel (`'330100000012345`), which some exports
+    /// write into the file before a code or number; no code or number has one.
+    public static func textMarkerDropped(_ text: String) -> String {
+        text.first == "'" ? String(text.dropFirst()) : text
     }
 
     static func mayHaveFullWidth(_ text: String) -> Bool {

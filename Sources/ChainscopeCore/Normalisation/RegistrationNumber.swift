@@ -2,9 +2,9 @@
 /// writes `330100000012345` as `3.30100000012345E+14` or `3.301E+14` (digits lost) or `330100000012345.0`;
 /// the first two cannot identify a company.
 public enum RegistrationNumber {
-    /// The number as text (`.0` dropped), or the reason it cannot identify a company.
+    /// The number as text (`.0` and an apostrophe before it dropped), or the reason it cannot identify a company.
     public static func parse(_ text: String) -> Result<String, ValueProblem> {
-        let folded = TextFolding.halfWidth(text).trimmed
+        let folded = TextFolding.textMarkerDropped(TextFolding.halfWidth(text).trimmed)
         let bytes = Array(folded.utf8)
         if let point = bytes.firstIndex(of: UInt8(ascii: ".")), point > 0,
             bytes[..<point].allSatisfy(isDigit), bytes[(point + 1)...].allSatisfy({ $0 == UInt8(ascii: "0") })
