@@ -58,10 +58,19 @@ struct ExplainCommand: AsyncParsableCommand {
             Examples:
               chainscope explain 91330100799655058B
               chainscope explain 91330100799655058B --lang en --taxonomy ic
+              chainscope explain 330106000012345
+              chainscope explain 杭州某某科技有限公司
             """)
 
-    @Argument(help: "The company's unified social credit code.")
-    var creditCode: String
+    @Argument(
+        help: ArgumentHelp(
+            "The company: its credit code, its registration number (注册号), its key or its name.",
+            discussion:
+                "A company without a credit code is keyed on its registration number, else on its name and district "
+                + "(the key `changes` and the dashboard show, such as name:330106:杭州某某科技有限公司). A name must "
+                + "name one company; otherwise the companies whose names contain it are listed with their keys.",
+            valueName: "company"))
+    var company: String
 
     @Option(name: .long, help: "A built-in taxonomy (ai, ic) or a taxonomy YAML file.")
     var taxonomy = "ai"
@@ -78,17 +87,10 @@ struct ExplainCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandError.reporting { () async throws(CommandError) in
             let configuration = try Configuration(database: database, language: lang?.language)
-            guard case .success(let code) = CreditCode.validate(creditCode) else {
-                throw CommandError("'\(creditCode)' is not a valid credit code.", exitCode: 64)
-            }
+            let reference = try CompanyReference(company)
             let chain = try CommandError.loading(taxonomy: taxonomy)
             let (company, stored, history) = try await configuration.withStore { store throws(CommandError) in
-                guard let company = try await CommandError.storing({ try await store.company(creditCode: code.value) })
-                else {
-                    throw CommandError(
-                        "No stored company has the credit code \(code.value); import an export that holds it.",
-                        exitCode: 65)
-                }
+                let company = try await reference.company(in: store)
                 return (
                     company,
                     try await CommandError.storing {
