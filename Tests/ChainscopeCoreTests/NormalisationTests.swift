@@ -123,6 +123,9 @@ struct NormalisationTests {
             ("吊销，未注销", .revoked), ("吊销，已注销", .deregistered), ("迁出", .movedOut), ("撤销", .cancelled),
             ("停业", .suspended), ("清算", .liquidating), ("Active", .active), ("撤消", .cancelled),
             ("责令关闭", .revoked), ("仍注册", .active), ("已告解散", .deregistered), ("解散", .liquidating),
+            ("In Business", .active), (" Registered ", .active), ("Live", .active), ("De-registered", .deregistered),
+            ("Struck Off", .deregistered), ("Business License Revoked", .revoked), ("Moved-Out", .movedOut),
+            ("In Liquidation", .liquidating), ("ＡＣＴＩＶＥ", .active),
         ])
     func statuses(text: String, expected: RegistrationStatus) throws {
         #expect(try RegistrationStatus.parse(text).get() == expected)
@@ -131,6 +134,7 @@ struct NormalisationTests {
     @Test("Unknown statuses are problems; empty ones unknown")
     func badStatus() throws {
         #expect(throws: ValueProblem.self) { try RegistrationStatus.parse("很好").get() }
+        #expect(throws: ValueProblem.self) { try RegistrationStatus.parse("Not active").get() }
         #expect(try RegistrationStatus.parse("-").get() == nil)
         #expect(try RegistrationStatus.parse("未知").get() == nil)
     }

@@ -16,14 +16,24 @@ extension RegistrationStatus {
         guard !TextFolding.isEmptyMarker(text) else { return .success(nil) }
         let folded = TextFolding.halfWidth(text)
         for (phrase, status) in phrases where folded.includes(phrase) { return .success(status) }
-        switch folded.lowercased().trimmed {
-        case "active", "in business", "existing": return .success(.active)
-        case "deregistered", "cancelled", "canceled": return .success(.deregistered)
-        case "revoked": return .success(.revoked)
-        default:
-            return .failure(ValueProblem(.status(text: text)))
-        }
+        let english = folded.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" })
+            .joined(separator: " ")
+        guard let status = englishWords[english] else { return .failure(ValueProblem(.status(text: text))) }
+        return .success(status)
     }
+
+    /// The English words of English-language exports and of Hong Kong's registry (`Live`, `Dissolved`), in lower
+    /// case with single spaces.
+    static let englishWords: [String: RegistrationStatus] = [
+        "active": .active, "in business": .active, "existing": .active, "existence": .active, "registered": .active,
+        "live": .active, "in operation": .active, "operating": .active, "normal": .active,
+        "deregistered": .deregistered, "de registered": .deregistered, "cancelled": .deregistered,
+        "canceled": .deregistered, "dissolved": .deregistered, "struck off": .deregistered,
+        "revoked": .revoked, "license revoked": .revoked, "licence revoked": .revoked,
+        "business license revoked": .revoked, "moved out": .movedOut, "relocated": .movedOut,
+        "suspended": .suspended, "liquidation": .liquidating, "in liquidation": .liquidating,
+        "liquidating": .liquidating, "winding up": .liquidating,
+    ]
 }
 
 extension EntityKind {
