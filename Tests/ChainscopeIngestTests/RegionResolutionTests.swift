@@ -36,6 +36,8 @@ struct RegionResolutionTests {
             ("萧山区", "萧山区北干街道", "330109"),
             ("西湖区", nil, "330106"),
             ("330104", "江干区白杨街道", "330114"),
+            ("Xihu District", nil, "330106"), ("LIN'AN", nil, "330112"), ("linan qu", nil, "330112"),
+            ("시후구", nil, "330106"), ("Xiacheng District", nil, "330105"),
         ] as [(String, String?, String)])
     func resolves(district: String, address: String?, expected: String) throws {
         let resolution = try regions().resolveDistrict(district, address: address, city: .hangzhou)
@@ -60,6 +62,7 @@ struct RegionResolutionTests {
                 "\(name) \(address ?? "")")
         }
         #expect(memo.prefecture(named: "杭州市") == .hangzhou)
+        #expect(memo.prefecture(named: "Hangzhou City") == .hangzhou)
         #expect(memo.prefecture(named: "西湖区") == nil)
         #expect(memo.prefecture(named: "杭州市") == .hangzhou)
     }
@@ -101,5 +104,7 @@ struct RegionResolutionTests {
     func unknown() throws {
         #expect(try regions().resolveDistrict("东城区", city: .hangzhou) == .unknown("东城区"))
         #expect(try regions().resolveDistrict("朝阳区") == .unknown("朝阳区"))
+        #expect(try regions().resolveDistrict("Xihu Lake District", city: .hangzhou) == .unknown("Xihu Lake District"))
+        #expect(try regions().resolveDistrict("District", city: .hangzhou) == .unknown("District"))
     }
 }

@@ -277,6 +277,25 @@ struct RegistryImportTests {
         }
     }
 
+    @Test("An export written in English: the district by its English name, or named in an English address")
+    func englishRegions() async throws {
+        // Codes registered in 上城区 (330102), so that a district read from the code would be that one.
+        let result = try await run(
+            csv([
+                "Company Name,Unified Social Credit Code,Status,City,District,Registered Address",
+                "\"Hangzhou A Co., Ltd.\",\(creditCode(1, district: "330102")),Live,Hangzhou,Xihu District,",
+                "\"Hangzhou B Co., Ltd.\",\(creditCode(2, district: "330102")),In Business,Hangzhou City,,"
+                    + "\"No. 5 Jiangnan Avenue, BINJIANG DISTRICT, Hangzhou\"",
+                "\"Hangzhou C Co., Ltd.\",\(creditCode(3, district: "330102")),Active,Hangzhou,Lin'an,",
+            ]))
+        let regions = Dictionary(
+            try await result.store.registryCompanies().map { ($0.creditCode ?? "", $0.region?.rawValue) },
+            uniquingKeysWith: { first, _ in first })
+        #expect(regions[creditCode(1, district: "330102")] == "330106")
+        #expect(regions[creditCode(2, district: "330102")] == "330108")
+        #expect(regions[creditCode(3, district: "330102")] == "330112")
+    }
+
     @Test(
         "A capital header's unit counts bare numbers; undisclosed capital is unknown, not a problem",
         arguments: [

@@ -15,9 +15,12 @@ public struct RegionDirectory: Hashable, Sendable {
         self.changes = changes
         self.streetsByCounty = Dictionary(grouping: streets, by: \.county)
         let all = self.regions.values.sorted { $0.code < $1.code }
-        self.codesByName = Dictionary(grouping: all.filter { $0.names.zh != nil }, by: { $0.names.zh! }).mapValues {
-            $0.map(\.code)
+        // Chinese and Korean names as written; English ones by `englishKey` (`Xihu District`, `xihu qu`, `XIHU`).
+        let named = all.flatMap { region in
+            [region.names.zh, region.names.ko].compactMap { $0 }.map { ($0, region.code) }
+                + [region.names.en].compactMap { $0 }.map { (Self.englishKey($0), region.code) }
         }
+        self.codesByName = Dictionary(grouping: named, by: \.0).mapValues { $0.map(\.1) }
         self.codesByParent = Dictionary(grouping: all.filter { $0.parent != nil }, by: { $0.parent! }).mapValues {
             $0.map(\.code)
         }
@@ -30,9 +33,11 @@ public struct RegionDirectory: Hashable, Sendable {
 
     public func region(_ code: RegionCode) -> Region? { regions[code] }
 
-    /// The regions whose Chinese name is `name`, current ones first, then by code.
+    /// The regions whose Chinese or Korean name is `name`, or whose English name it is in any case and with or
+    /// without the word for its level, current ones first, then by code.
     public func regions(named name: String) -> [Region] {
-        (codesByName[name] ?? []).compactMap { regions[$0] }.sorted {
+        let codes = codesByName[name] ?? (name.utf8.allSatisfy { $0 < 0x80 } ? codesByName[Self.englishKey(name)] : nil)
+        return (codes ?? []).compactMap { regions[$0] }.sorted {
             ($0.isCurrent ? 0 : 1, $0.code) < ($1.isCurrent ? 0 : 1, $1.code)
         }
     }
@@ -54,4 +59,18 @@ public struct RegionDirectory: Hashable, Sendable {
     public func name(of code: RegionCode, in language: Language) -> String {
         regions[code]?.names.text(in: language) ?? code.rawValue
     }
+
+    /// An English name in lower case, letters and digits only, without a last word naming the level:
+    /// `Lin'an District`, `linan qu` and `Linan` are all `linan`. Chinese names have no such key: they hold no
+    /// ASCII letters.
+    static func englishKey(_ name: String) -> String {
+        var words = name.lowercased().split { !($0.isASCII && ($0.isLetter || $0.isNumber)) && $0 != "'" }
+            .map { $0.filter { $0 != "'" } }
+        if words.count > 1, let last = words.last, levelWords.contains(last) { words.removeLast() }
+        return words.joined()
+    }
+
+    private static let levelWords: Set<String> = [
+        "district", "dist", "county", "city", "province", "municipality", "qu", "xian", "shi", "sheng",
+    ]
 }

@@ -30,11 +30,16 @@ extension RegistryRowMapper {
         return creditCode?.registrationRegion?.prefecture
     }
 
-    /// The first county-level name of `city` (current or former) that the address contains.
+    /// The first county-level name of `city` (current or former) that the address contains: its Chinese name,
+    /// or in an address written in English (`No. 12 Wensan Road, Xihu District`) its English name.
     private func districtNamed(in address: String, city: RegionCode) -> String? {
-        regions.children(of: city)
+        let isEnglish = address.utf8.allSatisfy { $0 < 0x80 }
+        return regions.children(of: city)
             .compactMap { region -> (String, String.Index)? in
-                guard let name = region.names.zh, let range = address.firstRange(of: name) else { return nil }
+                guard let name = isEnglish ? region.names.en : region.names.zh,
+                    let range = isEnglish
+                        ? address.range(of: name, options: .caseInsensitive) : address.firstRange(of: name)
+                else { return nil }
                 return (name, range.lowerBound)
             }
             .min { $0.1 < $1.1 }?.0
