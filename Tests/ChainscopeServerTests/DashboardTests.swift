@@ -1,6 +1,8 @@
 import ChainscopeCore
+import ChainscopeIngest
 import ChainscopeReports
 import ChainscopeSQLite
+import ChainscopeTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -49,6 +51,37 @@ struct DashboardTests {
             try await client.execute(uri: "/nowhere", method: .get) { response in
                 #expect(response.status == .notFound)
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+            }
+        }
+    }
+
+    @Test("A company without a credit code shows its registration number, in the list too; a name-keyed one says so")
+    func companiesWithoutCreditCode() async throws {
+        let fixture = try await ServerFixture()
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let file = folder.url.appendingPathComponent("no-codes.csv")
+        try "企业名称,注册号,所属城市,所属区县\n杭州丁科技有限公司,330100000012345,杭州市,西湖区\n杭州戊科技有限公司,,杭州市,西湖区\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        _ = try await RegistryImporter(regions: try RegionTableReader().readBuiltin()).run(
+            file, options: RegistryImportOptions(snapshotDate: CalendarDate(year: 2022, month: 10, day: 31)),
+            into: fixture.store)
+        _ = try await fixture.store.refreshSearchIndex()
+        try await fixture.test { client in
+            try await client.execute(uri: "/companies/regno%3A330100000012345?lang=en", method: .get) { response in
+                #expect(response.text.contains("<dt>Registration number</dt><dd>330100000012345</dd>"))
+                #expect(!response.text.contains("<dt>Identified by</dt>"))
+            }
+            try await client.execute(uri: "/companies?q=\(encoded("杭州丁科技"))&lang=zh", method: .get) { response in
+                #expect(response.text.contains("<td class=\"code\">注册号 330100000012345</td>"), "\(response.text)")
+            }
+            let named = "/companies/name%3A330106%3A\(encoded("杭州戊科技有限公司"))?lang=en"
+            try await client.execute(uri: named, method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(
+                    response.text.contains(
+                        "<dt>Identified by</dt><dd>its name and region (no credit code or registration number)</dd>"),
+                    "\(response.text)")
             }
         }
     }

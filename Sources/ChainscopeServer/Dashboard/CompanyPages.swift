@@ -39,7 +39,7 @@ struct CompanyPages: Sendable {
             html +=
                 "<tr><th scope=\"row\"><a href=\"/companies/\(HTML.escape(company.urlPath))\">"
                 + HTML.escape(company.names.text(in: language)) + "</a></th>"
-                + "<td class=\"code\">\(HTML.escape(company.creditCode ?? ""))</td>"
+                + "<td class=\"code\">\(HTML.escape(Self.code(of: company, frame: frame)))</td>"
                 + "<td>\(HTML.escape(company.region.map { regions.name(of: $0, in: language) } ?? ""))</td>"
                 + "<td>\(company.founded?.description ?? "")</td><td>\(HTML.escape(company.status?.label(language) ?? ""))</td>"
                 + "<td>\(HTML.escape(layer))</td><td>\(HTML.escape(segments.joined(separator: ", ")))</td></tr>"
@@ -54,6 +54,11 @@ struct CompanyPages: Sendable {
         return (frame.text(.companies), html)
     }
 
+    /// The credit code, else the registration number that keys the company, so named.
+    static func code(of company: Company, frame: PageFrame) -> String {
+        company.creditCode ?? company.registrationNumber.map { "\(frame.text(.registrationNumber)) \($0)" } ?? ""
+    }
+
     private func detail(_ frame: PageFrame, id: String) async throws -> (String, String) {
         let taxonomy = try server.taxonomy(frame.request)
         guard let key = CompanyKey(urlID: id), let company = try await server.store.company(key: key) else {
@@ -64,8 +69,11 @@ struct CompanyPages: Sendable {
         let name = company.names.text(in: language)
         var html =
             "<p><a href=\"/companies\">← \(HTML.escape(frame.text(.backToList)))</a></p><h1>\(HTML.escape(name))</h1>"
+        var isNameKeyed = false
+        if case .name = company.key { isNameKeyed = true }
         var facts: [(DashboardText, String?)] = [
-            (.creditCode, company.creditCode), (.kind, company.kind.label(language)),
+            (.creditCode, company.creditCode), (.registrationNumber, company.registrationNumber),
+            (.identifiedBy, isNameKeyed ? frame.text(.nameAndRegion) : nil), (.kind, company.kind.label(language)),
             (.status, company.status?.label(language)),
             (.founded, company.founded?.description), (.capital, company.registeredCapitalText),
             (.district, company.region.map { regions.name(of: $0, in: language) }), (.address, company.address),

@@ -15,6 +15,7 @@ enum DashboardText: String, CaseIterable {
     case noQuarantine, fileLine, problem, rows, byProblem, firstRowsShown
     case downloadReport, format, synthetic, notFound, error, apiLink
     case field, before, after
+    case registrationNumber, identifiedBy, nameAndRegion
 
     var words: (ko: String, zh: String, en: String) {
         switch self {
@@ -123,6 +124,13 @@ enum DashboardText: String, CaseIterable {
         case .field: ("항목", "项目", "Field")
         case .before: ("이전", "变更前", "Before")
         case .after: ("이후", "变更后", "After")
+        case .registrationNumber: ("등록번호(注册号)", "注册号", "Registration number")
+        case .identifiedBy: ("식별 기준", "识别依据", "Identified by")
+        case .nameAndRegion:
+            (
+                "기업명과 지역 (신용코드·등록번호 없음)", "企业名称与所在地区（无统一社会信用代码和注册号）",
+                "its name and region (no credit code or registration number)"
+            )
         }
     }
 
