@@ -81,8 +81,19 @@ struct ExplainCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp(DatabaseChoice.help))
     var database: String?
 
-    @Flag(name: .long, help: "Print the classification as JSON.")
+    @Flag(name: .long, help: "Print the company, its classification and what newer exports changed as JSON.")
     var json = false
+
+    /// What `--json` prints.
+    struct Explained: Encodable {
+        var company: Company
+        /// The classification explained: the stored one, or one made now when that came from another taxonomy file.
+        var classification: Classification
+        /// Whether the stored classification came from another content of the taxonomy (`classify` redoes it).
+        var isStoredStale: Bool
+        /// What newer exports changed, oldest first.
+        var history: [CompanyChange]
+    }
 
     func run() async throws {
         try await CommandError.reporting { () async throws(CommandError) in
@@ -103,13 +114,18 @@ struct ExplainCommand: AsyncParsableCommand {
             let classification =
                 stored.flatMap { $0.taxonomyDigest == chain.digest ? $0 : nil }
                 ?? Classifier(chain).classification(of: company)
+            let isStoredStale = stored.map { $0.taxonomyDigest != chain.digest } ?? false
             if json {
-                print(JSONOutput.text(classification))
+                print(
+                    JSONOutput.text(
+                        Explained(
+                            company: company, classification: classification, isStoredStale: isStoredStale,
+                            history: history)))
                 return
             }
             var explanation = Explanation(
                 company: company, classification: classification, taxonomy: chain, language: configuration.language)
-            explanation.isStoredStale = stored.map { $0.taxonomyDigest != chain.digest } ?? false
+            explanation.isStoredStale = isStoredStale
             print(explanation.text)
             let changes = ChangeHistory(history, language: configuration.language).text
             if !changes.isEmpty { print(changes) }

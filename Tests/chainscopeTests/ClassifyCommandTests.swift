@@ -98,6 +98,14 @@ struct ClassifyCommandTests {
         #expect(changed.output.contains("Changes in newer exports:\n  2022-11-30 · \(newer) row "), "\(changed.output)")
         #expect(changed.output.contains(" (import #2)\n    Status: Active → Deregistered\n"), "\(changed.output)")
         #expect(changed.output.contains("登记状态 (column of the source row): "))
+        let changedJSON = try CommandRun(["explain", ai, "--json", "--database", workspace.database])
+        let explained = try #require(
+            try JSONSerialization.jsonObject(with: Data(changedJSON.output.utf8)) as? [String: Any])
+        #expect((explained["company"] as? [String: Any])?["key"] as? String == "uscc:\(ai)")
+        #expect((explained["classification"] as? [String: Any])?["taxonomyID"] as? String == "ai")
+        #expect(explained["isStoredStale"] as? Bool == false)
+        let fields = (explained["history"] as? [[String: Any]])?.first?["fields"] as? [[String: Any]]
+        #expect(fields?.first?["name"] as? String == "status" && fields?.first?["after"] as? String == "deregistered")
         let chinese = try CommandRun(["explain", ai, "--lang", "zh", "--database", workspace.database])
         #expect(chinese.output.contains("新导出数据中的变更：") && chinese.output.contains("登记状态 (原始行的列)"))
         #expect(chinese.output.contains(" (导入 #2)\n    登记状态: 存续 → 注销\n"), "\(chinese.output)")
