@@ -17,7 +17,10 @@ struct BatchWriter {
     private var nextAnalysis = 2 * PostgresImportSession.Buffer.size
     private var rawHeaders: RawHeaderCatalog
     /// Taxonomies with stored classifications, read on the first update: most imports update nothing.
-    private var taxonomies: [String]?
+    var taxonomies: [String]?
+    /// Whether an earlier import stored companies under a registration number or name, which a row keyed
+    /// otherwise may be (`adoptEarlierKeys(of:among:)`).
+    private var mayHoldEarlierKeys = false
 
     init(connection: PostgresConnection, importID: Int64, logger: Logger) async throws {
         self.connection = connection
@@ -46,6 +49,7 @@ struct BatchWriter {
         // 64 MB list was merged in sixteen passes, each updating the posting lists of the common grams again.
         try await run("SET LOCAL gin_pending_list_limit = '64MB'")
         try await run("SET LOCAL work_mem = '256MB'")
+        mayHoldEarlierKeys = try await holdsEarlierKeys()
     }
 
     mutating func write(_ batch: StagedBatch) async throws {
@@ -56,9 +60,13 @@ struct BatchWriter {
         guard !batch.companies.isEmpty else { return }
         try await rawHeaders.store(batch.companies, connection, logger: logger)
         let direct = batch.direct
-        let (seen, existing) = try await known(batch.companies)
+        var (seen, existing) = try await known(batch.companies)
+        var new = batch.companies.indices.filter { !seen.contains($0) && existing[$0] == nil }
+        if mayHoldEarlierKeys, try await adoptEarlierKeys(of: batch.companies, among: new) {
+            (seen, existing) = try await known(batch.companies)
+            new = batch.companies.indices.filter { !seen.contains($0) && existing[$0] == nil }
+        }
         tally.duplicates += seen.count
-        let new = batch.companies.indices.filter { !seen.contains($0) && existing[$0] == nil }
         if !new.isEmpty {
             try await copy(direct.company.groups(new), into: "company", columns: CompanyColumns.written)
             try await copy(direct.importKey.groups(new), into: "import_key", columns: DirectRows.importKeyColumns)
@@ -177,7 +185,7 @@ struct BatchWriter {
     /// with stored classifications. Statistics taken before the last import filled the tables described them
     /// as nearly empty, and the planner then filtered every segment row of a taxonomy for each changed
     /// company: 7 s for a batch of 5,700 changed companies among 50,000.
-    private func prepareForUpdates() async throws -> [String] {
+    func prepareForUpdates() async throws -> [String] {
         for table in ["classification", "company_segment"] {
             try await run("ANALYZE \(table) (province, taxonomy, company_key)")
         }
@@ -259,7 +267,7 @@ struct BatchWriter {
         }
     }
 
-    private func run(_ sql: String, _ bindings: [any PostgresEncodable & Sendable] = []) async throws {
+    func run(_ sql: String, _ bindings: [any PostgresEncodable & Sendable] = []) async throws {
         _ = try await connection.query(try Self.query(sql, bindings), logger: logger).collect()
     }
 

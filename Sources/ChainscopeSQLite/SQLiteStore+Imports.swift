@@ -125,6 +125,9 @@ struct SQLiteImportSession: RegistryImportSession {
     /// update: listing them walks the whole classification index, and most imports update nothing.
     private var taxonomies: [String]?
     private var rawHeaders: RawHeaderCatalog
+    /// Whether an earlier import stored companies under a registration number or name, which a row keyed
+    /// otherwise may be (`adoptEarlierKey(of:)`).
+    private let mayHoldEarlierKeys: Bool
 
     init(db: Database, importID: Int64, tally: OutcomeTally) throws {
         self.db = db
@@ -135,6 +138,15 @@ struct SQLiteImportSession: RegistryImportSession {
             db, sql: "INSERT INTO import_key (import_id, key, row) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
         insertCompany = try .directlyBound(db, sql: CompanyRecord.insertOrIgnoreSQL)
         classifications = try ClassificationWriter(db: db)
+        mayHoldEarlierKeys = try Self.holdsEarlierKeys(db)
+    }
+
+    /// The taxonomies with stored classifications, read once.
+    mutating func storedTaxonomies() throws -> [String] {
+        if let taxonomies { return taxonomies }
+        let stored = try String.fetchAll(db, sql: "SELECT DISTINCT taxonomy FROM classification ORDER BY taxonomy")
+        taxonomies = stored
+        return stored
     }
 
     mutating func store(_ read: CompanyRow) throws {
@@ -145,11 +157,7 @@ struct SQLiteImportSession: RegistryImportSession {
         // A changed company's other classifications are stale (all of them when this import classifies
         // nothing): `classify` takes them up again.
         if case .updated = outcome {
-            let taxonomies =
-                try taxonomies
-                ?? String.fetchAll(db, sql: "SELECT DISTINCT taxonomy FROM classification ORDER BY taxonomy")
-            self.taxonomies = taxonomies
-            for taxonomy in taxonomies where taxonomy != row.classification?.classification.taxonomyID {
+            for taxonomy in try storedTaxonomies() where taxonomy != row.classification?.classification.taxonomyID {
                 try classifications.markStale(taxonomy: taxonomy, key: row.key, facts: row.facts)
             }
         }
@@ -158,6 +166,7 @@ struct SQLiteImportSession: RegistryImportSession {
     }
 
     private mutating func storeCompany(_ row: CompanyRow) throws -> (StoreOutcome, CompanyRow) {
+        if mayHoldEarlierKeys { try adoptEarlierKey(of: row) }
         let importID = Int(importID)
         try insertKey.run {
             $0.bind(importID)

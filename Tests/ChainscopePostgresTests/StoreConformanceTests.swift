@@ -156,4 +156,81 @@ struct StoreConformanceTests {
         #expect(expected[1].counts.updated > expected[0].counts.inserted * 9 / 10)
         #expect(found == expected)
     }
+
+    @Test(
+        "A newer export that gives a credit code or number updates the company stored without it, as on SQLite",
+        PostgresTestServer.required)
+    func earlierKeysAdopted() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let inputs = try ConformanceInputs.make(in: folder)
+        let header = "企业名称,统一社会信用代码,注册号,登记状态,所属城市,所属区县,经营范围"
+        func export(_ name: String, _ rows: [String]) throws -> URL {
+            let url = folder.url.appendingPathComponent(name)
+            try ([header] + rows).map { $0 + "\n" }.joined().write(to: url, atomically: true, encoding: .utf8)
+            return url
+        }
+        // An old export without codes (甲 with its registration number, 乙 and 丙 with neither), one that strikes
+        // 甲 off, and a newer one that gives 甲 and 乙 their codes and 丙 a number; 丁 twice in it, once without; and
+        // a company named as the dataset's group (name:330100:阿里巴巴), which is no registry company to adopt.
+        let files = [
+            try export(
+                "old.csv",
+                [
+                    "杭州甲智能科技有限公司,,330106000054321,存续,杭州市,西湖区,人工智能软件开发",
+                    "杭州乙科技有限公司,-,,存续,杭州市,滨江区,计算机视觉系统集成", "杭州丙科技有限公司,,,存续,杭州市,西湖区,软件开发",
+                ]),
+            try export("struck.csv", ["杭州甲智能科技有限公司,,330106000054321,注销,杭州市,西湖区,人工智能软件开发"]),
+            try export(
+                "newer.csv",
+                [
+                    "杭州甲智能科技有限公司,9133010202YN7X0849,330106000054321,注销,杭州市,西湖区,人工智能软件开发",
+                    "杭州乙科技有限公司,91330100799655058B,,存续,杭州市,滨江区,计算机视觉系统集成",
+                    "杭州丙科技有限公司,,330106000099999,存续,杭州市,西湖区,软件开发", "杭州丁科技有限公司,,,存续,杭州市,西湖区,软件开发",
+                    "杭州丁科技有限公司,91330000733796106P,,存续,杭州市,西湖区,软件开发",
+                    "阿里巴巴,91110000802100433B,,存续,杭州市,,软件开发",
+                ]),
+        ]
+        let importing = { @Sendable (store: any Store) async throws -> Adopted in
+            try await store.install(inputs.regions)
+            try await store.install(inputs.dataset)
+            var adopted = Adopted()
+            for file in files { adopted.imports.append(try await inputs.importFile(file, store).import) }
+            adopted.companies = try await store.registryCompanies()
+            for company in adopted.companies {
+                adopted.histories[company.key.description] = try await store.companyHistory(key: company.key)
+                adopted.classifications[company.key.description] = try await store.classification(
+                    of: company.key, taxonomy: "ai")
+            }
+            adopted.counts = try await store.classificationCounts(taxonomy: "ai")
+            adopted.group = try await store.company(key: .name("阿里巴巴", region: .hangzhou))
+            return adopted
+        }
+        let expected = try await importing(try SQLiteStore())
+        #expect(
+            expected.companies.map(\.key.description).sorted() == [
+                "name:330106:杭州丁科技有限公司", "regno:330106000099999", "uscc:91110000802100433B", "uscc:91330000733796106P",
+                "uscc:91330100799655058B", "uscc:9133010202YN7X0849",
+            ])
+        #expect(expected.imports[2].counts.updated == 3 && expected.imports[2].counts.inserted == 3)
+        #expect(expected.group?.kind == .group)
+        // 甲 keeps the history it had under its number, then gains its code; its classification came along.
+        let history = expected.histories["uscc:9133010202YN7X0849"] ?? []
+        #expect(history.map { $0.fields.map(\.name) } == [["status", "raw.登记状态"], ["credit_code"]], "\(history)")
+        #expect(expected.classifications["uscc:9133010202YN7X0849"]??.isMember == true)
+        // 乙's code cell said "-": the code column's change says it all.
+        #expect(expected.histories["uscc:91330100799655058B"]?.map { $0.fields.map(\.name) } == [["credit_code"]])
+        #expect(expected.classifications["uscc:91330100799655058B"]??.segments.first?.segment == "vision")
+        let found = try await PostgresTestServer.withStore { store in try await importing(store) }
+        #expect(found == expected)
+    }
+
+    struct Adopted: Sendable, Equatable {
+        var imports: [RegistryImport] = []
+        var companies: [Company] = []
+        var histories: [String: [CompanyChange]] = [:]
+        var classifications: [String: Classification?] = [:]
+        var counts: [String: Int] = [:]
+        var group: Company?
+    }
 }

@@ -68,8 +68,11 @@ extension CompanyRow {
                 isRespelt = true
                 return
             }
-            let pair = [before, after]
-            if !columns.values.contains(pair) { changes[CompanyChange.Field.cellPrefix + header] = pair }
+            // A cell that only repeats a changed column, where an empty marker is the column's nothing.
+            let unmarked = [before, after].map { $0.flatMap { TextFolding.isEmptyMarker($0) ? nil : $0 } }
+            if !columns.values.contains(unmarked) {
+                changes[CompanyChange.Field.cellPrefix + header] = [before, after]
+            }
         }
         if let cells, let keys = headers(cells.digest) {
             // One header: cells compared in place, without reading either text into a dictionary.

@@ -1,0 +1,65 @@
+import ChainscopeCore
+import PostgresNIO
+
+extension BatchWriter {
+    /// Whether an earlier import stored a company under a registration number or a name: only then can a
+    /// row's `earlierKeys` name a stored company, and only then are they looked up.
+    func holdsEarlierKeys() async throws -> Bool {
+        let rows = try await connection.query(
+            try Self.query(
+                """
+                SELECT EXISTS (SELECT 1 FROM company
+                    WHERE (key >= 'name:' AND key < 'name;' OR key >= 'regno:' AND key < 'regno;')
+                        AND provenance_kind = $1)
+                """, [Provenance.Kind.registryImport.rawValue]), logger: logger
+        ).collect()
+        return try rows.first?.decode(Bool.self) ?? false
+    }
+
+    /// For the batch's rows at `indexes`, whose keys no company has, moves the company an earlier import stored
+    /// under one of a row's `earlierKeys` to the row's key, with its history and classifications, as SQLite's
+    /// session does row by row; true when any moved. A company this import stored is left alone.
+    mutating func adoptEarlierKeys(of companies: [CompanyRow], among indexes: [Int]) async throws -> Bool {
+        let candidates = indexes.map { ($0, companies[$0].earlierKeys) }.filter { !$0.1.isEmpty }
+        guard !candidates.isEmpty else { return false }
+        let rows = try await connection.query(
+            try Self.query(
+                """
+                SELECT c.key FROM company c
+                WHERE c.key = ANY($1::text[]) AND c.provenance_kind = $2 AND NOT EXISTS (
+                    SELECT 1 FROM import_key i WHERE i.province = c.province AND i.import_id = $3 AND i.key = c.key)
+                """,
+                [Array(Set(candidates.flatMap(\.1))), Provenance.Kind.registryImport.rawValue, Int(importID)]),
+            logger: logger
+        ).collect()
+        var stored = Set(try rows.map { try $0.decode(String.self) })
+        var moved = false
+        for (index, keys) in candidates {
+            guard let earlier = keys.first(where: stored.contains) else { continue }
+            stored.remove(earlier)
+            try await move(earlier, to: companies[index].key)
+            moved = true
+        }
+        return moved
+    }
+
+    /// Gives the company stored under `earlier` the key `key` (and its province). Its credit code stays as stored
+    /// (none), so that the update that follows records the one the row adds.
+    private mutating func move(_ earlier: String, to key: String) async throws {
+        if taxonomies == nil { taxonomies = try await prepareForUpdates() }
+        let (from, to) = (CompanyKey.province(ofKey: earlier), CompanyKey.province(ofKey: key))
+        // One statement: the history's foreign key is checked at its end, when both name the new key.
+        try await run(
+            """
+            WITH history AS (UPDATE company_history SET key = $1, province = $2 WHERE province = $3 AND key = $4)
+            UPDATE company SET key = $1, province = $2 WHERE province = $3 AND key = $4
+            """, [key, to, from, earlier])
+        for table in ["classification", "company_segment"] {
+            try await run(
+                """
+                UPDATE \(table) SET company_key = $1, province = $2
+                WHERE province = $3 AND taxonomy = ANY($5::text[]) AND company_key = $4
+                """, [key, to, from, earlier, taxonomies ?? []])
+        }
+    }
+}

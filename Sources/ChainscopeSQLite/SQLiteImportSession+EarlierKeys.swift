@@ -1,0 +1,57 @@
+import ChainscopeCore
+import GRDB
+
+extension SQLiteImportSession {
+    /// Whether an earlier import stored a company under a registration number or a name: only then can a
+    /// row's `earlierKeys` name a stored company, and only then are they looked up.
+    static func holdsEarlierKeys(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db,
+            sql: """
+                SELECT EXISTS (SELECT 1 FROM company
+                    WHERE (key >= 'name:' AND key < 'name;' OR key >= 'regno:' AND key < 'regno;')
+                        AND provenance_kind = ?)
+                """, arguments: [Provenance.Kind.registryImport.rawValue]) ?? false
+    }
+
+    /// When no company has the row's key, moves the company an earlier import stored under one of the row's
+    /// `earlierKeys` (its registration number, or its name in its region) to the row's key, with its history and
+    /// classifications: the row then updates it, recording the credit code or number it adds, where it would
+    /// have stored the company a second time. A company this import stored is left alone: two rows of one
+    /// export are two companies.
+    mutating func adoptEarlierKey(of row: CompanyRow) throws {
+        let earlierKeys = row.earlierKeys
+        guard !earlierKeys.isEmpty,
+            try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM company WHERE key = ?)"), arguments: [row.key])
+                == false
+        else { return }
+        let adoptable = try db.cachedStatement(
+            sql: """
+                SELECT EXISTS (SELECT 1 FROM company c WHERE c.key = ? AND c.provenance_kind = ?
+                    AND NOT EXISTS (SELECT 1 FROM import_key i WHERE i.import_id = ? AND i.key = c.key))
+                """)
+        for earlier in earlierKeys {
+            let arguments: StatementArguments = [earlier, Provenance.Kind.registryImport.rawValue, importID]
+            guard try Bool.fetchOne(adoptable, arguments: arguments) == true else { continue }
+            try move(earlier, to: row.key)
+            return
+        }
+    }
+
+    /// Gives the company stored under `earlier` the key `key`. Its credit code stays as stored (none), so that the
+    /// update that follows records the one the row adds.
+    private mutating func move(_ earlier: String, to key: String) throws {
+        // Classifications refer to the company's key: checked when the import commits, once all name the new one.
+        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+        try db.execute(sql: "UPDATE company SET key = ? WHERE key = ?", arguments: [key, earlier])
+        try db.execute(sql: "UPDATE company_history SET key = ? WHERE key = ?", arguments: [key, earlier])
+        for taxonomy in try storedTaxonomies() {
+            for table in ["classification", "company_segment"] {
+                try db.execute(
+                    sql: "UPDATE \(table) SET company_key = ? WHERE taxonomy = ? AND company_key = ?",
+                    arguments: [key, taxonomy, earlier])
+            }
+        }
+    }
+}
