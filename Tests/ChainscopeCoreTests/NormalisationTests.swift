@@ -157,6 +157,14 @@ struct NormalisationTests {
         #expect(TextFolding.isRespelling(other, of: text) == isRespelling)
     }
 
+    @Test("A name's other spellings write its brackets and full-width forms the other way")
+    func otherSpellings() {
+        #expect(TextFolding.otherSpellings(of: "杭州甲(中国)有限公司") == ["杭州甲（中国）有限公司"])
+        #expect(TextFolding.otherSpellings(of: "杭州甲（中国）有限公司") == ["杭州甲(中国)有限公司"])
+        #expect(TextFolding.otherSpellings(of: "ＡＢＣ（中国）") == ["ABC(中国)", "ABC（中国）"])
+        #expect(TextFolding.otherSpellings(of: "杭州甲有限公司").isEmpty)
+    }
+
     @Test(
         "Entity kinds",
         arguments: [

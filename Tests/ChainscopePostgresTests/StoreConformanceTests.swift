@@ -172,13 +172,15 @@ struct StoreConformanceTests {
         }
         // An old export without codes (甲 with its registration number, 乙 and 丙 with neither), one that strikes
         // 甲 off, and a newer one that gives 甲 and 乙 their codes and 丙 a number; 丁 twice in it, once without; and
-        // a company named as the dataset's group (name:330100:阿里巴巴), which is no registry company to adopt.
+        // a company named as the dataset's group (name:330100:阿里巴巴), which is no registry company to adopt. 戊 and
+        // 己 were typed with half-width brackets; the newer export writes them full-width.
         let files = [
             try export(
                 "old.csv",
                 [
                     "杭州甲智能科技有限公司,,330106000054321,存续,杭州市,西湖区,人工智能软件开发",
                     "杭州乙科技有限公司,-,,存续,杭州市,滨江区,计算机视觉系统集成", "杭州丙科技有限公司,,,存续,杭州市,西湖区,软件开发",
+                    "杭州戊(中国)科技有限公司,,,存续,杭州市,西湖区,软件开发", "杭州己(杭州)科技有限公司,,,存续,杭州市,西湖区,软件开发",
                 ]),
             try export("struck.csv", ["杭州甲智能科技有限公司,,330106000054321,注销,杭州市,西湖区,人工智能软件开发"]),
             try export(
@@ -189,6 +191,8 @@ struct StoreConformanceTests {
                     "杭州丙科技有限公司,,330106000099999,存续,杭州市,西湖区,软件开发", "杭州丁科技有限公司,,,存续,杭州市,西湖区,软件开发",
                     "杭州丁科技有限公司,91330000733796106P,,存续,杭州市,西湖区,软件开发",
                     "阿里巴巴,91110000802100433B,,存续,杭州市,,软件开发",
+                    "杭州戊（中国）科技有限公司,91350100M000100Y43,,存续,杭州市,西湖区,软件开发",
+                    "杭州己（杭州）科技有限公司,,,存续,杭州市,西湖区,软件开发",
                 ]),
         ]
         let importing = { @Sendable (store: any Store) async throws -> Adopted in
@@ -209,10 +213,13 @@ struct StoreConformanceTests {
         let expected = try await importing(try SQLiteStore())
         #expect(
             expected.companies.map(\.key.description).sorted() == [
-                "name:330106:杭州丁科技有限公司", "regno:330106000099999", "uscc:91110000802100433B", "uscc:91330000733796106P",
-                "uscc:91330100799655058B", "uscc:9133010202YN7X0849",
+                "name:330106:杭州丁科技有限公司", "name:330106:杭州己（杭州）科技有限公司", "regno:330106000099999",
+                "uscc:91110000802100433B", "uscc:91330000733796106P", "uscc:91330100799655058B",
+                "uscc:9133010202YN7X0849",
+                "uscc:91350100M000100Y43",
             ])
-        #expect(expected.imports[2].counts.updated == 3 && expected.imports[2].counts.inserted == 3)
+        let counts = expected.imports[2].counts
+        #expect(counts.updated == 4 && counts.inserted == 3 && counts.unchanged == 1, "\(counts)")
         #expect(expected.group?.kind == .group)
         // 甲 keeps the history it had under its number, then gains its code; its classification came along.
         let history = expected.histories["uscc:9133010202YN7X0849"] ?? []

@@ -166,6 +166,16 @@ public enum TextFolding {
         return text == other || folded(text) == folded(other)
     }
 
+    /// `text` with its full-width forms half-width, and with its brackets full-width (as registry names write
+    /// them: 杭州甲（中国）有限公司), where either differs from `text`.
+    public static func otherSpellings(of text: String) -> [String] {
+        let half = halfWidth(text)
+        let full = half.replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
+        return [half, full].reduce(into: []) { spellings, spelling in
+            if spelling != text, !spellings.contains(spelling) { spellings.append(spelling) }
+        }
+    }
+
     /// `text` without the apostrophe that marks a cell as text in Excel (`'330100000012345`), which some exports
     /// write into the file before a code or number; no code or number has one.
     public static func textMarkerDropped(_ text: String) -> String {
