@@ -22,17 +22,20 @@ extension BatchWriter {
     mutating func adoptEarlierKeys(of companies: [CompanyRow], among indexes: [Int]) async throws -> Bool {
         let candidates = indexes.map { ($0, companies[$0].earlierKeys) }.filter { !$0.1.isEmpty }
         guard !candidates.isEmpty else { return false }
-        let rows = try await connection.query(
-            try Self.query(
-                """
-                SELECT c.key FROM company c
-                WHERE c.key = ANY($1::text[]) AND c.provenance_kind = $2 AND NOT EXISTS (
-                    SELECT 1 FROM import_key i WHERE i.province = c.province AND i.import_id = $3 AND i.key = c.key)
-                """,
-                [Array(Set(candidates.flatMap(\.1))), Provenance.Kind.registryImport.rawValue, Int(importID)]),
-            logger: logger
-        ).collect()
-        var stored = Set(try rows.map { try $0.decode(String.self) })
+        // By province, as `known` looks keys up: one partition's key index each, not every partition's.
+        var stored: Set<String> = []
+        for (province, keys) in Dictionary(grouping: Set(candidates.flatMap(\.1)), by: CompanyKey.province(ofKey:)) {
+            let rows = try await connection.query(
+                try Self.query(
+                    """
+                    SELECT c.key FROM company c
+                    WHERE c.province = $1 AND c.key = ANY($2::text[]) AND c.provenance_kind = $3 AND NOT EXISTS (
+                        SELECT 1 FROM import_key i WHERE i.province = c.province AND i.import_id = $4 AND i.key = c.key)
+                    """, [province, Array(keys), Provenance.Kind.registryImport.rawValue, Int(importID)]),
+                logger: logger
+            ).collect()
+            stored.formUnion(try rows.map { try $0.decode(String.self) })
+        }
         var moved = false
         for (index, keys) in candidates {
             guard let earlier = keys.first(where: stored.contains) else { continue }

@@ -21,23 +21,29 @@ extension SQLiteImportSession {
     /// export are two companies.
     mutating func adoptEarlierKey(of row: CompanyRow) throws {
         let earlierKeys = row.earlierKeys
-        guard !earlierKeys.isEmpty,
-            try Bool.fetchOne(
-                db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM company WHERE key = ?)"), arguments: [row.key])
-                == false
-        else { return }
-        let adoptable = try db.cachedStatement(
-            sql: """
-                SELECT EXISTS (SELECT 1 FROM company c WHERE c.key = ? AND c.provenance_kind = ?
-                    AND NOT EXISTS (SELECT 1 FROM import_key i WHERE i.import_id = ? AND i.key = c.key))
-                """)
-        for earlier in earlierKeys {
-            let arguments: StatementArguments = [earlier, Provenance.Kind.registryImport.rawValue, importID]
-            guard try Bool.fetchOne(adoptable, arguments: arguments) == true else { continue }
+        guard !earlierKeys.isEmpty else { return }
+        // One statement finds the row's own key and its earlier ones: this runs for every row of such a store.
+        let probe = try db.cachedStatement(
+            sql:
+                "SELECT key, provenance_kind FROM company WHERE key IN (\(Self.probed.map { _ in "?" }.joined(separator: ", ")))"
+        )
+        let keys = [row.key] + earlierKeys.prefix(Self.probed.count - 1)
+        let arguments = StatementArguments(keys + Array(repeating: nil, count: Self.probed.count - keys.count))
+        let rows = try Row.fetchAll(probe, arguments: arguments)
+        guard !rows.isEmpty else { return }
+        let found = Dictionary(rows.map { ($0[0] as String, $0[1] as String) }, uniquingKeysWith: { first, _ in first })
+        guard found[row.key] == nil else { return }
+        let storedByThisImport = try db.cachedStatement(
+            sql: "SELECT EXISTS (SELECT 1 FROM import_key WHERE import_id = ? AND key = ?)")
+        for earlier in earlierKeys where found[earlier] == Provenance.Kind.registryImport.rawValue {
+            guard try Bool.fetchOne(storedByThisImport, arguments: [importID, earlier]) == false else { continue }
             try move(earlier, to: row.key)
             return
         }
     }
+
+    /// The row's key and its earlier keys (at most a registration number and three spellings of a name).
+    private static let probed = 0..<5
 
     /// Gives the company stored under `earlier` the key `key`. Its credit code stays as stored (none), so that the
     /// update that follows records the one the row adds.

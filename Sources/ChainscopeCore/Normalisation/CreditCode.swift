@@ -170,7 +170,12 @@ public enum TextFolding {
     /// them: 杭州甲（中国）有限公司), where either differs from `text`.
     public static func otherSpellings(of text: String) -> [String] {
         let half = halfWidth(text)
-        let full = half.replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
+        // Most names have no brackets: no copy (the import's writer asks this of every row in some stores).
+        guard half.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") }) else {
+            return half == text ? [] : [half]
+        }
+        let full = String(
+            String.UnicodeScalarView(half.unicodeScalars.map { $0 == "(" ? "（" : $0 == ")" ? "）" : $0 }))
         return [half, full].reduce(into: []) { spellings, spelling in
             if spelling != text, !spellings.contains(spelling) { spellings.append(spelling) }
         }
