@@ -23,12 +23,11 @@ extension SQLiteImportSession {
         let earlierKeys = row.earlierKeys
         guard !earlierKeys.isEmpty else { return }
         // One statement finds the row's own key and its earlier ones: this runs for every row of such a store.
+        let placeholders = Array(repeating: "?", count: Self.probedKeys).joined(separator: ", ")
         let probe = try db.cachedStatement(
-            sql:
-                "SELECT key, provenance_kind FROM company WHERE key IN (\(Self.probed.map { _ in "?" }.joined(separator: ", ")))"
-        )
-        let keys = [row.key] + earlierKeys.prefix(Self.probed.count - 1)
-        let arguments = StatementArguments(keys + Array(repeating: nil, count: Self.probed.count - keys.count))
+            sql: "SELECT key, provenance_kind FROM company WHERE key IN (\(placeholders))")
+        let keys = [row.key] + earlierKeys.prefix(Self.probedKeys - 1)
+        let arguments = StatementArguments(keys + Array(repeating: nil, count: Self.probedKeys - keys.count))
         let rows = try Row.fetchAll(probe, arguments: arguments)
         guard !rows.isEmpty else { return }
         let found = Dictionary(rows.map { ($0[0] as String, $0[1] as String) }, uniquingKeysWith: { first, _ in first })
@@ -43,7 +42,7 @@ extension SQLiteImportSession {
     }
 
     /// The row's key and its earlier keys (at most a registration number and three spellings of a name).
-    private static let probed = 0..<5
+    private static let probedKeys = 5
 
     /// Gives the company stored under `earlier` the key `key`. Its credit code stays as stored (none), so that the
     /// update that follows records the one the row adds.
