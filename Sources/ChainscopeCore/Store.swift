@@ -41,9 +41,6 @@ public protocol Store: Sendable {
     /// Calls `body` with the registry companies in batches of at most `batchSize`, ordered by key.
     func forEachRegistryCompany(batchSize: Int, _ body: @escaping @Sendable ([Company]) throws -> Void) async throws
 
-    /// The company with this credit code, or nil.
-    func company(creditCode: String) async throws -> Company?
-
     /// The company with this key, or nil.
     func company(key: CompanyKey) async throws -> Company?
 
@@ -89,6 +86,11 @@ public protocol Store: Sendable {
 }
 
 extension Store {
+    /// The company with this credit code, or nil: a company with a credit code is keyed on it.
+    public func company(creditCode: String) async throws -> Company? {
+        try await company(key: .creditCode(creditCode))
+    }
+
     /// The completed import with this id, or nil.
     public func registryImport(id: Int64) async throws -> RegistryImport? {
         try await imports().first { $0.id == id }

@@ -23,10 +23,6 @@ extension PostgresStore {
         }
     }
 
-    public func company(creditCode: String) async throws -> Company? {
-        try await company(key: .creditCode(creditCode))
-    }
-
     public func company(key: CompanyKey) async throws -> Company? {
         try await companies(
             where: "province = $1 AND key = $2", order: "key", bindings: [key.province, key.description]

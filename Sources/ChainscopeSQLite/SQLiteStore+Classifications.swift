@@ -21,13 +21,6 @@ extension SQLiteStore {
         }
     }
 
-    public func company(creditCode: String) async throws -> Company? {
-        try await read { db in
-            // The key of a company with a credit code is made from it (migration v6 checks so).
-            try CompanyRecord.fetchOne(db, key: CompanyKey.creditCode(creditCode).description)?.company()
-        }
-    }
-
     public func classifyCompanies(
         taxonomy: Taxonomy, all: Bool, classify: @escaping @Sendable ([Company]) -> [Classification]
     ) async throws -> Int {
