@@ -21,6 +21,9 @@ struct BatchWriter {
     /// Whether an earlier import stored companies under a registration number or name, which a row keyed
     /// otherwise may be (`adoptEarlierKeys(of:among:)`).
     private var mayHoldEarlierKeys = false
+    /// The imports of exports taken after this one's, whose view of a company is newer than its rows'
+    /// (`seenByLaterImports`).
+    private(set) var laterImports: [Int64] = []
 
     init(connection: PostgresConnection, importID: Int64, logger: Logger) async throws {
         self.connection = connection
@@ -50,6 +53,7 @@ struct BatchWriter {
         try await run("SET LOCAL gin_pending_list_limit = '64MB'")
         try await run("SET LOCAL work_mem = '256MB'")
         mayHoldEarlierKeys = try await holdsEarlierKeys()
+        laterImports = try await importsAfter()
     }
 
     mutating func write(_ batch: StagedBatch) async throws {
@@ -146,17 +150,26 @@ struct BatchWriter {
         try await run(
             "INSERT INTO import_key (province, import_id, key, row) SELECT province, $1, key, provenance_line FROM import_stage",
             [Int(importID)])
+        let differences = indexes.map { batch.companies[$0].changes(from: existing[$0]!, headers: rawHeaders.keys) }
+        let older = try await seenByLaterImports(
+            batch.companies, among: zip(indexes, differences).filter { !$0.1.isEmpty }.map(\.0))
         var changed: [Int] = []
         var changes: [String] = []
-        for index in indexes {
-            let difference = batch.companies[index].changes(from: existing[index]!, headers: rawHeaders.keys)
+        for (index, difference) in zip(indexes, differences) {
             if difference.isEmpty {
                 tally.unchanged += 1
+            } else if older.contains(index) {
+                tally.older += 1
             } else {
                 tally.updated += 1
                 changed.append(batch.firstOrdinal + index)
                 changes.append(try PostgresStore.json(difference))
             }
+        }
+        // Their companies keep the facts, and the classifications, a later export gave.
+        if !older.isEmpty {
+            try await run(
+                "DELETE FROM import_stage WHERE ordinal = ANY($1)", [older.map { batch.firstOrdinal + $0 }.sorted()])
         }
         if !changed.isEmpty {
             if taxonomies == nil { taxonomies = try await prepareForUpdates() }

@@ -34,7 +34,7 @@ extension PostgresStore {
                 """
                 UPDATE registry_import SET encoding = \(result.encoding), rows_read = \(counts.rowsRead),
                     inserted = \(counts.inserted), updated = \(counts.updated), unchanged = \(counts.unchanged),
-                    quarantined = \(counts.quarantined), duplicates = \(counts.duplicates),
+                    older = \(counts.older), quarantined = \(counts.quarantined), duplicates = \(counts.duplicates),
                     warnings = \(warnings), warning_details = \(details)
                 WHERE id = \(id)
                 """, logger: self.logger)
@@ -114,7 +114,7 @@ extension PostgresStore {
         let query = PostgresQuery(
             unsafeSQL: """
                 SELECT id, file, sha256, format, encoding, snapshot_date, rows_read, inserted, updated, unchanged,
-                    quarantined, duplicates, warnings, reading, warning_details
+                    quarantined, duplicates, warnings, reading, warning_details, older
                 FROM registry_import \(condition) ORDER BY id
                 """, binds: Self.bindings(bindings))
         return try await connection.query(query, logger: logger).collect().map { row in
@@ -132,6 +132,7 @@ extension PostgresStore {
             counts.unchanged = try cells[9].decode(Int.self)
             counts.quarantined = try cells[10].decode(Int.self)
             counts.duplicates = try cells[11].decode(Int.self)
+            counts.older = try cells[15].decode(Int.self)
             let record = RegistryImport(
                 id: id, file: try cells[1].decode(String.self), sha256: try cells[2].decode(String.self),
                 format: try cells[3].decode(String.self), encoding: try cells[4].decode(String?.self),

@@ -37,6 +37,8 @@ extension PostgresStore {
                 "ALTER TABLE registry_import ADD COLUMN warning_details text",
             ]
         ),
+        // Rows of an export taken before one already imported leave their companies' newer facts as they are.
+        ("v12-older-exports", ["ALTER TABLE registry_import ADD COLUMN older integer NOT NULL DEFAULT 0"]),
     ]
 
     /// The two-character province codes of GB/T 2260, each a partition; other codes (national registers

@@ -6,7 +6,7 @@ extension ImportRecord {
             id: nil, file: request.file, sha256: request.sha256, reading: request.reading, format: request.format,
             encoding: nil,
             snapshotDate: request.snapshotDate.description, rowsRead: 0, inserted: 0, updated: 0, unchanged: 0,
-            quarantined: 0, duplicates: 0, warnings: [], warningDetails: nil)
+            older: 0, quarantined: 0, duplicates: 0, warnings: [], warningDetails: nil)
     }
 
     mutating func apply(_ counts: ImportCounts) {
@@ -14,6 +14,7 @@ extension ImportRecord {
         inserted = counts.inserted
         updated = counts.updated
         unchanged = counts.unchanged
+        older = counts.older
         quarantined = counts.quarantined
         duplicates = counts.duplicates
     }
@@ -25,6 +26,7 @@ extension ImportRecord {
         counts.inserted = inserted
         counts.updated = updated
         counts.unchanged = unchanged
+        counts.older = older
         counts.quarantined = quarantined
         counts.duplicates = duplicates
         return RegistryImport(

@@ -155,6 +155,8 @@ struct ImportRecord: SnakeCaseRecord {
     var inserted: Int
     var updated: Int
     var unchanged: Int
+    /// `ImportCounts.older`; 0 for imports made before migration v14, which updated such companies.
+    var older: Int
     var quarantined: Int
     var duplicates: Int
     var warnings: [String]

@@ -23,12 +23,9 @@ extension SQLiteImportSession {
         let earlierKeys = row.earlierKeys
         guard !earlierKeys.isEmpty else { return }
         // One statement finds the row's own key and its earlier ones: this runs for every row of such a store.
-        let placeholders = Array(repeating: "?", count: Self.probedKeys).joined(separator: ", ")
         let probe = try db.cachedStatement(
-            sql: "SELECT key, provenance_kind FROM company WHERE key IN (\(placeholders))")
-        let keys = [row.key] + earlierKeys.prefix(Self.probedKeys - 1)
-        let arguments = StatementArguments(keys + Array(repeating: nil, count: Self.probedKeys - keys.count))
-        let rows = try Row.fetchAll(probe, arguments: arguments)
+            sql: "SELECT key, provenance_kind FROM company WHERE key IN (\(Self.probedKeyPlaceholders))")
+        let rows = try Row.fetchAll(probe, arguments: Self.probedKeys(row.key, earlier: earlierKeys))
         guard !rows.isEmpty else { return }
         let found = Dictionary(rows.map { ($0[0] as String, $0[1] as String) }, uniquingKeysWith: { first, _ in first })
         guard found[row.key] == nil else { return }
@@ -41,8 +38,15 @@ extension SQLiteImportSession {
         }
     }
 
-    /// The row's key and its earlier keys (at most a registration number and three spellings of a name).
-    private static let probedKeys = 5
+    /// The row's key and its earlier keys (at most a registration number and three spellings of a name), as the
+    /// arguments of `probedKeyPlaceholders`, NULL for those it lacks: one statement, compiled once, for every row.
+    static func probedKeys(_ key: String, earlier earlierKeys: [String]) -> StatementArguments {
+        let keys = [key] + earlierKeys.prefix(probedKeyCount - 1)
+        return StatementArguments(keys + Array(repeating: nil, count: probedKeyCount - keys.count))
+    }
+
+    static let probedKeyPlaceholders = Array(repeating: "?", count: probedKeyCount).joined(separator: ", ")
+    private static let probedKeyCount = 5
 
     /// Gives the company stored under `earlier` the key `key`. Its credit code stays as stored (none), so that the
     /// update that follows records the one the row adds.

@@ -128,6 +128,9 @@ struct SQLiteImportSession: RegistryImportSession {
     /// Whether an earlier import stored companies under a registration number or name, which a row keyed
     /// otherwise may be (`adoptEarlierKey(of:)`).
     private let mayHoldEarlierKeys: Bool
+    /// The imports of exports taken after this one's (by snapshot date), whose view of a company is newer than
+    /// its rows' (`isSeenByLaterImport`).
+    let laterImports: [Int64]
 
     init(db: Database, importID: Int64, tally: OutcomeTally) throws {
         self.db = db
@@ -139,6 +142,7 @@ struct SQLiteImportSession: RegistryImportSession {
         insertCompany = try .directlyBound(db, sql: CompanyRecord.insertOrIgnoreSQL)
         classifications = try ClassificationWriter(db: db)
         mayHoldEarlierKeys = try Self.holdsEarlierKeys(db)
+        laterImports = try Self.imports(after: importID, db)
     }
 
     /// The taxonomies with stored classifications, read once.
@@ -161,7 +165,8 @@ struct SQLiteImportSession: RegistryImportSession {
                 try classifications.markStale(taxonomy: taxonomy, key: row.key, facts: row.facts)
             }
         }
-        guard let classification = row.classification, outcome != .duplicate else { return }
+        // A duplicate's company, or one a later export gave, keeps the classification of the facts it has.
+        guard let classification = row.classification, outcome != .duplicate, outcome != .older else { return }
         try classifications.replace(classification, key: row.key, facts: row.facts, isNew: outcome == .inserted)
     }
 
@@ -190,6 +195,7 @@ struct SQLiteImportSession: RegistryImportSession {
         let row = row.keepingStored(stored)
         let changes = row.changes(from: stored, headers: rawHeaders.keys)
         guard !changes.isEmpty else { return (.unchanged, row) }
+        if try isSeenByLaterImport(row) { return (.older, row) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let history = try db.cachedStatement(

@@ -50,6 +50,10 @@ extension SQLiteStore {
             try db.execute(sql: "ALTER TABLE quarantine ADD COLUMN reason_detail TEXT")
             try db.execute(sql: "ALTER TABLE registry_import ADD COLUMN warning_details TEXT")
         }
+        // Rows of an export taken before one already imported leave their companies' newer facts as they are.
+        migrator.registerMigration("v14-older-exports") { db in
+            try db.execute(sql: "ALTER TABLE registry_import ADD COLUMN older INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 

@@ -23,7 +23,11 @@ struct ImportSummary: Encodable {
             "  \(words.rowsRead)\(number(counts.rowsRead))",
             "  \(words.stored)\(number(counts.stored))  "
                 + words.storedParts(
-                    new: number(counts.inserted), updated: number(counts.updated), unchanged: number(counts.unchanged)),
+                    new: number(counts.inserted), updated: number(counts.updated), unchanged: number(counts.unchanged),
+                    older: counts.older > 0 ? number(counts.older) : nil),
+        ]
+        if counts.older > 0 { lines.append("  " + words.olderExplained) }
+        lines += [
             "  \(words.quarantined)\(number(counts.quarantined))"
                 + (counts.quarantined > 0 ? "  → chainscope quarantine list --import \(record.id)" : ""),
             "  \(words.duplicates)\(number(counts.duplicates))",
@@ -36,7 +40,7 @@ struct ImportSummary: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case id, file, sha256, format, encoding, snapshotDate, isNew, rowsRead, stored, inserted, updated, unchanged
-        case quarantined, duplicates, warnings, warningDetails
+        case older, quarantined, duplicates, warnings, warningDetails
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -54,6 +58,7 @@ struct ImportSummary: Encodable {
         try container.encode(counts.inserted, forKey: .inserted)
         try container.encode(counts.updated, forKey: .updated)
         try container.encode(counts.unchanged, forKey: .unchanged)
+        try container.encode(counts.older, forKey: .older)
         try container.encode(counts.quarantined, forKey: .quarantined)
         try container.encode(counts.duplicates, forKey: .duplicates)
         try container.encode(record.warnings, forKey: .warnings)
@@ -125,10 +130,19 @@ struct ImportSummaryWords {
         language.pick("  (합이 맞지 않습니다: 알려 주세요)", "（总数不符：请报告此问题）", "  (does not add up: please report this)")
     }
 
-    func storedParts(new: String, updated: String, unchanged: String) -> String {
+    /// The stored rows' parts; `older` only when some rows were.
+    func storedParts(new: String, updated: String, unchanged: String, older: String?) -> String {
         language.pick(
-            "(신규 \(new), 갱신 \(updated), 변경 없음 \(unchanged))", "（新增 \(new)，更新 \(updated)，未变 \(unchanged)）",
-            "(new \(new), updated \(updated), unchanged \(unchanged))")
+            "(신규 \(new), 갱신 \(updated), 변경 없음 \(unchanged)\(older.map { ", 이전 추출본 \($0)" } ?? ""))",
+            "（新增 \(new)，更新 \(updated)，未变 \(unchanged)\(older.map { "，旧于已存 \($0)" } ?? "")）",
+            "(new \(new), updated \(updated), unchanged \(unchanged)\(older.map { ", older \($0)" } ?? ""))")
+    }
+
+    var olderExplained: String {
+        language.pick(
+            "이전 추출본: 더 나중에 내보낸 추출본을 이미 가져온 기업의 행이라, 저장된 더 새로운 정보를 그대로 두었습니다",
+            "旧于已存：这些企业已从导出日期更晚的文件导入，保留了已存的较新信息",
+            "older: rows of companies already imported from an export taken later; their newer stored facts stay")
     }
 
     /// `count` as the summary prints it (with group separators).

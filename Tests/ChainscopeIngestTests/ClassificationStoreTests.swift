@@ -63,12 +63,13 @@ struct ClassificationStoreTests {
         let path = folder.path("old.sqlite")
         do {
             let old = try SQLiteStore(path: path, migratingUpTo: "v5-member-facts")
-            // Today's import keeps each header once and records how a file was read and its warnings' codes (a
-            // column v13 adds, dropped again below); a database of v5 kept raw rows as objects.
+            // Today's import keeps each header once and records how a file was read, its warnings' codes and its
+            // older rows (columns v13 and v14 add, dropped again below); a database of v5 kept raw rows as objects.
             try await old.write { db in
                 try RawHeaderCatalog.createTable(db)
                 try db.execute(sql: "ALTER TABLE registry_import ADD COLUMN reading TEXT NOT NULL DEFAULT ''")
                 try db.execute(sql: "ALTER TABLE registry_import ADD COLUMN warning_details TEXT")
+                try db.execute(sql: "ALTER TABLE registry_import ADD COLUMN older INTEGER NOT NULL DEFAULT 0")
             }
             _ = try await importing([header, row(1, scope: "工业机器人制造"), row(2)], into: old)
             try await old.write { db in
@@ -80,6 +81,7 @@ struct ClassificationStoreTests {
                                 ON k.key = c.key - 1);
                         DROP TABLE raw_header;
                         ALTER TABLE registry_import DROP COLUMN warning_details;
+                        ALTER TABLE registry_import DROP COLUMN older;
                         """)
             }
             let raw = try await old.read { db in try String.fetchOne(db, sql: "SELECT raw FROM company") }
@@ -122,7 +124,7 @@ struct ClassificationStoreTests {
         let migrated = try SQLiteStore(path: path)
         #expect(
             try await migrated.appliedMigrations().suffix(2) == [
-                "v12-imports-by-reading", "v13-reasons-and-warnings-as-codes",
+                "v13-reasons-and-warnings-as-codes", "v14-older-exports",
             ])
         let imports = try await migrated.imports()
         #expect(imports.map(\.id) == [1] && imports.first?.counts.quarantined == 1)
@@ -158,7 +160,7 @@ struct ClassificationStoreTests {
     @Test("A changed company is classified again on import; its other taxonomies' classifications go stale")
     func changedCompany() async throws {
         let store = try SQLiteStore()
-        _ = try await importing([header, row(1), row(2)], into: store)
+        _ = try await importing([header, row(1), row(2)], into: store, day: 29)
         #expect(try await classify(store, try Self.ic.get()) == 2)
         #expect(try await store.classification(of: .creditCode(creditCode(1)), taxonomy: "ai")?.isMember == false)
         _ = try await importing(
@@ -169,8 +171,7 @@ struct ClassificationStoreTests {
         #expect(try await store.classification(of: .creditCode(creditCode(1)), taxonomy: "ic")?.isMember == true)
         // An import that classifies nothing leaves every classification of a changed company stale.
         _ = try await importing(
-            [header, row(1, scope: "软件开发；信息技术咨询服务"), row(2)], into: store, name: "plain.csv", day: 29, classifies: false
-        )
+            [header, row(1, scope: "软件开发；信息技术咨询服务"), row(2)], into: store, name: "plain.csv", classifies: false)
         #expect(try await classify(store, try Self.ai.get()) == 1)
         #expect(try await classify(store, try Self.ic.get()) == 1)
         #expect(try await store.classification(of: .creditCode(creditCode(1)), taxonomy: "ai")?.isMember == false)
@@ -180,10 +181,10 @@ struct ClassificationStoreTests {
     func changedFactsReachStaleSegments() async throws {
         let store = try SQLiteStore()
         let scope = "集成电路设计；人脸识别技术开发"
-        _ = try await importing([header, row(1, scope: scope)], into: store)
+        _ = try await importing([header, row(1, scope: scope)], into: store, day: 30)
         #expect(try await classify(store, try Self.ic.get()) == 1)
         let newer = try await importing(
-            [header, row(1, status: "注销", district: "滨江区", scope: scope)], into: store, name: "newer.csv", day: 30)
+            [header, row(1, status: "注销", district: "滨江区", scope: scope)], into: store, name: "newer.csv")
         #expect(newer.counts.updated == 1)
         let key = CompanyKey.creditCode(creditCode(1)).description
         let (company, segments) = try await store.read { db in

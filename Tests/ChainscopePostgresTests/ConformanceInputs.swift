@@ -69,7 +69,13 @@ enum ConformanceInputs {
             return (name: name, rows: [SampleGenerator.header] + rows)
         }
         try XLSXBuilder.write(sheets, to: workbook)
-        let snapshots = ["first.csv": CalendarDate(year: 2022, month: 6, day: 30)]
+        // Other files are taken on 2022-10-31; those of `olderExportsKeepNewerFacts` on other days.
+        let snapshots = [
+            "first.csv": CalendarDate(year: 2022, month: 6, day: 30),
+            "june.csv": CalendarDate(year: 2022, month: 6, day: 30),
+            "august.csv": CalendarDate(year: 2022, month: 8, day: 31),
+            "december.csv": CalendarDate(year: 2022, month: 12, day: 31),
+        ]
         return StoreConformance.Inputs(
             regions: regions, dataset: try DatasetReader().readBuiltin("hangzhou-ai-2022"), taxonomy: taxonomy,
             classify: { $0.map { classifier.classification(of: $0) } },

@@ -232,6 +232,81 @@ struct StoreConformanceTests {
         #expect(found == expected)
     }
 
+    @Test(
+        "An export taken before one already imported leaves the newer facts and classifications, as on SQLite",
+        PostgresTestServer.required)
+    func olderExportsKeepNewerFacts() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let inputs = try ConformanceInputs.make(in: folder)
+        let header = "企业名称,统一社会信用代码,注册号,登记状态,所属城市,所属区县,经营范围"
+        let (jia, yi, bing, ding) = (
+            "杭州甲智能科技有限公司,9133010202YN7X0849,", "杭州乙科技有限公司,91330100799655058B,",
+            "杭州丙科技有限公司,91330000733796106P,", "杭州丁科技有限公司,91350100M000100Y43,"
+        )
+        let place = ",杭州市,西湖区,"
+        func export(_ name: String, _ rows: [String]) throws -> URL {
+            let url = folder.url.appendingPathComponent(name)
+            try ([header] + rows).map { $0 + "\n" }.joined().write(to: url, atomically: true, encoding: .utf8)
+            return url
+        }
+        // Imported in this order; their snapshot days (`ConformanceInputs`) are June, October, August and December.
+        // October strikes 甲 off and repeats 乙 as it was; August still has 甲 alive and 乙 in computer vision.
+        let files = [
+            try export("june.csv", [jia + ",存续" + place + "人工智能软件开发", yi + ",存续" + place + "软件开发"]),
+            try export(
+                "october.csv",
+                [jia + ",注销" + place + "人工智能软件开发", yi + ",存续" + place + "软件开发", bing + ",存续" + place + "软件开发"]),
+            try export(
+                "august.csv",
+                [
+                    jia + ",存续" + place + "人工智能软件开发", yi + ",存续" + place + "计算机视觉系统集成",
+                    bing + ",存续" + place + "软件开发", ding + ",存续" + place + "软件开发",
+                ]),
+            try export("december.csv", [jia + ",存续" + place + "人工智能软件开发"]),
+        ]
+        let importing = { @Sendable (store: any Store) async throws -> [Adopted] in
+            try await store.install(inputs.regions)
+            var states: [Adopted] = []
+            var state = Adopted()
+            for file in files {
+                state.imports.append(try await inputs.importFile(file, store).import)
+                state.companies = try await store.registryCompanies()
+                for company in state.companies {
+                    state.histories[company.key.description] = try await store.companyHistory(key: company.key)
+                    state.classifications[company.key.description] = try await store.classification(
+                        of: company.key, taxonomy: "ai")
+                }
+                states.append(state)
+            }
+            return states
+        }
+        let expected = try await importing(try SQLiteStore())
+        let august = expected[2]
+        let counts = august.imports[2].counts
+        #expect(
+            counts.older == 2 && counts.unchanged == 1 && counts.inserted == 1 && counts.updated == 0
+                && counts.isBalanced, "\(counts)")
+        #expect(august.imports.map(\.counts.older) == [0, 0, 2])
+        // 甲 stays struck off, and 乙 keeps October's facts though June's import stored them: October saw it.
+        #expect(august.companies.first { $0.creditCode?.description == "9133010202YN7X0849" }?.status == .deregistered)
+        #expect(august.histories["uscc:9133010202YN7X0849"]?.map(\.importID) == [2])
+        #expect(august.histories["uscc:91330100799655058B"] == [])
+        #expect(
+            august.classifications["uscc:91330100799655058B"]??.segments.contains { $0.segment == "vision" } == false)
+        #expect(
+            august.companies.map(\.key.description) == expected[1].companies.map(\.key.description) + [
+                "uscc:91350100M000100Y43"
+            ])
+        // December is newer than everything: it updates 甲 again.
+        let december = expected[3]
+        #expect(december.imports[3].counts.updated == 1)
+        #expect(december.histories["uscc:9133010202YN7X0849"]?.map(\.importID) == [2, 4])
+        #expect(december.companies.first { $0.creditCode?.description == "9133010202YN7X0849" }?.status == .active)
+        let found = try await PostgresTestServer.withStore { store in try await importing(store) }
+        #expect(found == expected)
+    }
+
     struct Adopted: Sendable, Equatable {
         var imports: [RegistryImport] = []
         var companies: [Company] = []

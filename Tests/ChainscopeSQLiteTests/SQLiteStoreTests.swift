@@ -65,7 +65,7 @@ struct SQLiteStoreTests {
                     "v1-datasets-and-regions", "v2-registry-imports", "v3-classifications", "v4-indicator-indexes",
                     "v5-member-facts", "v6-company-keyed-once", "v7-company-indexes-that-are-read", "v8-company-search",
                     "v9-short-queries-in-full-text", "v10-raw-headers", "v11-history-by-import",
-                    "v12-imports-by-reading", "v13-reasons-and-warnings-as-codes",
+                    "v12-imports-by-reading", "v13-reasons-and-warnings-as-codes", "v14-older-exports",
                 ])
             #expect(try await store.journalMode() == "wal")
             #expect(try await store.foreignKeysEnabled())

@@ -89,4 +89,31 @@ struct HistoryTests {
             }
         }
     }
+
+    @Test("An export taken before the newer one leaves its company as the newer one said, and its page says why")
+    func olderExport() async throws {
+        let fixture = try await ServerFixture()
+        let code = try #require(
+            try await fixture.store.companies(matching: CompanyQuery(isMember: true, limit: 1)).companies.first?
+                .company.creditCode)
+        try await fixture.importNewerExport(changing: code)
+        let older = try await fixture.importSample(named: "hangzhou-sample-older.csv", on: 15)
+        #expect(
+            older.counts.older == 1 && older.counts.updated == 0 && older.counts.unchanged + 1 == older.counts.stored,
+            "\(older.counts)")
+        #expect(try await fixture.store.company(creditCode: code)?.status == .deregistered)
+        try await fixture.test { client in
+            try await client.execute(uri: "/imports/\(older.id)?lang=en", method: .get) { response in
+                #expect(response.text.contains("<p>Rows older than the stored facts: 1. Their companies were already"))
+                #expect(!response.text.contains("Companies this import changed"))
+            }
+            try await client.execute(uri: "/imports/1?lang=en", method: .get) { response in
+                #expect(!response.text.contains("Rows older than the stored facts"))
+            }
+            try await client.execute(uri: "/api/v1/imports/\(older.id)", method: .get) { response in
+                let counts = try response.json()["counts"] as? [String: Any]
+                #expect(counts?["older"] as? Int == 1)
+            }
+        }
+    }
 }

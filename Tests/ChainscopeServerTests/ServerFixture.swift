@@ -43,18 +43,25 @@ struct ServerFixture {
     /// Imports a newer export of the fixture's registry, taken on 2022-11-30, in which the company with the
     /// credit code `code` is deregistered and has another phone number.
     func importNewerExport(changing code: String) async throws {
+        let result = try await importSample(named: "hangzhou-sample-newer.csv", on: 30) {
+            NewerExport.deregistering(code, in: $0, phone: "0571-99990000")
+        }
+        try #require(result.counts.updated == 1)
+    }
+
+    /// Imports the fixture's registry, as `edit` changes its text, taken on `day` of November 2022.
+    func importSample(
+        named name: String, on day: Int, edit: (String) -> String = { $0 }
+    ) async throws -> RegistryImport {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let regions = try RegionTableReader().readBuiltin()
-        let file = folder.url.appendingPathComponent("hangzhou-sample-newer.csv")
+        let file = folder.url.appendingPathComponent(name)
         _ = try SampleWriter(generator: SampleGenerator(seed: 5, regions: regions)).write(rows: 300, to: file)
-        let sample = try String(contentsOf: file, encoding: .utf8)
-        try NewerExport.deregistering(code, in: sample, phone: "0571-99990000")
-            .write(to: file, atomically: true, encoding: .utf8)
-        var options = RegistryImportOptions(snapshotDate: CalendarDate(year: 2022, month: 11, day: 30))
+        try edit(try String(contentsOf: file, encoding: .utf8)).write(to: file, atomically: true, encoding: .utf8)
+        var options = RegistryImportOptions(snapshotDate: CalendarDate(year: 2022, month: 11, day: day))
         options.classifier = Classifier(try TaxonomyReader().read(named: "ai"))
-        let result = try await RegistryImporter(regions: regions).run(file, options: options, into: store)
-        try #require(result.import.counts.updated == 1)
+        return try await RegistryImporter(regions: regions).run(file, options: options, into: store).import
     }
 
     /// Runs `body` against the application in process.

@@ -124,6 +124,21 @@ struct ClassifyCommandTests {
         let first = try CommandRun(["changes", "--import", "1", "--lang", "en", "--database", workspace.database])
         #expect(first.output.contains("Companies this import changed (0)"))
         #expect(try CommandRun(["changes", "--import", "9", "--database", workspace.database]).status == 65)
+        // The first export again, said to be taken before the newer one: the company stays deregistered.
+        let older = try CommandRun([
+            "import", workspace.path("s.csv"), "--database", workspace.database, "--snapshot-date", "2022-11-15",
+            "--lang", "en",
+        ])
+        #expect(older.output.contains(", updated 0, unchanged "), "\(older.output)")
+        #expect(older.output.contains(", older 1)\n  older: rows of companies already imported from an export taken"))
+        let olderJSON = try CommandRun([
+            "import", workspace.path("s.csv"), "--database", workspace.database, "--snapshot-date", "2022-11-16",
+            "--json",
+        ])
+        let summary = try JSONSerialization.jsonObject(with: Data(olderJSON.output.utf8)) as? [[String: Any]]
+        #expect(summary?.first?["older"] as? Int == 1 && summary?.first?["updated"] as? Int == 0, "\(olderJSON.output)")
+        let kept = try CommandRun(["explain", ai, "--lang", "en", "--database", workspace.database])
+        #expect(kept.output.contains("Status: Active → Deregistered\n") && !kept.output.contains("2022-11-15"))
     }
 
     @Test("classify is incremental; a broken taxonomy is refused with every problem and changes nothing")

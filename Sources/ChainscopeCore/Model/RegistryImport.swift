@@ -50,13 +50,16 @@ public struct ImportCounts: Codable, Hashable, Sendable {
     public var inserted = 0
     public var updated = 0
     public var unchanged = 0
+    /// Rows of companies that an export taken later already gave, whose stored facts they leave as they are
+    /// (`StoreOutcome.older`).
+    public var older = 0
     public var quarantined = 0
     public var duplicates = 0
 
     public init() {}
 
-    /// Rows stored as a company: new, changed or confirmed.
-    public var stored: Int { inserted + updated + unchanged }
+    /// Rows stored as a company: new, changed, confirmed, or older than the company's stored facts.
+    public var stored: Int { inserted + updated + unchanged + older }
 
     /// Whether every row read is accounted for.
     public var isBalanced: Bool { stored + quarantined + duplicates == rowsRead }
@@ -113,6 +116,9 @@ public enum StoreOutcome: Sendable, Hashable {
     case inserted
     case updated(changedFields: [String])
     case unchanged
+    /// The row differs from its stored company, but an import of an export taken later (by snapshot date) has
+    /// seen the company since: the stored facts are newer than the row's, and stay.
+    case older
     /// The same company appeared earlier in this import.
     case duplicate
 }
@@ -135,6 +141,7 @@ extension ImportCounts {
         case .inserted: inserted += 1
         case .updated: updated += 1
         case .unchanged: unchanged += 1
+        case .older: older += 1
         case .duplicate: duplicates += 1
         }
     }
@@ -146,6 +153,7 @@ extension ImportCounts {
         counts.inserted = tally.inserted
         counts.updated = tally.updated
         counts.unchanged = tally.unchanged
+        counts.older = tally.older
         counts.duplicates = tally.duplicates
         return counts
     }

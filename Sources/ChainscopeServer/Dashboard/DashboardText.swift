@@ -16,6 +16,7 @@ enum DashboardText: String, CaseIterable {
     case downloadReport, format, synthetic, notFound, error, apiLink
     case field, before, after
     case registrationNumber, identifiedBy, nameAndRegion
+    case olderRows, olderExplained
 
     var words: (ko: String, zh: String, en: String) {
         switch self {
@@ -96,6 +97,13 @@ enum DashboardText: String, CaseIterable {
         case .quarantined: ("격리", "已隔离", "Quarantined")
         case .duplicates: ("중복", "重复", "Duplicates")
         case .quarantineOf: ("격리된 행", "隔离的行", "Quarantined rows")
+        case .olderRows: ("이전 추출본의 행", "旧于已存的行", "Rows older than the stored facts")
+        case .olderExplained:
+            (
+                "더 나중에 내보낸 추출본을 이미 가져온 기업이라, 저장된 더 새로운 정보를 그대로 두었습니다.",
+                "这些企业已从导出日期更晚的文件导入，保留了已存的较新信息。",
+                "Their companies were already imported from an export taken later, whose newer facts stay."
+            )
         case .noQuarantine: ("격리된 행이 없습니다.", "没有被隔离的行。", "No row was quarantined.")
         case .column: ("열", "列", "Column")
         case .value: ("값", "值", "Value")

@@ -37,16 +37,23 @@ struct ImportPages: Sendable {
             }.joined() + "</tr></thead><tbody>"
         for record in imports {
             let counts = record.counts
-            let stored = counts.inserted + counts.updated + counts.unchanged
             html +=
                 "<tr><th scope=\"row\"><a href=\"/imports/\(record.id)\">\(HTML.escape(record.file))</a></th>"
                 + "<td>\(record.snapshotDate)</td>"
-                + [counts.rowsRead, stored, counts.quarantined, counts.duplicates].map {
+                + [counts.rowsRead, counts.stored, counts.quarantined, counts.duplicates].map {
                     "<td class=\"num\">\($0)</td>"
                 }
                 .joined() + "</tr>"
         }
         return html + "</tbody></table>"
+    }
+
+    /// How many rows an export taken later made out of date, and what became of them; nothing when none.
+    static func older(_ record: RegistryImport, frame: PageFrame) -> String {
+        guard record.counts.older > 0 else { return "" }
+        let (colon, stop) = frame.language == .zh ? ("：", "。") : (": ", ". ")
+        return "<p>\(HTML.escape(frame.text(.olderRows)))\(colon)\(record.counts.older)\(stop)"
+            + "\(HTML.escape(frame.text(.olderExplained)))</p>"
     }
 
     /// What the import said a user should know (columns it could not read, a repeated header), as it said it.
@@ -67,6 +74,7 @@ struct ImportPages: Sendable {
         var html =
             "<p><a href=\"/imports\">← \(HTML.escape(frame.text(.imports)))</a></p>"
             + "<h1>\(HTML.escape(record.file))</h1>" + Self.table([record], frame: frame)
+            + Self.older(record, frame: frame)
             + Self.warnings(record, frame: frame) + (try await changes(record, frame: frame))
             + "<h2>\(HTML.escape(frame.text(.quarantineOf)))</h2>"
             + "<p><a href=\"/api/v1/imports/\(number)/quarantine\">JSON</a></p>"
