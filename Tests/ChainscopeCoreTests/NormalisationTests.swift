@@ -139,6 +139,20 @@ struct NormalisationTests {
         #expect(try RegistrationStatus.parse("未知").get() == nil)
     }
 
+    @Test(
+        "The reason for an unknown status names only words that are read, in every language",
+        arguments: Language.allCases)
+    func statusReason(language: Language) throws {
+        let reason = QuarantineReason.status(text: "很好").text(in: language)
+        let named =
+            ["存续", "在业", "开业", "注销", "吊销", "迁出", "撤销", "停业"]
+            + ["Active", "Deregistered", "Revoked", "Moved out", "Suspended", "In liquidation"]
+        for word in named {
+            #expect(reason.contains(word), "\(word) in \(reason)")
+            #expect(try RegistrationStatus.parse(word).get() != nil)
+        }
+    }
+
     @Test("No empty marker is longer than the length the scan checks cells against")
     func markerLength() {
         #expect(TextFolding.emptyMarkers.map(\.utf8.count).max() == TextFolding.emptyMarkerBytes)

@@ -20,9 +20,12 @@ extension QuarantineReason {
                 "'\(text)' is not an amount; write it as 1000万元人民币, 500万美元 or 1.2亿元")
         case .status(let text):
             language.pick(
-                "'\(text)'은(는) 등기 상태가 아닙니다. 存续, 在业, 开业, 注销, 吊销, 迁出, 撤销, 停业 중 하나여야 합니다",
-                "“\(text)”不是登记状态；应为 存续、在业、开业、注销、吊销、迁出、撤销 或 停业",
-                "'\(text)' is not a registration status; expected 存续, 在业, 开业, 注销, 吊销, 迁出, 撤销 or 停业")
+                "'\(text)'은(는) 등기 상태가 아닙니다. 存续, 在业, 开业, 注销, 吊销, 迁出, 撤销, 停业 중 하나여야 합니다"
+                    + "(영문 Active, Deregistered, Revoked, Moved out, Suspended, In liquidation도 읽습니다)",
+                "“\(text)”不是登记状态；应为 存续、在业、开业、注销、吊销、迁出、撤销 或 停业"
+                    + "（也可读英文 Active、Deregistered、Revoked、Moved out、Suspended、In liquidation）",
+                "'\(text)' is not a registration status; expected 存续, 在业, 开业, 注销, 吊销, 迁出, 撤销 or 停业, or in "
+                    + "English Active, Deregistered, Revoked, Moved out, Suspended or In liquidation")
         case .scientificRegistrationNumber(let text):
             language.pick(
                 "'\(text)'은(는) 스프레드시트가 과학적 표기법의 숫자로 바꿔 자릿수를 잃은 등록번호입니다. 이 열을 텍스트로 "
