@@ -42,6 +42,8 @@ extension RegistryImportTests {
             #"{"KeyNo":"k2","Name":"杭州企查科技有限公司","CreditCode":"\#(creditCode(2))","Status":"吊销，未注销","#
                 + #""StartDate":"2015-02-16 00:00:00","RegistCapi":"50万美元","Address":"杭州市西湖区文三路1号","#
                 + #""Scope":"软件开发"}"#,
+            // An old company without a credit code: Qichacha's service names its registration number `No`.
+            #"{"KeyNo":"k3","Name":"杭州老企科技有限公司","No":"330106000054321","CreditCode":"","Status":"存续"}"#,
         ]
         let result = try await run(Data((lines.joined(separator: "\n") + "\n").utf8), name: "service.jsonl")
         let companies = try await result.store.registryCompanies()
@@ -52,7 +54,14 @@ extension RegistryImportTests {
         let qichacha = try #require(companies.first { $0.creditCode == creditCode(2) })
         #expect(qichacha.founded == CalendarDate(year: 2015, month: 2, day: 16))
         #expect(qichacha.registeredCapital == Money(500_000, .dollar) && qichacha.status == .revoked)
+        let old = try #require(companies.first { $0.names.zh == "杭州老企科技有限公司" })
+        #expect(old.key.description == "regno:330106000054321" && old.registrationNumber == "330106000054321")
         #expect(result.record.warnings.isEmpty, "\(result.record.warnings)")
+        // Elsewhere `No` heads serial numbers.
+        let serial = try await run(
+            Data("No,企业名称,统一社会信用代码\n1,杭州甲科技有限公司,\(creditCode(1))\n".utf8), name: "numbered.csv")
+        let numbered = try await serial.store.registryCompanies()
+        #expect(numbered.map(\.registrationNumber) == [nil] && serial.record.counts.inserted == 1)
     }
 
     @Test(

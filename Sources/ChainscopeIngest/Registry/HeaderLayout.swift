@@ -25,8 +25,13 @@ public struct HeaderLayout: Sendable, Hashable {
         var fields: [RegistryField?] = []
         var warnings: [ImportWarning] = []
         let fieldOf = Self.field(mapping: mapping)
+        let isQichachaService = headers.contains { RegistryField.fold($0) == "keyno" }
         for (index, header) in headers.enumerated() {
-            guard let field = fieldOf(header) else {
+            // Qichacha's data service (its records carry `KeyNo`) names the registration number `No`, which elsewhere
+            // heads a column of serial numbers.
+            let serviceField: RegistryField? =
+                isQichachaService && RegistryField.fold(header) == "no" ? .registrationNumber : nil
+            guard let field = fieldOf(header) ?? serviceField else {
                 fields.append(nil)
                 continue
             }
