@@ -24,6 +24,9 @@ struct BatchWriter {
     /// The imports of exports taken after this one's, whose view of a company is newer than its rows'
     /// (`seenByLaterImports`).
     private(set) var laterImports: [Int64] = []
+    /// Whether an earlier import stored companies with a credit code, which a row without one may be
+    /// (`codedCompanies(of:among:)`).
+    private var mayHoldCodedCompanies = false
 
     init(connection: PostgresConnection, importID: Int64, logger: Logger) async throws {
         self.connection = connection
@@ -54,9 +57,11 @@ struct BatchWriter {
         try await run("SET LOCAL work_mem = '256MB'")
         mayHoldEarlierKeys = try await holdsEarlierKeys()
         laterImports = try await importsAfter()
+        mayHoldCodedCompanies = try await holdsCodedCompanies()
     }
 
-    mutating func write(_ batch: StagedBatch) async throws {
+    mutating func write(_ staged: StagedBatch) async throws {
+        var batch = staged
         if batch.quarantined > 0 {
             try await copy(batch.quarantineCopy.bytes, into: "quarantine", columns: StagedBatch.quarantineColumns)
         }
@@ -70,6 +75,21 @@ struct BatchWriter {
             (seen, existing) = try await known(batch.companies)
             new = batch.companies.indices.filter { !seen.contains($0) && existing[$0] == nil }
         }
+        // Rows without a code whose company an earlier import stored with one update it (staged anew, as keyed).
+        var rekeyed: Set<Int> = []
+        if mayHoldCodedCompanies {
+            let (codes, duplicates) = try await codedCompanies(of: batch.companies, among: new)
+            if !codes.isEmpty {
+                for (index, match) in codes {
+                    batch.companies[index] = batch.companies[index].identified(
+                        byCreditCode: match.code, storedRegion: match.region)
+                }
+                rekeyed = Set(codes.keys)
+                (seen, existing) = try await known(batch.companies)
+                seen.formUnion(duplicates)
+                new = batch.companies.indices.filter { !seen.contains($0) && existing[$0] == nil }
+            }
+        }
         tally.duplicates += seen.count
         if !new.isEmpty {
             try await copy(direct.company.groups(new), into: "company", columns: CompanyColumns.written)
@@ -80,7 +100,7 @@ struct BatchWriter {
             tally.inserted += new.count
         }
         let stored = existing.keys.filter { !seen.contains($0) }.sorted()
-        if !stored.isEmpty { try await merge(batch, stored, existing) }
+        if !stored.isEmpty { try await merge(batch, stored, existing, rekeyed: rekeyed) }
         try await analyzeAsItGrows()
     }
 
@@ -105,7 +125,8 @@ struct BatchWriter {
     private func known(_ companies: [CompanyRow]) async throws -> (seen: Set<Int>, existing: [Int: [String?]]) {
         // One lookup per province (a batch mostly has one), so that the partition is known when the query
         // is planned and the keys are probes of its primary key.
-        let index = Dictionary(uniqueKeysWithValues: companies.enumerated().map { ($1.key, $0) })
+        // A later row of the batch may have the key a row without a code took (`codedCompanies`): a duplicate.
+        let index = Dictionary(companies.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         let byProvince = Dictionary(grouping: companies.map(\.key), by: CompanyKey.province(ofKey:))
         var existing: [Int: [String?]] = [:]
         // A few stored rows at a time: the connection's read buffer holds every row of a result until the
@@ -141,12 +162,14 @@ struct BatchWriter {
     /// Merges companies the store already holds (at `indexes` of the batch) through the staging table:
     /// unchanged ones are confirmed, changed ones updated with their history; their classifications
     /// replace the earlier ones.
-    private mutating func merge(_ batch: StagedBatch, _ indexes: [Int], _ existing: [Int: [String?]]) async throws {
+    private mutating func merge(
+        _ batch: StagedBatch, _ indexes: [Int], _ existing: [Int: [String?]], rekeyed: Set<Int>
+    ) async throws {
         // Rows of an export without some columns keep the stored company's (`CompanyRow.keepingStored`).
         var batch = batch
         let keeping = Set(indexes.filter { batch.companies[$0].keepsAny(of: existing[$0]!) })
         for index in keeping { batch.companies[index] = batch.companies[index].keepingStored(existing[index]!) }
-        try await stage(batch.stageRows(indexes, changed: keeping))
+        try await stage(batch.stageRows(indexes, changed: keeping.union(rekeyed)))
         try await run(
             "INSERT INTO import_key (province, import_id, key, row) SELECT province, $1, key, provenance_line FROM import_stage",
             [Int(importID)])

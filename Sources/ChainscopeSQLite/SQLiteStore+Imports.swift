@@ -131,6 +131,9 @@ struct SQLiteImportSession: RegistryImportSession {
     /// The imports of exports taken after this one's (by snapshot date), whose view of a company is newer than
     /// its rows' (`isSeenByLaterImport`).
     let laterImports: [Int64]
+    /// Whether an earlier import stored companies with a credit code, which a row without one may be
+    /// (`codedCompany(for:)`).
+    private let mayHoldCodedCompanies: Bool
 
     init(db: Database, importID: Int64, tally: OutcomeTally) throws {
         self.db = db
@@ -143,6 +146,10 @@ struct SQLiteImportSession: RegistryImportSession {
         classifications = try ClassificationWriter(db: db)
         mayHoldEarlierKeys = try Self.holdsEarlierKeys(db)
         laterImports = try Self.imports(after: importID, db)
+        mayHoldCodedCompanies = try Self.holdsCodedCompanies(db)
+        // Such rows are matched by name through the search index, which must then hold every earlier company
+        // (several files imported by one command are indexed after the last).
+        if mayHoldCodedCompanies { _ = try SQLiteStore.refreshSearchIndex(db) }
     }
 
     /// The taxonomies with stored classifications, read once.
@@ -170,8 +177,12 @@ struct SQLiteImportSession: RegistryImportSession {
         try classifications.replace(classification, key: row.key, facts: row.facts, isNew: outcome == .inserted)
     }
 
-    private mutating func storeCompany(_ row: CompanyRow) throws -> (StoreOutcome, CompanyRow) {
-        if mayHoldEarlierKeys { try adoptEarlierKey(of: row) }
+    private mutating func storeCompany(_ read: CompanyRow) throws -> (StoreOutcome, CompanyRow) {
+        if mayHoldEarlierKeys { try adoptEarlierKey(of: read) }
+        var row = read
+        if mayHoldCodedCompanies, let match = try codedCompany(for: row) {
+            row = row.identified(byCreditCode: match.code, storedRegion: match.region)
+        }
         let importID = Int(importID)
         try insertKey.run {
             $0.bind(importID)
@@ -192,7 +203,7 @@ struct SQLiteImportSession: RegistryImportSession {
                 detail: "the row was neither inserted nor found; it conflicts with another")
         }
         let stored = Self.texts(existing)
-        let row = row.keepingStored(stored)
+        row = row.keepingStored(stored)
         let changes = row.changes(from: stored, headers: rawHeaders.keys)
         guard !changes.isEmpty else { return (.unchanged, row) }
         if try isSeenByLaterImport(row) { return (.older, row) }

@@ -70,41 +70,45 @@ extension SQLiteStore {
     /// transaction. The entries of each chunk of companies are computed on another core while the writer
     /// inserts the previous chunk's: computing grams was nearly half of the work.
     public func refreshSearchIndex() async throws -> Int {
-        try await write { db in
-            let index = try SearchIndexWriter(db: db)
-            let through = try Int64.fetchOne(db, sql: "SELECT indexed_through FROM search_state") ?? 0
-            let pending = try Row.fetchAll(db, sql: "SELECT company, old_names FROM search_pending")
-            var indexed = 0
-            for row in pending where (row["company"] as Int64) <= through {
-                let position: Int64 = row["company"]
-                try index.remove(SearchEntry(position, names: try Self.names(json: row["old_names"])))
-                if let names = try Row.fetchOne(db, sql: Self.namesSQL + " WHERE rowid = ?", arguments: [position]) {
-                    try index.add(SearchEntry(position, names: Self.names(names)))
-                    indexed += 1
-                }
+        try await write { db in try Self.refreshSearchIndex(db) }
+    }
+
+    /// `refreshSearchIndex()` inside the caller's transaction: an import that looks companies up by name brings
+    /// the index up to date first.
+    static func refreshSearchIndex(_ db: Database) throws -> Int {
+        let index = try SearchIndexWriter(db: db)
+        let through = try Int64.fetchOne(db, sql: "SELECT indexed_through FROM search_state") ?? 0
+        let pending = try Row.fetchAll(db, sql: "SELECT company, old_names FROM search_pending")
+        var indexed = 0
+        for row in pending where (row["company"] as Int64) <= through {
+            let position: Int64 = row["company"]
+            try index.remove(SearchEntry(position, names: try Self.names(json: row["old_names"])))
+            if let names = try Row.fetchOne(db, sql: Self.namesSQL + " WHERE rowid = ?", arguments: [position]) {
+                try index.add(SearchEntry(position, names: Self.names(names)))
+                indexed += 1
             }
-            try db.execute(sql: "DELETE FROM search_pending")
-            var last = through
-            let rows = try Row.fetchCursor(
-                db, sql: Self.namesSQL + " WHERE rowid > ? ORDER BY rowid", arguments: [through])
-            var chunk = try Self.chunk(of: rows)
-            var entries = chunk.map(SearchEntry.init)
-            while let end = chunk.last {
-                let following = try Self.chunk(of: rows)
-                let computing = BackgroundResult { following.map(SearchEntry.init) }
-                for entry in entries { try index.add(entry) }
-                last = end.position
-                indexed += chunk.count
-                (chunk, entries) = (following, computing.value)
-            }
-            // SQLite gives the next company the rowid after the highest remaining one, which may have been an
-            // indexed company's that is now removed: keeping `indexed_through` above it, that company would
-            // never be indexed, and removing it later would remove names the index does not hold.
-            try db.execute(
-                sql: "UPDATE search_state SET indexed_through = min(?, coalesce((SELECT max(rowid) FROM company), 0))",
-                arguments: [last])
-            return indexed
         }
+        try db.execute(sql: "DELETE FROM search_pending")
+        var last = through
+        let rows = try Row.fetchCursor(
+            db, sql: Self.namesSQL + " WHERE rowid > ? ORDER BY rowid", arguments: [through])
+        var chunk = try Self.chunk(of: rows)
+        var entries = chunk.map(SearchEntry.init)
+        while let end = chunk.last {
+            let following = try Self.chunk(of: rows)
+            let computing = BackgroundResult { following.map(SearchEntry.init) }
+            for entry in entries { try index.add(entry) }
+            last = end.position
+            indexed += chunk.count
+            (chunk, entries) = (following, computing.value)
+        }
+        // SQLite gives the next company the rowid after the highest remaining one, which may have been an
+        // indexed company's that is now removed: keeping `indexed_through` above it, that company would
+        // never be indexed, and removing it later would remove names the index does not hold.
+        try db.execute(
+            sql: "UPDATE search_state SET indexed_through = min(?, coalesce((SELECT max(rowid) FROM company), 0))",
+            arguments: [last])
+        return indexed
     }
 
     private static let namesSQL = "SELECT rowid, name_zh, name_ko, name_en FROM company"

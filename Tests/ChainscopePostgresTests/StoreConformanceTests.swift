@@ -307,6 +307,73 @@ struct StoreConformanceTests {
         #expect(found == expected)
     }
 
+    @Test(
+        "A row without a credit code updates the company an earlier export gave with one, found by name, as on SQLite",
+        PostgresTestServer.required)
+    func codedCompaniesFoundByName() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let inputs = try ConformanceInputs.make(in: folder)
+        func code(_ body: String) throws -> String { try #require(CreditCode.completing(body)).value }
+        let (a, b, c, e, f, g1, g2) = (
+            try code("9133010600000001"), try code("9133010600000002"), try code("9133010600000003"),
+            try code("9133010600000005"), try code("9233010600000006"), try code("9133010600000007"),
+            try code("9133010800000008")
+        )
+        func export(_ name: String, _ header: String, _ rows: [String]) throws -> URL {
+            let url = folder.url.appendingPathComponent(name)
+            try ([header] + rows).map { $0 + "\n" }.joined().write(to: url, atomically: true, encoding: .utf8)
+            return url
+        }
+        let header = "企业名称,统一社会信用代码,注册号,所属城市,所属区县,登记状态"
+        let coded = try export(
+            "coded.csv", header,
+            [
+                "杭州甲科技有限公司,\(a),,杭州市,西湖区,存续", "杭州乙科技有限公司,\(b),330106000011111,杭州市,西湖区,存续",
+                "杭州丙科技有限公司,\(c),,杭州市,西湖区,存续", "杭州戊（中国）科技有限公司,\(e),,杭州市,西湖区,存续",
+                "西湖区己小吃店,\(f),,杭州市,西湖区,存续", "杭州庚科技有限公司,\(g1),,杭州市,西湖区,存续",
+                "杭州庚科技有限公司,\(g2),,杭州市,滨江区,存续",
+            ])
+        // Taken later, without codes: 甲 struck off (and listed again with its code, a duplicate); 乙 with another
+        // registration number, another company; 丙 with only its city; 戊 with half-width brackets; 己, an
+        // individual business; 丁, new; 庚, which two companies of the city are named.
+        let list = try export(
+            "october.csv", header,
+            [
+                "杭州甲科技有限公司,-,,杭州市,西湖区,注销", "杭州乙科技有限公司,,330106000099999,杭州市,西湖区,存续",
+                "杭州丙科技有限公司,,,杭州市,,存续", "杭州戊(中国)科技有限公司,,,杭州市,西湖区,存续", "西湖区己小吃店,,,杭州市,西湖区,存续",
+                "杭州丁科技有限公司,,,杭州市,西湖区,存续", "杭州庚科技有限公司,,,杭州市,,存续", "杭州甲科技有限公司,\(a),,杭州市,西湖区,注销",
+            ])
+        let importing = { @Sendable (store: any Store, indexing: Bool) async throws -> Adopted in
+            try await store.install(inputs.regions)
+            var state = Adopted()
+            state.imports.append(try await inputs.importFile(coded, store).import)
+            // Without this refresh (one command importing several files), the import brings the index up to date.
+            if indexing { _ = try await store.refreshSearchIndex() }
+            state.imports.append(try await inputs.importFile(list, store).import)
+            state.companies = try await store.registryCompanies()
+            for company in state.companies {
+                state.histories[company.key.description] = try await store.companyHistory(key: company.key)
+            }
+            return state
+        }
+        let expected = try await importing(try SQLiteStore(), true)
+        let counts = expected.imports[1].counts
+        #expect(
+            counts.inserted == 3 && counts.updated == 1 && counts.unchanged == 3 && counts.duplicates == 1, "\(counts)")
+        let keys = expected.companies.map(\.key.description)
+        #expect(
+            keys.filter { !$0.hasPrefix("uscc:") } == [
+                "name:330100:杭州庚科技有限公司", "name:330106:杭州丁科技有限公司", "regno:330106000099999",
+            ])
+        #expect(keys.count == 10)
+        #expect(expected.histories["uscc:\(a)"]?.map { $0.fields.map(\.name) } == [["status", "raw.登记状态"]])
+        #expect(expected.companies.first { $0.creditCode == f }?.kind == .individualBusiness)
+        #expect(try await importing(try SQLiteStore(), false) == expected)
+        let found = try await PostgresTestServer.withStore { store in try await importing(store, true) }
+        #expect(found == expected)
+    }
+
     struct Adopted: Sendable, Equatable {
         var imports: [RegistryImport] = []
         var companies: [Company] = []

@@ -32,7 +32,7 @@ public struct CompanyRow: Sendable {
     }
 
     /// Text of each column in `columns`; nil for NULL.
-    public private(set) var values: [String?]
+    public internal(set) var values: [String?]
     /// The provenance line, an integer column.
     public let line: Int?
     /// The header of the raw row, which the store keeps once for all the rows read under it.

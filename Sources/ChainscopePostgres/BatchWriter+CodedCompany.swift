@@ -1,0 +1,66 @@
+import ChainscopeCore
+import PostgresNIO
+
+extension BatchWriter {
+    /// Whether an earlier import stored a company with a credit code, which a row without one may be
+    /// (`codedCompanies(of:among:)`).
+    func holdsCodedCompanies() async throws -> Bool {
+        let rows = try await connection.query(
+            try Self.query(
+                """
+                SELECT EXISTS (SELECT 1 FROM company
+                    WHERE key >= 'uscc:' AND key < 'uscc;' AND provenance_kind = $1)
+                """, [Provenance.Kind.registryImport.rawValue]), logger: logger
+        ).collect()
+        return try rows.first?.decode(Bool.self) ?? false
+    }
+
+    /// For the batch's new rows at `indexes` that have no credit code, the credit code and region of the one company an
+    /// earlier import stored with a code under the row's name in its region (`CompanyRow.isSameCompany`), as
+    /// SQLite's session finds it row by row; found by name through the trigram index. A row whose company
+    /// an earlier row of the batch gives is left alone, and a later row of the batch with the company's code is
+    /// a duplicate (`duplicates`), as they are when SQLite stores the rows in turn.
+    func codedCompanies(
+        of companies: [CompanyRow], among indexes: [Int]
+    ) async throws -> (codes: [Int: (code: String, region: String?)], duplicates: Set<Int>) {
+        var codes: [Int: (code: String, region: String?)] = [:]
+        var duplicates: Set<Int> = []
+        var positions: [String: Int] = [:]
+        for (index, row) in companies.enumerated() where positions[row.key] == nil { positions[row.key] = index }
+        for index in indexes where companies[index].isKeyedWithoutCode {
+            guard let match = try await codedCompany(for: companies[index]) else { continue }
+            let key = CompanyKey.creditCode(match.code).description
+            if let other = positions[key], other < index { continue }
+            positions[key] = index
+            codes[index] = match
+            duplicates.formUnion(companies.indices.filter { $0 > index && companies[$0].key == key })
+        }
+        return (codes, duplicates)
+    }
+
+    private func codedCompany(for row: CompanyRow) async throws -> (code: String, region: String?)? {
+        let spellings = row.nameSpellings.filter { $0.unicodeScalars.count >= 3 }
+        guard !spellings.isEmpty else { return nil }
+        // Three patterns, the last spelling repeated: one statement for every row.
+        let patterns: [any PostgresEncodable & Sendable] = (0..<3).map {
+            "%" + CompanyListSQL.escapeLike(spellings[min($0, spellings.count - 1)].lowercased()) + "%"
+        }
+        let rows = try await connection.query(
+            try Self.query(
+                """
+                SELECT c.key, c.name_zh, c.region, c.registration_number, c.credit_code, EXISTS (
+                    SELECT 1 FROM import_key i WHERE i.province = c.province AND i.import_id = $5 AND i.key = c.key)
+                FROM company c
+                WHERE (c.search_names LIKE $1 OR c.search_names LIKE $2 OR c.search_names LIKE $3)
+                    AND c.key >= 'uscc:' AND c.key < 'uscc;' AND c.provenance_kind = $4
+                """,
+                patterns + [Provenance.Kind.registryImport.rawValue, Int(importID)]), logger: logger
+        ).collect()
+        // A company this import stored is not one, as SQLite's index, refreshed before the import, does not hold it.
+        let same = try rows.map {
+            try $0.decode((String, String?, String?, String?, String?, Bool).self)
+        }.filter { !$0.5 && row.isSameCompany(name: $0.1, region: $0.2, registrationNumber: $0.3) }
+        guard same.count == 1, let match = same.first, let code = match.4 else { return nil }
+        return (code, match.2)
+    }
+}

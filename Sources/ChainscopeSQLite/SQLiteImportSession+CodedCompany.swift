@@ -1,0 +1,50 @@
+import ChainscopeCore
+import Foundation
+import GRDB
+
+extension SQLiteImportSession {
+    /// Whether an earlier import stored a company with a credit code, which a row without one may be
+    /// (`codedCompany(for:)`).
+    static func holdsCodedCompanies(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db,
+            sql: """
+                SELECT EXISTS (SELECT 1 FROM company
+                    WHERE key >= 'uscc:' AND key < 'uscc;' AND provenance_kind = ?)
+                """, arguments: [Provenance.Kind.registryImport.rawValue]) ?? false
+    }
+
+    /// For a row without a credit code whose key no company has, the credit code and region of the one company an earlier
+    /// import stored with a code under the row's name in its region (`CompanyRow.isSameCompany`): an export
+    /// without codes, or a typed list, taken after or before the export that gave them. Candidates are found by
+    /// name through the search index, which holds every company of earlier imports, so that no import pays for
+    /// another index. A company this import stored is not one (two rows of one export are two companies); nil when
+    /// none or more than one is the row's company. The session brings the index up to date first.
+    func codedCompany(for row: CompanyRow) throws -> (code: String, region: String?)? {
+        guard row.isKeyedWithoutCode else { return nil }
+        let exists = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM company WHERE key = ?)")
+        guard try Bool.fetchOne(exists, arguments: [row.key]) == false else { return nil }
+        var candidates: [String: Row] = [:]
+        let columns = "c.key, c.name_zh, c.region, c.registration_number, c.credit_code"
+        let coded = "c.key >= 'uscc:' AND c.key < 'uscc;' AND c.provenance_kind = ?"
+        let registry = Provenance.Kind.registryImport.rawValue
+        // A trigram phrase needs three characters.
+        for spelling in row.nameSpellings where spelling.unicodeScalars.count >= 3 {
+            let indexed = try db.cachedStatement(
+                sql: """
+                    SELECT \(columns) FROM company c
+                    WHERE c.rowid IN (SELECT rowid FROM company_search WHERE company_search MATCH ?) AND \(coded)
+                    """)
+            let phrase = "\"" + spelling.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            for found in try Row.fetchAll(indexed, arguments: [phrase, registry]) { candidates[found[0]] = found }
+        }
+        let storedByThisImport = try db.cachedStatement(
+            sql: "SELECT EXISTS (SELECT 1 FROM import_key WHERE import_id = ? AND key = ?)")
+        let same = try candidates.values.filter {
+            try row.isSameCompany(name: $0[1], region: $0[2], registrationNumber: $0[3])
+                && Bool.fetchOne(storedByThisImport, arguments: [importID, $0[0] as String]) == false
+        }
+        guard same.count == 1, let match = same.first else { return nil }
+        return (match[4], match[2])
+    }
+}
