@@ -2,19 +2,6 @@ import ChainscopeCore
 import PostgresNIO
 
 extension BatchWriter {
-    /// Whether an earlier import stored a company with a credit code, which a row without one may be
-    /// (`codedCompanies(of:among:)`).
-    func holdsCodedCompanies() async throws -> Bool {
-        let rows = try await connection.query(
-            try Self.query(
-                """
-                SELECT EXISTS (SELECT 1 FROM company
-                    WHERE key >= 'uscc:' AND key < 'uscc;' AND provenance_kind = $1)
-                """, [Provenance.Kind.registryImport.rawValue]), logger: logger
-        ).collect()
-        return try rows.first?.decode(Bool.self) ?? false
-    }
-
     /// For the batch's new rows at `indexes` that have no credit code, the credit code and region of the one company an
     /// earlier import stored with a code under the row's name in its region (`CompanyRow.isSameCompany`), as
     /// SQLite's session finds it row by row; found by name through the trigram index. A row whose company

@@ -2,16 +2,13 @@ import ChainscopeCore
 import PostgresNIO
 
 extension BatchWriter {
-    /// Whether an earlier import stored a company under a registration number or a name: only then can a
-    /// row's `earlierKeys` name a stored company, and only then are they looked up.
-    func holdsEarlierKeys() async throws -> Bool {
+    /// Whether an earlier import stored a company keyed on one of `prefixes` (`regno` and `name` for rows'
+    /// `earlierKeys`, `uscc` for `codedCompanies(of:among:)`): only then are such companies looked up.
+    func holdsRegistryCompanies(keyed prefixes: [String]) async throws -> Bool {
         let rows = try await connection.query(
             try Self.query(
-                """
-                SELECT EXISTS (SELECT 1 FROM company
-                    WHERE (key >= 'name:' AND key < 'name;' OR key >= 'regno:' AND key < 'regno;')
-                        AND provenance_kind = $1)
-                """, [Provenance.Kind.registryImport.rawValue]), logger: logger
+                CompanyRow.registryKeyCondition(prefixes: prefixes, kind: "$1"),
+                [Provenance.Kind.registryImport.rawValue]), logger: logger
         ).collect()
         return try rows.first?.decode(Bool.self) ?? false
     }

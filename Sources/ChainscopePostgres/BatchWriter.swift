@@ -55,9 +55,9 @@ struct BatchWriter {
         // 64 MB list was merged in sixteen passes, each updating the posting lists of the common grams again.
         try await run("SET LOCAL gin_pending_list_limit = '64MB'")
         try await run("SET LOCAL work_mem = '256MB'")
-        mayHoldEarlierKeys = try await holdsEarlierKeys()
+        mayHoldEarlierKeys = try await holdsRegistryCompanies(keyed: ["name", "regno"])
         laterImports = try await importsAfter()
-        mayHoldCodedCompanies = try await holdsCodedCompanies()
+        mayHoldCodedCompanies = try await holdsRegistryCompanies(keyed: ["uscc"])
     }
 
     mutating func write(_ staged: StagedBatch) async throws {

@@ -3,23 +3,13 @@ import Foundation
 import GRDB
 
 extension SQLiteImportSession {
-    /// Whether an earlier import stored a company with a credit code, which a row without one may be
-    /// (`codedCompany(for:)`).
-    static func holdsCodedCompanies(_ db: Database) throws -> Bool {
-        try Bool.fetchOne(
-            db,
-            sql: """
-                SELECT EXISTS (SELECT 1 FROM company
-                    WHERE key >= 'uscc:' AND key < 'uscc;' AND provenance_kind = ?)
-                """, arguments: [Provenance.Kind.registryImport.rawValue]) ?? false
-    }
-
-    /// For a row without a credit code whose key no company has, the credit code and region of the one company an earlier
-    /// import stored with a code under the row's name in its region (`CompanyRow.isSameCompany`): an export
-    /// without codes, or a typed list, taken after or before the export that gave them. Candidates are found by
-    /// name through the search index, which holds every company of earlier imports, so that no import pays for
-    /// another index. A company this import stored is not one (two rows of one export are two companies); nil when
-    /// none or more than one is the row's company. The session brings the index up to date first.
+    /// For a row without a credit code whose key no company has, the credit code and region of the one company
+    /// an earlier import stored with a code under the row's name in its region (`CompanyRow.isSameCompany`): an
+    /// export without codes, or a typed list, taken after or before the export that gave them. Candidates are
+    /// found by name through the search index, which holds every company of earlier imports, so that no import
+    /// pays for another index. A company this import stored is not one (two rows of one export are two
+    /// companies); nil when none or more than one is the row's company. The session brings the index up to date
+    /// first.
     func codedCompany(for row: CompanyRow) throws -> (code: String, region: String?)? {
         guard row.isKeyedWithoutCode else { return nil }
         let exists = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM company WHERE key = ?)")

@@ -2,16 +2,12 @@ import ChainscopeCore
 import GRDB
 
 extension SQLiteImportSession {
-    /// Whether an earlier import stored a company under a registration number or a name: only then can a
-    /// row's `earlierKeys` name a stored company, and only then are they looked up.
-    static func holdsEarlierKeys(_ db: Database) throws -> Bool {
+    /// Whether an earlier import stored a company keyed on one of `prefixes` (`regno` and `name` for rows'
+    /// `earlierKeys`, `uscc` for `codedCompany(for:)`): only then are such companies looked up.
+    static func holdsRegistryCompanies(keyed prefixes: [String], _ db: Database) throws -> Bool {
         try Bool.fetchOne(
-            db,
-            sql: """
-                SELECT EXISTS (SELECT 1 FROM company
-                    WHERE (key >= 'name:' AND key < 'name;' OR key >= 'regno:' AND key < 'regno;')
-                        AND provenance_kind = ?)
-                """, arguments: [Provenance.Kind.registryImport.rawValue]) ?? false
+            db, sql: CompanyRow.registryKeyCondition(prefixes: prefixes, kind: "?"),
+            arguments: [Provenance.Kind.registryImport.rawValue]) ?? false
     }
 
     /// When no company has the row's key, moves the company an earlier import stored under one of the row's

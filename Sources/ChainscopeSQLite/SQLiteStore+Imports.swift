@@ -144,9 +144,9 @@ struct SQLiteImportSession: RegistryImportSession {
             db, sql: "INSERT INTO import_key (import_id, key, row) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
         insertCompany = try .directlyBound(db, sql: CompanyRecord.insertOrIgnoreSQL)
         classifications = try ClassificationWriter(db: db)
-        mayHoldEarlierKeys = try Self.holdsEarlierKeys(db)
+        mayHoldEarlierKeys = try Self.holdsRegistryCompanies(keyed: ["name", "regno"], db)
         laterImports = try Self.imports(after: importID, db)
-        mayHoldCodedCompanies = try Self.holdsCodedCompanies(db)
+        mayHoldCodedCompanies = try Self.holdsRegistryCompanies(keyed: ["uscc"], db)
         // Such rows are matched by name through the search index, which must then hold every earlier company
         // (several files imported by one command are indexed after the last).
         if mayHoldCodedCompanies { _ = try SQLiteStore.refreshSearchIndex(db) }

@@ -1,4 +1,12 @@
 extension CompanyRow {
+    /// SQL for "a registry import stored a company whose key begins with one of `prefixes`" (`uscc`, `regno`,
+    /// `name`), over a company table with `key` and `provenance_kind`, the kind bound as parameter `kind`: a
+    /// range of the key's index per prefix.
+    public static func registryKeyCondition(prefixes: [String], kind: String) -> String {
+        let ranges = prefixes.map { "key >= '\($0):' AND key < '\($0);'" }.joined(separator: " OR ")
+        return "SELECT EXISTS (SELECT 1 FROM company WHERE (\(ranges)) AND provenance_kind = \(kind))"
+    }
+
     /// Whether the row has no credit code, so that it is keyed on its registration number or its name.
     public var isKeyedWithoutCode: Bool { !key.hasPrefix("uscc:") }
 
