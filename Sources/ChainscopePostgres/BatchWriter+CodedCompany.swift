@@ -12,15 +12,16 @@ extension BatchWriter {
     ) async throws -> (codes: [Int: (code: String, region: String?)], duplicates: Set<Int>) {
         var codes: [Int: (code: String, region: String?)] = [:]
         var duplicates: Set<Int> = []
-        var positions: [String: Int] = [:]
-        for (index, row) in companies.enumerated() where positions[row.key] == nil { positions[row.key] = index }
+        // The batch's rows by key, in order: a batch's keys are distinct, but a code taken may be another row's.
+        var rows = Dictionary(grouping: companies.indices, by: { companies[$0].key })
         for index in indexes where companies[index].isKeyedWithoutCode {
             guard let match = try await codedCompany(for: companies[index]) else { continue }
             let key = CompanyKey.creditCode(match.code).description
-            if let other = positions[key], other < index { continue }
-            positions[key] = index
+            let others = rows[key, default: []]
+            if let first = others.first, first < index { continue }
+            rows[key] = [index] + others
             codes[index] = match
-            duplicates.formUnion(companies.indices.filter { $0 > index && companies[$0].key == key })
+            duplicates.formUnion(others)
         }
         return (codes, duplicates)
     }
