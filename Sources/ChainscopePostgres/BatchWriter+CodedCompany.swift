@@ -27,11 +27,11 @@ extension BatchWriter {
     }
 
     private func codedCompany(for row: CompanyRow) async throws -> (code: String, region: String?)? {
-        let spellings = row.nameSpellings.filter { $0.unicodeScalars.count >= 3 }
-        guard !spellings.isEmpty else { return nil }
-        // Three patterns, the last spelling repeated: one statement for every row.
+        let probes = row.nameProbes
+        guard !probes.isEmpty else { return nil }
+        // Three patterns, the last probe repeated: one statement for every row.
         let patterns: [any PostgresEncodable & Sendable] = (0..<3).map {
-            "%" + CompanyListSQL.escapeLike(spellings[min($0, spellings.count - 1)].lowercased()) + "%"
+            "%" + CompanyListSQL.escapeLike(probes[min($0, probes.count - 1)].lowercased()) + "%"
         }
         let rows = try await connection.query(
             try Self.query(
@@ -40,9 +40,9 @@ extension BatchWriter {
                     SELECT 1 FROM import_key i WHERE i.province = c.province AND i.import_id = $5 AND i.key = c.key)
                 FROM company c
                 WHERE (c.search_names LIKE $1 OR c.search_names LIKE $2 OR c.search_names LIKE $3)
-                    AND c.key >= 'uscc:' AND c.key < 'uscc;' AND c.provenance_kind = $4
+                    AND c.name_zh = ANY($6::text[]) AND c.key >= 'uscc:' AND c.key < 'uscc;' AND c.provenance_kind = $4
                 """,
-                patterns + [Provenance.Kind.registryImport.rawValue, Int(importID)]), logger: logger
+                patterns + [Provenance.Kind.registryImport.rawValue, Int(importID), row.nameSpellings]), logger: logger
         ).collect()
         // A company this import stored is not one, as SQLite's index, refreshed before the import, does not hold it.
         let same = try rows.map {

@@ -15,18 +15,19 @@ extension SQLiteImportSession {
         let exists = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM company WHERE key = ?)")
         guard try Bool.fetchOne(exists, arguments: [row.key]) == false else { return nil }
         var candidates: [String: Row] = [:]
-        let columns = "c.key, c.name_zh, c.region, c.registration_number, c.credit_code"
-        let coded = "c.key >= 'uscc:' AND c.key < 'uscc;' AND c.provenance_kind = ?"
-        let registry = Provenance.Kind.registryImport.rawValue
-        // A trigram phrase needs three characters.
-        for spelling in row.nameSpellings where spelling.unicodeScalars.count >= 3 {
-            let indexed = try db.cachedStatement(
-                sql: """
-                    SELECT \(columns) FROM company c
-                    WHERE c.rowid IN (SELECT rowid FROM company_search WHERE company_search MATCH ?) AND \(coded)
-                    """)
-            let phrase = "\"" + spelling.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            for found in try Row.fetchAll(indexed, arguments: [phrase, registry]) { candidates[found[0]] = found }
+        // The name as written or spelt otherwise (at most three), compared before a row is read.
+        let spellings: [String?] = Array(row.nameSpellings.prefix(3))
+        let names = StatementArguments(spellings + Array(repeating: nil, count: 3 - spellings.count))
+        let indexed = try db.cachedStatement(
+            sql: """
+                SELECT c.key, c.name_zh, c.region, c.registration_number, c.credit_code FROM company c
+                WHERE c.rowid IN (SELECT rowid FROM company_search WHERE company_search MATCH ?)
+                    AND c.name_zh IN (?, ?, ?) AND c.key >= 'uscc:' AND c.key < 'uscc;' AND c.provenance_kind = ?
+                """)
+        for probe in row.nameProbes {
+            let phrase = "\"" + probe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            let arguments = [phrase] + names + [Provenance.Kind.registryImport.rawValue]
+            for found in try Row.fetchAll(indexed, arguments: arguments) { candidates[found[0]] = found }
         }
         let storedByThisImport = try db.cachedStatement(
             sql: "SELECT EXISTS (SELECT 1 FROM import_key WHERE import_id = ? AND key = ?)")
