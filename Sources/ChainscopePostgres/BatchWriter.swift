@@ -27,6 +27,9 @@ struct BatchWriter {
     /// Whether an earlier import stored companies with a credit code, which a row without one may be
     /// (`codedCompanies(of:among:)`).
     private var mayHoldCodedCompanies = false
+    /// Whether a row without a code took a stored company's key: its own key is then an import key without a
+    /// company, which `known` must look for too.
+    private var hasIdentifiedRows = false
 
     init(connection: PostgresConnection, importID: Int64, logger: Logger) async throws {
         self.connection = connection
@@ -55,6 +58,8 @@ struct BatchWriter {
         // 64 MB list was merged in sixteen passes, each updating the posting lists of the common grams again.
         try await run("SET LOCAL gin_pending_list_limit = '64MB'")
         try await run("SET LOCAL work_mem = '256MB'")
+        // The import's one prepared statement (`CodedCompanyLookup`) runs for many rows: planned once.
+        try await run("SET LOCAL plan_cache_mode = force_generic_plan")
         mayHoldEarlierKeys = try await holdsRegistryCompanies(keyed: ["name", "regno"])
         laterImports = try await importsAfter()
         mayHoldCodedCompanies = try await holdsRegistryCompanies(keyed: ["uscc"])
@@ -80,6 +85,11 @@ struct BatchWriter {
         if mayHoldCodedCompanies {
             let (codes, duplicates) = try await codedCompanies(of: batch.companies, among: new)
             if !codes.isEmpty {
+                // Their own keys too, so that a later row with one is a duplicate, as on SQLite.
+                try await copy(
+                    direct.importKey.groups(codes.keys.sorted()), into: "import_key",
+                    columns: DirectRows.importKeyColumns)
+                hasIdentifiedRows = true
                 for (index, match) in codes {
                     batch.companies[index] = batch.companies[index].identified(
                         byCreditCode: match.code, storedRegion: match.region)
@@ -144,10 +154,12 @@ struct BatchWriter {
                 }
             }
         }
-        // A company an earlier batch of this import stored is in the company table: only those can repeat.
+        // A company an earlier batch of this import stored is in the company table: only those can repeat, but for
+        // the own keys of rows that took a stored company's (`hasIdentifiedRows`).
         var seen: Set<Int> = []
+        let repeatable = hasIdentifiedRows ? Array(companies.indices) : Array(existing.keys)
         for (province, keys) in Dictionary(
-            grouping: existing.keys.map { companies[$0].key }, by: CompanyKey.province(ofKey:))
+            grouping: repeatable.map { companies[$0].key }, by: CompanyKey.province(ofKey:))
         {
             let rows = try await connection.query(
                 try Self.query(

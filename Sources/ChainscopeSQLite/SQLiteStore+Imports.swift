@@ -180,10 +180,16 @@ struct SQLiteImportSession: RegistryImportSession {
     private mutating func storeCompany(_ read: CompanyRow) throws -> (StoreOutcome, CompanyRow) {
         if mayHoldEarlierKeys { try adoptEarlierKey(of: read) }
         var row = read
+        let importID = Int(importID)
         if mayHoldCodedCompanies, let match = try codedCompany(for: row) {
             row = row.identified(byCreditCode: match.code, storedRegion: match.region)
+            // Its own key too, so that a later row with that key is a duplicate rather than a new company.
+            try insertKey.run {
+                $0.bind(importID)
+                $0.bind(read.key)
+                $0.bind(read.line)
+            }
         }
-        let importID = Int(importID)
         try insertKey.run {
             $0.bind(importID)
             $0.bind(row.key)
