@@ -29,11 +29,9 @@ extension SQLiteImportSession {
             let arguments = [phrase] + names + [Provenance.Kind.registryImport.rawValue]
             for found in try Row.fetchAll(indexed, arguments: arguments) { candidates[found[0]] = found }
         }
-        let storedByThisImport = try db.cachedStatement(
-            sql: "SELECT EXISTS (SELECT 1 FROM import_key WHERE import_id = ? AND key = ?)")
         let same = try candidates.values.filter {
             try row.isSameCompany(name: $0[1], region: $0[2], registrationNumber: $0[3])
-                && Bool.fetchOne(storedByThisImport, arguments: [importID, $0[0] as String]) == false
+                && !isStoredByThisImport($0[0])
         }
         guard same.count == 1, let match = same.first else { return nil }
         return (match[4], match[2])

@@ -25,10 +25,8 @@ extension SQLiteImportSession {
         guard !rows.isEmpty else { return }
         let found = Dictionary(rows.map { ($0[0] as String, $0[1] as String) }, uniquingKeysWith: { first, _ in first })
         guard found[row.key] == nil else { return }
-        let storedByThisImport = try db.cachedStatement(
-            sql: "SELECT EXISTS (SELECT 1 FROM import_key WHERE import_id = ? AND key = ?)")
         for earlier in earlierKeys where found[earlier] == Provenance.Kind.registryImport.rawValue {
-            guard try Bool.fetchOne(storedByThisImport, arguments: [importID, earlier]) == false else { continue }
+            guard try !isStoredByThisImport(earlier) else { continue }
             try move(earlier, to: row.key)
             return
         }

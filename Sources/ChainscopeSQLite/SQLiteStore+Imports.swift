@@ -233,6 +233,14 @@ struct SQLiteImportSession: RegistryImportSession {
         try QuarantineRecord(row).insert(db)
     }
 
+    /// Whether this import has stored the company with `key` (under its key or, for a row that took a stored
+    /// company's key, its own): such a company is no earlier import's to match a row to.
+    func isStoredByThisImport(_ key: String) throws -> Bool {
+        let stored = try db.cachedStatement(
+            sql: "SELECT EXISTS (SELECT 1 FROM import_key WHERE import_id = ? AND key = ?)")
+        return try Bool.fetchOne(stored, arguments: [importID, key]) ?? false
+    }
+
     /// The text of each column of a row selected with `CompanyRecord.selectRowSQL`.
     static func texts(_ row: Row) -> [String?] {
         row.databaseValues.map(\.textValue)
