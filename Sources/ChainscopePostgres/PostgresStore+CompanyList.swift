@@ -96,6 +96,10 @@ struct CompanyListSQL {
         }
         if let layer = query.layer { conditions.append("cl.is_member AND cl.main_layer = \(bind(layer))") }
         if let isMember = query.isMember { conditions.append("coalesce(cl.is_member, false) = \(bind(isMember))") }
+        if let name = query.exactName {
+            let name = bind(name)
+            conditions.append("(c.name_zh = \(name) OR c.name_ko = \(name) OR c.name_en = \(name))")
+        }
         if let district = query.district { conditions.append("c.region = \(bind(district.rawValue))") }
         if let status = query.status { conditions.append("c.status = \(bind(status.rawValue))") }
         if let from = query.foundedFrom { conditions.append("c.founded >= \(bind(from.description))") }

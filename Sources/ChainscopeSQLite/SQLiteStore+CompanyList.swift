@@ -103,6 +103,10 @@ struct CompanyListSQL {
             conditions.append("coalesce(cl.is_member, 0) = ?")
             arguments.append(isMember)
         }
+        if let name = query.exactName {
+            conditions.append("(c.name_zh = ? OR c.name_ko = ? OR c.name_en = ?)")
+            arguments += [name, name, name]
+        }
         let equal: [(String, String?)] = [
             ("c.region", query.district?.rawValue), ("c.status", query.status?.rawValue),
         ]

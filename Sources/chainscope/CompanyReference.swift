@@ -47,26 +47,47 @@ enum CompanyReference {
             }
             return company
         case .name(let name):
-            let found = try await CommandError.storing {
-                try await store.companies(matching: CompanyQuery(text: name, limit: Self.candidates + 1))
-            }
-            let companies = found.companies.map(\.company)
-            let exact = companies.filter { [$0.names.zh, $0.names.ko, $0.names.en].contains(name) }
+            let exact = try await Self.companies(named: name, in: store)
             if exact.count == 1 { return exact[0] }
+            let companies: [Company]
+            if exact.isEmpty {
+                companies = try await CommandError.storing {
+                    try await store.companies(matching: CompanyQuery(text: name, limit: Self.candidates + 1))
+                }.companies.map(\.company)
+            } else {
+                companies = exact
+            }
             guard !companies.isEmpty else {
                 throw CommandError("No stored company's name contains '\(name)'.", exitCode: 65)
             }
-            let listed = (exact.isEmpty ? companies : exact).prefix(Self.candidates).map { company in
+            let listed = companies.prefix(Self.candidates).map { company in
                 "  \(company.key)  \(company.names.zh ?? company.names.en ?? "")"
             }
-            let more = exact.isEmpty && companies.count > Self.candidates ? "\n  …" : ""
+            let more = companies.count > Self.candidates ? "\n  …" : ""
             let what =
                 exact.isEmpty
                 ? "No stored company is named '\(name)'; these names contain it"
-                : "\(exact.count) stored companies are named '\(name)'"
+                : "\(exact.count > Self.candidates ? "More than \(Self.candidates)" : "\(exact.count)") stored "
+                    + "companies are named '\(name)'"
             throw CommandError(
                 "\(what). Pass a credit code or key:\n\(listed.joined(separator: "\n"))\(more)", exitCode: 65)
         }
+    }
+
+    /// The stored companies named `name` however its brackets and full-width forms are spelt (up to one more than
+    /// `candidates`), asked of the store by name: a company's name is also part of its branches' and of other
+    /// companies' names, which a search lists too, often before it.
+    private static func companies(named name: String, in store: any Store) async throws(CommandError) -> [Company] {
+        var companies: [Company] = []
+        for spelling in [name] + TextFolding.otherSpellings(of: name) {
+            let found = try await CommandError.storing {
+                try await store.companies(matching: CompanyQuery(name: spelling, limit: candidates + 1))
+            }
+            for listing in found.companies where !companies.contains(where: { $0.key == listing.company.key }) {
+                companies.append(listing.company)
+            }
+        }
+        return companies
     }
 
     /// How many companies an ambiguous name lists.

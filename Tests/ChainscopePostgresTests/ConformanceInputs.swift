@@ -35,9 +35,10 @@ enum ConformanceInputs {
         // Rows 200–259 again, every third one moved and struck off, and 80 new rows, in an export that orders
         // its columns the other way round: the rows that did not change stay unchanged, also where the export
         // spells their founding day, capital and status another way (2019年3月5日, 1000万元, 在业) and writes
-        // their address and scope with other widths (１２号, (依法须经批准的项目…)).
+        // their address and scope with other widths (１２号, (依法须经批准的项目…)); the last new one is a branch.
         let capital = SampleGenerator.header.firstIndex(of: "注册资本")!
         let scope = SampleGenerator.header.firstIndex(of: "经营范围")!
+        let name = SampleGenerator.header.firstIndex(of: "公司名称")!
         let newer = try write(
             folder.url.appendingPathComponent("newer.csv"), reversed: true,
             (200..<340).map { index in
@@ -51,6 +52,9 @@ enum ConformanceInputs {
                     if cells[status] == "存续" { cells[status] = "在业" }
                     cells[address] = respelt(text: cells[address])
                     cells[scope] = respelt(text: cells[scope])
+                } else if index == 339 {
+                    // A branch, whose name holds its company's.
+                    cells[name] = generator.row(201).cells[name] + "滨江分公司"
                 }
                 return cells
             })

@@ -48,4 +48,46 @@ struct ExplainCommandTests {
         #expect(badCode.status == 64 && badCode.errors.contains("check character (position 18) is 'A'"))
         #expect(try explain("123").status == 64)
     }
+
+    @Test("A company by its name, however many branches' names hold it, and with its brackets spelt either way")
+    func companyNamedInItsBranches() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chainscope-explain-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = folder.appendingPathComponent("d.sqlite").path
+        let export = folder.appendingPathComponent("e.csv").path
+        // Twelve branches entered before their company, whose name each of theirs holds.
+        let districts = ["西湖区", "滨江区", "余杭区"]
+        let branches = (1...12).map { number in
+            "杭州甲（中国）科技有限公司第\(number)分公司,3301060000\(10000 + number),,杭州市,\(districts[number % 3]),软件开发"
+        }
+        try
+            (["企业名称,注册号,统一社会信用代码,所属城市,所属区县,经营范围"] + branches + [
+                "杭州甲（中国）科技有限公司,,91330106000000019W,杭州市,西湖区,人工智能软件开发",
+                "杭州乙科技有限公司,330106000020001,,杭州市,西湖区,软件开发",
+                "杭州乙科技有限公司,330108000020002,,杭州市,滨江区,软件开发", "",
+            ]).joined(separator: "\n").write(toFile: export, atomically: true, encoding: .utf8)
+        let imported = try CommandRun(["import", export, "--database", database, "--lang", "en"])
+        #expect(imported.output.contains("new 15,"), "\(imported.output)\(imported.errors)")
+        func explain(_ company: String) throws -> CommandRun {
+            try CommandRun(["explain", company, "--lang", "en", "--database", database])
+        }
+        for name in ["杭州甲（中国）科技有限公司", "杭州甲(中国)科技有限公司", " 杭州甲（中国）科技有限公司 "] {
+            let found = try explain(name)
+            #expect(found.status == 0, "\(name): \(found.errors)")
+            #expect(found.output.hasPrefix("杭州甲（中国）科技有限公司 — 91330106000000019W\n"), "\(found.output)")
+        }
+        let two = try explain("杭州乙科技有限公司")
+        #expect(two.status == 65)
+        #expect(
+            two.errors.contains(
+                "2 stored companies are named '杭州乙科技有限公司'. Pass a credit code or key:\n"
+                    + "  regno:330106000020001  杭州乙科技有限公司\n  regno:330108000020002  杭州乙科技有限公司"),
+            "\(two.errors)")
+        let partial = try explain("杭州甲（中国）")
+        #expect(partial.status == 65)
+        #expect(
+            partial.errors.contains("these names contain it") && partial.errors.hasSuffix("\n  …\n"),
+            "\(partial.errors)")
+    }
 }

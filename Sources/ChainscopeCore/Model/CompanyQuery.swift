@@ -13,6 +13,9 @@ public struct CompanyQuery: Sendable, Hashable {
 
     /// A name (Chinese, Korean or English; any length from one character) or the start of a credit code.
     public var text: String?
+    /// Only companies with exactly this Chinese, Korean or English name (as `explain` takes a company by name);
+    /// it is the search text too when there is no `text`.
+    public var name: String?
     /// The taxonomy the classification filters and the listed classifications refer to.
     public var taxonomy: String
     public var segment: String?
@@ -31,12 +34,13 @@ public struct CompanyQuery: Sendable, Hashable {
     public static let maximumLimit = 500
 
     public init(
-        text: String? = nil, taxonomy: String = "ai", segment: String? = nil, layer: String? = nil,
+        text: String? = nil, name: String? = nil, taxonomy: String = "ai", segment: String? = nil, layer: String? = nil,
         isMember: Bool? = nil, district: RegionCode? = nil, status: RegistrationStatus? = nil,
         foundedFrom: CalendarDate? = nil, foundedThrough: CalendarDate? = nil, order: Order = .entry,
         after: CompanyCursor? = nil, limit: Int = 50
     ) {
         self.text = text
+        self.name = name
         self.taxonomy = taxonomy
         self.segment = segment
         self.layer = layer
@@ -50,8 +54,13 @@ public struct CompanyQuery: Sendable, Hashable {
         self.limit = limit
     }
 
-    /// The text with surrounding spaces removed, or nil when nothing is left.
-    public var searchText: String? {
+    /// The text, else the name, with surrounding spaces removed, or nil when nothing is left.
+    public var searchText: String? { Self.trimmed(text) ?? exactName }
+
+    /// The name with surrounding spaces removed, or nil when nothing is left.
+    public var exactName: String? { Self.trimmed(name) }
+
+    private static func trimmed(_ text: String?) -> String? {
         guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
         return trimmed
     }
@@ -59,7 +68,7 @@ public struct CompanyQuery: Sendable, Hashable {
     /// The text as the start of a credit code or registration number, upper-cased, when it reads as one
     /// (4 to 18 ASCII letters and digits, at least one a digit): such text is looked up by key, not by name.
     public var codePrefix: String? {
-        guard let text = searchText?.uppercased(), text.count >= 4, text.count <= 18 else { return nil }
+        guard let text = Self.trimmed(text)?.uppercased(), text.count >= 4, text.count <= 18 else { return nil }
         let isCode =
             text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || ("A"..."Z").contains($0) }
             && text.unicodeScalars.contains { ("0"..."9").contains($0) }

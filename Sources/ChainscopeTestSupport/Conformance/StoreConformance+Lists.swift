@@ -68,6 +68,16 @@ extension StoreConformance {
             ("founded", CompanyQuery(taxonomy: taxonomy, foundedFrom: from, limit: 17)),
             ("智能 members", CompanyQuery(text: "智能", taxonomy: taxonomy, isMember: true, limit: 5)),
         ]
+        // Exact names: in Chinese, one that other names contain (a branch's holds its company's), and in English.
+        let names = everyone.map(\.company.names)
+        let contained = names.compactMap(\.zh).filter { name in
+            names.contains { $0.zh != name && $0.zh?.contains(name) == true }
+        }
+        check(!contained.isEmpty, "the inputs have a name that other names contain")
+        for name in [contained.first, names.compactMap(\.zh).last, names.compactMap(\.en).first, "不存在的名字"] {
+            guard let name else { continue }
+            queries.append(("named \(name)", CompanyQuery(name: " \(name) ", taxonomy: taxonomy, limit: 2)))
+        }
         for order in CompanyQuery.Order.allCases {
             queries.append(("order \(order.rawValue)", CompanyQuery(taxonomy: taxonomy, order: order, limit: 19)))
             queries.append(
@@ -94,6 +104,9 @@ extension StoreConformance {
         if let text = query.searchText {
             let names = [company.names.zh, company.names.ko, company.names.en]
             guard names.contains(where: { $0?.lowercased().contains(text.lowercased()) == true }) else { return false }
+        }
+        if let name = query.exactName, ![company.names.zh, company.names.ko, company.names.en].contains(name) {
+            return false
         }
         if let isMember = query.isMember, (listing.isMember ?? false) != isMember { return false }
         if let segment = query.segment, listing.isMember != true || !listing.segments.contains(segment) { return false }
