@@ -54,6 +54,14 @@ extension BatchWriter {
             WITH history AS (UPDATE company_history SET key = $1, province = $2 WHERE province = $3 AND key = $4)
             UPDATE company SET key = $1, province = $2 WHERE province = $3 AND key = $4
             """, [key, to, from, earlier])
+        // The imports that held the company under its earlier key held it (see SQLite's `move`).
+        try await run(
+            """
+            INSERT INTO import_key (province, import_id, key, row)
+            SELECT $2, i.import_id, $1, i.row FROM registry_import r JOIN import_key i
+                ON i.province = $3 AND i.import_id = r.id AND i.key = $4
+            ON CONFLICT DO NOTHING
+            """, [key, to, from, earlier])
         for table in ["classification", "company_segment"] {
             try await run(
                 """

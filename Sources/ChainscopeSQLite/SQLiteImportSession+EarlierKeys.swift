@@ -49,6 +49,16 @@ extension SQLiteImportSession {
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
         try db.execute(sql: "UPDATE company SET key = ? WHERE key = ?", arguments: [key, earlier])
         try db.execute(sql: "UPDATE company_history SET key = ? WHERE key = ?", arguments: [key, earlier])
+        // The imports that held the company under its earlier key held it: counts as of their exports look for it
+        // under its key. Their rows under the earlier key stay, as the keys those exports gave. Import by import
+        // (they are few), each a seek of the primary key.
+        try db.execute(
+            sql: """
+                INSERT INTO import_key (import_id, key, row)
+                SELECT i.import_id, ?, i.row FROM registry_import r CROSS JOIN import_key i
+                WHERE i.import_id = r.id AND i.key = ?
+                ON CONFLICT DO NOTHING
+                """, arguments: [key, earlier])
         for taxonomy in try storedTaxonomies() {
             for table in ["classification", "company_segment"] {
                 try db.execute(

@@ -76,6 +76,7 @@ enum ConformanceInputs {
         // Other files are taken on 2022-10-31; those of `olderExportsKeepNewerFacts` on other days.
         let snapshots = [
             "first.csv": CalendarDate(year: 2022, month: 6, day: 30),
+            "old.csv": CalendarDate(year: 2022, month: 6, day: 30),
             "june.csv": CalendarDate(year: 2022, month: 6, day: 30),
             "august.csv": CalendarDate(year: 2022, month: 8, day: 31),
             "december.csv": CalendarDate(year: 2022, month: 12, day: 31),

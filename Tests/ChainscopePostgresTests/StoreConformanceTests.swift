@@ -164,13 +164,14 @@ struct StoreConformanceTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let inputs = try ConformanceInputs.make(in: folder)
-        let header = "企业名称,统一社会信用代码,注册号,登记状态,所属城市,所属区县,经营范围"
+        let header = "企业名称,统一社会信用代码,注册号,登记状态,所属城市,所属区县,经营范围,成立日期"
         func export(_ name: String, _ rows: [String]) throws -> URL {
             let url = folder.url.appendingPathComponent(name)
-            try ([header] + rows).map { $0 + "\n" }.joined().write(to: url, atomically: true, encoding: .utf8)
+            try ([header] + rows.map { $0 + ",2019-03-05" }).map { $0 + "\n" }.joined().write(
+                to: url, atomically: true, encoding: .utf8)
             return url
         }
-        // An old export without codes (甲 with its registration number, 乙 and 丙 with neither), one that strikes
+        // An old export (taken on 2022-06-30, the others on 2022-10-31) without codes (甲 with its registration number, 乙 and 丙 with neither), one that strikes
         // 甲 off, and a newer one that gives 甲 and 乙 their codes and 丙 a number; 丁 twice in it, once without; and
         // a company named as the dataset's group (name:330100:阿里巴巴), which is no registry company to adopt. 戊 and
         // 己 were typed with half-width brackets; the newer export writes them full-width.
@@ -208,6 +209,9 @@ struct StoreConformanceTests {
             }
             adopted.counts = try await store.classificationCounts(taxonomy: "ai")
             adopted.group = try await store.company(key: .name("阿里巴巴", region: .hangzhou))
+            adopted.membersInOldExport = try await store.memberCounts(
+                taxonomy: "ai", asOf: CalendarDate(year: 2022, month: 6, day: 30)
+            ).members
             return adopted
         }
         let expected = try await importing(try SQLiteStore())
@@ -221,6 +225,8 @@ struct StoreConformanceTests {
         let counts = expected.imports[2].counts
         #expect(counts.updated == 4 && counts.inserted == 3 && counts.unchanged == 1, "\(counts)")
         #expect(expected.group?.kind == .group)
+        // As of the old export, its members are counted, 甲 and 乙 too, though newer exports gave them their codes.
+        #expect(expected.membersInOldExport == 2)
         // 甲 keeps the history it had under its number, then gains its code; its classification came along.
         let history = expected.histories["uscc:9133010202YN7X0849"] ?? []
         #expect(history.map { $0.fields.map(\.name) } == [["status", "raw.登记状态"], ["credit_code"]], "\(history)")
@@ -381,5 +387,6 @@ struct StoreConformanceTests {
         var classifications: [String: Classification?] = [:]
         var counts: [String: Int] = [:]
         var group: Company?
+        var membersInOldExport = 0
     }
 }
