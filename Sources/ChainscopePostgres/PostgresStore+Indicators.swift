@@ -4,20 +4,20 @@ import PostgresNIO
 extension PostgresStore {
     public func memberCounts(taxonomy: String, asOf: CalendarDate?) async throws -> MemberCounts {
         let imports = try await counted(asOf: asOf)
-        var tally = MemberCounts.Tally()
+        var tally = MemberCounts.Tally(earlier: try await earlierFacts(asOf: asOf))
         let query = try Self.windowed(
             """
             SELECT (substr(founded, 1, 4)::integer * 100 + substr(founded, 6, 2)::integer)::bigint, segment, layer,
-                region, status, is_main, capital_currency, capital_amount
+                region, status, is_main, capital_currency, capital_amount, company_key
             FROM company_segment AS member WHERE taxonomy = $2 AND is_member AND
             """, asOf: asOf, taxonomy: taxonomy, imports: imports)
         try await withConnection(.readFailed) { connection in
             for try await row in try await connection.query(query, logger: self.logger) {
-                let (month, segment, layer, region, status, isMain, currency, amount) = try row.decode(
-                    (Int?, String, String, String?, String?, Bool, String?, String?).self)
+                let (month, segment, layer, region, status, isMain, currency, amount, key) = try row.decode(
+                    (Int?, String, String, String?, String?, Bool, String?, String?, String).self)
                 tally.add(
-                    month: month, segment: segment, layer: layer, district: region, status: status, isMain: isMain,
-                    currency: currency, amount: amount)
+                    key: key, month: month, segment: segment, layer: layer, district: region, status: status,
+                    isMain: isMain, currency: currency, amount: amount)
             }
         }
         var provenance = CountProvenance(imports: imports, taxonomyID: taxonomy, asOf: asOf)
@@ -50,6 +50,22 @@ extension PostgresStore {
             MemberExample(
                 company: try CompanyColumns.company(row), classification: try Self.classification(row, offset: offset))
         }
+    }
+
+    /// The facts that imports of exports taken after `asOf` changed, as they were before (none without `asOf`).
+    private func earlierFacts(asOf: CalendarDate?) async throws -> MemberCounts.EarlierFacts {
+        var facts = MemberCounts.EarlierFacts()
+        guard let asOf else { return facts }
+        let rows = try await rows(
+            """
+            SELECT h.key, h.changes FROM registry_import r JOIN company_history h ON h.import_id = r.id
+            WHERE r.snapshot_date > \(asOf.description) ORDER BY r.snapshot_date, r.id
+            """)
+        for row in rows {
+            let (key, changes) = try row.decode((String, String).self)
+            try facts.add(key: key, changes: changes)
+        }
+        return facts
     }
 
     /// The imports counted in the window: all, or those taken by `asOf`.

@@ -7,7 +7,8 @@ extension SQLiteStore {
         try await read { db in
             let (window, imports) = try Self.window(db, asOf: asOf)
             let arguments: StatementArguments = [asOf?.description, taxonomy]
-            var counts = try Self.tally(db, window: window, arguments: arguments)
+            var counts = try Self.tally(
+                db, window: window, arguments: arguments, earlier: try Self.earlierFacts(db, asOf: asOf))
             var provenance = CountProvenance(imports: imports, taxonomyID: taxonomy, asOf: asOf)
             // Classifications of one taxonomy share its file's version and digest (see `classifyCompanies`).
             if let row = try Row.fetchOne(
@@ -59,24 +60,40 @@ extension SQLiteStore {
         return (sql, imports)
     }
 
+    /// The facts that imports of exports taken after `asOf` changed, as they were before (none without `asOf`).
+    private static func earlierFacts(_ db: Database, asOf: CalendarDate?) throws -> MemberCounts.EarlierFacts {
+        var facts = MemberCounts.EarlierFacts()
+        guard let asOf else { return facts }
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT h.key, h.changes FROM registry_import r JOIN company_history h ON h.import_id = r.id
+                WHERE r.snapshot_date > ? ORDER BY r.snapshot_date, r.id
+                """, arguments: [asOf.description])
+        while let row = try rows.next() { try facts.add(key: row[0], changes: row[1]) }
+        return facts
+    }
+
     /// Members by founding month, main layer, district and status (from each member's main segment
     /// row), by founding month, segment and district (from every segment row), and their registered
     /// capital by currency. One pass over the members' segment rows in key order, tallied by
     /// `MemberCounts.Tally`: SQLite's GROUP BY would sort them twice.
-    private static func tally(_ db: Database, window: String, arguments: StatementArguments) throws -> MemberCounts {
-        var tally = MemberCounts.Tally()
+    private static func tally(
+        _ db: Database, window: String, arguments: StatementArguments, earlier: MemberCounts.EarlierFacts
+    ) throws -> MemberCounts {
+        var tally = MemberCounts.Tally(earlier: earlier)
         let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT CAST(substr(founded, 1, 4) AS INTEGER) * 100 + CAST(substr(founded, 6, 2) AS INTEGER),
-                    segment, layer, region, status, is_main, capital_currency, capital_amount
+                    segment, layer, region, status, is_main, capital_currency, capital_amount, company_key
                 FROM company_segment AS member
                 WHERE taxonomy = ?2 AND is_member = 1 AND \(window)
                 """, arguments: arguments)
         while let row = try rows.next() {
             tally.add(
-                month: row[0], segment: row[1], layer: row[2], district: row[3], status: row[4], isMain: row[5],
-                currency: row[6], amount: row[7])
+                key: row[8], month: row[0], segment: row[1], layer: row[2], district: row[3], status: row[4],
+                isMain: row[5], currency: row[6], amount: row[7])
         }
         return tally.counts(provenance: CountProvenance(imports: [], taxonomyID: ""))
     }

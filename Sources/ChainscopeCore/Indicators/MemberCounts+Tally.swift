@@ -20,12 +20,31 @@ extension MemberCounts {
         private var cells: [CellKey: Int] = [:]
         private var segments: [SegmentKey: Int] = [:]
         private var capital: [String: Decimal] = [:]
+        /// The facts of companies that later exports changed, for a count as of an earlier day.
+        private let earlier: EarlierFacts
 
-        public init() {}
+        public init(earlier: EarlierFacts = EarlierFacts()) { self.earlier = earlier }
 
-        /// Adds one segment row of a member: `month` as year × 100 + month; the main segment's row also
-        /// counts the member by layer and status and adds its registered capital (an exact decimal text).
+        /// Adds one segment row of a member, with the facts its company had as of the count's day (`earlier`);
+        /// `month` as year × 100 + month; the main segment's row also counts the member by layer and status and
+        /// adds its registered capital (an exact decimal text).
         public mutating func add(
+            key: String, month: Int?, segment: String, layer: String?, district: String?, status: String?,
+            isMain: Bool, currency: String?, amount: String?
+        ) {
+            guard !earlier.isEmpty else {
+                return add(
+                    month: month, segment: segment, layer: layer, district: district, status: status, isMain: isMain,
+                    currency: currency, amount: amount)
+            }
+            func fact(_ column: String, _ stored: String?) -> String? { earlier.fact(column, of: key) ?? stored }
+            add(
+                month: earlier.fact("founded", of: key).map { $0.flatMap(Self.month) } ?? month, segment: segment,
+                layer: layer, district: fact("region", district), status: fact("status", status), isMain: isMain,
+                currency: fact("capital_currency", currency), amount: fact("capital_amount", amount))
+        }
+
+        private mutating func add(
             month: Int?, segment: String, layer: String?, district: String?, status: String?, isMain: Bool,
             currency: String?, amount: String?
         ) {
@@ -33,6 +52,13 @@ extension MemberCounts {
             guard isMain else { return }
             cells[CellKey(month: month, layer: layer, district: district, status: status), default: 0] += 1
             if let currency, let amount = amount.flatMap(Money.decimal) { capital[currency, default: 0] += amount }
+        }
+
+        /// A founding day's month as year × 100 + month, as the stores compute it.
+        private static func month(_ founded: String) -> Int? {
+            let parts = founded.split(separator: "-")
+            guard parts.count >= 2, let year = Int(parts[0]), let month = Int(parts[1]) else { return nil }
+            return year * 100 + month
         }
 
         /// The counts, listed in a fixed order so that equal stores give equal counts.

@@ -207,7 +207,8 @@ public struct StoreConformance: Sendable {
 
     private func indicators(of store: any Store, _ snapshot: inout Snapshot, _ check: inout Checker) async throws {
         let days: [CalendarDate?] = [
-            nil, CalendarDate(year: 2021, month: 12, day: 31), CalendarDate(year: 2022, month: 10, day: 31),
+            nil, CalendarDate(year: 2021, month: 12, day: 31), CalendarDate(year: 2022, month: 6, day: 30),
+            CalendarDate(year: 2022, month: 10, day: 31),
         ]
         let members = snapshot.classifications.values.filter(\.isMember).count
         for day in days {

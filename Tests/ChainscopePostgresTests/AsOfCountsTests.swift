@@ -1,0 +1,45 @@
+import ChainscopeCore
+import ChainscopeSQLite
+import ChainscopeTestSupport
+import Foundation
+import Testing
+
+@testable import ChainscopePostgres
+
+@Suite("Counts as of an earlier export")
+struct AsOfCountsTests {
+    @Test(
+        "Counts as of an export's day use the facts it gave, not a later export's, as on SQLite",
+        PostgresTestServer.required)
+    func earlierFacts() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let inputs = try ConformanceInputs.make(in: folder)
+        // The first export is taken on 2022-06-30; the newer one (2022-10-31) strikes some of its companies off,
+        // moves them and respells the facts of others.
+        let june = CalendarDate(year: 2022, month: 6, day: 30)
+        let counting = { @Sendable (store: any Store, files: [URL]) async throws -> [MemberCounts] in
+            try await store.install(inputs.regions)
+            for file in files { _ = try await inputs.importFile(file, store) }
+            return [
+                try await store.memberCounts(taxonomy: inputs.taxonomy.id, asOf: june),
+                try await store.memberCounts(taxonomy: inputs.taxonomy.id, asOf: nil),
+            ]
+        }
+        func facts(_ counts: MemberCounts) -> [String] {
+            counts.cells.map { "\($0)" } + counts.segmentCells.map { "\($0)" } + counts.capital.map { "\($0)" }.sorted()
+        }
+        let firstOnly = try await counting(try SQLiteStore(), [inputs.first])
+        let both = try await counting(try SQLiteStore(), [inputs.first, inputs.newer])
+        #expect(facts(both[0]) == facts(firstOnly[0]))
+        // The newer export changed what is counted today: else this test could not fail.
+        let struck = { (counts: MemberCounts) in
+            counts.cells.filter { $0.status == .deregistered }.reduce(0) { $0 + $1.count }
+        }
+        #expect(struck(both[1]) > struck(both[0]), "\(struck(both[1])) struck off now, \(struck(both[0])) in June")
+        let found = try await PostgresTestServer.withStore { store in
+            try await counting(store, [inputs.first, inputs.newer])
+        }
+        #expect(found == both)
+    }
+}
