@@ -69,17 +69,11 @@ extension BatchWriter {
         return (code, match.region)
     }
 
-    /// Merges the names' trigram index entries waiting in each partition's pending list (see the import's
-    /// `gin_pending_list_limit`) into the index, as a vacuum would: every trigram query reads its pending lists
-    /// whole, and after a large import that took a lookup from 0.3 ms to 5 ms. Only indexes whose owner the
-    /// import's role acts as can be cleaned; the others are left to autovacuum.
+    /// Merges the names' trigram index entries waiting in its pending lists (see the import's
+    /// `gin_pending_list_limit`) into the index: every trigram query reads its pending lists whole, and after a
+    /// large import that took a lookup from 0.3 ms to 5 ms.
     private func cleanSearchPendingLists() async throws {
-        try await run(
-            """
-            SELECT gin_clean_pending_list(i.inhrelid::regclass)
-            FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-            WHERE i.inhparent = 'company_search_trigram'::regclass AND pg_has_role(c.relowner, 'USAGE')
-            """)
+        try await run(PostgresStore.mergingPendingLists(of: ["company_search_trigram"]))
     }
 }
 

@@ -27,8 +27,29 @@ extension PostgresStore {
         return CompanyPage(companies: listings, next: hasMore ? next : nil)
     }
 
-    /// Names are indexed as companies are written (see migration v5), so there is nothing to catch up on.
-    public func refreshSearchIndex() async throws -> Int { 0 }
+    /// Names are indexed as companies are written (see migration v5), so no company is indexed here (0). What the
+    /// imports left in the search indexes' pending lists is merged into them: every search reads those lists whole
+    /// until a vacuum merges them, and straight after a 300,000-row import a two-character search took 70–80 ms
+    /// (2 ms after the merge, which took 0.26 s).
+    public func refreshSearchIndex() async throws -> Int {
+        _ = try await rows(PostgresQuery(unsafeSQL: Self.mergingPendingLists(of: Self.nameIndexes)))
+        return 0
+    }
+
+    /// The names' search indexes: trigrams (three characters or more) and grams (fewer).
+    static let nameIndexes = ["company_search_trigram", "company_search_grams"]
+
+    /// A statement that merges the pending lists of the partitions of `indexes` (GIN indexes on the company table)
+    /// into them, as a vacuum would. Only indexes whose owner the session's role acts as can be merged; the
+    /// others are left to autovacuum.
+    static func mergingPendingLists(of indexes: [String]) -> String {
+        """
+        SELECT gin_clean_pending_list(i.inhrelid::regclass)
+        FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+        WHERE i.inhparent IN (\(indexes.map { "'\($0)'::regclass" }.joined(separator: ", ")))
+            AND pg_has_role(c.relowner, 'USAGE')
+        """
+    }
 }
 
 /// The one SELECT a `CompanyQuery` becomes, as SQLite's `CompanyListSQL` builds it: the same filters,

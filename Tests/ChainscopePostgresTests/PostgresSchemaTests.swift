@@ -1,5 +1,6 @@
 import ChainscopeCore
 import ChainscopeIngest
+import ChainscopeTestSupport
 import Foundation
 import PostgresNIO
 import Testing
@@ -99,6 +100,33 @@ struct PostgresSchemaTests {
             #expect(try await stored() == SearchGrams.grams(of: names))
             #expect(try await store.companies(matching: CompanyQuery(text: "tg")).companies.isEmpty)
             #expect(try await store.companies(matching: CompanyQuery(text: "gr")).companies.count == 1)
+        }
+    }
+
+    @Test("Refreshing the search merges what imports left in its indexes' pending lists", PostgresTestServer.required)
+    func pendingListsMerged() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let inputs = try ConformanceInputs.make(in: folder)
+        try await PostgresTestServer.withStore { store in
+            try await store.install(inputs.regions)
+            _ = try await inputs.importFile(inputs.first, store)
+            try await store.execute(unsafeSQL: "CREATE EXTENSION IF NOT EXISTS pgstattuple")
+            @Sendable func pending() async throws -> [String: Int] {
+                let rows = try await store.rows(
+                    """
+                    SELECT p.relname, sum(s.pending_tuples)::bigint
+                    FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent,
+                        LATERAL pgstatginindex(i.inhrelid::regclass) s
+                    WHERE p.relname IN ('company_search_trigram', 'company_search_grams') GROUP BY p.relname
+                    """)
+                return Dictionary(uniqueKeysWithValues: try rows.map { try $0.decode((String, Int).self) })
+            }
+            let before = try await pending()
+            #expect(before.count == 2 && before.values.allSatisfy { $0 > 0 }, "\(before)")
+            #expect(try await store.refreshSearchIndex() == 0)
+            #expect(try await pending() == ["company_search_trigram": 0, "company_search_grams": 0])
+            #expect(try await store.companies(matching: CompanyQuery(text: "科技")).companies.isEmpty == false)
         }
     }
 
