@@ -95,4 +95,12 @@ extension Store {
     public func registryImport(id: Int64) async throws -> RegistryImport? {
         try await imports().first { $0.id == id }
     }
+
+    /// The import a registry company was last stored from; nil for a company named in a dataset.
+    public func sourceImport(of company: Company) async throws -> RegistryImport? {
+        guard company.provenance.kind == .registryImport, let id = Int64(company.provenance.collection) else {
+            return nil
+        }
+        return try await registryImport(id: id)
+    }
 }

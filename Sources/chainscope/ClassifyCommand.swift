@@ -100,14 +100,15 @@ struct ExplainCommand: AsyncParsableCommand {
             let configuration = try Configuration(database: database, language: lang?.language)
             let reference = try CompanyReference(company)
             let chain = try CommandError.loading(taxonomy: taxonomy)
-            let (company, stored, history) = try await configuration.withStore { store throws(CommandError) in
+            let (company, stored, history, source) = try await configuration.withStore { store throws(CommandError) in
                 let company = try await reference.company(in: store)
                 return (
                     company,
                     try await CommandError.storing {
                         try await store.classification(of: company.key, taxonomy: chain.id)
                     },
-                    try await CommandError.storing { try await store.companyHistory(key: company.key) }
+                    try await CommandError.storing { try await store.companyHistory(key: company.key) },
+                    try await CommandError.storing { try await store.sourceImport(of: company) }
                 )
             }
             // A stored classification from another content of the taxonomy is stale: explain the current one.
@@ -127,6 +128,7 @@ struct ExplainCommand: AsyncParsableCommand {
                 company: company, classification: classification, taxonomy: chain, language: configuration.language)
             explanation.isStoredStale = isStoredStale
             print(explanation.text)
+            print(ChangeWords(language: configuration.language).source(of: company, importedBy: source))
             let changes = ChangeHistory(history, language: configuration.language).text
             if !changes.isEmpty { print(changes) }
         }

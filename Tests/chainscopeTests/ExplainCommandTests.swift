@@ -32,6 +32,8 @@ struct ExplainCommandTests {
             let found = try explain(reference)
             #expect(found.output.hasPrefix("杭州戊科技有限公司 — name:330106:杭州戊科技有限公司\n"), "\(found.output)")
             #expect(found.output.contains("[vision]"))
+            #expect(
+                found.output.contains("\nSource: \(export) row 3 (import #1, export taken "), "\(found.output)")
         }
         #expect(try explain("uscc:9133010202YN7X0849").output.hasPrefix("杭州己科技有限公司 — 9133010202YN7X0849\n"))
         let partial = try explain("杭州丁科技")
@@ -67,7 +69,9 @@ struct ExplainCommandTests {
                 "杭州乙科技有限公司,330106000020001,,杭州市,西湖区,软件开发",
                 "杭州乙科技有限公司,330108000020002,,杭州市,滨江区,软件开发", "",
             ]).joined(separator: "\n").write(toFile: export, atomically: true, encoding: .utf8)
-        let imported = try CommandRun(["import", export, "--database", database, "--lang", "en"])
+        let imported = try CommandRun([
+            "import", export, "--database", database, "--lang", "en", "--snapshot-date", "2022-10-31",
+        ])
         #expect(imported.output.contains("new 15,"), "\(imported.output)\(imported.errors)")
         func explain(_ company: String) throws -> CommandRun {
             try CommandRun(["explain", company, "--lang", "en", "--database", database])
@@ -77,6 +81,8 @@ struct ExplainCommandTests {
             #expect(found.status == 0, "\(name): \(found.errors)")
             #expect(found.output.hasPrefix("杭州甲（中国）科技有限公司 — 91330106000000019W\n"), "\(found.output)")
         }
+        let chinese = try CommandRun(["explain", "杭州甲(中国)科技有限公司", "--lang", "zh", "--database", database])
+        #expect(chinese.output.contains("\n来源：\(export) 行 14（导入 #1，导出日期 2022-10-31）\n"), "\(chinese.output)")
         let two = try explain("杭州乙科技有限公司")
         #expect(two.status == 65)
         #expect(

@@ -85,6 +85,18 @@ public struct ChangeWords: Sendable {
     }
 
     public var heading: String { pick("새 추출본에서 바뀐 항목", "新导出数据中的变更", "Changes in newer exports") }
+
+    /// Where a company's stored facts came from, as a line: the file, row and import that last changed them, with
+    /// the day its export was taken (`record`, for a registry company), else the dataset and file it came with.
+    public func source(of company: Company, importedBy record: RegistryImport?) -> String {
+        let origin = company.provenance
+        let heading = pick("출처", "来源", "Source") + colon + (language == .zh ? "" : " ")
+        guard let record else { return heading + "\(origin.kind.rawValue) \(origin.collection) · \(origin.file)" }
+        let taken = pick("추출일", "导出日期", "export taken")
+        let (open, comma, close) = language == .zh ? ("（", "，", "）") : (" (", ", ", ")")
+        return heading + record.file + (origin.line.map { " \(row) \($0)" } ?? "")
+            + "\(open)\(importNumber) #\(record.id)\(comma)\(taken) \(record.snapshotDate)\(close)"
+    }
     var colon: String { pick(":", "：", ":") }
     public var row: String { pick("행", "行", "row") }
     var importNumber: String { pick("가져오기", "导入", "import") }

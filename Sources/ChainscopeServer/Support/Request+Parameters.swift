@@ -22,13 +22,3 @@ extension Request {
         return number
     }
 }
-
-extension Store {
-    /// The import a registry company was last stored from; nil for a company named in a dataset.
-    func sourceImport(of company: Company) async throws -> RegistryImport? {
-        guard company.provenance.kind == .registryImport, let id = Int64(company.provenance.collection) else {
-            return nil
-        }
-        return try await registryImport(id: id)
-    }
-}
