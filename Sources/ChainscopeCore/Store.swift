@@ -51,6 +51,9 @@ public protocol Store: Sendable {
     /// What newer exports changed in a company, oldest first, each with its import's file and date.
     func companyHistory(key: CompanyKey) async throws -> [CompanyChange]
 
+    /// The rows of imports that held a company, in the order of the imports.
+    func importedRows(of key: CompanyKey) async throws -> [ImportedRow]
+
     /// The companies an import changed, in the order of their rows, at most `limit` of them.
     func changes(ofImport importID: Int64, limit: Int) async throws -> [ImportedChange]
 

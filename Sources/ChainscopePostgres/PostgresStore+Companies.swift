@@ -51,6 +51,19 @@ extension PostgresStore {
         }
     }
 
+    public func importedRows(of key: CompanyKey) async throws -> [ImportedRow] {
+        try await rows(
+            """
+            SELECT i.import_id, i.row FROM registry_import r JOIN import_key i
+                ON i.province = \(key.province) AND i.import_id = r.id AND i.key = \(key.description)
+            ORDER BY r.id
+            """
+        ).map { row in
+            let (importID, line) = try row.decode((Int64, Int?).self)
+            return ImportedRow(importID: importID, row: line)
+        }
+    }
+
     public func changes(ofImport importID: Int64, limit: Int) async throws -> [ImportedChange] {
         try await rows(
             """

@@ -264,6 +264,19 @@ extension SQLiteStore {
         }
     }
 
+    public func importedRows(of key: CompanyKey) async throws -> [ImportedRow] {
+        try await read { db in
+            // Import by import (they are few), each a seek of import_key's primary key.
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT i.import_id, i.row FROM registry_import r CROSS JOIN import_key i
+                    WHERE i.import_id = r.id AND i.key = ? ORDER BY r.id
+                    """, arguments: [key.description]
+            ).map { ImportedRow(importID: $0[0], row: $0[1]) }
+        }
+    }
+
     public func changes(ofImport importID: Int64, limit: Int) async throws -> [ImportedChange] {
         try await read { db in
             try Row.fetchAll(

@@ -93,6 +93,16 @@ struct ExplainCommand: AsyncParsableCommand {
         var isStoredStale: Bool
         /// What newer exports changed, oldest first.
         var history: [CompanyChange]
+        /// Rows of earlier exports imported after a newer one, whose facts were not applied.
+        var olderRows: [OlderRow]
+    }
+
+    /// A row of an earlier export imported after a newer one.
+    struct OlderRow: Encodable {
+        var importID: Int64
+        var file: String
+        var snapshotDate: CalendarDate
+        var row: Int?
     }
 
     func run() async throws {
@@ -100,7 +110,8 @@ struct ExplainCommand: AsyncParsableCommand {
             let configuration = try Configuration(database: database, language: lang?.language)
             let reference = try CompanyReference(company)
             let chain = try CommandError.loading(taxonomy: taxonomy)
-            let (company, stored, history, source) = try await configuration.withStore { store throws(CommandError) in
+            let (company, stored, history, provenance) = try await configuration.withStore {
+                store throws(CommandError) in
                 let company = try await reference.company(in: store)
                 return (
                     company,
@@ -108,7 +119,13 @@ struct ExplainCommand: AsyncParsableCommand {
                         try await store.classification(of: company.key, taxonomy: chain.id)
                     },
                     try await CommandError.storing { try await store.companyHistory(key: company.key) },
-                    try await CommandError.storing { try await store.sourceImport(of: company) }
+                    try await CommandError.storing {
+                        (
+                            source: try await store.sourceImport(of: company),
+                            older: ImportedRow.older(
+                                try await store.importedRows(of: company.key), imports: try await store.imports())
+                        )
+                    }
                 )
             }
             // A stored classification from another content of the taxonomy is stale: explain the current one.
@@ -121,16 +138,24 @@ struct ExplainCommand: AsyncParsableCommand {
                     JSONOutput.text(
                         Explained(
                             company: company, classification: classification, isStoredStale: isStoredStale,
-                            history: history)))
+                            history: history,
+                            olderRows: provenance.older.map { row, record in
+                                OlderRow(
+                                    importID: record.id, file: record.file, snapshotDate: record.snapshotDate,
+                                    row: row.row)
+                            })))
                 return
             }
             var explanation = Explanation(
                 company: company, classification: classification, taxonomy: chain, language: configuration.language)
             explanation.isStoredStale = isStoredStale
             print(explanation.text)
-            print(ChangeWords(language: configuration.language).source(of: company, importedBy: source))
+            let words = ChangeWords(language: configuration.language)
+            print(words.source(of: company, importedBy: provenance.source))
             let changes = ChangeHistory(history, language: configuration.language).text
             if !changes.isEmpty { print(changes) }
+            let older = words.older(provenance.older)
+            if !older.isEmpty { print(older) }
         }
     }
 }

@@ -282,6 +282,7 @@ struct StoreConformanceTests {
                     state.histories[company.key.description] = try await store.companyHistory(key: company.key)
                     state.classifications[company.key.description] = try await store.classification(
                         of: company.key, taxonomy: "ai")
+                    state.importedRows[company.key.description] = try await store.importedRows(of: company.key)
                 }
                 states.append(state)
             }
@@ -298,6 +299,10 @@ struct StoreConformanceTests {
         #expect(august.companies.first { $0.creditCode?.description == "9133010202YN7X0849" }?.status == .deregistered)
         #expect(august.histories["uscc:9133010202YN7X0849"]?.map(\.importID) == [2])
         #expect(august.histories["uscc:91330100799655058B"] == [])
+        // Their rows in August's export are the ones not applied.
+        let jiaRows = try #require(august.importedRows["uscc:9133010202YN7X0849"])
+        #expect(jiaRows == [1, 2, 3].map { ImportedRow(importID: $0, row: 2) })
+        #expect(ImportedRow.older(jiaRows, imports: august.imports).map(\.1.id) == [3])
         #expect(
             august.classifications["uscc:91330100799655058B"]??.segments.contains { $0.segment == "vision" } == false)
         #expect(
@@ -388,5 +393,6 @@ struct StoreConformanceTests {
         var counts: [String: Int] = [:]
         var group: Company?
         var membersInOldExport = 0
+        var importedRows: [String: [ImportedRow]] = [:]
     }
 }

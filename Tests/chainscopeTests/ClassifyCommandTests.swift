@@ -138,7 +138,16 @@ struct ClassifyCommandTests {
         let summary = try JSONSerialization.jsonObject(with: Data(olderJSON.output.utf8)) as? [[String: Any]]
         #expect(summary?.first?["older"] as? Int == 1 && summary?.first?["updated"] as? Int == 0, "\(olderJSON.output)")
         let kept = try CommandRun(["explain", ai, "--lang", "en", "--database", workspace.database])
-        #expect(kept.output.contains("Status: Active → Deregistered\n") && !kept.output.contains("2022-11-15"))
+        let (keptHistory, notApplied) = try #require(
+            kept.output.split(separator: "Rows of earlier exports imported after a newer one, not applied:\n")
+                .map(String.init).splitPair)
+        #expect(keptHistory.contains("Status: Active → Deregistered\n") && !keptHistory.contains("2022-11-15"))
+        #expect(notApplied.hasPrefix("  2022-11-15 · \(workspace.path("s.csv")) row "), "\(notApplied)")
+        #expect(notApplied.contains(" (import #3)\n  2022-11-16 · ") && notApplied.hasSuffix(" (import #4)\n"))
+        let keptJSON = try CommandRun(["explain", ai, "--json", "--database", workspace.database])
+        let keptObject = try JSONSerialization.jsonObject(with: Data(keptJSON.output.utf8)) as? [String: Any]
+        let olderRows = keptObject?["olderRows"] as? [[String: Any]]
+        #expect(olderRows?.map { $0["importID"] as? Int } == [3, 4], "\(keptJSON.output)")
     }
 
     @Test("classify is incremental; a broken taxonomy is refused with every problem and changes nothing")
@@ -245,4 +254,9 @@ struct ClassifyCommandTests {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Resources/Taxonomies/ai.yaml")
     }
+}
+
+extension Array {
+    /// The two elements of a two-element array.
+    fileprivate var splitPair: (Element, Element)? { count == 2 ? (self[0], self[1]) : nil }
 }

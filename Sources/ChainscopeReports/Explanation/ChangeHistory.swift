@@ -86,6 +86,21 @@ public struct ChangeWords: Sendable {
 
     public var heading: String { pick("새 추출본에서 바뀐 항목", "新导出数据中的变更", "Changes in newer exports") }
 
+    /// Rows of exports taken before one already imported (`ImportedRow.older`) as lines, under a heading saying
+    /// that they were not applied; empty without any.
+    public func older(_ rows: [(ImportedRow, RegistryImport)]) -> String {
+        guard !rows.isEmpty else { return "" }
+        let heading = pick(
+            "더 새로운 추출본을 가져온 뒤에 가져와 적용하지 않은 이전 추출본의 행",
+            "在较新的导出数据之后导入、未采用的较早导出数据中的行",
+            "Rows of earlier exports imported after a newer one, not applied")
+        let lines = rows.map { row, record in
+            "  \(record.snapshotDate) · \(record.file)" + (row.row.map { " \(self.row) \($0)" } ?? "")
+                + " (\(importNumber) #\(record.id))"
+        }
+        return ([heading + colon] + lines).joined(separator: "\n")
+    }
+
     /// Where a company's stored facts came from, as a line: the file, row and import that last changed them, with
     /// the day its export was taken (`record`, for a registry company), else the dataset and file it came with.
     public func source(of company: Company, importedBy record: RegistryImport?) -> String {
