@@ -94,8 +94,8 @@ public struct ChangeWords: Sendable {
             "더 새로운 추출본을 가져온 뒤에 가져와 적용하지 않은 이전 추출본의 행",
             "在较新的导出数据之后导入、未采用的较早导出数据中的行",
             "Rows of earlier exports imported after a newer one, not applied")
-        let lines = rows.map { row, record in
-            "  \(record.snapshotDate) · \(record.file)" + (row.row.map { " \(self.row) \($0)" } ?? "")
+        let lines = rows.map { imported, record in
+            "  \(record.snapshotDate) · \(record.file)" + (imported.row.map { " \(row) \($0)" } ?? "")
                 + " (\(importNumber) #\(record.id))"
         }
         return ([heading + colon] + lines).joined(separator: "\n")
