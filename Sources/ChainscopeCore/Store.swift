@@ -101,9 +101,14 @@ extension Store {
 
     /// The import a registry company was last stored from; nil for a company named in a dataset.
     public func sourceImport(of company: Company) async throws -> RegistryImport? {
-        guard company.provenance.kind == .registryImport, let id = Int64(company.provenance.collection) else {
-            return nil
-        }
+        guard let id = company.sourceImportID else { return nil }
         return try await registryImport(id: id)
+    }
+}
+
+extension Company {
+    /// The id of the import a registry company was last stored from; nil for a company named in a dataset.
+    public var sourceImportID: Int64? {
+        provenance.kind == .registryImport ? Int64(provenance.collection) : nil
     }
 }

@@ -120,10 +120,10 @@ struct ExplainCommand: AsyncParsableCommand {
                     },
                     try await CommandError.storing { try await store.companyHistory(key: company.key) },
                     try await CommandError.storing {
-                        (
-                            source: try await store.sourceImport(of: company),
-                            older: ImportedRow.older(
-                                try await store.importedRows(of: company.key), imports: try await store.imports())
+                        let imports = try await store.imports()
+                        return (
+                            source: imports.first { $0.id == company.sourceImportID },
+                            older: ImportedRow.older(try await store.importedRows(of: company.key), imports: imports)
                         )
                     }
                 )
