@@ -103,14 +103,17 @@ enum ConformanceInputs {
             (0..<rows).map { generator.row($0).cells } + (0..<100).map { generator.row($0).cells })
     }
 
-    /// An export and a newer one of the same companies in which every company is deregistered.
-    static func deregistering(rows: Int, in folder: TemporaryFolder) throws -> (URL, URL) {
+    /// An export and a newer one of the same companies in which every company is deregistered, and, if
+    /// `withoutCodes`, has lost its credit code.
+    static func deregistering(rows: Int, withoutCodes: Bool = false, in folder: TemporaryFolder) throws -> (URL, URL) {
         let generator = SampleGenerator(seed: 31, regions: try RegionTableReader().readBuiltin())
         let cells = (0..<rows).map { generator.row($0).cells }
         let status = try #require(SampleGenerator.header.firstIndex(of: "登记状态"))
+        let code = try #require(SampleGenerator.header.firstIndex(of: "统一社会信用代码"))
         let deregistered = cells.map { row in
             var row = row
             row[status] = "注销"
+            if withoutCodes { row[code] = "" }
             return row
         }
         return (

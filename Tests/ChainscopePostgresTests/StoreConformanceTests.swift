@@ -158,6 +158,34 @@ struct StoreConformanceTests {
     }
 
     @Test(
+        "Rows without a code that are more than one lookup query takes find their coded companies as on SQLite",
+        PostgresTestServer.required)
+    func codedCompaniesAcrossLookups() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let inputs = try ConformanceInputs.make(in: folder)
+        let files = try ConformanceInputs.deregistering(
+            rows: 2 * BatchWriter.lookupSize + 52, withoutCodes: true, in: folder)
+        let importing = { @Sendable (store: any Store) async throws -> ([RegistryImport], [Company]) in
+            try await store.install(inputs.regions)
+            let imports = [
+                try await inputs.importFile(files.0, store).import, try await inputs.importFile(files.1, store).import,
+            ]
+            return (imports, try await store.registryCompanies())
+        }
+        let expected = try await importing(try SQLiteStore())
+        // The rows of one batch without a code are looked up in three queries; nearly all of them find their company
+        // (the sample gives a few names to several companies, which stay apart).
+        let counts = expected.0[1].counts
+        #expect(expected.0[0].counts.inserted > 2 * BatchWriter.lookupSize)
+        #expect(counts.updated > expected.0[0].counts.inserted * 9 / 10, "\(counts)")
+        #expect(expected.1.allSatisfy { $0.creditCode != nil || $0.status == .deregistered })
+        let found = try await PostgresTestServer.withStore { store in try await importing(store) }
+        #expect(found.0 == expected.0)
+        #expect(found.1 == expected.1)
+    }
+
+    @Test(
         "A newer export that gives a credit code or number updates the company stored without it, as on SQLite",
         PostgresTestServer.required)
     func earlierKeysAdopted() async throws {
