@@ -101,7 +101,7 @@ extension PostgresStore {
             .first { request.isAnswered(by: $0.import, readWith: $0.reading) }?.import
     }
 
-    private static func importRecords(
+    static func importRecords(
         _ connection: PostgresConnection, _ condition: String, _ bindings: [String], _ logger: Logger
     ) async throws -> [RegistryImport] {
         try await readImports(connection, condition, bindings, logger).map(\.import)

@@ -3,65 +3,70 @@ import PostgresNIO
 
 extension PostgresStore {
     public func memberCounts(taxonomy: String, asOf: CalendarDate?) async throws -> MemberCounts {
-        let imports = try await counted(asOf: asOf)
-        var tally = MemberCounts.Tally(earlier: try await earlierFacts(asOf: asOf))
-        let query = try Self.windowed(
-            """
-            SELECT (substr(founded, 1, 4)::integer * 100 + substr(founded, 6, 2)::integer)::bigint, segment, layer,
-                region, status, is_main, capital_currency, capital_amount, company_key
-            FROM company_segment AS member WHERE taxonomy = $2 AND is_member AND
-            """, asOf: asOf, taxonomy: taxonomy, imports: imports)
-        try await withConnection(.readFailed) { connection in
-            for try await row in try await connection.query(query, logger: self.logger) {
+        try await withSnapshot { connection in
+            let imports = try await counted(asOf: asOf, connection)
+            var tally = MemberCounts.Tally(earlier: try await earlierFacts(asOf: asOf, connection))
+            let query = try Self.windowed(
+                """
+                SELECT (substr(founded, 1, 4)::integer * 100 + substr(founded, 6, 2)::integer)::bigint, segment, layer,
+                    region, status, is_main, capital_currency, capital_amount, company_key
+                FROM company_segment AS member WHERE taxonomy = $2 AND is_member AND
+                """, asOf: asOf, taxonomy: taxonomy, imports: imports)
+            for try await row in try await connection.query(query, logger: logger) {
                 let (month, segment, layer, region, status, isMain, currency, amount, key) = try row.decode(
                     (Int?, String, String, String?, String?, Bool, String?, String?, String).self)
                 tally.add(
                     key: key, month: month, segment: segment, layer: layer, district: region, status: status,
                     isMain: isMain, currency: currency, amount: amount)
             }
+            var provenance = CountProvenance(imports: imports, taxonomyID: taxonomy, asOf: asOf)
+            // Classifications of one taxonomy share its file's version and digest (see `classifyCompanies`).
+            if let row = try await connection.query(
+                "SELECT taxonomy_version, taxonomy_digest FROM classification WHERE taxonomy = \(taxonomy) LIMIT 1",
+                logger: logger
+            ).collect().first {
+                (provenance.taxonomyVersion, provenance.taxonomyDigest) = try row.decode((Int, String).self)
+            }
+            return tally.counts(provenance: provenance)
         }
-        var provenance = CountProvenance(imports: imports, taxonomyID: taxonomy, asOf: asOf)
-        // Classifications of one taxonomy share its file's version and digest (see `classifyCompanies`).
-        if let row = try await rows(
-            "SELECT taxonomy_version, taxonomy_digest FROM classification WHERE taxonomy = \(taxonomy) LIMIT 1"
-        ).first {
-            (provenance.taxonomyVersion, provenance.taxonomyDigest) = try row.decode((Int, String).self)
-        }
-        return tally.counts(provenance: provenance)
     }
 
     public func segmentExamples(
         taxonomy: String, segment: String, limit: Int, asOf: CalendarDate?
     ) async throws -> [MemberExample] {
-        let imports = try await counted(asOf: asOf)
-        var query = try Self.windowed(
-            """
-            SELECT \(CompanyColumns.read(from: "c")), \(Self.classificationColumns(from: "cl"))
-            FROM company_segment AS member
-            JOIN company c ON c.province = member.province AND c.key = member.company_key
-            JOIN classification cl ON cl.province = member.province AND cl.taxonomy = member.taxonomy
-                AND cl.company_key = member.company_key
-            WHERE member.taxonomy = $2 AND member.segment = $4 AND member.is_member AND
-            """, asOf: asOf, taxonomy: taxonomy, imports: imports)
-        query.sql += " ORDER BY member.score DESC, member.company_key LIMIT \(max(limit, 0))"
-        query.binds.append(segment)
-        let offset = CompanyRow.columns.count + 1
-        return try await rows(query).map { row in
-            MemberExample(
-                company: try CompanyColumns.company(row), classification: try Self.classification(row, offset: offset))
+        try await withSnapshot { connection in
+            var query = try Self.windowed(
+                """
+                SELECT \(CompanyColumns.read(from: "c")), \(Self.classificationColumns(from: "cl"))
+                FROM company_segment AS member
+                JOIN company c ON c.province = member.province AND c.key = member.company_key
+                JOIN classification cl ON cl.province = member.province AND cl.taxonomy = member.taxonomy
+                    AND cl.company_key = member.company_key
+                WHERE member.taxonomy = $2 AND member.segment = $4 AND member.is_member AND
+                """, asOf: asOf, taxonomy: taxonomy, imports: try await counted(asOf: asOf, connection))
+            query.sql += " ORDER BY member.score DESC, member.company_key LIMIT \(max(limit, 0))"
+            query.binds.append(segment)
+            let offset = CompanyRow.columns.count + 1
+            return try await connection.query(query, logger: logger).collect().map { row in
+                MemberExample(
+                    company: try CompanyColumns.company(row),
+                    classification: try Self.classification(row, offset: offset))
+            }
         }
     }
 
     /// The facts that imports of exports taken after `asOf` changed, as they were before (none without `asOf`).
-    private func earlierFacts(asOf: CalendarDate?) async throws -> MemberCounts.EarlierFacts {
+    private func earlierFacts(
+        asOf: CalendarDate?, _ connection: PostgresConnection
+    ) async throws -> MemberCounts.EarlierFacts {
         var facts = MemberCounts.EarlierFacts()
         guard let asOf else { return facts }
-        let rows = try await rows(
+        let rows = try await connection.query(
             """
             SELECT h.key, h.changes FROM registry_import r JOIN company_history h ON h.import_id = r.id
             WHERE r.snapshot_date > \(asOf.description) ORDER BY r.snapshot_date, r.id
-            """)
-        for row in rows {
+            """, logger: logger)
+        for try await row in rows {
             let (key, changes) = try row.decode((String, String).self)
             try facts.add(key: key, changes: changes)
         }
@@ -69,8 +74,8 @@ extension PostgresStore {
     }
 
     /// The imports counted in the window: all, or those taken by `asOf`.
-    private func counted(asOf: CalendarDate?) async throws -> [RegistryImport] {
-        try await imports().filter { asOf == nil || $0.snapshotDate <= asOf! }
+    private func counted(asOf: CalendarDate?, _ connection: PostgresConnection) async throws -> [RegistryImport] {
+        try await Self.importRecords(connection, "", [], logger).filter { asOf == nil || $0.snapshotDate <= asOf! }
     }
 
     /// `sql` (ending in AND, over a `company_segment` row named `member`, with `$2` the taxonomy) completed

@@ -123,6 +123,23 @@ public final class PostgresStore: Store, Service {
         }
     }
 
+    /// Runs `body` on one connection in a read-only transaction that sees one snapshot of the database
+    /// (`REPEATABLE READ`), as each of SQLite's reads does: the several statements of one answer (counts and
+    /// the imports their footnote names) then agree though an import commits between them.
+    func withSnapshot<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        try await withConnection(.readFailed) { connection in
+            _ = try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
+            do {
+                let result = try await body(connection)
+                _ = try await connection.query("COMMIT", logger: logger)
+                return result
+            } catch {
+                _ = try? await connection.query("ROLLBACK", logger: logger)
+                throw error
+            }
+        }
+    }
+
     /// Runs a read and collects its rows.
     func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
         try await withConnection(.readFailed) { connection in

@@ -2,6 +2,7 @@ import ChainscopeCore
 import ChainscopeSQLite
 import ChainscopeTestSupport
 import Foundation
+import PostgresNIO
 import Testing
 
 @testable import ChainscopePostgres
@@ -41,5 +42,35 @@ struct AsOfCountsTests {
             try await counting(store, [inputs.first, inputs.newer])
         }
         #expect(found == both)
+    }
+}
+
+@Suite("Reads of one snapshot")
+struct SnapshotReadTests {
+    @Test(
+        "A read's statements see the database as it was when the first ran, though an import commits between them",
+        PostgresTestServer.required)
+    func importBetweenStatements() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let inputs = try ConformanceInputs.make(in: folder)
+        let counting = "SELECT (SELECT count(*) FROM registry_import) + (SELECT count(*) FROM import_key)"
+        let (first, inRead, after) = try await PostgresTestServer.withStore { store in
+            try await store.install(inputs.regions)
+            _ = try await inputs.importFile(inputs.first, store)
+            let (first, inRead) = try await store.withSnapshot { connection in
+                let first = try await connection.query(PostgresQuery(unsafeSQL: counting), logger: store.logger)
+                    .collect()[0].decode(Int.self)
+                // Another connection of the pool imports the newer export and commits.
+                _ = try await inputs.importFile(inputs.newer, store)
+                let inRead = try await connection.query(PostgresQuery(unsafeSQL: counting), logger: store.logger)
+                    .collect()[0].decode(Int.self)
+                return (first, inRead)
+            }
+            let after = try await store.rows(PostgresQuery(unsafeSQL: counting))[0].decode(Int.self)
+            return (first, inRead, after)
+        }
+        #expect(inRead == first)
+        #expect(after > first, "\(after) rows after the import, \(first) before")
     }
 }
