@@ -48,11 +48,10 @@ public protocol Store: Sendable {
     /// not read from a registry export.
     func companyRaw(key: CompanyKey) async throws -> [String: String]?
 
-    /// What newer exports changed in a company, oldest first, each with its import's file and date.
-    func companyHistory(key: CompanyKey) async throws -> [CompanyChange]
-
-    /// The rows of imports that held a company, in the order of the imports.
-    func importedRows(of key: CompanyKey) async throws -> [ImportedRow]
+    /// What newer exports changed in a company, oldest first, each with its import's file and date; or, not
+    /// `isApplied`, what rows of exports taken before one already imported, and imported after it, would have
+    /// changed (`ImportCounts.older`), the stored value as `before` and the row's as `after`.
+    func companyHistory(key: CompanyKey, isApplied: Bool) async throws -> [CompanyChange]
 
     /// The companies an import changed, in the order of their rows, at most `limit` of them.
     func changes(ofImport importID: Int64, limit: Int) async throws -> [ImportedChange]
@@ -103,6 +102,17 @@ extension Store {
     public func sourceImport(of company: Company) async throws -> RegistryImport? {
         guard let id = company.sourceImportID else { return nil }
         return try await registryImport(id: id)
+    }
+
+    /// What newer exports changed in a company, oldest first.
+    public func companyHistory(key: CompanyKey) async throws -> [CompanyChange] {
+        try await companyHistory(key: key, isApplied: true)
+    }
+
+    /// What the company's rows in earlier exports, imported after a newer one, said that differed from the
+    /// stored facts, which were kept; oldest import first.
+    public func unappliedChanges(key: CompanyKey) async throws -> [CompanyChange] {
+        try await companyHistory(key: key, isApplied: false)
     }
 }
 

@@ -188,28 +188,31 @@ struct BatchWriter {
         let differences = indexes.map { batch.companies[$0].changes(from: existing[$0]!, headers: rawHeaders.keys) }
         let older = try await seenByLaterImports(
             batch.companies, among: zip(indexes, differences).filter { !$0.1.isEmpty }.map(\.0))
-        var changed: [Int] = []
-        var changes: [String] = []
-        for (index, difference) in zip(indexes, differences) {
-            if difference.isEmpty {
-                tally.unchanged += 1
-            } else if older.contains(index) {
+        var changed: (ordinals: [Int], changes: [String]) = ([], [])
+        var unapplied: (ordinals: [Int], changes: [String]) = ([], [])
+        for (index, difference) in zip(indexes, differences) where !difference.isEmpty {
+            if older.contains(index) {
                 tally.older += 1
+                unapplied.ordinals.append(batch.firstOrdinal + index)
+                unapplied.changes.append(try PostgresStore.json(difference))
             } else {
                 tally.updated += 1
-                changed.append(batch.firstOrdinal + index)
-                changes.append(try PostgresStore.json(difference))
+                changed.ordinals.append(batch.firstOrdinal + index)
+                changed.changes.append(try PostgresStore.json(difference))
             }
         }
-        // Their companies keep the facts, and the classifications, a later export gave.
-        if !older.isEmpty {
-            try await run(
-                "DELETE FROM import_stage WHERE ordinal = ANY($1)", [older.map { batch.firstOrdinal + $0 }.sorted()])
+        tally.unchanged += differences.filter(\.isEmpty).count
+        // Their companies keep the facts, and the classifications, a later export gave; what the rows said is
+        // kept in the history as not applied.
+        if !unapplied.ordinals.isEmpty {
+            try await recordHistory(unapplied, isApplied: false)
+            try await run("DELETE FROM import_stage WHERE ordinal = ANY($1)", [unapplied.ordinals])
         }
-        if !changed.isEmpty {
+        if !changed.ordinals.isEmpty {
             if taxonomies == nil { taxonomies = try await prepareForUpdates() }
             let taxonomies = taxonomies ?? []
-            try await update(changed, changes: changes, taxonomies: taxonomies)
+            try await update(changed.ordinals, taxonomies: taxonomies)
+            try await recordHistory(changed, isApplied: true)
         }
         try await replaceStagedClassifications()
     }
@@ -242,24 +245,29 @@ struct BatchWriter {
         ).collect().map { try $0.decode(String.self) }
     }
 
+    /// Records what the staged rows at `ordinals` change in their companies (`changes`, in the same order), as applied
+    /// or not.
+    private func recordHistory(_ rows: (ordinals: [Int], changes: [String]), isApplied: Bool) async throws {
+        try await run(
+            """
+            INSERT INTO company_history (province, key, import_id, row, changes, is_applied)
+            SELECT s.province, s.key, $1, s.provenance_line, u.changes, $4
+            FROM unnest($2::bigint[], $3::text[]) AS u(ordinal, changes) JOIN import_stage s USING (ordinal)
+            ORDER BY u.ordinal
+            """, [Int(importID), rows.ordinals, rows.changes, isApplied])
+    }
+
     /// Updates changed companies and records what changed; their segment rows take the new counting facts
     /// and their classifications in other taxonomies become stale, for `classify` to take up again.
     /// Both are found by primary key, which names the taxonomy after the province: matched on the
     /// company's key alone, each changed company's rows were looked for among all of its province's, and an
     /// export that changed 35,000 of 50,000 companies took 86 s.
-    private func update(_ ordinals: [Int], changes: [String], taxonomies: [String]) async throws {
+    private func update(_ ordinals: [Int], taxonomies: [String]) async throws {
         let assignments = CompanyColumns.written.filter { $0 != "province" && $0 != "key" }.map { "\($0) = s.\($0)" }
         let changed = "s.ordinal = ANY($1) AND c.province = s.province AND c.key = s.key"
         try await run(
             "UPDATE company c SET \(assignments.joined(separator: ", ")) FROM import_stage s WHERE \(changed)",
             [ordinals])
-        try await run(
-            """
-            INSERT INTO company_history (province, key, import_id, row, changes)
-            SELECT s.province, s.key, $1, s.provenance_line, u.changes
-            FROM unnest($2::bigint[], $3::text[]) AS u(ordinal, changes) JOIN import_stage s USING (ordinal)
-            ORDER BY u.ordinal
-            """, [Int(importID), ordinals, changes])
         try await run(
             """
             UPDATE company_segment c SET founded = s.founded, region = s.region, status = s.status,

@@ -39,28 +39,16 @@ extension PostgresStore {
         return CompanyRow.raw(values: try CompanyColumns.values(row).values, headers: headers.keys)
     }
 
-    public func companyHistory(key: CompanyKey) async throws -> [CompanyChange] {
+    public func companyHistory(key: CompanyKey, isApplied: Bool) async throws -> [CompanyChange] {
         try await rows(
             """
             SELECT \(unescaped: Self.changeColumns)
             FROM company_history h JOIN registry_import i ON i.id = h.import_id
-            WHERE h.province = \(key.province) AND h.key = \(key.description) ORDER BY h.id
+            WHERE h.province = \(key.province) AND h.key = \(key.description) AND h.is_applied = \(isApplied)
+            ORDER BY h.id
             """
         ).map { row in
             try Self.change(try row.decode((Int64, String, String, Int?, String).self), key: key.description)
-        }
-    }
-
-    public func importedRows(of key: CompanyKey) async throws -> [ImportedRow] {
-        try await rows(
-            """
-            SELECT i.import_id, i.row FROM registry_import r JOIN import_key i
-                ON i.province = \(key.province) AND i.import_id = r.id AND i.key = \(key.description)
-            ORDER BY r.id
-            """
-        ).map { row in
-            let (importID, line) = try row.decode((Int64, Int?).self)
-            return ImportedRow(importID: importID, row: line)
         }
     }
 
@@ -70,7 +58,7 @@ extension PostgresStore {
             SELECT h.key, c.name_zh, \(unescaped: Self.changeColumns)
             FROM company_history h JOIN registry_import i ON i.id = h.import_id
                 LEFT JOIN company c ON c.province = h.province AND c.key = h.key
-            WHERE h.import_id = \(importID) ORDER BY h.row, h.id LIMIT \(max(limit, 0))
+            WHERE h.import_id = \(importID) AND h.is_applied ORDER BY h.row, h.id LIMIT \(max(limit, 0))
             """
         ).map { row in
             let (text, name, importID, file, snapshot, line, changes) = try row.decode(

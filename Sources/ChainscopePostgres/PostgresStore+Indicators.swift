@@ -64,7 +64,7 @@ extension PostgresStore {
         let rows = try await connection.query(
             """
             SELECT h.key, h.changes FROM registry_import r JOIN company_history h ON h.import_id = r.id
-            WHERE r.snapshot_date > \(asOf.description) ORDER BY r.snapshot_date, r.id
+            WHERE r.snapshot_date > \(asOf.description) AND h.is_applied ORDER BY r.snapshot_date, r.id
             """, logger: logger)
         for try await row in rows {
             let (key, changes) = try row.decode((String, String).self)

@@ -39,6 +39,8 @@ extension PostgresStore {
         ),
         // Rows of an export taken before one already imported leave their companies' newer facts as they are.
         ("v12-older-exports", ["ALTER TABLE registry_import ADD COLUMN older integer NOT NULL DEFAULT 0"]),
+        // What such a row would have changed is kept in the history, marked as not applied.
+        ("v13-unapplied-changes", ["ALTER TABLE company_history ADD COLUMN is_applied boolean NOT NULL DEFAULT true"]),
     ]
 
     /// The two-character province codes of GB/T 2260, each a partition; other codes (national registers

@@ -212,14 +212,16 @@ struct SQLiteImportSession: RegistryImportSession {
         row = row.keepingStored(stored)
         let changes = row.changes(from: stored, headers: rawHeaders.keys)
         guard !changes.isEmpty else { return (.unchanged, row) }
-        if try isSeenByLaterImport(row) { return (.older, row) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let isOlder = try isSeenByLaterImport(row)
+        // An older row's changes are kept too, as not applied: what the earlier export said.
         let history = try db.cachedStatement(
-            sql: "INSERT INTO company_history (key, import_id, row, changes) VALUES (?, ?, ?, ?)")
+            sql: "INSERT INTO company_history (key, import_id, row, changes, is_applied) VALUES (?, ?, ?, ?, ?)")
         try history.execute(arguments: [
-            row.key, importID, row.line, String(decoding: try encoder.encode(changes), as: UTF8.self),
+            row.key, importID, row.line, String(decoding: try encoder.encode(changes), as: UTF8.self), !isOlder,
         ])
+        if isOlder { return (.older, row) }
         let update = try updateCompany ?? .directlyBound(db, sql: CompanyRecord.updateSQL)
         updateCompany = update
         try update.run {
@@ -252,28 +254,15 @@ extension DatabaseValue {
 }
 
 extension SQLiteStore {
-    public func companyHistory(key: CompanyKey) async throws -> [CompanyChange] {
+    public func companyHistory(key: CompanyKey, isApplied: Bool) async throws -> [CompanyChange] {
         try await read { db in
             try Row.fetchAll(
                 db,
                 sql: """
                     SELECT \(Self.changeColumns) FROM company_history h JOIN registry_import i ON i.id = h.import_id
-                    WHERE h.key = ? ORDER BY h.id
-                    """, arguments: [key.description]
+                    WHERE h.key = ? AND h.is_applied = ? ORDER BY h.id
+                    """, arguments: [key.description, isApplied]
             ).map { try Self.change($0, from: 0) }
-        }
-    }
-
-    public func importedRows(of key: CompanyKey) async throws -> [ImportedRow] {
-        try await read { db in
-            // Import by import (they are few), each a seek of import_key's primary key.
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT i.import_id, i.row FROM registry_import r CROSS JOIN import_key i
-                    WHERE i.import_id = r.id AND i.key = ? ORDER BY r.id
-                    """, arguments: [key.description]
-            ).map { ImportedRow(importID: $0[0], row: $0[1]) }
         }
     }
 
@@ -285,7 +274,7 @@ extension SQLiteStore {
                     SELECT h.key, c.name_zh, \(Self.changeColumns)
                     FROM company_history h JOIN registry_import i ON i.id = h.import_id
                         LEFT JOIN company c ON c.key = h.key
-                    WHERE h.import_id = ? ORDER BY h.row, h.id LIMIT ?
+                    WHERE h.import_id = ? AND h.is_applied ORDER BY h.row, h.id LIMIT ?
                     """, arguments: [importID, max(limit, 0)]
             ).map { row in
                 let text: String = row[0]

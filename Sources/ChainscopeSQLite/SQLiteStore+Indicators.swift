@@ -68,7 +68,7 @@ extension SQLiteStore {
             db,
             sql: """
                 SELECT h.key, h.changes FROM registry_import r JOIN company_history h ON h.import_id = r.id
-                WHERE r.snapshot_date > ? ORDER BY r.snapshot_date, r.id
+                WHERE r.snapshot_date > ? AND h.is_applied ORDER BY r.snapshot_date, r.id
                 """, arguments: [asOf.description])
         while let row = try rows.next() { try facts.add(key: row[0], changes: row[1]) }
         return facts

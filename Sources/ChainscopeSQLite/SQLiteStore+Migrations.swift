@@ -54,6 +54,10 @@ extension SQLiteStore {
         migrator.registerMigration("v14-older-exports") { db in
             try db.execute(sql: "ALTER TABLE registry_import ADD COLUMN older INTEGER NOT NULL DEFAULT 0")
         }
+        // What such a row would have changed is kept in the history, marked as not applied.
+        migrator.registerMigration("v15-unapplied-changes") { db in
+            try db.execute(sql: "ALTER TABLE company_history ADD COLUMN is_applied INTEGER NOT NULL DEFAULT 1")
+        }
         return migrator
     }
 

@@ -93,16 +93,8 @@ struct ExplainCommand: AsyncParsableCommand {
         var isStoredStale: Bool
         /// What newer exports changed, oldest first.
         var history: [CompanyChange]
-        /// Rows of earlier exports imported after a newer one, whose facts were not applied.
-        var olderRows: [OlderRow]
-    }
-
-    /// A row of an earlier export imported after a newer one.
-    struct OlderRow: Encodable {
-        var importID: Int64
-        var file: String
-        var snapshotDate: CalendarDate
-        var row: Int?
+        /// What rows of earlier exports imported after a newer one said, which was not applied.
+        var unappliedChanges: [CompanyChange]
     }
 
     func run() async throws {
@@ -110,23 +102,16 @@ struct ExplainCommand: AsyncParsableCommand {
             let configuration = try Configuration(database: database, language: lang?.language)
             let reference = try CompanyReference(company)
             let chain = try CommandError.loading(taxonomy: taxonomy)
-            let (company, stored, history, provenance) = try await configuration.withStore {
+            let (company, stored, history, unapplied, source) = try await configuration.withStore {
                 store throws(CommandError) in
                 let company = try await reference.company(in: store)
-                return (
-                    company,
-                    try await CommandError.storing {
-                        try await store.classification(of: company.key, taxonomy: chain.id)
-                    },
-                    try await CommandError.storing { try await store.companyHistory(key: company.key) },
-                    try await CommandError.storing {
-                        let imports = try await store.imports()
-                        return (
-                            source: imports.first { $0.id == company.sourceImportID },
-                            older: ImportedRow.older(try await store.importedRows(of: company.key), imports: imports)
-                        )
-                    }
-                )
+                return try await CommandError.storing {
+                    (
+                        company, try await store.classification(of: company.key, taxonomy: chain.id),
+                        try await store.companyHistory(key: company.key),
+                        try await store.unappliedChanges(key: company.key), try await store.sourceImport(of: company)
+                    )
+                }
             }
             // A stored classification from another content of the taxonomy is stale: explain the current one.
             let classification =
@@ -138,12 +123,7 @@ struct ExplainCommand: AsyncParsableCommand {
                     JSONOutput.text(
                         Explained(
                             company: company, classification: classification, isStoredStale: isStoredStale,
-                            history: history,
-                            olderRows: provenance.older.map { row, record in
-                                OlderRow(
-                                    importID: record.id, file: record.file, snapshotDate: record.snapshotDate,
-                                    row: row.row)
-                            })))
+                            history: history, unappliedChanges: unapplied)))
                 return
             }
             var explanation = Explanation(
@@ -151,11 +131,11 @@ struct ExplainCommand: AsyncParsableCommand {
             explanation.isStoredStale = isStoredStale
             print(explanation.text)
             let words = ChangeWords(language: configuration.language)
-            print(words.source(of: company, importedBy: provenance.source))
-            let changes = ChangeHistory(history, language: configuration.language).text
-            if !changes.isEmpty { print(changes) }
-            let older = words.older(provenance.older)
-            if !older.isEmpty { print(older) }
+            print(words.source(of: company, importedBy: source))
+            for (changes, isApplied) in [(history, true), (unapplied, false)] {
+                let text = ChangeHistory(changes, language: configuration.language, isApplied: isApplied).text
+                if !text.isEmpty { print(text) }
+            }
         }
     }
 }

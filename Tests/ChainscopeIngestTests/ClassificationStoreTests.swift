@@ -123,9 +123,7 @@ struct ClassificationStoreTests {
         }
         let migrated = try SQLiteStore(path: path)
         #expect(
-            try await migrated.appliedMigrations().suffix(2) == [
-                "v13-reasons-and-warnings-as-codes", "v14-older-exports",
-            ])
+            try await migrated.appliedMigrations().suffix(2) == ["v14-older-exports", "v15-unapplied-changes"])
         let imports = try await migrated.imports()
         #expect(imports.map(\.id) == [1] && imports.first?.counts.quarantined == 1)
         #expect(imports.first?.warningDetails == nil)

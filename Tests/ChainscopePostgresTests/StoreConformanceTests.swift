@@ -273,7 +273,7 @@ struct StoreConformanceTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let inputs = try ConformanceInputs.make(in: folder)
-        let header = "企业名称,统一社会信用代码,注册号,登记状态,所属城市,所属区县,经营范围"
+        let header = "企业名称,统一社会信用代码,注册号,登记状态,所属城市,所属区县,经营范围,成立日期"
         let (jia, yi, bing, ding) = (
             "杭州甲智能科技有限公司,9133010202YN7X0849,", "杭州乙科技有限公司,91330100799655058B,",
             "杭州丙科技有限公司,91330000733796106P,", "杭州丁科技有限公司,91350100M000100Y43,"
@@ -281,7 +281,8 @@ struct StoreConformanceTests {
         let place = ",杭州市,西湖区,"
         func export(_ name: String, _ rows: [String]) throws -> URL {
             let url = folder.url.appendingPathComponent(name)
-            try ([header] + rows).map { $0 + "\n" }.joined().write(to: url, atomically: true, encoding: .utf8)
+            try ([header] + rows.map { $0 + ",2019-03-05" }).map { $0 + "\n" }.joined().write(
+                to: url, atomically: true, encoding: .utf8)
             return url
         }
         // Imported in this order; their snapshot days (`ConformanceInputs`) are June, October, August and December.
@@ -310,8 +311,12 @@ struct StoreConformanceTests {
                     state.histories[company.key.description] = try await store.companyHistory(key: company.key)
                     state.classifications[company.key.description] = try await store.classification(
                         of: company.key, taxonomy: "ai")
-                    state.importedRows[company.key.description] = try await store.importedRows(of: company.key)
+                    state.unapplied[company.key.description] = try await store.unappliedChanges(key: company.key)
                 }
+                state.importChanges.append(try await store.changes(ofImport: state.imports.last!.id, limit: 10))
+                state.juneCells = try await store.memberCounts(
+                    taxonomy: "ai", asOf: CalendarDate(year: 2022, month: 6, day: 30)
+                ).cells.map { "\($0)" }
                 states.append(state)
             }
             return states
@@ -327,10 +332,20 @@ struct StoreConformanceTests {
         #expect(august.companies.first { $0.creditCode?.description == "9133010202YN7X0849" }?.status == .deregistered)
         #expect(august.histories["uscc:9133010202YN7X0849"]?.map(\.importID) == [2])
         #expect(august.histories["uscc:91330100799655058B"] == [])
-        // Their rows in August's export are the ones not applied.
-        let jiaRows = try #require(august.importedRows["uscc:9133010202YN7X0849"])
-        #expect(jiaRows == [1, 2, 3].map { ImportedRow(importID: $0, row: 2) })
-        #expect(ImportedRow.older(jiaRows, imports: august.imports).map(\.1.id) == [3])
+        // What their rows in August's export said is kept as not applied (the stored value before, the row's after);
+        // 丙's row, the same as October's, changed nothing; August's import changed no company.
+        let jiaSaid = try #require(august.unapplied["uscc:9133010202YN7X0849"])
+        #expect(jiaSaid.map(\.importID) == [3] && jiaSaid.map(\.row) == [2])
+        #expect(
+            jiaSaid.first?.fields.first { $0.name == "status" }.map { [$0.before, $0.after] } == [
+                "deregistered", "active",
+            ])
+        let yiSaid = august.unapplied["uscc:91330100799655058B"]?.first?.fields.first { $0.name == "business_scope" }
+        #expect(yiSaid?.before == "软件开发" && yiSaid?.after == "计算机视觉系统集成")
+        #expect(august.unapplied["uscc:91330000733796106P"] == [] && august.importChanges[2] == [])
+        #expect(expected[1].unapplied.values.allSatisfy { $0.isEmpty })
+        // Counts as of June take 甲's status from October's change, not from what August's rows said.
+        #expect(expected.allSatisfy { $0.juneCells == expected[0].juneCells } && !expected[0].juneCells.isEmpty)
         #expect(
             august.classifications["uscc:91330100799655058B"]??.segments.contains { $0.segment == "vision" } == false)
         #expect(
@@ -421,6 +436,8 @@ struct StoreConformanceTests {
         var counts: [String: Int] = [:]
         var group: Company?
         var membersInOldExport = 0
-        var importedRows: [String: [ImportedRow]] = [:]
+        var unapplied: [String: [CompanyChange]] = [:]
+        var importChanges: [[ImportedChange]] = []
+        var juneCells: [String] = []
     }
 }

@@ -114,6 +114,40 @@ struct HistoryTests {
                 let counts = try response.json()["counts"] as? [String: Any]
                 #expect(counts?["older"] as? Int == 1)
             }
+            // The company's page and its API record show what the older row said, not applied, with its import;
+            // its phone number only with the token.
+            try await client.execute(uri: "/companies/\(code)?lang=en", method: .get) { response in
+                let page = response.text
+                let section = try #require(page.split(separator: "<h2 id=\"unapplied\">").last.map(String.init))
+                #expect(section.hasPrefix("Values of earlier exports imported after a newer one, not applied</h2>"))
+                #expect(section.contains("<th scope=\"col\">Kept</th><th scope=\"col\">This export</th>"))
+                #expect(section.contains("<a href=\"/imports/\(older.id)\">hangzhou-sample-older.csv</a>, row "))
+                #expect(
+                    section.contains("<th scope=\"row\">Status</th><td>Deregistered</td><td>Active</td>"), "\(section)")
+                #expect(section.contains("电话") && !section.contains("0571-99990000"))
+            }
+            for token in [false, true] {
+                try await client.execute(
+                    uri: "/api/v1/companies/\(code)", method: .get, headers: token ? .bearer(ServerFixture.token) : [:]
+                ) { response in
+                    let rows = try response.json()["unappliedChanges"] as? [[String: Any]]
+                    #expect(rows?.map { $0["importID"] as? Int } == [Int(older.id)])
+                    #expect(rows?.first?["snapshotDate"] as? String == "2022-11-15")
+                    let names = (rows?.first?["fields"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+                    #expect(names?.contains("status") == true && names?.contains("raw.电话") == token, "\(names ?? [])")
+                }
+            }
+            // Another company, whose row in the older export said what was stored, has nothing not applied.
+            let other = try #require(
+                try await fixture.store.companies(matching: CompanyQuery(limit: 100)).companies
+                    .compactMap(\.company.creditCode).first { $0 != code })
+            try await client.execute(uri: "/companies/\(other)?lang=en", method: .get) { response in
+                #expect(response.text.contains("id=\"provenance\"") && !response.text.contains("id=\"unapplied\""))
+            }
+            try await client.execute(uri: "/api/v1/companies/\(other)", method: .get) { response in
+                let rows = try response.json()["unappliedChanges"] as? [Any]
+                #expect(rows?.isEmpty == true)
+            }
         }
     }
 }

@@ -139,15 +139,22 @@ struct ClassifyCommandTests {
         #expect(summary?.first?["older"] as? Int == 1 && summary?.first?["updated"] as? Int == 0, "\(olderJSON.output)")
         let kept = try CommandRun(["explain", ai, "--lang", "en", "--database", workspace.database])
         let (keptHistory, notApplied) = try #require(
-            kept.output.split(separator: "Rows of earlier exports imported after a newer one, not applied:\n")
+            kept.output.split(separator: "Values of earlier exports imported after a newer one, not applied:\n")
                 .map(String.init).splitPair)
         #expect(keptHistory.contains("Status: Active → Deregistered\n") && !keptHistory.contains("2022-11-15"))
+        // Each older row said the company was active; the stored value, struck off, was kept.
         #expect(notApplied.hasPrefix("  2022-11-15 · \(workspace.path("s.csv")) row "), "\(notApplied)")
-        #expect(notApplied.contains(" (import #3)\n  2022-11-16 · ") && notApplied.hasSuffix(" (import #4)\n"))
+        #expect(notApplied.contains(" (import #3)\n    Status: Deregistered (kept), Active (this export)\n"))
+        #expect(notApplied.contains("  2022-11-16 · ") && notApplied.contains(" (import #4)\n    Status: "))
+        let chineseKept = try CommandRun(["explain", ai, "--lang", "zh", "--database", workspace.database])
+        #expect(chineseKept.output.contains("未采用的较早导出数据中的值：\n"), "\(chineseKept.output)")
+        #expect(chineseKept.output.contains("    登记状态: 注销（保留的值），存续（该导出数据的值）"))
         let keptJSON = try CommandRun(["explain", ai, "--json", "--database", workspace.database])
         let keptObject = try JSONSerialization.jsonObject(with: Data(keptJSON.output.utf8)) as? [String: Any]
-        let olderRows = keptObject?["olderRows"] as? [[String: Any]]
-        #expect(olderRows?.map { $0["importID"] as? Int } == [3, 4], "\(keptJSON.output)")
+        let unapplied = keptObject?["unappliedChanges"] as? [[String: Any]]
+        #expect(unapplied?.map { $0["importID"] as? Int } == [3, 4], "\(keptJSON.output)")
+        let status = (unapplied?.first?["fields"] as? [[String: Any]])?.first { $0["name"] as? String == "status" }
+        #expect(status?["before"] as? String == "deregistered" && status?["after"] as? String == "active")
     }
 
     @Test("classify is incremental; a broken taxonomy is refused with every problem and changes nothing")

@@ -6,22 +6,28 @@ public import ChainscopeCore
 public struct ChangeHistory: Sendable {
     public let history: [CompanyChange]
     public let language: Language
+    /// Whether the changes were applied, or are what rows of earlier exports imported after a newer one said
+    /// (`Store.unappliedChanges`).
+    public let isApplied: Bool
 
-    public init(_ history: [CompanyChange], language: Language) {
+    public init(_ history: [CompanyChange], language: Language, isApplied: Bool = true) {
         self.history = history
         self.language = language
+        self.isApplied = isApplied
     }
 
     /// The history as lines of text; empty when nothing changed.
     public var text: String {
         guard !history.isEmpty else { return "" }
         let words = ChangeWords(language: language)
-        var lines = [words.heading + words.colon]
+        var lines = [(isApplied ? words.heading : words.unappliedHeading) + words.colon]
         for change in history {
             lines.append(
                 "  \(change.snapshotDate) · \(change.file)" + (change.row.map { " \(words.row) \($0)" } ?? "")
                     + " (\(words.importNumber) #\(change.importID))")
-            for field in change.shownFields { lines.append("    " + words.line(field)) }
+            for field in change.shownFields {
+                lines.append("    " + (isApplied ? words.line(field) : words.unappliedLine(field)))
+            }
         }
         return lines.joined(separator: "\n")
     }
@@ -86,19 +92,28 @@ public struct ChangeWords: Sendable {
 
     public var heading: String { pick("새 추출본에서 바뀐 항목", "新导出数据中的变更", "Changes in newer exports") }
 
-    /// Rows of exports taken before one already imported (`ImportedRow.older`) as lines, under a heading saying
-    /// that they were not applied; empty without any.
-    public func older(_ rows: [(ImportedRow, RegistryImport)]) -> String {
-        guard !rows.isEmpty else { return "" }
-        let heading = pick(
-            "더 새로운 추출본을 가져온 뒤에 가져와 적용하지 않은 이전 추출본의 행",
-            "在较新的导出数据之后导入、未采用的较早导出数据中的行",
-            "Rows of earlier exports imported after a newer one, not applied")
-        let lines = rows.map { imported, record in
-            "  \(record.snapshotDate) · \(record.file)" + (imported.row.map { " \(row) \($0)" } ?? "")
-                + " (\(importNumber) #\(record.id))"
-        }
-        return ([heading + colon] + lines).joined(separator: "\n")
+    /// The heading of what rows of earlier exports, imported after a newer one, said and was not applied.
+    public var unappliedHeading: String {
+        pick(
+            "더 새로운 추출본을 가져온 뒤에 가져와 적용하지 않은 이전 추출본의 값",
+            "在较新的导出数据之后导入、未采用的较早导出数据中的值",
+            "Values of earlier exports imported after a newer one, not applied")
+    }
+
+    /// The stored value that a row not applied left as it was, as a column's heading.
+    public var keptValue: String { pick("유지한 값", "保留的值", "Kept") }
+
+    /// The value a row not applied gave, as a column's heading.
+    public var exportValue: String { pick("이 추출본의 값", "该导出数据的值", "This export") }
+
+    /// One field of a row not applied as a line: the stored value kept, then the row's.
+    public func unappliedLine(_ field: CompanyChange.Field) -> String {
+        guard !field.isUnitemisedCells else { return cellsChanged }
+        let name = field.cell.map { "\($0) (\(sourceCell))" } ?? column(field.name) ?? field.name
+        let shown = { (text: String?) in text.map { field.cell == nil ? value($0, of: field.name) : $0 } ?? noValue }
+        let (open, comma, close) = language == .zh ? ("（", "，", "）") : (" (", ", ", ")")
+        return "\(name): \(shown(field.before))\(open)\(keptValue.lowercased())\(close)\(comma)"
+            + "\(shown(field.after))\(open)\(exportValue.lowercased())\(close)"
     }
 
     /// Where a company's stored facts came from, as a line: the file, row and import that last changed them, with

@@ -49,6 +49,9 @@ struct CompanyDetail: Encodable, Sendable {
     var contactsWithheld: Bool
     /// What newer exports changed, oldest first; contact cells only with the API token.
     var history: [CompanyChange]
+    /// What rows of earlier exports imported after a newer one said, not applied; contact cells only with the
+    /// API token.
+    var unappliedChanges: [CompanyChange]
 }
 
 /// A company an import changed: its key, name and API link, and what changed.

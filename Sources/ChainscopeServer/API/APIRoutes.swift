@@ -53,13 +53,17 @@ struct APIRoutes: Sendable {
         let source = try await store.sourceImport(of: company)
         let raw = try await store.companyRaw(key: company.key)
         let history = try await store.companyHistory(key: company.key)
+        let unapplied = try await store.unappliedChanges(key: company.key)
         let mayReadContacts = server.token.admits(request)
         let shown = mayReadContacts ? raw : raw.map(ContactColumns.withheld)
         let shownHistory = mayReadContacts ? history : ContactColumns.withheld(history)
+        let shownUnapplied = mayReadContacts ? unapplied : ContactColumns.withheld(unapplied)
         return JSONBody.response(
             CompanyDetail(
                 company: company, classification: classification, source: source, raw: shown,
-                contactsWithheld: (raw != nil && shown != raw) || shownHistory != history, history: shownHistory))
+                contactsWithheld: (raw != nil && shown != raw) || shownHistory != history
+                    || shownUnapplied != unapplied,
+                history: shownHistory, unappliedChanges: shownUnapplied))
     }
 
     private func taxonomy(_ id: String) throws -> Response {

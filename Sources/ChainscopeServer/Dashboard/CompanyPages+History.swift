@@ -2,20 +2,36 @@ import ChainscopeCore
 import ChainscopeReports
 
 extension CompanyPages {
-    /// What newer exports changed in the company, oldest first: one row per changed column or cell of the
-    /// source row, with the import it came from. Empty when nothing changed; contact cells' texts need the token.
+    /// What newer exports changed in the company, oldest first, then what rows of earlier exports imported after
+    /// a newer one said and was not applied: one row per changed column or cell of the source row, with the import
+    /// it came from. Empty when there is neither; contact cells' texts need the token.
     func history(_ company: Company, frame: PageFrame) async throws -> String {
-        let history = try await server.store.companyHistory(key: company.key)
-        guard !history.isEmpty else { return "" }
+        let words = ChangeWords(language: frame.language)
+        let applied = try await server.store.companyHistory(key: company.key)
+        let unapplied = try await server.store.unappliedChanges(key: company.key)
+        return try await table(
+            applied, id: "history", heading: words.heading, values: (frame.text(.before), frame.text(.after)),
+            frame: frame)
+            + table(
+                unapplied, id: "unapplied", heading: words.unappliedHeading,
+                values: (words.keptValue, words.exportValue),
+                frame: frame)
+    }
+
+    /// `changes` as a table under `heading`, each field's two values under the `values` headings.
+    private func table(
+        _ changes: [CompanyChange], id: String, heading: String, values: (String, String), frame: PageFrame
+    ) async throws -> String {
+        guard !changes.isEmpty else { return "" }
         let mayReadContacts = server.token.admits(frame.request)
         let regions = try await server.state.regions()
         let words = ChangeWords(language: frame.language)
-        let headers: [DashboardText] = [.snapshot, .file, .field, .before, .after]
+        let headers = [frame.text(.snapshot), frame.text(.file), frame.text(.field), values.0, values.1]
         var html =
-            "<section aria-labelledby=\"history\"><h2 id=\"history\">\(HTML.escape(words.heading))</h2>"
+            "<section aria-labelledby=\"\(id)\"><h2 id=\"\(id)\">\(HTML.escape(heading))</h2>"
             + "<table class=\"history\"><thead><tr>"
-            + headers.map { "<th scope=\"col\">\(HTML.escape(frame.text($0)))</th>" }.joined() + "</tr></thead><tbody>"
-        for change in history {
+            + headers.map { "<th scope=\"col\">\(HTML.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
+        for change in changes {
             let source =
                 "<td>\(change.snapshotDate)</td><td><a href=\"/imports/\(change.importID)\">\(HTML.escape(change.file))</a>"
                 + (change.row.map { ", \(HTML.escape(frame.text(.row))) \($0)" } ?? "") + "</td>"
