@@ -55,7 +55,8 @@ extension PostgresStore {
         }
     }
 
-    /// The facts that imports of exports taken after `asOf` changed, as they were before (none without `asOf`).
+    /// The facts companies had on `asOf` where they differ from the stored ones (none without `asOf`), as
+    /// SQLite's store reads them.
     private func earlierFacts(
         asOf: CalendarDate?, _ connection: PostgresConnection
     ) async throws -> MemberCounts.EarlierFacts {
@@ -63,12 +64,34 @@ extension PostgresStore {
         guard let asOf else { return facts }
         let rows = try await connection.query(
             """
-            SELECT h.key, h.changes FROM registry_import r JOIN company_history h ON h.import_id = r.id
-            WHERE r.snapshot_date > \(asOf.description) AND h.is_applied ORDER BY r.snapshot_date, r.id
+            SELECT h.key, h.import_id, h.changes, h.is_applied
+            FROM registry_import r JOIN company_history h ON h.import_id = r.id
+            WHERE (r.snapshot_date > \(asOf.description) AND h.is_applied)
+                OR (r.snapshot_date <= \(asOf.description) AND NOT h.is_applied)
+            ORDER BY h.import_id, h.id
             """, logger: logger)
         for try await row in rows {
-            let (key, changes) = try row.decode((String, String).self)
-            try facts.add(key: key, changes: changes)
+            let (key, importID, changes, isApplied) = try row.decode((String, Int64, String, Bool).self)
+            if isApplied {
+                try facts.add(key: key, importID: importID, applied: changes)
+            } else {
+                try facts.add(key: key, importID: importID, unapplied: changes)
+            }
+        }
+        guard !facts.isEmpty else { return facts }
+        // Each company is a seek of import_key's primary key (province, import, key) per import.
+        let keys = facts.keys.sorted()
+        let held = try await connection.query(
+            """
+            SELECT k.key, k.import_id, r.snapshot_date
+            FROM unnest(\(keys.map(CompanyKey.province(ofKey:)))::text[], \(keys)::text[]) AS c(province, key)
+            CROSS JOIN registry_import r
+            JOIN import_key k ON k.province = c.province AND k.import_id = r.id AND k.key = c.key
+            WHERE r.snapshot_date <= \(asOf.description)
+            """, logger: logger)
+        for try await row in held {
+            let (key, importID, snapshot) = try row.decode((String, Int64, String).self)
+            facts.add(key: key, heldBy: importID, snapshot: snapshot)
         }
         return facts
     }

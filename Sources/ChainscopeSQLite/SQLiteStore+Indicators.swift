@@ -60,17 +60,37 @@ extension SQLiteStore {
         return (sql, imports)
     }
 
-    /// The facts that imports of exports taken after `asOf` changed, as they were before (none without `asOf`).
+    /// The facts companies had on `asOf` where they differ from the stored ones (none without `asOf`): the
+    /// changes imports of exports taken after it applied, what rows of exports taken by then said and was not
+    /// applied, and the latest import by then that held each of those companies.
     private static func earlierFacts(_ db: Database, asOf: CalendarDate?) throws -> MemberCounts.EarlierFacts {
         var facts = MemberCounts.EarlierFacts()
         guard let asOf else { return facts }
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT h.key, h.changes FROM registry_import r JOIN company_history h ON h.import_id = r.id
-                WHERE r.snapshot_date > ? AND h.is_applied ORDER BY r.snapshot_date, r.id
+                SELECT h.key, h.import_id, h.changes, h.is_applied
+                FROM registry_import r JOIN company_history h ON h.import_id = r.id
+                WHERE (r.snapshot_date > ?1 AND h.is_applied) OR (r.snapshot_date <= ?1 AND NOT h.is_applied)
+                ORDER BY h.import_id, h.id
                 """, arguments: [asOf.description])
-        while let row = try rows.next() { try facts.add(key: row[0], changes: row[1]) }
+        while let row = try rows.next() {
+            if row[3] {
+                try facts.add(key: row[0], importID: row[1], applied: row[2])
+            } else {
+                try facts.add(key: row[0], importID: row[1], unapplied: row[2])
+            }
+        }
+        guard !facts.isEmpty else { return facts }
+        // Each company is a seek of import_key's primary key per import.
+        let keys = String(decoding: try JSONEncoder().encode(facts.keys.sorted()), as: UTF8.self)
+        let held = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT k.key, k.import_id, r.snapshot_date FROM registry_import r CROSS JOIN import_key k
+                WHERE r.snapshot_date <= ? AND k.import_id = r.id AND k.key IN (SELECT value FROM json_each(?))
+                """, arguments: [asOf.description, keys])
+        while let row = try held.next() { facts.add(key: row[0], heldBy: row[1], snapshot: row[2]) }
         return facts
     }
 

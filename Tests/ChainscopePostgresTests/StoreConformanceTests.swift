@@ -286,7 +286,7 @@ struct StoreConformanceTests {
             return url
         }
         // Imported in this order; their snapshot days (`ConformanceInputs`) are June, October, August and December.
-        // October strikes 甲 off and repeats 乙 as it was; August still has 甲 alive and 乙 in computer vision.
+        // October strikes 甲 off and repeats 乙 as it was; August has 甲's licence revoked and 乙 in computer vision.
         let files = [
             try export("june.csv", [jia + ",存续" + place + "人工智能软件开发", yi + ",存续" + place + "软件开发"]),
             try export(
@@ -295,7 +295,7 @@ struct StoreConformanceTests {
             try export(
                 "august.csv",
                 [
-                    jia + ",存续" + place + "人工智能软件开发", yi + ",存续" + place + "计算机视觉系统集成",
+                    jia + ",吊销" + place + "人工智能软件开发", yi + ",存续" + place + "计算机视觉系统集成",
                     bing + ",存续" + place + "软件开发", ding + ",存续" + place + "软件开发",
                 ]),
             try export("december.csv", [jia + ",存续" + place + "人工智能软件开发"]),
@@ -317,6 +317,9 @@ struct StoreConformanceTests {
                 state.juneCells = try await store.memberCounts(
                     taxonomy: "ai", asOf: CalendarDate(year: 2022, month: 6, day: 30)
                 ).cells.map { "\($0)" }
+                state.augustStatuses = try await store.memberCounts(
+                    taxonomy: "ai", asOf: CalendarDate(year: 2022, month: 8, day: 31)
+                ).cells.map { "\($0.status?.rawValue ?? "-") \($0.count)" }
                 states.append(state)
             }
             return states
@@ -338,14 +341,16 @@ struct StoreConformanceTests {
         #expect(jiaSaid.map(\.importID) == [3] && jiaSaid.map(\.row) == [2])
         #expect(
             jiaSaid.first?.fields.first { $0.name == "status" }.map { [$0.before, $0.after] } == [
-                "deregistered", "active",
+                "deregistered", "revoked",
             ])
         let yiSaid = august.unapplied["uscc:91330100799655058B"]?.first?.fields.first { $0.name == "business_scope" }
         #expect(yiSaid?.before == "软件开发" && yiSaid?.after == "计算机视觉系统集成")
         #expect(august.unapplied["uscc:91330000733796106P"] == [] && august.importChanges[2] == [])
         #expect(expected[1].unapplied.values.allSatisfy { $0.isEmpty })
-        // Counts as of June take 甲's status from October's change, not from what August's rows said.
+        // Counts as of June take 甲's status from October's change, not from what August's rows said; as of August,
+        // from August's row, though it was not applied (before it was imported, from October's change).
         #expect(expected.allSatisfy { $0.juneCells == expected[0].juneCells } && !expected[0].juneCells.isEmpty)
+        #expect(expected.map(\.augustStatuses) == [["active 1"], ["active 1"], ["revoked 1"], ["revoked 1"]])
         #expect(
             august.classifications["uscc:91330100799655058B"]??.segments.contains { $0.segment == "vision" } == false)
         #expect(
@@ -439,5 +444,6 @@ struct StoreConformanceTests {
         var unapplied: [String: [CompanyChange]] = [:]
         var importChanges: [[ImportedChange]] = []
         var juneCells: [String] = []
+        var augustStatuses: [String] = []
     }
 }

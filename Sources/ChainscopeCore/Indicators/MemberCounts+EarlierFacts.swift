@@ -2,33 +2,93 @@ import Foundation
 
 extension MemberCounts {
     /// The counting facts (founding day, district, status, registered capital) companies had as of a day, where
-    /// exports taken after it changed them: what a count as of that day must use, since a company keeps only its
-    /// latest facts. Read from their histories: a fact's value as of the day is the value before the first change
-    /// an import of a later export recorded. Companies no later export changed have their stored facts.
+    /// they differ from the stored ones: what a count as of that day must use, since a company keeps only its
+    /// latest facts. A fact as of the day is the value the latest export taken by then that held the company
+    /// gave it (`holding`): what that export's row said where it was not applied (`unapplied`: exports imported
+    /// after a newer one), else the value the company had after that import, which is the value before the first
+    /// change a later import applied (`applied`). Companies without such entries have their stored facts.
     public struct EarlierFacts: Sendable {
-        /// By company key, the facts' values by column (`CompanyRow.factColumns`' names).
+        /// By company key, the changes imports of exports taken after the day applied, in the order of the imports.
+        private var applied: [String: [(importID: Int64, changes: [String: [String?]])]] = [:]
+        /// By company key and import, what rows of exports taken by the day said and was not applied.
+        private var unapplied: [String: [Int64: [String: [String?]]]] = [:]
+        /// By company key, the latest import of an export taken by the day that held the company.
+        private var latest: [String: (snapshot: String, importID: Int64)] = [:]
+        /// By company key, the facts as of the day that differ from the stored ones (`resolved()`).
         private var facts: [String: [String: String?]] = [:]
 
         public init() {}
 
         /// Whether no company's facts differ from its stored ones.
-        public var isEmpty: Bool { facts.isEmpty }
+        public var isEmpty: Bool { applied.isEmpty && unapplied.isEmpty }
 
-        /// Adds a history entry of company `key` (its changes as the stores keep them: a JSON object of
-        /// `column: [before, after]`) recorded by an import of an export taken after the day. Entries must come
-        /// in the order of their exports' snapshot days, then of their imports.
-        public mutating func add(key: String, changes json: String) throws {
-            let changes = try JSONDecoder().decode([String: [String?]].self, from: Data(json.utf8))
-            for column in Self.columns {
-                guard let pair = changes[column], pair.count == 2, facts[key]?[column] == nil else { continue }
-                facts[key, default: [:]][column] = .some(pair[0])
-            }
+        /// The companies whose facts may differ, for which `holding` is needed.
+        public var keys: Set<String> { Set(applied.keys).union(unapplied.keys) }
+
+        /// Adds a change of company `key` (as the stores keep it: a JSON object of `column: [before, after]`)
+        /// that import `importID`, of an export taken after the day, applied. Must come in the order of the imports.
+        public mutating func add(key: String, importID: Int64, applied json: String) throws {
+            let changes = try Self.counted(json)
+            guard !changes.isEmpty else { return }
+            applied[key, default: []].append((importID, changes))
+        }
+
+        /// Adds what the row of company `key` in import `importID`, of an export taken by the day, said and was
+        /// not applied (`before` the stored value, `after` the row's).
+        public mutating func add(key: String, importID: Int64, unapplied json: String) throws {
+            let changes = try Self.counted(json)
+            guard !changes.isEmpty else { return }
+            unapplied[key, default: [:]][importID] = changes
+        }
+
+        /// Records that import `importID`, of an export taken on `snapshot` (ISO, by the day), held company `key`.
+        public mutating func add(key: String, heldBy importID: Int64, snapshot: String) {
+            if let known = latest[key], (known.snapshot, known.importID) >= (snapshot, importID) { return }
+            latest[key] = (snapshot, importID)
         }
 
         /// Fact `column` of company `key` as of the day where it differs from the stored one (which may be nil:
-        /// unknown then), else nil.
+        /// unknown then), else nil; after `resolved()`.
         func fact(_ column: String, of key: String) -> String?? { facts[key]?[column] }
 
-        static let columns = ["founded", "region", "status", "capital_amount", "capital_currency"]
+        /// The facts with each company's values as of the day worked out once, for `fact` (called for every
+        /// segment row of a count).
+        func resolved() -> EarlierFacts {
+            var resolved = self
+            for key in keys {
+                let source = latest[key]?.importID ?? 0
+                var values: [String: String?] = [:]
+                for (column, pair) in unapplied[key]?[source] ?? [:] { values[column] = .some(pair[1]) }
+                for entry in applied[key] ?? [] where entry.importID > source {
+                    for (column, pair) in entry.changes where values[column] == nil { values[column] = .some(pair[0]) }
+                }
+                if !values.isEmpty { resolved.facts[key] = values }
+            }
+            return resolved
+        }
+
+        /// The counted columns' changes of a history entry, decoded into a struct of those columns alone rather than
+        /// a dictionary of every changed column and cell (decoding is most of an as-of count's extra time: a report
+        /// over 99,605 companies with 37,214 history entries took 0.86 s so, 0.77 s this way, 0.26 s without as-of).
+        private static func counted(_ json: String) throws -> [String: [String?]] {
+            let changes = try JSONDecoder().decode(CountedChanges.self, from: Data(json.utf8))
+            let pairs: [(String, [String?]?)] = [
+                ("founded", changes.founded), ("region", changes.region), ("status", changes.status),
+                ("capital_amount", changes.capitalAmount), ("capital_currency", changes.capitalCurrency),
+            ]
+            return Dictionary(uniqueKeysWithValues: pairs.compactMap { name, pair in pair.map { (name, $0) } })
+                .filter { $0.value.count == 2 }
+        }
+
+        /// A history entry's changes of the counted columns, by the stores' column names.
+        private struct CountedChanges: Decodable {
+            var founded, region, status, capitalAmount, capitalCurrency: [String?]?
+
+            enum CodingKeys: String, CodingKey {
+                case founded, region, status
+                case capitalAmount = "capital_amount"
+                case capitalCurrency = "capital_currency"
+            }
+        }
     }
 }

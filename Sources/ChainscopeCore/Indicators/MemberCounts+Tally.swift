@@ -23,7 +23,7 @@ extension MemberCounts {
         /// The facts of companies that later exports changed, for a count as of an earlier day.
         private let earlier: EarlierFacts
 
-        public init(earlier: EarlierFacts = EarlierFacts()) { self.earlier = earlier }
+        public init(earlier: EarlierFacts = EarlierFacts()) { self.earlier = earlier.resolved() }
 
         /// Adds one segment row of a member, with the facts its company had as of the count's day (`earlier`);
         /// `month` as year × 100 + month; the main segment's row also counts the member by layer and status and
