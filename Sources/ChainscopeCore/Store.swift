@@ -53,8 +53,9 @@ public protocol Store: Sendable {
     /// changed (`ImportCounts.older`), the stored value as `before` and the row's as `after`.
     func companyHistory(key: CompanyKey, isApplied: Bool) async throws -> [CompanyChange]
 
-    /// The companies an import changed, in the order of their rows, at most `limit` of them.
-    func changes(ofImport importID: Int64, limit: Int) async throws -> [ImportedChange]
+    /// The companies an import changed, in the order of their rows, at most `limit` of them; or, not `isApplied`,
+    /// what its rows that were older than the stored facts said (`ImportCounts.older`).
+    func changes(ofImport importID: Int64, limit: Int, isApplied: Bool) async throws -> [ImportedChange]
 
     /// A page of the companies that match `query`, in its order, starting after its cursor.
     func companies(matching query: CompanyQuery) async throws -> CompanyPage
@@ -102,6 +103,11 @@ extension Store {
     public func sourceImport(of company: Company) async throws -> RegistryImport? {
         guard let id = company.sourceImportID else { return nil }
         return try await registryImport(id: id)
+    }
+
+    /// The companies an import changed, in the order of their rows, at most `limit` of them.
+    public func changes(ofImport importID: Int64, limit: Int) async throws -> [ImportedChange] {
+        try await changes(ofImport: importID, limit: limit, isApplied: true)
     }
 
     /// What newer exports changed in a company, oldest first.

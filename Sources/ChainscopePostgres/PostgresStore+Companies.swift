@@ -52,13 +52,13 @@ extension PostgresStore {
         }
     }
 
-    public func changes(ofImport importID: Int64, limit: Int) async throws -> [ImportedChange] {
+    public func changes(ofImport importID: Int64, limit: Int, isApplied: Bool) async throws -> [ImportedChange] {
         try await rows(
             """
             SELECT h.key, c.name_zh, \(unescaped: Self.changeColumns)
             FROM company_history h JOIN registry_import i ON i.id = h.import_id
                 LEFT JOIN company c ON c.province = h.province AND c.key = h.key
-            WHERE h.import_id = \(importID) AND h.is_applied ORDER BY h.row, h.id LIMIT \(max(limit, 0))
+            WHERE h.import_id = \(importID) AND h.is_applied = \(isApplied) ORDER BY h.row, h.id LIMIT \(max(limit, 0))
             """
         ).map { row in
             let (text, name, importID, file, snapshot, line, changes) = try row.decode(

@@ -266,7 +266,7 @@ extension SQLiteStore {
         }
     }
 
-    public func changes(ofImport importID: Int64, limit: Int) async throws -> [ImportedChange] {
+    public func changes(ofImport importID: Int64, limit: Int, isApplied: Bool) async throws -> [ImportedChange] {
         try await read { db in
             try Row.fetchAll(
                 db,
@@ -274,8 +274,8 @@ extension SQLiteStore {
                     SELECT h.key, c.name_zh, \(Self.changeColumns)
                     FROM company_history h JOIN registry_import i ON i.id = h.import_id
                         LEFT JOIN company c ON c.key = h.key
-                    WHERE h.import_id = ? AND h.is_applied ORDER BY h.row, h.id LIMIT ?
-                    """, arguments: [importID, max(limit, 0)]
+                    WHERE h.import_id = ? AND h.is_applied = ? ORDER BY h.row, h.id LIMIT ?
+                    """, arguments: [importID, isApplied, max(limit, 0)]
             ).map { row in
                 let text: String = row[0]
                 return ImportedChange(

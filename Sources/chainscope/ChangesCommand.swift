@@ -8,10 +8,14 @@ struct ChangesCommand: AsyncParsableCommand {
         commandName: "changes",
         abstract: "List the companies an import changed (a newer export), in row order, with what changed in each.",
         discussion: """
+            With --not-applied, the rows of an export taken before one already imported (counted as older)
+            instead, with what they said that the stored facts, which were kept, do not.
+
             Examples:
               chainscope changes
               chainscope changes --import 2 --lang zh
               chainscope changes --import 2 --json
+              chainscope changes --import 3 --not-applied
             """)
 
     @Option(name: .customLong("import"), help: "The import's number (from `chainscope import`; default: the latest).")
@@ -25,6 +29,9 @@ struct ChangesCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp(DatabaseChoice.help))
     var database: String?
+
+    @Flag(name: .long, help: "List the rows the import did not apply, older than the stored facts.")
+    var notApplied = false
 
     @Flag(name: .long, help: "Print JSON.")
     var json = false
@@ -50,30 +57,38 @@ struct ChangesCommand: AsyncParsableCommand {
                 }
                 return (
                     record,
-                    try await CommandError.storing { try await store.changes(ofImport: record.id, limit: limit) }
+                    try await CommandError.storing {
+                        try await store.changes(ofImport: record.id, limit: limit, isApplied: !notApplied)
+                    }
                 )
             }
             if json {
                 print(JSONOutput.text(changes))
                 return
             }
-            print(Self.text(record, changes, language: configuration.language))
+            print(Self.text(record, changes, isApplied: !notApplied, language: configuration.language))
         }
     }
 
-    /// The import, how many companies it changed, then each company (row, name, key) with its changed fields.
-    static func text(_ record: RegistryImport, _ changes: [ImportedChange], language: Language) -> String {
+    /// The import, how many companies it changed (or rows it did not apply), then each company (row, name, key)
+    /// with its changed fields.
+    static func text(
+        _ record: RegistryImport, _ changes: [ImportedChange], isApplied: Bool, language: Language
+    ) -> String {
         let words = ChangeWords(language: language)
+        let count = isApplied ? record.counts.updated : record.counts.older
         var lines = [
-            "import #\(record.id) · \(record.file) (\(record.snapshotDate)): \(words.changedByImport) "
-                + "(\(record.counts.updated))"
+            "import #\(record.id) · \(record.file) (\(record.snapshotDate)): "
+                + "\(isApplied ? words.changedByImport : words.unappliedByImport) (\(count))"
         ]
-        if changes.count < record.counts.updated { lines.append(words.firstShown(changes.count)) }
+        if changes.count < count, !changes.isEmpty { lines.append(words.firstShown(changes.count)) }
         for change in changes {
             lines.append(
                 "  " + (change.change.row.map { "\(words.row) \($0) · " } ?? "") + (change.name ?? "")
                     + " (\(change.key))")
-            for field in change.change.shownFields { lines.append("    " + words.line(field)) }
+            for field in change.change.shownFields {
+                lines.append("    " + (isApplied ? words.line(field) : words.unappliedLine(field)))
+            }
         }
         return lines.joined(separator: "\n")
     }

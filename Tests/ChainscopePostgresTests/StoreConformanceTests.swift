@@ -314,6 +314,8 @@ struct StoreConformanceTests {
                     state.unapplied[company.key.description] = try await store.unappliedChanges(key: company.key)
                 }
                 state.importChanges.append(try await store.changes(ofImport: state.imports.last!.id, limit: 10))
+                state.importUnapplied.append(
+                    try await store.changes(ofImport: state.imports.last!.id, limit: 1, isApplied: false))
                 state.juneCells = try await store.memberCounts(
                     taxonomy: "ai", asOf: CalendarDate(year: 2022, month: 6, day: 30)
                 ).cells.map { "\($0)" }
@@ -346,6 +348,8 @@ struct StoreConformanceTests {
         let yiSaid = august.unapplied["uscc:91330100799655058B"]?.first?.fields.first { $0.name == "business_scope" }
         #expect(yiSaid?.before == "软件开发" && yiSaid?.after == "计算机视觉系统集成")
         #expect(august.unapplied["uscc:91330000733796106P"] == [] && august.importChanges[2] == [])
+        // The import lists them too, in row order (at most one asked for).
+        #expect(august.importUnapplied.map { $0.map(\.key.description) } == [[], [], ["uscc:9133010202YN7X0849"]])
         #expect(expected[1].unapplied.values.allSatisfy { $0.isEmpty })
         // Counts as of June take 甲's status from October's change, not from what August's rows said; as of August,
         // from August's row, though it was not applied (before it was imported, from October's change).
@@ -444,6 +448,7 @@ struct StoreConformanceTests {
         var unapplied: [String: [CompanyChange]] = [:]
         var importChanges: [[ImportedChange]] = []
         var juneCells: [String] = []
+        var importUnapplied: [[ImportedChange]] = []
         var augustStatuses: [String] = []
     }
 }

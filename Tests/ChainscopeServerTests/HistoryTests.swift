@@ -109,6 +109,21 @@ struct HistoryTests {
             }
             try await client.execute(uri: "/imports/1?lang=en", method: .get) { response in
                 #expect(!response.text.contains("Rows older than the stored facts"))
+                #expect(!response.text.contains("Rows this import did not apply"))
+            }
+            // The import's page lists its row not applied, with the fields that differed; so does its API.
+            try await client.execute(uri: "/imports/\(older.id)?lang=en", method: .get) { response in
+                #expect(response.text.contains("<h2>Rows this import did not apply (1)</h2>"))
+                #expect(response.text.contains("href=\"/api/v1/imports/\(older.id)/changes?applied=false\""))
+                #expect(response.text.contains("<a href=\"/companies/\(code)\" lang=\"zh-Hans\">"), "\(response.text)")
+            }
+            try await client.execute(uri: "/api/v1/imports/\(older.id)/changes?applied=false", method: .get) {
+                response in
+                let keys = try response.jsonList().map { $0["key"] as? String }
+                #expect(keys == ["uscc:\(code)"])
+            }
+            try await client.execute(uri: "/api/v1/imports/\(older.id)/changes?applied=maybe", method: .get) {
+                #expect($0.status == .badRequest)
             }
             try await client.execute(uri: "/api/v1/imports/\(older.id)", method: .get) { response in
                 let counts = try response.json()["counts"] as? [String: Any]

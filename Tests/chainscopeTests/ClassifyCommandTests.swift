@@ -146,6 +146,18 @@ struct ClassifyCommandTests {
         #expect(notApplied.hasPrefix("  2022-11-15 · \(workspace.path("s.csv")) row "), "\(notApplied)")
         #expect(notApplied.contains(" (import #3)\n    Status: Deregistered (kept), Active (this export)\n"))
         #expect(notApplied.contains("  2022-11-16 · ") && notApplied.contains(" (import #4)\n    Status: "))
+        // The older import's rows not applied, as `changes` lists them; it changed no company.
+        let notAppliedList = try CommandRun([
+            "changes", "--import", "3", "--not-applied", "--lang", "en", "--database", workspace.database,
+        ])
+        #expect(
+            notAppliedList.output.hasPrefix(
+                "import #3 · \(workspace.path("s.csv")) (2022-11-15): Rows this import did not apply (1)\n"),
+            "\(notAppliedList.output)")
+        #expect(
+            notAppliedList.output.contains(" (uscc:\(ai))\n    Status: Deregistered (kept), Active (this export)\n"))
+        let appliedList = try CommandRun(["changes", "--import", "3", "--lang", "en", "--database", workspace.database])
+        #expect(appliedList.output.contains("Companies this import changed (0)"), "\(appliedList.output)")
         let chineseKept = try CommandRun(["explain", ai, "--lang", "zh", "--database", workspace.database])
         #expect(chineseKept.output.contains("未采用的较早导出数据中的值：\n"), "\(chineseKept.output)")
         #expect(chineseKept.output.contains("    登记状态: 注销（保留的值），存续（该导出数据的值）"))

@@ -132,6 +132,10 @@ public struct ChangeWords: Sendable {
     var importNumber: String { pick("가져오기", "导入", "import") }
     public var sourceCell: String { pick("원본 행의 열", "原始行的列", "column of the source row") }
     public var noValue: String { pick("(없음)", "（无）", "(none)") }
+    /// The heading of the rows of one import older than the stored facts, with what they said.
+    public var unappliedByImport: String {
+        pick("이 가져오기에서 적용하지 않은 행", "本次导入未采用的行", "Rows this import did not apply")
+    }
     /// The heading of the companies one import changed.
     public var changedByImport: String {
         pick("이 가져오기로 바뀐 기업", "本次导入变更的企业", "Companies this import changed")

@@ -15,7 +15,8 @@ struct ImportRoutes: Sendable {
         api.get("imports/{id}/changes") { request, context in
             let record = try await record(context.parameters.get("id"))
             let limit = try request.count("limit", default: 1000, maximum: 100_000)
-            let changes = try await server.store.changes(ofImport: record.id, limit: limit)
+            let isApplied = try request.flag("applied", default: true)
+            let changes = try await server.store.changes(ofImport: record.id, limit: limit, isApplied: isApplied)
             let mayReadContacts = server.token.admits(request)
             return JSONBody.response(
                 changes.map { change in

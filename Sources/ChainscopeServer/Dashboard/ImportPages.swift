@@ -128,17 +128,32 @@ struct ImportPages: Sendable {
         return html + "</tbody></table>"
     }
 
-    /// The companies the import changed, as links, each with what changed in it; the first
-    /// `changesShown` of them. Nothing for an import that changed no stored company.
+    /// The companies the import changed, as links, each with what changed in it, then those whose rows it did not
+    /// apply (older than the stored facts) with the fields that differed; the first `changesShown` of each.
+    /// Nothing for an import that changed no stored company and applied every row.
     private func changes(_ record: RegistryImport, frame: PageFrame) async throws -> String {
-        guard record.counts.updated > 0 else { return "" }
-        let changes = try await server.store.changes(ofImport: record.id, limit: Self.changesShown)
         let words = ChangeWords(language: frame.language)
+        return try await changes(
+            record, isApplied: true, count: record.counts.updated, heading: words.changedByImport, frame: frame)
+            + changes(
+                record, isApplied: false, count: record.counts.older, heading: words.unappliedByImport, frame: frame)
+    }
+
+    private func changes(
+        _ record: RegistryImport, isApplied: Bool, count: Int, heading: String, frame: PageFrame
+    ) async throws -> String {
+        guard count > 0 else { return "" }
+        let changes = try await server.store.changes(
+            ofImport: record.id, limit: Self.changesShown, isApplied: isApplied)
+        let words = ChangeWords(language: frame.language)
+        // Imports made before the rows not applied were kept (migration v15) have none to show.
+        guard !changes.isEmpty else { return "" }
         let headers: [DashboardText] = [.row, .name, .field]
+        let json = "/api/v1/imports/\(record.id)/changes" + (isApplied ? "" : "?applied=false")
         var html =
-            "<h2>\(HTML.escape(words.changedByImport)) (\(record.counts.updated))</h2>"
-            + "<p><a href=\"/api/v1/imports/\(record.id)/changes\">JSON</a></p>"
-            + (record.counts.updated > changes.count
+            "<h2>\(HTML.escape(heading)) (\(count))</h2>"
+            + "<p><a href=\"\(json)\">JSON</a></p>"
+            + (count > changes.count
                 ? "<p class=\"hint\">\(HTML.escape(words.firstShown(changes.count)))</p>" : "")
             + "<table><thead><tr>" + headers.map { "<th scope=\"col\">\(HTML.escape(frame.text($0)))</th>" }.joined()
             + "</tr></thead><tbody>"

@@ -13,6 +13,13 @@ extension Request {
         return day
     }
 
+    /// A Boolean parameter (true or false): `default` when absent or empty, a 400 naming it otherwise.
+    func flag(_ name: String, default value: Bool) throws(Problem) -> Bool {
+        guard let text = uri.queryParameters.get(name), !text.isEmpty else { return value }
+        guard let flag = Bool(text) else { throw Problem.badParameter(name, text, expected: "use true or false.") }
+        return flag
+    }
+
     /// A count parameter from 1 to `maximum`: `default` when absent or empty, a 400 naming it otherwise.
     func count(_ name: String, default value: Int, maximum: Int) throws(Problem) -> Int {
         guard let text = uri.queryParameters.get(name), !text.isEmpty else { return value }
