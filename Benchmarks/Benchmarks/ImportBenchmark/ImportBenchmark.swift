@@ -24,6 +24,7 @@ let benchmarks: @Sendable () -> Void = {
             thresholds: [.mallocCountTotal: .init(absolute: [.p90: 1_400_000])])
     ) { benchmark in
         let (regions, options) = try prepare()
+        defer { try? FileManager.default.removeItem(at: folder) }
         for iteration in benchmark.scaledIterations {
             let database = folder.appendingPathComponent("bench-\(iteration).sqlite").path
             let store = try SQLiteStore(path: database)
@@ -46,6 +47,7 @@ let benchmarks: @Sendable () -> Void = {
             thresholds: [.mallocCountTotal: .init(absolute: [.p90: 350_000])])
     ) { benchmark in
         let (regions, options) = try prepare()
+        defer { try? FileManager.default.removeItem(at: folder) }
         for iteration in benchmark.scaledIterations {
             let database = folder.appendingPathComponent("index-\(iteration).sqlite").path
             let store = try SQLiteStore(path: database)
@@ -72,6 +74,7 @@ let benchmarks: @Sendable () -> Void = {
             thresholds: [.mallocCountTotal: .init(absolute: [.p90: 3_000_000])])
     ) { benchmark in
         let (regions, options) = try prepare()
+        defer { try? FileManager.default.removeItem(at: folder) }
         // The same companies, most of them now deregistered: about seven in ten rows change.
         let newer = folder.appendingPathComponent("newer.csv")
         let text = String(decoding: try Data(contentsOf: export), as: UTF8.self)
@@ -91,7 +94,8 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    /// The division tables, the import options and the sample export.
+    /// The division tables, the import options and the sample export, in `folder`, which each benchmark removes
+    /// when it ends.
     func prepare() throws -> (RegionDirectory, RegistryImportOptions) {
         let regions = try RegionTableReader().readBuiltin()
         var options = RegistryImportOptions()
