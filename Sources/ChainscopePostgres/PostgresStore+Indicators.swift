@@ -5,13 +5,14 @@ extension PostgresStore {
     public func memberCounts(taxonomy: String, asOf: CalendarDate?) async throws -> MemberCounts {
         try await withSnapshot { connection in
             let imports = try await counted(asOf: asOf, connection)
-            var tally = MemberCounts.Tally(earlier: try await earlierFacts(asOf: asOf, connection))
+            let earlier = try await earlierFacts(asOf: asOf, connection).resolved()
+            var tally = MemberCounts.Tally(earlier: earlier)
             let query = try Self.windowed(
                 """
                 SELECT (substr(founded, 1, 4)::integer * 100 + substr(founded, 6, 2)::integer)::bigint, segment, layer,
                     region, status, is_main, capital_currency, capital_amount, company_key
                 FROM company_segment AS member WHERE taxonomy = $2 AND is_member AND
-                """, asOf: asOf, taxonomy: taxonomy, imports: imports)
+                """, asOf: asOf, taxonomy: taxonomy, imports: imports, refounded: earlier.refounded)
             for try await row in try await connection.query(query, logger: logger) {
                 let (month, segment, layer, region, status, isMain, currency, amount, key) = try row.decode(
                     (Int?, String, String, String?, String?, Bool, String?, String?, String).self)
@@ -60,8 +61,8 @@ extension PostgresStore {
     private func earlierFacts(
         asOf: CalendarDate?, _ connection: PostgresConnection
     ) async throws -> MemberCounts.EarlierFacts {
-        var facts = MemberCounts.EarlierFacts()
-        guard let asOf else { return facts }
+        guard let asOf else { return MemberCounts.EarlierFacts() }
+        var facts = MemberCounts.EarlierFacts(asOf: asOf)
         let rows = try await connection.query(
             """
             SELECT h.key, h.import_id, h.changes, h.is_applied
@@ -102,17 +103,21 @@ extension PostgresStore {
     }
 
     /// `sql` (ending in AND, over a `company_segment` row named `member`, with `$2` the taxonomy) completed
-    /// with the window: members founded by `asOf` (`$1`) and seen by an import taken by then (`$3`).
+    /// with the window: members founded by `asOf` (`$1`) and seen by an import taken by then (`$3`); companies of
+    /// `refounded` (`$4`, `EarlierFacts.refounded`) whatever their stored founding day.
     private static func windowed(
-        _ sql: String, asOf: CalendarDate?, taxonomy: String, imports: [RegistryImport]
+        _ sql: String, asOf: CalendarDate?, taxonomy: String, imports: [RegistryImport], refounded: [String]? = nil
     ) throws -> PostgresQuery {
         var binds = PostgresBindings()
         binds.append(asOf?.description)
         binds.append(taxonomy)
         binds.append(imports.map(\.id))
+        if let refounded { binds.append(refounded) }
+        let founded =
+            refounded == nil ? "member.founded <= $1" : "(member.founded <= $1 OR member.company_key = ANY($4))"
         return PostgresQuery(
             unsafeSQL: sql + """
-                 ($1::text IS NULL OR (member.founded <= $1 AND EXISTS (
+                 ($1::text IS NULL OR (\(founded) AND EXISTS (
                     SELECT 1 FROM import_key k WHERE k.province = member.province AND k.import_id = ANY($3)
                         AND k.key = member.company_key)))
                 """, binds: binds)

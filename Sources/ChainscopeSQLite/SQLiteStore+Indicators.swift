@@ -5,10 +5,11 @@ import GRDB
 extension SQLiteStore {
     public func memberCounts(taxonomy: String, asOf: CalendarDate?) async throws -> MemberCounts {
         try await read { db in
-            let (window, imports) = try Self.window(db, asOf: asOf)
-            let arguments: StatementArguments = [asOf?.description, taxonomy]
-            var counts = try Self.tally(
-                db, window: window, arguments: arguments, earlier: try Self.earlierFacts(db, asOf: asOf))
+            let earlier = try Self.earlierFacts(db, asOf: asOf).resolved()
+            let (window, imports) = try Self.window(db, asOf: asOf, refounded: "?3")
+            let refounded = String(decoding: try JSONEncoder().encode(earlier.refounded), as: UTF8.self)
+            let arguments: StatementArguments = [asOf?.description, taxonomy, refounded]
+            var counts = try Self.tally(db, window: window, arguments: arguments, earlier: earlier)
             var provenance = CountProvenance(imports: imports, taxonomyID: taxonomy, asOf: asOf)
             // Classifications of one taxonomy share its file's version and digest (see `classifyCompanies`).
             if let row = try Row.fetchOne(
@@ -48,13 +49,20 @@ extension SQLiteStore {
     /// The window as SQL over a `company_segment` row named `member`, with `?1` the as-of day: members
     /// founded by then and seen by an import taken by then; with the imports it covers. Only registry
     /// companies are classified, and each segment row keeps its company's founding day (migration v5).
-    /// The imports are few: naming them lets each member be looked up on import_key's primary key.
-    private static func window(_ db: Database, asOf: CalendarDate?) throws -> (sql: String, imports: [RegistryImport]) {
+    /// The imports are few: naming them lets each member be looked up on import_key's primary key. With
+    /// `refounded`, the parameter of a JSON array of keys (`EarlierFacts.refounded`), those companies are read
+    /// whatever their stored founding day.
+    private static func window(
+        _ db: Database, asOf: CalendarDate?, refounded: String? = nil
+    ) throws -> (sql: String, imports: [RegistryImport]) {
         let imports = try ImportRecord.order(Column("id")).fetchAll(db).map { try $0.domain() }
             .filter { asOf == nil || $0.snapshotDate <= asOf! }
         let counted = imports.map { String($0.id) }.joined(separator: ", ")
+        let founded =
+            refounded.map { "(member.founded <= ?1 OR member.company_key IN (SELECT value FROM json_each(\($0))))" }
+            ?? "member.founded <= ?1"
         let sql = """
-            (?1 IS NULL OR (member.founded <= ?1 AND EXISTS (
+            (?1 IS NULL OR (\(founded) AND EXISTS (
                 SELECT 1 FROM import_key WHERE import_key.import_id IN (\(counted)) AND import_key.key = member.company_key)))
             """
         return (sql, imports)
@@ -64,8 +72,8 @@ extension SQLiteStore {
     /// changes imports of exports taken after it applied, what rows of exports taken by then said and was not
     /// applied, and the latest import by then that held each of those companies.
     private static func earlierFacts(_ db: Database, asOf: CalendarDate?) throws -> MemberCounts.EarlierFacts {
-        var facts = MemberCounts.EarlierFacts()
-        guard let asOf else { return facts }
+        guard let asOf else { return MemberCounts.EarlierFacts() }
+        var facts = MemberCounts.EarlierFacts(asOf: asOf)
         let rows = try Row.fetchCursor(
             db,
             sql: """

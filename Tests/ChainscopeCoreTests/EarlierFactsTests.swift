@@ -6,7 +6,8 @@ import Testing
 struct EarlierFactsTests {
     @Test("A fact as of the day is its value before the first later change; other companies keep theirs")
     func earliestChangeWins() throws {
-        var earlier = MemberCounts.EarlierFacts()
+        // As of the end of 2020.
+        var earlier = MemberCounts.EarlierFacts(asOf: try #require(CalendarDate(iso: "2020-12-31")))
         #expect(earlier.isEmpty)
         // 甲: struck off in August and moved in December; its capital was unknown until August.
         try earlier.add(
@@ -20,12 +21,17 @@ struct EarlierFactsTests {
         // 丙: only a name changed, which counts do not use.
         try earlier.add(
             key: "uscc:丙", importID: 2, applied: #"{"name_zh":["杭州丙科技有限公司","杭州丙智能科技有限公司"]}"#)
-        #expect(earlier.keys == ["uscc:甲", "uscc:乙"])
-        for key in ["uscc:甲", "uscc:乙", "uscc:丙"] { earlier.add(key: key, heldBy: 1, snapshot: "2022-06-30") }
+        // 丁: founded in 2021 by the export of the day, in 2020 by a later one's correction: not counted.
+        try earlier.add(key: "uscc:丁", importID: 2, applied: #"{"founded":["2021-02-01","2020-06-30"]}"#)
+        #expect(earlier.keys == ["uscc:甲", "uscc:乙", "uscc:丁"])
+        for key in ["uscc:甲", "uscc:乙", "uscc:丙", "uscc:丁"] {
+            earlier.add(key: key, heldBy: 1, snapshot: "2020-06-30")
+        }
+        #expect(earlier.resolved().refounded == ["uscc:丁", "uscc:乙"])
         var tally = MemberCounts.Tally(earlier: earlier)
         for (key, month, district, status, amount) in [
             ("uscc:甲", 201_903, "330108", "revoked", "5000000"), ("uscc:乙", 202_011, "330106", "active", nil),
-            ("uscc:丙", 202_001, "330110", "active", "100"),
+            ("uscc:丙", 202_001, "330110", "active", "100"), ("uscc:丁", 202_006, "330110", "active", "7"),
         ] {
             tally.add(
                 key: key, month: month, segment: "vision", layer: "technology", district: district, status: status,
@@ -53,7 +59,7 @@ struct EarlierFactsTests {
     static func counted(
         asOf day: String, november: String, october: String?, held: [(Int64, String)]
     ) throws -> [String] {
-        var earlier = MemberCounts.EarlierFacts()
+        var earlier = MemberCounts.EarlierFacts(asOf: try #require(CalendarDate(iso: day)))
         if day < "2022-11-30" { try earlier.add(key: "uscc:甲", importID: 2, applied: november) }
         if let october, day >= "2022-10-31" { try earlier.add(key: "uscc:甲", importID: 3, unapplied: october) }
         for (id, snapshot) in held where snapshot <= day { earlier.add(key: "uscc:甲", heldBy: id, snapshot: snapshot) }

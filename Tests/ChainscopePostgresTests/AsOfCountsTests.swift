@@ -43,6 +43,44 @@ struct AsOfCountsTests {
         }
         #expect(found == both)
     }
+
+    @Test(
+        "A founding day a later export corrected counts as of an earlier day as the export of that day gave it",
+        PostgresTestServer.required)
+    func correctedFoundingDays() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let inputs = try ConformanceInputs.make(in: folder)
+        let header = "企业名称,统一社会信用代码,登记状态,所属城市,所属区县,经营范围,成立日期"
+        let (jia, yi, bing) = (
+            "杭州甲智能科技有限公司,9133010202YN7X0849,存续,杭州市,西湖区,人工智能软件开发,",
+            "杭州乙智能科技有限公司,91330100799655058B,存续,杭州市,西湖区,人工智能软件开发,",
+            "杭州丙智能科技有限公司,91330000733796106P,存续,杭州市,西湖区,人工智能软件开发,"
+        )
+        func export(_ name: String, _ rows: [String]) throws -> URL {
+            let url = folder.url.appendingPathComponent(name)
+            try ([header] + rows).map { $0 + "\n" }.joined().write(to: url, atomically: true, encoding: .utf8)
+            return url
+        }
+        // June's export (taken on 2022-06-30) has 甲 founded in May and 丙 in June; October's corrects 甲 to July, after
+        // June's day, and 丙 to 2021.
+        let june = try export("june.csv", [jia + "2022-05-10", yi + "2021-03-01", bing + "2022-06-01"])
+        let october = try export("corrected.csv", [jia + "2022-07-01", yi + "2021-03-01", bing + "2021-01-15"])
+        let day = CalendarDate(year: 2022, month: 6, day: 30)
+        let counting = { @Sendable (store: any Store, files: [URL]) async throws -> [String] in
+            try await store.install(inputs.regions)
+            for file in files { _ = try await inputs.importFile(file, store) }
+            return try await store.memberCounts(taxonomy: inputs.taxonomy.id, asOf: day).cells.map {
+                "\($0.month.map { "\($0.year)-\($0.month)" } ?? "-") \($0.count)"
+            }
+        }
+        let juneOnly = try await counting(try SQLiteStore(), [june])
+        #expect(juneOnly == ["2021-3 1", "2022-5 1", "2022-6 1"])
+        let both = try await counting(try SQLiteStore(), [june, october])
+        #expect(both == juneOnly)
+        let found = try await PostgresTestServer.withStore { store in try await counting(store, [june, october]) }
+        #expect(found == juneOnly)
+    }
 }
 
 @Suite("Reads of one snapshot")

@@ -16,8 +16,15 @@ extension MemberCounts {
         private var latest: [String: (snapshot: String, importID: Int64)] = [:]
         /// By company key, the facts as of the day that differ from the stored ones (`resolved()`).
         private var facts: [String: [String: String?]] = [:]
+        private var isResolved = false
+        /// The day, as `YYYY-MM-DD`; nil for facts of no day (none).
+        private let day: String?
 
-        public init() {}
+        /// No facts, for counts of no day.
+        public init() { day = nil }
+
+        /// The facts as of `day`, to be added.
+        public init(asOf day: CalendarDate) { self.day = day.description }
 
         /// Whether no company's facts differ from its stored ones.
         public var isEmpty: Bool { applied.isEmpty && unapplied.isEmpty }
@@ -51,10 +58,24 @@ extension MemberCounts {
         /// unknown then), else nil; after `resolved()`.
         func fact(_ column: String, of key: String) -> String?? { facts[key]?[column] }
 
+        /// The companies whose founding day as of the day differs from the stored one, after `resolved()`: a count
+        /// must read them whatever their stored day, and counts them by `isFounded(_:)`.
+        public var refounded: [String] { facts.filter { $0.value["founded"] != nil }.keys.sorted() }
+
+        /// Whether company `key`, of `refounded`, was founded by the day as the facts of the day say; nil for
+        /// another company, whose stored founding day decides.
+        func isFounded(_ key: String) -> Bool? {
+            guard let founded = facts[key]?["founded"] else { return nil }
+            guard let founded, let day else { return false }
+            return founded <= day
+        }
+
         /// The facts with each company's values as of the day worked out once, for `fact` (called for every
         /// segment row of a count).
-        func resolved() -> EarlierFacts {
+        public func resolved() -> EarlierFacts {
+            guard !isResolved else { return self }
             var resolved = self
+            resolved.isResolved = true
             for key in keys {
                 let source = latest[key]?.importID ?? 0
                 var values: [String: String?] = [:]

@@ -37,6 +37,8 @@ extension MemberCounts {
                     month: month, segment: segment, layer: layer, district: district, status: status, isMain: isMain,
                     currency: currency, amount: amount)
             }
+            // A company whose founding day a later export changed is read whatever its stored day.
+            if earlier.isFounded(key) == false { return }
             func fact(_ column: String, _ stored: String?) -> String? { earlier.fact(column, of: key) ?? stored }
             add(
                 month: earlier.fact("founded", of: key).map { $0.flatMap(Self.month) } ?? month, segment: segment,
