@@ -58,9 +58,7 @@ struct AsOfCountsTests {
             "杭州丙智能科技有限公司,91330000733796106P,存续,杭州市,西湖区,人工智能软件开发,"
         )
         func export(_ name: String, _ rows: [String]) throws -> URL {
-            let url = folder.url.appendingPathComponent(name)
-            try ([header] + rows).map { $0 + "\n" }.joined().write(to: url, atomically: true, encoding: .utf8)
-            return url
+            try ConformanceInputs.export(name, in: folder, header: header, rows: rows)
         }
         // June's export (taken on 2022-06-30) has 甲 founded in May and 丙 in June; October's corrects 甲 to July, after
         // June's day, and 丙 to 2021.

@@ -122,6 +122,16 @@ enum ConformanceInputs {
         )
     }
 
+    /// A small CSV export `name` in `folder`: `header`, then `rows`, each followed by `suffix` (cells every row has).
+    static func export(
+        _ name: String, in folder: TemporaryFolder, header: String, rows: [String], suffix: String = ""
+    ) throws -> URL {
+        let url = folder.url.appendingPathComponent(name)
+        try ([header] + rows.map { $0 + suffix }).map { $0 + "\n" }.joined().write(
+            to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
     /// `2019-03-05` as `2019年3月5日`; any other text as it is.
     static func respelt(day: String) -> String {
         let parts = day.split(separator: "-").compactMap { Int($0) }

@@ -19,10 +19,7 @@ extension StoreConformanceTests {
         let inputs = try ConformanceInputs.make(in: folder)
         let header = "企业名称,统一社会信用代码,注册号,登记状态,所属城市,所属区县,经营范围,成立日期"
         func export(_ name: String, _ rows: [String]) throws -> URL {
-            let url = folder.url.appendingPathComponent(name)
-            try ([header] + rows.map { $0 + ",2019-03-05" }).map { $0 + "\n" }.joined().write(
-                to: url, atomically: true, encoding: .utf8)
-            return url
+            try ConformanceInputs.export(name, in: folder, header: header, rows: rows, suffix: ",2019-03-05")
         }
         // An old export (taken on 2022-06-30, the others on 2022-10-31) without codes (甲 with its registration number, 乙 and 丙 with neither), one that strikes
         // 甲 off, and a newer one that gives 甲 and 乙 their codes and 丙 a number; 丁 twice in it, once without; and
@@ -105,10 +102,7 @@ extension StoreConformanceTests {
         )
         let place = ",杭州市,西湖区,"
         func export(_ name: String, _ rows: [String]) throws -> URL {
-            let url = folder.url.appendingPathComponent(name)
-            try ([header] + rows.map { $0 + ",2019-03-05" }).map { $0 + "\n" }.joined().write(
-                to: url, atomically: true, encoding: .utf8)
-            return url
+            try ConformanceInputs.export(name, in: folder, header: header, rows: rows, suffix: ",2019-03-05")
         }
         // Imported in this order; their snapshot days (`ConformanceInputs`) are June, October, August and December.
         // October strikes 甲 off and repeats 乙 as it was; August has 甲's licence revoked and 乙 in computer vision.
@@ -209,9 +203,7 @@ extension StoreConformanceTests {
             try code("9133010800000008")
         )
         func export(_ name: String, _ header: String, _ rows: [String]) throws -> URL {
-            let url = folder.url.appendingPathComponent(name)
-            try ([header] + rows).map { $0 + "\n" }.joined().write(to: url, atomically: true, encoding: .utf8)
-            return url
+            try ConformanceInputs.export(name, in: folder, header: header, rows: rows)
         }
         let header = "企业名称,统一社会信用代码,注册号,所属城市,所属区县,登记状态"
         let coded = try export(
