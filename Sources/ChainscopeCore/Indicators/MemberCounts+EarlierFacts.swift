@@ -4,9 +4,10 @@ extension MemberCounts {
     /// The counting facts (founding day, district, status, registered capital) companies had as of a day, where
     /// they differ from the stored ones: what a count as of that day must use, since a company keeps only its
     /// latest facts. A fact as of the day is the value the latest export taken by then that held the company
-    /// gave it (`holding`): what that export's row said where it was not applied (`unapplied`: exports imported
-    /// after a newer one), else the value the company had after that import, which is the value before the first
-    /// change a later import applied (`applied`). Companies without such entries have their stored facts.
+    /// gave it (`add(key:heldBy:snapshot:)`): what that export's row said where it was not applied (`unapplied`:
+    /// exports imported after a newer one), else the value the company had after that import, which is the value
+    /// before the first change a later import applied (`applied`). Companies without such entries have their
+    /// stored facts. The stores add the entries, then `resolved()` works each company's facts out.
     public struct EarlierFacts: Sendable {
         /// By company key, the changes imports of exports taken after the day applied, in the order of the imports.
         private var applied: [String: [(importID: Int64, changes: [String: [String?]])]] = [:]
@@ -29,7 +30,7 @@ extension MemberCounts {
         /// Whether no company's facts differ from its stored ones.
         public var isEmpty: Bool { applied.isEmpty && unapplied.isEmpty }
 
-        /// The companies whose facts may differ, for which `holding` is needed.
+        /// The companies whose facts may differ, whose holding imports (`add(key:heldBy:snapshot:)`) are needed.
         public var keys: Set<String> { Set(applied.keys).union(unapplied.keys) }
 
         /// Adds a change of company `key` (as the stores keep it: a JSON object of `column: [before, after]`)
