@@ -53,10 +53,22 @@ public struct ChangeWords: Sendable {
     /// One changed field as a line: its name in words (a cell by its header), before → after (a status or kind
     /// in words).
     public func line(_ field: CompanyChange.Field) -> String {
-        guard !field.isUnitemisedCells else { return cellsChanged }
+        guard let (name, before, after) = words(field) else { return cellsChanged }
+        return "\(name): \(before) → \(after)"
+    }
+
+    /// A field's name and its two values in words, as `line` and `unappliedLine` show them; nil for a change of
+    /// the source row's cells recorded before they were itemised.
+    private func words(_ field: CompanyChange.Field) -> (name: String, before: String, after: String)? {
+        guard !field.isUnitemisedCells else { return nil }
         let name = field.cell.map { "\($0) (\(sourceCell))" } ?? column(field.name) ?? field.name
         let shown = { (text: String?) in text.map { field.cell == nil ? value($0, of: field.name) : $0 } ?? noValue }
-        return "\(name): \(shown(field.before)) → \(shown(field.after))"
+        return (name, shown(field.before), shown(field.after))
+    }
+
+    /// The punctuation of a note in brackets after a value, and of a comma between two: full-width in Chinese.
+    private var brackets: (open: String, comma: String, close: String) {
+        language == .zh ? ("（", "，", "）") : (" (", ", ", ")")
     }
 
     /// A stored column in words; nil for one without (shown by its name).
@@ -108,12 +120,10 @@ public struct ChangeWords: Sendable {
 
     /// One field of a row not applied as a line: the stored value kept, then the row's.
     public func unappliedLine(_ field: CompanyChange.Field) -> String {
-        guard !field.isUnitemisedCells else { return cellsChanged }
-        let name = field.cell.map { "\($0) (\(sourceCell))" } ?? column(field.name) ?? field.name
-        let shown = { (text: String?) in text.map { field.cell == nil ? value($0, of: field.name) : $0 } ?? noValue }
-        let (open, comma, close) = language == .zh ? ("（", "，", "）") : (" (", ", ", ")")
-        return "\(name): \(shown(field.before))\(open)\(keptValue.lowercased())\(close)\(comma)"
-            + "\(shown(field.after))\(open)\(exportValue.lowercased())\(close)"
+        guard let (name, before, after) = words(field) else { return cellsChanged }
+        let (open, comma, close) = brackets
+        return "\(name): \(before)\(open)\(keptValue.lowercased())\(close)\(comma)"
+            + "\(after)\(open)\(exportValue.lowercased())\(close)"
     }
 
     /// Where a company's stored facts came from, as a line: the file, row and import that last changed them, with
@@ -123,7 +133,7 @@ public struct ChangeWords: Sendable {
         let heading = pick("출처", "来源", "Source") + colon + (language == .zh ? "" : " ")
         guard let record else { return heading + "\(origin.kind.rawValue) \(origin.collection) · \(origin.file)" }
         let taken = pick("추출일", "导出日期", "export taken")
-        let (open, comma, close) = language == .zh ? ("（", "，", "）") : (" (", ", ", ")")
+        let (open, comma, close) = brackets
         return heading + record.file + (origin.line.map { " \(row) \($0)" } ?? "")
             + "\(open)\(importNumber) #\(record.id)\(comma)\(taken) \(record.snapshotDate)\(close)"
     }
