@@ -79,8 +79,10 @@ public protocol Store: Sendable {
     func classificationCounts(taxonomy: String) async throws -> [String: Int]
 
     /// The members of `taxonomy` counted for indicators (see `MemberCounts`): registry companies founded
-    /// by `asOf` that come from imports whose snapshot date is not later, or all when `asOf` is nil.
-    func memberCounts(taxonomy: String, asOf: CalendarDate?) async throws -> MemberCounts
+    /// by `asOf` that come from imports whose snapshot date is not later, or all when `asOf` is nil. As of a
+    /// day, each company is counted with the facts it had then (`MemberCounts.EarlierFacts`), and one whose
+    /// name, business scope or industry a later export changed is classified by `taxonomy` as it was then.
+    func memberCounts(taxonomy: Taxonomy, asOf: CalendarDate?) async throws -> MemberCounts
 
     /// Members of `segment` in the same window as `memberCounts`, highest score first (then by key),
     /// at most `limit`, with their stored classifications.

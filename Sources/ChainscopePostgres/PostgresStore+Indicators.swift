@@ -2,17 +2,18 @@ public import ChainscopeCore
 import PostgresNIO
 
 extension PostgresStore {
-    public func memberCounts(taxonomy: String, asOf: CalendarDate?) async throws -> MemberCounts {
+    public func memberCounts(taxonomy: Taxonomy, asOf: CalendarDate?) async throws -> MemberCounts {
         try await withSnapshot { connection in
             let imports = try await counted(asOf: asOf, connection)
             let earlier = try await earlierFacts(asOf: asOf, connection).resolved()
-            var tally = MemberCounts.Tally(earlier: earlier)
+            var tally = MemberCounts.Tally(
+                earlier: earlier, classifier: earlier.reclassified.isEmpty ? nil : Classifier(taxonomy))
             let query = try Self.windowed(
                 """
                 SELECT (substr(founded, 1, 4)::integer * 100 + substr(founded, 6, 2)::integer)::bigint, segment, layer,
                     region, status, is_main, capital_currency, capital_amount, company_key
                 FROM company_segment AS member WHERE taxonomy = $2 AND is_member AND
-                """, asOf: asOf, taxonomy: taxonomy, imports: imports, refounded: earlier.refounded)
+                """, asOf: asOf, taxonomy: taxonomy.id, imports: imports, refounded: earlier.refounded)
             for try await row in try await connection.query(query, logger: logger) {
                 let (month, segment, layer, region, status, isMain, currency, amount, key) = try row.decode(
                     (Int?, String, String, String?, String?, Bool, String?, String?, String).self)
@@ -20,10 +21,11 @@ extension PostgresStore {
                     key: key, month: month, segment: segment, layer: layer, district: region, status: status,
                     isMain: isMain, currency: currency, amount: amount)
             }
-            var provenance = CountProvenance(imports: imports, taxonomyID: taxonomy, asOf: asOf)
+            try await reclassify(earlier.reclassified, imports: imports, into: &tally, connection)
+            var provenance = CountProvenance(imports: imports, taxonomyID: taxonomy.id, asOf: asOf)
             // Classifications of one taxonomy share its file's version and digest (see `classifyCompanies`).
             if let row = try await connection.query(
-                "SELECT taxonomy_version, taxonomy_digest FROM classification WHERE taxonomy = \(taxonomy) LIMIT 1",
+                "SELECT taxonomy_version, taxonomy_digest FROM classification WHERE taxonomy = \(taxonomy.id) LIMIT 1",
                 logger: logger
             ).collect().first {
                 (provenance.taxonomyVersion, provenance.taxonomyDigest) = try row.decode((Int, String).self)
@@ -95,6 +97,33 @@ extension PostgresStore {
             facts.add(key: key, heldBy: importID, snapshot: snapshot)
         }
         return facts
+    }
+
+    /// Adds the companies of `keys` (`EarlierFacts.reclassified`) that `imports` held, classified as they were.
+    private func reclassify(
+        _ keys: [String], imports: [RegistryImport], into tally: inout MemberCounts.Tally,
+        _ connection: PostgresConnection
+    ) async throws {
+        guard !keys.isEmpty else { return }
+        let columns = MemberCounts.Tally.reclassifiedColumns
+        var binds = PostgresBindings()
+        binds.append(keys.map(CompanyKey.province(ofKey:)))
+        binds.append(keys)
+        binds.append(imports.map(\.id))
+        let query = PostgresQuery(
+            unsafeSQL: """
+                SELECT c.key, \(columns.map { "c." + $0 }.joined(separator: ", "))
+                FROM unnest($1::text[], $2::text[]) AS wanted(province, key)
+                JOIN company c ON c.province = wanted.province AND c.key = wanted.key
+                WHERE EXISTS (
+                    SELECT 1 FROM import_key k WHERE k.province = c.province AND k.import_id = ANY($3) AND k.key = c.key)
+                """, binds: binds)
+        for try await row in try await connection.query(query, logger: logger) {
+            let cells = row.makeRandomAccess()
+            tally.add(
+                reclassified: try cells[0].decode(String.self),
+                stored: try (1...columns.count).map { try cells[$0].decode(String?.self) })
+        }
     }
 
     /// The imports counted in the window: all, or those taken by `asOf`.

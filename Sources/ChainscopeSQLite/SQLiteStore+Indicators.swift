@@ -3,23 +3,25 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    public func memberCounts(taxonomy: String, asOf: CalendarDate?) async throws -> MemberCounts {
+    public func memberCounts(taxonomy: Taxonomy, asOf: CalendarDate?) async throws -> MemberCounts {
         try await read { db in
             let earlier = try Self.earlierFacts(db, asOf: asOf).resolved()
             let (window, imports) = try Self.window(db, asOf: asOf, refounded: "?3")
             let refounded = String(decoding: try JSONEncoder().encode(earlier.refounded), as: UTF8.self)
-            let arguments: StatementArguments = [asOf?.description, taxonomy, refounded]
-            var counts = try Self.tally(db, window: window, arguments: arguments, earlier: earlier)
-            var provenance = CountProvenance(imports: imports, taxonomyID: taxonomy, asOf: asOf)
+            let arguments: StatementArguments = [asOf?.description, taxonomy.id, refounded]
+            var tally = MemberCounts.Tally(
+                earlier: earlier, classifier: earlier.reclassified.isEmpty ? nil : Classifier(taxonomy))
+            try Self.tally(db, window: window, arguments: arguments, into: &tally)
+            try Self.reclassify(db, earlier.reclassified, imports: imports, into: &tally)
+            var provenance = CountProvenance(imports: imports, taxonomyID: taxonomy.id, asOf: asOf)
             // Classifications of one taxonomy share its file's version and digest (see `classifyCompanies`).
             if let row = try Row.fetchOne(
                 db, sql: "SELECT taxonomy_version, taxonomy_digest FROM classification WHERE taxonomy = ? LIMIT 1",
-                arguments: [taxonomy])
+                arguments: [taxonomy.id])
             {
                 (provenance.taxonomyVersion, provenance.taxonomyDigest) = (row[0], row[1])
             }
-            counts.provenance = provenance
-            return counts
+            return tally.counts(provenance: provenance)
         }
     }
 
@@ -57,15 +59,34 @@ extension SQLiteStore {
     ) throws -> (sql: String, imports: [RegistryImport]) {
         let imports = try ImportRecord.order(Column("id")).fetchAll(db).map { try $0.domain() }
             .filter { asOf == nil || $0.snapshotDate <= asOf! }
-        let counted = imports.map { String($0.id) }.joined(separator: ", ")
         let founded =
             refounded.map { "(member.founded <= ?1 OR member.company_key IN (SELECT value FROM json_each(\($0))))" }
             ?? "member.founded <= ?1"
-        let sql = """
-            (?1 IS NULL OR (\(founded) AND EXISTS (
-                SELECT 1 FROM import_key WHERE import_key.import_id IN (\(counted)) AND import_key.key = member.company_key)))
+        return ("(?1 IS NULL OR (\(founded) AND \(held(key: "member.company_key", by: imports))))", imports)
+    }
+
+    /// SQL saying that one of `imports` held the company whose key is `key`.
+    private static func held(key: String, by imports: [RegistryImport]) -> String {
+        let counted = imports.map { String($0.id) }.joined(separator: ", ")
+        return """
+            EXISTS (SELECT 1 FROM import_key WHERE import_key.import_id IN (\(counted)) AND import_key.key = \(key))
             """
-        return (sql, imports)
+    }
+
+    /// Adds the companies of `keys` (`EarlierFacts.reclassified`) that `imports` held, classified as they were.
+    private static func reclassify(
+        _ db: Database, _ keys: [String], imports: [RegistryImport], into tally: inout MemberCounts.Tally
+    ) throws {
+        guard !keys.isEmpty else { return }
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT key, \(MemberCounts.Tally.reclassifiedColumns.joined(separator: ", ")) FROM company
+                WHERE key IN (SELECT value FROM json_each(?)) AND \(held(key: "company.key", by: imports))
+                """, arguments: [String(decoding: try JSONEncoder().encode(keys), as: UTF8.self)])
+        while let row = try rows.next() {
+            tally.add(reclassified: row[0], stored: row.databaseValues.dropFirst().map(\.textValue))
+        }
     }
 
     /// The facts companies had on `asOf` where they differ from the stored ones (none without `asOf`): the
@@ -107,9 +128,8 @@ extension SQLiteStore {
     /// capital by currency. One pass over the members' segment rows in key order, tallied by
     /// `MemberCounts.Tally`: SQLite's GROUP BY would sort them twice.
     private static func tally(
-        _ db: Database, window: String, arguments: StatementArguments, earlier: MemberCounts.EarlierFacts
-    ) throws -> MemberCounts {
-        var tally = MemberCounts.Tally(earlier: earlier)
+        _ db: Database, window: String, arguments: StatementArguments, into tally: inout MemberCounts.Tally
+    ) throws {
         let rows = try Row.fetchCursor(
             db,
             sql: """
@@ -123,6 +143,5 @@ extension SQLiteStore {
                 key: row[8], month: row[0], segment: row[1], layer: row[2], district: row[3], status: row[4],
                 isMain: row[5], currency: row[6], amount: row[7])
         }
-        return tally.counts(provenance: CountProvenance(imports: [], taxonomyID: ""))
     }
 }

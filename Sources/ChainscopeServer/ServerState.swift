@@ -70,8 +70,8 @@ actor ServerState {
     }
 
     /// The member counts of `taxonomy` as of a day (see `Store.memberCounts`).
-    func memberCounts(taxonomy: String, asOf: CalendarDate?) async throws -> MemberCounts {
-        let key = "\(taxonomy)/\(asOf?.description ?? "")"
+    func memberCounts(taxonomy: Taxonomy, asOf: CalendarDate?) async throws -> MemberCounts {
+        let key = "\(taxonomy.id)/\(asOf?.description ?? "")"
         if let cached = cachedCounts[key], cached.generation == generation { return cached.counts }
         let current = generation
         let counts = try await store.memberCounts(taxonomy: taxonomy, asOf: asOf)
@@ -81,8 +81,8 @@ actor ServerState {
     }
 
     /// `/api/v1/indicators` as JSON: the rankings and series are worked out and encoded once per counts.
-    func indicatorsJSON(taxonomy: String, asOf: CalendarDate?) async throws -> ByteBuffer {
-        let key = "\(taxonomy)/\(asOf?.description ?? "")"
+    func indicatorsJSON(taxonomy: Taxonomy, asOf: CalendarDate?) async throws -> ByteBuffer {
+        let key = "\(taxonomy.id)/\(asOf?.description ?? "")"
         if let cached = cachedIndicators[key], cached.generation == generation { return cached.json }
         let current = generation
         let json = JSONBody.buffer(IndicatorsBody(try await memberCounts(taxonomy: taxonomy, asOf: asOf)))

@@ -18,16 +18,17 @@ struct EarlierFactsTests {
             key: "uscc:甲", importID: 3, applied: #"{"status":["deregistered","revoked"],"region":["330106","330108"]}"#)
         // 乙: founded on another day, by a later export's reading.
         try earlier.add(key: "uscc:乙", importID: 2, applied: #"{"founded":["2019-03-05","2020-11-30"]}"#)
-        // 丙: only a name changed, which counts do not use.
+        // 丙: only a name changed, which the facts counted do not use (a classifier would classify it again).
         try earlier.add(
             key: "uscc:丙", importID: 2, applied: #"{"name_zh":["杭州丙科技有限公司","杭州丙智能科技有限公司"]}"#)
         // 丁: founded in 2021 by the export of the day, in 2020 by a later one's correction: not counted.
         try earlier.add(key: "uscc:丁", importID: 2, applied: #"{"founded":["2021-02-01","2020-06-30"]}"#)
-        #expect(earlier.keys == ["uscc:甲", "uscc:乙", "uscc:丁"])
+        #expect(earlier.keys == ["uscc:甲", "uscc:乙", "uscc:丙", "uscc:丁"])
         for key in ["uscc:甲", "uscc:乙", "uscc:丙", "uscc:丁"] {
             earlier.add(key: key, heldBy: 1, snapshot: "2020-06-30")
         }
         #expect(earlier.resolved().refounded == ["uscc:丁", "uscc:乙"])
+        #expect(earlier.resolved().reclassified == ["uscc:丙"])
         var tally = MemberCounts.Tally(earlier: earlier)
         for (key, month, district, status, amount) in [
             ("uscc:甲", 201_903, "330108", "revoked", "5000000"), ("uscc:乙", 202_011, "330106", "active", nil),

@@ -93,7 +93,7 @@ struct ClassificationStoreTests {
         #expect(robot.names.zh == "杭州测试1科技有限公司")
         #expect(try await store.classification(of: robot.key, taxonomy: "ai")?.memberSegments == ["robots"])
         #expect(try await store.classificationCounts(taxonomy: "ai") == ["application": 1, "none": 1])
-        #expect(try await store.memberCounts(taxonomy: "ai", asOf: nil).cells.map(\.count) == [1])
+        #expect(try await store.memberCounts(taxonomy: try Self.ai.get(), asOf: nil).cells.map(\.count) == [1])
         // A newer export with the same rows and one more changes nothing stored and adds the new one.
         let newer = try await importing([header, row(1, scope: "工业机器人制造"), row(2), row(3)], into: store)
         #expect(newer.counts.unchanged == 2 && newer.counts.inserted == 1)

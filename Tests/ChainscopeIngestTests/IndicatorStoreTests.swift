@@ -8,6 +8,7 @@ import Testing
 @Suite("Indicators counted through the store")
 struct IndicatorStoreTests {
     static let ai = "人工智能基础软件开发；人工智能应用软件开发"
+    static let taxonomy = Result { try TaxonomyReader().read(named: "ai") }
 
     /// Two imports: one taken on 2022-10-31, one on 2022-12-31 with two companies the first did not have, one
     /// of them founded after the first was taken.
@@ -30,7 +31,7 @@ struct IndicatorStoreTests {
             try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url)
             var options = RegistryImportOptions(
                 snapshotDate: CalendarDate(year: 2022, month: lines == october ? 10 : 12, day: day))
-            options.classifier = Classifier(try TaxonomyReader().read(named: "ai"))
+            options.classifier = Classifier(try taxonomy.get())
             _ = try await importer.run(url, options: options, into: store)
         }
         return store
@@ -41,10 +42,11 @@ struct IndicatorStoreTests {
     @Test("Counts cover the companies founded by the as-of day from imports taken by then")
     func window() async throws {
         let store = try await Self.store()
-        let all = try await store.memberCounts(taxonomy: "ai", asOf: nil)
+        let all = try await store.memberCounts(taxonomy: try Self.taxonomy.get(), asOf: nil)
         #expect(all.members == 6)
         #expect(all.provenance.imports.count == 2)
-        let october = try await store.memberCounts(taxonomy: "ai", asOf: CalendarDate(year: 2022, month: 10, day: 31))
+        let october = try await store.memberCounts(
+            taxonomy: try Self.taxonomy.get(), asOf: CalendarDate(year: 2022, month: 10, day: 31))
         #expect(october.members == 4)
         #expect(october.provenance.imports.map(\.file) == ["october.csv"])
         #expect(october.provenance.taxonomyVersion == 1)
@@ -65,7 +67,7 @@ struct IndicatorStoreTests {
     @Test("Districts are ranked under today's division: 江干区, split in 2021, counts where its address is")
     func districts() async throws {
         let store = try await Self.store()
-        let counts = try await store.memberCounts(taxonomy: "ai", asOf: nil)
+        let counts = try await store.memberCounts(taxonomy: try Self.taxonomy.get(), asOf: nil)
         let regions = try RegistryImportTests.regions.get()
         let ranking = Indicators(counts).ranking(by: .district)
         #expect(ranking.map(\.key) == ["330106", "330108"] && ranking.map(\.count) == [4, 2], "\(ranking)")
@@ -80,7 +82,7 @@ struct IndicatorStoreTests {
     @Test("Example members of a segment come best first, with their evidence, from the same window")
     func examples() async throws {
         let store = try await Self.store()
-        let counts = try await store.memberCounts(taxonomy: "ai", asOf: nil)
+        let counts = try await store.memberCounts(taxonomy: try Self.taxonomy.get(), asOf: nil)
         let segment = try #require(Indicators(counts).ranking(by: .segment).first?.key)
         let all = try await store.segmentExamples(taxonomy: "ai", segment: segment, limit: 10, asOf: nil)
         #expect(all.count == 6)
@@ -118,7 +120,7 @@ struct IndicatorStoreTests {
             options.classifier = index == 0 ? Classifier(try TaxonomyReader().read(named: "ai")) : nil
             _ = try await importer.run(url, options: options, into: store)
         }
-        let counts = try await store.memberCounts(taxonomy: "ai", asOf: nil)
+        let counts = try await store.memberCounts(taxonomy: try Self.taxonomy.get(), asOf: nil)
         #expect(Indicators(counts).ranking(by: .district).map(\.key) == ["330108"])
         #expect(counts.segmentCells.allSatisfy { $0.district?.rawValue == "330108" })
     }

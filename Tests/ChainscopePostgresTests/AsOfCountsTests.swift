@@ -23,8 +23,8 @@ struct AsOfCountsTests {
             try await store.install(inputs.regions)
             for file in files { _ = try await inputs.importFile(file, store) }
             return [
-                try await store.memberCounts(taxonomy: inputs.taxonomy.id, asOf: june),
-                try await store.memberCounts(taxonomy: inputs.taxonomy.id, asOf: nil),
+                try await store.memberCounts(taxonomy: inputs.taxonomy, asOf: june),
+                try await store.memberCounts(taxonomy: inputs.taxonomy, asOf: nil),
             ]
         }
         func facts(_ counts: MemberCounts) -> [String] {
@@ -68,7 +68,7 @@ struct AsOfCountsTests {
         let counting = { @Sendable (store: any Store, files: [URL]) async throws -> [String] in
             try await store.install(inputs.regions)
             for file in files { _ = try await inputs.importFile(file, store) }
-            return try await store.memberCounts(taxonomy: inputs.taxonomy.id, asOf: day).cells.map {
+            return try await store.memberCounts(taxonomy: inputs.taxonomy, asOf: day).cells.map {
                 "\($0.month.map { "\($0.year)-\($0.month)" } ?? "-") \($0.count)"
             }
         }
@@ -78,6 +78,74 @@ struct AsOfCountsTests {
         #expect(both == juneOnly)
         let found = try await PostgresTestServer.withStore { store in try await counting(store, [june, october]) }
         #expect(found == juneOnly)
+    }
+
+    @Test(
+        "A company whose name or business scope a later export changed counts as of an earlier day as classified then",
+        PostgresTestServer.required)
+    func classifiedAsOfTheDay() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let inputs = try ConformanceInputs.make(in: folder)
+        let header = "企业名称,统一社会信用代码,登记状态,所属城市,所属区县,经营范围,成立日期"
+        let (ai, robots, catering) = ("人工智能软件开发", "智能机器人的研发；工业机器人制造", "餐饮服务；日用百货销售")
+        func export(
+            _ name: String, _ rows: [(name: String, district: String, scope: String)], from first: Int = 0
+        ) throws -> URL {
+            try ConformanceInputs.export(
+                name, in: folder, header: header,
+                rows: rows.enumerated().map { index, row in
+                    let code = CreditCode.completing("91330106MA0000\(first + index)0")!.value
+                    return "\(row.name),\(code),存续,杭州市,\(row.district),\(row.scope),2021-03-01"
+                })
+        }
+        // October's export (taken on 2022-10-31) makes 甲 a member and 乙 not, moves 丙 to robots and another
+        // district, and renames 丁, which has no business scope, to an AI company; 戊 is a member throughout. 己, first
+        // in August's export as a member, is none as of June, though October's export changed it too.
+        let june = try export(
+            "june.csv",
+            [
+                ("杭州甲餐饮有限公司", "西湖区", catering), ("杭州乙科技有限公司", "西湖区", ai),
+                ("杭州丙科技有限公司", "西湖区", ai), ("杭州丁贸易有限公司", "西湖区", ""),
+                ("杭州戊科技有限公司", "滨江区", ai),
+            ])
+        let august = try export("august.csv", [("杭州己科技有限公司", "西湖区", ai)], from: 5)
+        let october = try export(
+            "october.csv",
+            [
+                ("杭州甲餐饮有限公司", "西湖区", ai), ("杭州乙科技有限公司", "西湖区", catering),
+                ("杭州丙科技有限公司", "滨江区", robots), ("杭州丁人工智能科技有限公司", "西湖区", ""),
+                ("杭州戊科技有限公司", "滨江区", ai), ("杭州己科技有限公司", "西湖区", catering),
+            ])
+        let counting = { @Sendable (store: any Store, files: [URL]) async throws -> [[String]] in
+            try await store.install(inputs.regions)
+            for file in files { _ = try await inputs.importFile(file, store) }
+            var found: [[String]] = []
+            for asOf in [CalendarDate(year: 2022, month: 6, day: 30), nil] {
+                let counts = try await store.memberCounts(taxonomy: inputs.taxonomy, asOf: asOf)
+                found.append(
+                    counts.cells.map { "\($0.layer ?? "-") \($0.district?.rawValue ?? "-") \($0.count)" }
+                        + counts.segmentCells.map { "\($0.segment) \($0.district?.rawValue ?? "-") \($0.count)" })
+            }
+            return found
+        }
+        let juneOnly = try await counting(try SQLiteStore(), [june])
+        let inOrder = try await counting(try SQLiteStore(), [june, august, october])
+        // October's export imported first: June's rows are not applied, and say what June's export classified.
+        let reversed = try await counting(try SQLiteStore(), [october, august, june])
+        #expect(inOrder[0] == juneOnly[0])
+        #expect(reversed[0] == juneOnly[0])
+        // October's export changed what is counted today: else this test could not fail.
+        #expect(inOrder[1] != juneOnly[0], "\(inOrder[1])")
+        #expect(reversed[1] == inOrder[1])
+        let found = try await PostgresTestServer.withStore { store in
+            try await counting(store, [june, august, october])
+        }
+        #expect(found == inOrder)
+        let foundReversed = try await PostgresTestServer.withStore { store in
+            try await counting(store, [october, august, june])
+        }
+        #expect(foundReversed == reversed)
     }
 }
 

@@ -22,8 +22,45 @@ extension MemberCounts {
         private var capital: [String: Decimal] = [:]
         /// The facts of companies that later exports changed, for a count as of an earlier day.
         private let earlier: EarlierFacts
+        /// Classifies the companies whose classification's inputs later exports changed, as they were; nil counts
+        /// their stored classification.
+        private let classifier: Classifier?
+        /// `earlier.reclassified`, whose stored segment rows are not counted when there is a classifier.
+        private let reclassified: Set<String>
 
-        public init(earlier: EarlierFacts = EarlierFacts()) { self.earlier = earlier.resolved() }
+        public init(earlier: EarlierFacts = EarlierFacts(), classifier: Classifier? = nil) {
+            self.earlier = earlier.resolved()
+            self.classifier = classifier
+            reclassified = classifier == nil ? [] : Set(self.earlier.reclassified)
+        }
+
+        /// The stored columns of a company that `add(reclassified:stored:)` reads, in its order, by the stores'
+        /// column names.
+        public static let reclassifiedColumns = [
+            "name_zh", "name_en", "business_scope", "industry_name", "founded", "region", "status", "capital_currency",
+            "capital_amount",
+        ]
+
+        /// Adds company `key` of `EarlierFacts.reclassified`, whose stored columns (`reclassifiedColumns`) are
+        /// `stored`, classified and counted with its facts as of the day, if it was founded by then; the store reads
+        /// such a company whether or not it is a member now, from the imports the count covers.
+        public mutating func add(reclassified key: String, stored: [String?]) {
+            guard let classifier, reclassified.contains(key) else { return }
+            let columns = Dictionary(uniqueKeysWithValues: zip(Self.reclassifiedColumns, stored))
+            func value(_ column: String) -> String? { earlier.fact(column, of: key) ?? columns[column] ?? nil }
+            let founded = value("founded")
+            guard earlier.isFounded(key, stored: columns["founded"] ?? nil) else { return }
+            let classification = classifier.classify(
+                name: value("name_zh") ?? value("name_en"), scope: value("business_scope"),
+                industry: value("industry_name"))
+            guard classification.isMember else { return }
+            for (index, segment) in classification.segments.enumerated() {
+                add(
+                    month: founded.flatMap(Self.month), segment: segment.segment, layer: segment.layer,
+                    district: value("region"), status: value("status"), isMain: index == 0,
+                    currency: value("capital_currency"), amount: value("capital_amount"))
+            }
+        }
 
         /// Adds one segment row of a member, with the facts its company had as of the count's day (`earlier`);
         /// `month` as year × 100 + month; the main segment's row also counts the member by layer and status and
@@ -37,8 +74,9 @@ extension MemberCounts {
                     month: month, segment: segment, layer: layer, district: district, status: status, isMain: isMain,
                     currency: currency, amount: amount)
             }
-            // A company whose founding day a later export changed is read whatever its stored day.
-            if earlier.isFounded(key) == false { return }
+            // A company whose founding day a later export changed is read whatever its stored day; one classified
+            // as it was is added by `add(reclassified:stored:)`.
+            if earlier.isFounded(key) == false || reclassified.contains(key) { return }
             func fact(_ column: String, _ stored: String?) -> String? { earlier.fact(column, of: key) ?? stored }
             add(
                 month: earlier.fact("founded", of: key).map { $0.flatMap(Self.month) } ?? month, segment: segment,

@@ -56,7 +56,7 @@ extension Report {
     public static func load(
         from store: any Store, overview: Overview, taxonomy: Taxonomy, asOf: CalendarDate?
     ) async throws -> Report {
-        let counts = try await store.memberCounts(taxonomy: taxonomy.id, asOf: asOf)
+        let counts = try await store.memberCounts(taxonomy: taxonomy, asOf: asOf)
         var examples: [String: [MemberExample]] = [:]
         for share in Indicators(counts).ranking(by: .segment).prefix(exampleSegments) {
             examples[share.key] = try await store.segmentExamples(

@@ -79,7 +79,7 @@ struct APIRoutes: Sendable {
     private func indicators(_ request: Request) async throws -> Response {
         let taxonomy = try server.taxonomy(request)
         let asOf = try request.day("as_of")
-        return JSONBody.response(json: try await server.state.indicatorsJSON(taxonomy: taxonomy.id, asOf: asOf))
+        return JSONBody.response(json: try await server.state.indicatorsJSON(taxonomy: taxonomy, asOf: asOf))
     }
 
     private func facts() async throws -> Response {

@@ -53,7 +53,7 @@ struct DashboardPages: Sendable {
 
     private func chain(_ frame: PageFrame) async throws -> (String, String) {
         let taxonomy = try server.taxonomy(frame.request)
-        let counts = try await server.state.memberCounts(taxonomy: taxonomy.id, asOf: nil)
+        let counts = try await server.state.memberCounts(taxonomy: taxonomy, asOf: nil)
         let indicators = Indicators(counts)
         let segmentCounts = Dictionary(uniqueKeysWithValues: indicators.ranking(by: .segment).map { ($0.key, $0) })
         let layerCounts = Dictionary(uniqueKeysWithValues: indicators.ranking(by: .layer).map { ($0.key, $0) })
@@ -85,7 +85,7 @@ struct DashboardPages: Sendable {
     private func districts(_ frame: PageFrame) async throws -> (String, String) {
         let taxonomy = try server.taxonomy(frame.request)
         let regions = try await server.state.regions()
-        let counts = try await server.state.memberCounts(taxonomy: taxonomy.id, asOf: nil)
+        let counts = try await server.state.memberCounts(taxonomy: taxonomy, asOf: nil)
         let rows = Indicators(counts).ranking(by: .district).map { share in
             let code = RegionCode(rawValue: share.key)
             let name = code.map { regions.name(of: $0, in: frame.language) } ?? share.key

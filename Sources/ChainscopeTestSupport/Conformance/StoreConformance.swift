@@ -212,7 +212,7 @@ public struct StoreConformance: Sendable {
         ]
         let members = snapshot.classifications.values.filter(\.isMember).count
         for day in days {
-            let counts = try await store.memberCounts(taxonomy: inputs.taxonomy.id, asOf: day)
+            let counts = try await store.memberCounts(taxonomy: inputs.taxonomy, asOf: day)
             snapshot.memberCounts[day?.description ?? "all"] = counts
             if day == nil { check(counts.members == members, "every member is counted") }
             for (_, segment) in inputs.taxonomy.segments {
