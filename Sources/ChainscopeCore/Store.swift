@@ -84,10 +84,21 @@ public protocol Store: Sendable {
     /// name, business scope or industry a later export changed is classified by `taxonomy` as it was then.
     func memberCounts(taxonomy: Taxonomy, asOf: CalendarDate?) async throws -> MemberCounts
 
-    /// Members of `segment` in the same window as `memberCounts`, highest score first (then by key),
-    /// at most `limit`, with their stored classifications.
-    func segmentExamples(taxonomy: String, segment: String, limit: Int, asOf: CalendarDate?) async throws
-        -> [MemberExample]
+    /// Members of each of `segments` in the same window as `memberCounts`, highest score first (then by key), at
+    /// most `limit` of each, with their stored classifications. As of a day, a company whose name, business scope,
+    /// industry or founding day a later export changed is shown with its facts of that day, classified by
+    /// `taxonomy` as it was then (`MemberExample.merging`).
+    func segmentExamples(taxonomy: Taxonomy, segments: [String], limit: Int, asOf: CalendarDate?) async throws
+        -> [String: [MemberExample]]
+}
+
+extension Store {
+    /// Members of `segment`, as `segmentExamples(taxonomy:segments:limit:asOf:)` finds them.
+    public func segmentExamples(
+        taxonomy: Taxonomy, segment: String, limit: Int, asOf: CalendarDate?
+    ) async throws -> [MemberExample] {
+        try await segmentExamples(taxonomy: taxonomy, segments: [segment], limit: limit, asOf: asOf)[segment] ?? []
+    }
 }
 
 extension Store {

@@ -35,26 +35,53 @@ extension PostgresStore {
     }
 
     public func segmentExamples(
-        taxonomy: String, segment: String, limit: Int, asOf: CalendarDate?
-    ) async throws -> [MemberExample] {
+        taxonomy: Taxonomy, segments: [String], limit: Int, asOf: CalendarDate?
+    ) async throws -> [String: [MemberExample]] {
         try await withSnapshot { connection in
-            var query = try Self.windowed(
-                """
-                SELECT \(CompanyColumns.read(from: "c")), \(Self.classificationColumns(from: "cl"))
-                FROM company_segment AS member
-                JOIN company c ON c.province = member.province AND c.key = member.company_key
-                JOIN classification cl ON cl.province = member.province AND cl.taxonomy = member.taxonomy
-                    AND cl.company_key = member.company_key
-                WHERE member.taxonomy = $2 AND member.segment = $4 AND member.is_member AND
-                """, asOf: asOf, taxonomy: taxonomy, imports: try await counted(asOf: asOf, connection))
-            query.sql += " ORDER BY member.score DESC, member.company_key LIMIT \(max(limit, 0))"
-            query.binds.append(segment)
-            let offset = CompanyRow.columns.count + 1
-            return try await connection.query(query, logger: logger).collect().map { row in
-                MemberExample(
-                    company: try CompanyColumns.company(row),
-                    classification: try Self.classification(row, offset: offset))
+            let imports = try await counted(asOf: asOf, connection)
+            let earlier = try await earlierFacts(asOf: asOf, connection).resolved()
+            let reexamined = earlier.reexamined
+            var stored: [String: [MemberExample]] = [:]
+            for segment in segments {
+                var query = try Self.windowed(
+                    """
+                    SELECT \(CompanyColumns.read(from: "c")), \(Self.classificationColumns(from: "cl"))
+                    FROM company_segment AS member
+                    JOIN company c ON c.province = member.province AND c.key = member.company_key
+                    JOIN classification cl ON cl.province = member.province AND cl.taxonomy = member.taxonomy
+                        AND cl.company_key = member.company_key
+                    WHERE member.taxonomy = $2 AND member.segment = $4 AND member.is_member
+                        AND NOT member.company_key = ANY($5) AND
+                    """, asOf: asOf, taxonomy: taxonomy.id, imports: imports)
+                query.sql += " ORDER BY member.score DESC, member.company_key LIMIT \(max(limit, 0))"
+                query.binds.append(segment)
+                query.binds.append(reexamined)
+                let offset = CompanyRow.columns.count + 1
+                stored[segment] = try await connection.query(query, logger: logger).collect().map { row in
+                    MemberExample(
+                        company: try CompanyColumns.company(row),
+                        classification: try Self.classification(row, offset: offset))
+                }
             }
+            guard !reexamined.isEmpty else { return stored }
+            var candidates: [(key: String, stored: [String?])] = []
+            for try await row in try await connection.query(
+                Self.heldCompanies(reexamined, imports: imports), logger: logger)
+            {
+                candidates.append(try Self.reclassifiedValues(row))
+            }
+            let plan = MemberExample.Plan(
+                stored: stored, candidates: candidates, segments: segments, limit: limit, earlier: earlier,
+                classifier: Classifier(taxonomy))
+            let keys = plan.keys
+            let companies = try await connection.query(
+                """
+                SELECT \(unescaped: CompanyColumns.read(from: "c"))
+                FROM unnest(\(keys.map(CompanyKey.province(ofKey:)))::text[], \(keys)::text[]) AS wanted(province, key)
+                JOIN company c ON c.province = wanted.province AND c.key = wanted.key
+                """, logger: logger
+            ).collect().map { try CompanyColumns.values($0) }
+            return try plan.examples(companies: companies)
         }
     }
 
@@ -105,25 +132,36 @@ extension PostgresStore {
         _ connection: PostgresConnection
     ) async throws {
         guard !keys.isEmpty else { return }
-        let columns = MemberCounts.Tally.reclassifiedColumns
+        for try await row in try await connection.query(Self.heldCompanies(keys, imports: imports), logger: logger) {
+            let (key, stored) = try Self.reclassifiedValues(row)
+            tally.add(reclassified: key, stored: stored)
+        }
+    }
+
+    /// A row of `heldCompanies`: the key and its values of `MemberCounts.Tally.reclassifiedColumns`.
+    private static func reclassifiedValues(_ row: PostgresRow) throws -> (key: String, stored: [String?]) {
+        let cells = row.makeRandomAccess()
+        return (
+            try cells[0].decode(String.self),
+            try (1...MemberCounts.Tally.reclassifiedColumns.count).map { try cells[$0].decode(String?.self) }
+        )
+    }
+
+    /// The companies of `keys` that one of `imports` held: each key, then its values of
+    /// `MemberCounts.Tally.reclassifiedColumns`.
+    private static func heldCompanies(_ keys: [String], imports: [RegistryImport]) -> PostgresQuery {
+        let columns = (["key"] + MemberCounts.Tally.reclassifiedColumns).map { "c." + $0 }.joined(separator: ", ")
         var binds = PostgresBindings()
         binds.append(keys.map(CompanyKey.province(ofKey:)))
         binds.append(keys)
         binds.append(imports.map(\.id))
-        let query = PostgresQuery(
+        return PostgresQuery(
             unsafeSQL: """
-                SELECT c.key, \(columns.map { "c." + $0 }.joined(separator: ", "))
-                FROM unnest($1::text[], $2::text[]) AS wanted(province, key)
+                SELECT \(columns) FROM unnest($1::text[], $2::text[]) AS wanted(province, key)
                 JOIN company c ON c.province = wanted.province AND c.key = wanted.key
                 WHERE EXISTS (
                     SELECT 1 FROM import_key k WHERE k.province = c.province AND k.import_id = ANY($3) AND k.key = c.key)
                 """, binds: binds)
-        for try await row in try await connection.query(query, logger: logger) {
-            let cells = row.makeRandomAccess()
-            tally.add(
-                reclassified: try cells[0].decode(String.self),
-                stored: try (1...columns.count).map { try cells[$0].decode(String?.self) })
-        }
     }
 
     /// The imports counted in the window: all, or those taken by `asOf`.

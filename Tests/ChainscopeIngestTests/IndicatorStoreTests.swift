@@ -84,7 +84,8 @@ struct IndicatorStoreTests {
         let store = try await Self.store()
         let counts = try await store.memberCounts(taxonomy: try Self.taxonomy.get(), asOf: nil)
         let segment = try #require(Indicators(counts).ranking(by: .segment).first?.key)
-        let all = try await store.segmentExamples(taxonomy: "ai", segment: segment, limit: 10, asOf: nil)
+        let all = try await store.segmentExamples(
+            taxonomy: try Self.taxonomy.get(), segment: segment, limit: 10, asOf: nil)
         #expect(all.count == 6)
         #expect(
             all.allSatisfy {
@@ -93,10 +94,12 @@ struct IndicatorStoreTests {
         #expect(all.allSatisfy { !$0.classification.evidence.isEmpty })
         let scores = all.map { example in example.classification.segments.first { $0.segment == segment }!.score }
         #expect(scores == scores.sorted(by: >))
-        let two = try await store.segmentExamples(taxonomy: "ai", segment: segment, limit: 2, asOf: nil)
+        let two = try await store.segmentExamples(
+            taxonomy: try Self.taxonomy.get(), segment: segment, limit: 2, asOf: nil)
         #expect(two.map(\.company.key) == all.prefix(2).map(\.company.key))
         let october = try await store.segmentExamples(
-            taxonomy: "ai", segment: segment, limit: 10, asOf: CalendarDate(year: 2022, month: 10, day: 31))
+            taxonomy: try Self.taxonomy.get(), segment: segment, limit: 10,
+            asOf: CalendarDate(year: 2022, month: 10, day: 31))
         #expect(october.count == 4 && !october.contains { $0.company.creditCode == creditCode(7) })
     }
 

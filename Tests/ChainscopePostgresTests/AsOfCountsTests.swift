@@ -81,7 +81,7 @@ struct AsOfCountsTests {
     }
 
     @Test(
-        "A company whose name or business scope a later export changed counts as of an earlier day as classified then",
+        "A company whose name or scope a later export changed counts, and is an example, as of a day as classified then",
         PostgresTestServer.required)
     func classifiedAsOfTheDay() async throws {
         let folder = try TemporaryFolder()
@@ -123,9 +123,18 @@ struct AsOfCountsTests {
             var found: [[String]] = []
             for asOf in [CalendarDate(year: 2022, month: 6, day: 30), nil] {
                 let counts = try await store.memberCounts(taxonomy: inputs.taxonomy, asOf: asOf)
+                let segments = inputs.taxonomy.segments.map(\.segment.id)
+                let examples = try await store.segmentExamples(
+                    taxonomy: inputs.taxonomy, segments: segments, limit: 5, asOf: asOf)
                 found.append(
                     counts.cells.map { "\($0.layer ?? "-") \($0.district?.rawValue ?? "-") \($0.count)" }
-                        + counts.segmentCells.map { "\($0.segment) \($0.district?.rawValue ?? "-") \($0.count)" })
+                        + counts.segmentCells.map { "\($0.segment) \($0.district?.rawValue ?? "-") \($0.count)" }
+                        + segments.flatMap { segment in
+                            (examples[segment] ?? []).map {
+                                "\(segment): \($0.company.names.zh ?? "-") \($0.company.region?.rawValue ?? "-") "
+                                    + $0.classification.evidence.map(\.term).joined(separator: "+")
+                            }
+                        })
             }
             return found
         }

@@ -45,18 +45,14 @@ extension MemberCounts {
         /// `stored`, classified and counted with its facts as of the day, if it was founded by then; the store reads
         /// such a company whether or not it is a member now, from the imports the count covers.
         public mutating func add(reclassified key: String, stored: [String?]) {
-            guard let classifier, reclassified.contains(key) else { return }
-            let columns = Dictionary(uniqueKeysWithValues: zip(Self.reclassifiedColumns, stored))
-            func value(_ column: String) -> String? { earlier.fact(column, of: key) ?? columns[column] ?? nil }
-            let founded = value("founded")
-            guard earlier.isFounded(key, stored: columns["founded"] ?? nil) else { return }
-            let classification = classifier.classify(
-                name: value("name_zh") ?? value("name_en"), scope: value("business_scope"),
-                industry: value("industry_name"))
-            guard classification.isMember else { return }
+            guard let classifier, reclassified.contains(key),
+                let (classification, facts) = earlier.classification(of: key, stored: stored, by: classifier),
+                classification.isMember
+            else { return }
+            func value(_ column: String) -> String? { facts[column] ?? nil }
             for (index, segment) in classification.segments.enumerated() {
                 add(
-                    month: founded.flatMap(Self.month), segment: segment.segment, layer: segment.layer,
+                    month: value("founded").flatMap(Self.month), segment: segment.segment, layer: segment.layer,
                     district: value("region"), status: value("status"), isMain: index == 0,
                     currency: value("capital_currency"), amount: value("capital_amount"))
             }

@@ -57,11 +57,9 @@ extension Report {
         from store: any Store, overview: Overview, taxonomy: Taxonomy, asOf: CalendarDate?
     ) async throws -> Report {
         let counts = try await store.memberCounts(taxonomy: taxonomy, asOf: asOf)
-        var examples: [String: [MemberExample]] = [:]
-        for share in Indicators(counts).ranking(by: .segment).prefix(exampleSegments) {
-            examples[share.key] = try await store.segmentExamples(
-                taxonomy: taxonomy.id, segment: share.key, limit: examplesPerSegment, asOf: asOf)
-        }
+        let examples = try await store.segmentExamples(
+            taxonomy: taxonomy, segments: Indicators(counts).ranking(by: .segment).prefix(exampleSegments).map(\.key),
+            limit: examplesPerSegment, asOf: asOf)
         let quarantine = try await store.quarantineGroups(
             importIDs: counts.provenance.imports.map(\.id), examples: quarantineExamples)
         return Report(

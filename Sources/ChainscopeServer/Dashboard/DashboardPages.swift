@@ -58,6 +58,8 @@ struct DashboardPages: Sendable {
         let segmentCounts = Dictionary(uniqueKeysWithValues: indicators.ranking(by: .segment).map { ($0.key, $0) })
         let layerCounts = Dictionary(uniqueKeysWithValues: indicators.ranking(by: .layer).map { ($0.key, $0) })
         let language = frame.language
+        let examples = try await server.store.segmentExamples(
+            taxonomy: taxonomy, segments: taxonomy.layers.flatMap { $0.segments.map(\.id) }, limit: 3, asOf: nil)
         var html = "<h1>\(HTML.escape(taxonomy.labels.text(in: language)))</h1>"
         for layer in taxonomy.layers {
             let count = layerCounts[layer.id]?.count ?? 0
@@ -66,9 +68,7 @@ struct DashboardPages: Sendable {
                 + " <span class=\"count\">\(count)</span></h2><ul class=\"segments\">"
             for segment in layer.segments {
                 let members = segmentCounts[segment.id]?.count ?? 0
-                let examples = try await server.store.segmentExamples(
-                    taxonomy: taxonomy.id, segment: segment.id, limit: 3, asOf: nil)
-                let names = examples.map {
+                let names = (examples[segment.id] ?? []).map {
                     "<a href=\"/companies/\(HTML.escape($0.company.urlPath))\">"
                         + HTML.escape($0.company.names.text(in: language)) + "</a>"
                 }.joined(separator: ", ")

@@ -217,7 +217,7 @@ public struct StoreConformance: Sendable {
             if day == nil { check(counts.members == members, "every member is counted") }
             for (_, segment) in inputs.taxonomy.segments {
                 let examples = try await store.segmentExamples(
-                    taxonomy: inputs.taxonomy.id, segment: segment.id, limit: 5, asOf: day)
+                    taxonomy: inputs.taxonomy, segment: segment.id, limit: 5, asOf: day)
                 check(
                     examples.allSatisfy { $0.classification.segments.contains { $0.segment == segment.id } },
                     "a segment's examples score in it")
