@@ -39,7 +39,9 @@ extension PostgresStore {
     ) async throws -> [String: [MemberExample]] {
         try await withSnapshot { connection in
             let imports = try await counted(asOf: asOf, connection)
-            let earlier = try await earlierFacts(asOf: asOf, connection).resolved()
+            let earlier = try await earlierFacts(
+                asOf: asOf, changing: MemberCounts.EarlierFacts.reexaminedColumns, connection
+            ).resolved()
             let reexamined = earlier.reexamined
             var stored: [String: [MemberExample]] = [:]
             for segment in segments {
@@ -86,21 +88,32 @@ extension PostgresStore {
     }
 
     /// The facts companies had on `asOf` where they differ from the stored ones (none without `asOf`), as
-    /// SQLite's store reads them.
+    /// SQLite's store reads them; with `columns`, only of the companies with an entry that changes one of them.
     private func earlierFacts(
-        asOf: CalendarDate?, _ connection: PostgresConnection
+        asOf: CalendarDate?, changing columns: [String]? = nil, _ connection: PostgresConnection
     ) async throws -> MemberCounts.EarlierFacts {
         guard let asOf else { return MemberCounts.EarlierFacts() }
         var facts = MemberCounts.EarlierFacts(asOf: asOf)
-        let rows = try await connection.query(
-            """
-            SELECT h.key, h.import_id, h.changes, h.is_applied
-            FROM registry_import r JOIN company_history h ON h.import_id = r.id
-            WHERE (r.snapshot_date > \(asOf.description) AND h.is_applied)
-                OR (r.snapshot_date <= \(asOf.description) AND NOT h.is_applied)
-            ORDER BY h.import_id, h.id
-            """, logger: logger)
-        for try await row in rows {
+        var binds = PostgresBindings()
+        binds.append(asOf.description)
+        let counted = "((r.snapshot_date > $1 AND h.is_applied) OR (r.snapshot_date <= $1 AND NOT h.is_applied))"
+        var companies = ""
+        if let columns {
+            binds.append(columns)
+            companies = """
+                 AND (h.province, h.key) IN (
+                    SELECT h.province, h.key FROM registry_import r JOIN company_history h ON h.import_id = r.id
+                    WHERE \(counted) AND h.changes::jsonb ?| $2::text[])
+                """
+        }
+        let query = PostgresQuery(
+            unsafeSQL: """
+                SELECT h.key, h.import_id, h.changes, h.is_applied
+                FROM registry_import r JOIN company_history h ON h.import_id = r.id
+                WHERE \(counted)\(companies)
+                ORDER BY h.import_id, h.id
+                """, binds: binds)
+        for try await row in try await connection.query(query, logger: logger) {
             let (key, importID, changes, isApplied) = try row.decode((String, Int64, String, Bool).self)
             if isApplied {
                 try facts.add(key: key, importID: importID, applied: changes)

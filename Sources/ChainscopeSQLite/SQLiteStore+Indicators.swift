@@ -28,7 +28,9 @@ extension SQLiteStore {
         taxonomy: Taxonomy, segments: [String], limit: Int, asOf: CalendarDate?
     ) async throws -> [String: [MemberExample]] {
         try await read { db in
-            let earlier = try Self.earlierFacts(db, asOf: asOf).resolved()
+            let earlier = try Self.earlierFacts(
+                db, asOf: asOf, changing: MemberCounts.EarlierFacts.reexaminedColumns
+            ).resolved()
             let reexamined = earlier.reexamined
             let (window, imports) = try Self.window(db, asOf: asOf)
             var stored: [String: [MemberExample]] = [:]
@@ -137,16 +139,27 @@ extension SQLiteStore {
 
     /// The facts companies had on `asOf` where they differ from the stored ones (none without `asOf`): the
     /// changes imports of exports taken after it applied, what rows of exports taken by then said and was not
-    /// applied, and the latest import by then that held each of those companies.
-    private static func earlierFacts(_ db: Database, asOf: CalendarDate?) throws -> MemberCounts.EarlierFacts {
+    /// applied, and the latest import by then that held each of those companies. With `columns`, only of the
+    /// companies with such an entry that changes one of them (`EarlierFacts.reexaminedColumns`): an as-of report's
+    /// examples then read only what they need.
+    private static func earlierFacts(
+        _ db: Database, asOf: CalendarDate?, changing columns: [String]? = nil
+    ) throws -> MemberCounts.EarlierFacts {
         guard let asOf else { return MemberCounts.EarlierFacts() }
         var facts = MemberCounts.EarlierFacts(asOf: asOf)
+        let counted = "((r.snapshot_date > ?1 AND h.is_applied) OR (r.snapshot_date <= ?1 AND NOT h.is_applied))"
+        let companies = columns.map { columns in
+            """
+             AND h.key IN (SELECT h.key FROM registry_import r JOIN company_history h ON h.import_id = r.id
+                WHERE \(counted) AND (\(columns.map { "json_type(h.changes, '$.\($0)') IS NOT NULL" }.joined(separator: " OR "))))
+            """
+        }
         let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT h.key, h.import_id, h.changes, h.is_applied
                 FROM registry_import r JOIN company_history h ON h.import_id = r.id
-                WHERE (r.snapshot_date > ?1 AND h.is_applied) OR (r.snapshot_date <= ?1 AND NOT h.is_applied)
+                WHERE \(counted)\(companies ?? "")
                 ORDER BY h.import_id, h.id
                 """, arguments: [asOf.description])
         while let row = try rows.next() {

@@ -45,7 +45,7 @@ struct AsOfCountsTests {
     }
 
     @Test(
-        "A founding day a later export corrected counts as of an earlier day as the export of that day gave it",
+        "A founding day a later export corrected counts, and is shown, as of an earlier day as that day's export gave it",
         PostgresTestServer.required)
     func correctedFoundingDays() async throws {
         let folder = try TemporaryFolder()
@@ -68,12 +68,18 @@ struct AsOfCountsTests {
         let counting = { @Sendable (store: any Store, files: [URL]) async throws -> [String] in
             try await store.install(inputs.regions)
             for file in files { _ = try await inputs.importFile(file, store) }
+            let examples = try await store.segmentExamples(
+                taxonomy: inputs.taxonomy, segment: "ai_software", limit: 5, asOf: day)
             return try await store.memberCounts(taxonomy: inputs.taxonomy, asOf: day).cells.map {
                 "\($0.month.map { "\($0.year)-\($0.month)" } ?? "-") \($0.count)"
-            }
+            } + examples.map { "\($0.company.names.zh ?? "-") \($0.company.founded?.description ?? "-")" }
         }
         let juneOnly = try await counting(try SQLiteStore(), [june])
-        #expect(juneOnly == ["2021-3 1", "2022-5 1", "2022-6 1"])
+        #expect(
+            juneOnly == [
+                "2021-3 1", "2022-5 1", "2022-6 1", "杭州丙智能科技有限公司 2022-06-01", "杭州乙智能科技有限公司 2021-03-01",
+                "杭州甲智能科技有限公司 2022-05-10",
+            ])
         let both = try await counting(try SQLiteStore(), [june, october])
         #expect(both == juneOnly)
         let found = try await PostgresTestServer.withStore { store in try await counting(store, [june, october]) }

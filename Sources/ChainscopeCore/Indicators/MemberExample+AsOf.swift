@@ -6,6 +6,10 @@ extension MemberCounts.EarlierFacts {
     /// examples without them and adds them through `MemberExample.merging`.
     public var reexamined: [String] { Set(reclassified).union(refounded).sorted() }
 
+    /// The columns whose changes make a company one of `reexamined`: a store may read only the entries of companies
+    /// with changes of these.
+    public static let reexaminedColumns = (classifiedColumns.union(["founded"])).sorted()
+
     /// Company `key`, of `reclassified` or `refounded`, whose stored values of `Tally.reclassifiedColumns` are
     /// `stored`: its values of those columns as of the day, and its classification by `classifier` from its name,
     /// business scope and industry of then; nil when it was not founded by the day.
