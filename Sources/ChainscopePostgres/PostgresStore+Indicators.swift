@@ -173,7 +173,8 @@ extension PostgresStore {
                 SELECT \(columns) FROM unnest($1::text[], $2::text[]) AS wanted(province, key)
                 JOIN company c ON c.province = wanted.province AND c.key = wanted.key
                 WHERE EXISTS (
-                    SELECT 1 FROM import_key k WHERE k.province = c.province AND k.import_id = ANY($3) AND k.key = c.key)
+                    SELECT 1 FROM import_key k
+                    WHERE k.province = c.province AND k.import_id = ANY($3) AND k.key = c.key)
                 """, binds: binds)
     }
 

@@ -149,10 +149,11 @@ extension SQLiteStore {
         var facts = MemberCounts.EarlierFacts(asOf: asOf)
         let counted = "((r.snapshot_date > ?1 AND h.is_applied) OR (r.snapshot_date <= ?1 AND NOT h.is_applied))"
         let companies = columns.map { columns in
-            """
-             AND h.key IN (SELECT h.key FROM registry_import r JOIN company_history h ON h.import_id = r.id
-                WHERE \(counted) AND (\(columns.map { "json_type(h.changes, '$.\($0)') IS NOT NULL" }.joined(separator: " OR "))))
-            """
+            let changing = columns.map { "json_type(h.changes, '$.\($0)') IS NOT NULL" }.joined(separator: " OR ")
+            return """
+                 AND h.key IN (SELECT h.key FROM registry_import r JOIN company_history h ON h.import_id = r.id
+                    WHERE \(counted) AND (\(changing)))
+                """
         }
         let rows = try Row.fetchCursor(
             db,

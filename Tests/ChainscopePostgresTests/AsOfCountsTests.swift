@@ -45,7 +45,7 @@ struct AsOfCountsTests {
     }
 
     @Test(
-        "A founding day a later export corrected counts, and is shown, as of an earlier day as that day's export gave it",
+        "A founding day a later export corrected counts, and is shown, as of an earlier day as that day's export said",
         PostgresTestServer.required)
     func correctedFoundingDays() async throws {
         let folder = try TemporaryFolder()
@@ -87,7 +87,7 @@ struct AsOfCountsTests {
     }
 
     @Test(
-        "A company whose name or scope a later export changed counts, and is an example, as of a day as classified then",
+        "A company whose name or scope a later export changed counts, and is an example, as of a day as it was then",
         PostgresTestServer.required)
     func classifiedAsOfTheDay() async throws {
         let folder = try TemporaryFolder()

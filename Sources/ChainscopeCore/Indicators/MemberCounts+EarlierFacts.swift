@@ -3,7 +3,8 @@ import Foundation
 extension MemberCounts {
     /// The counting facts (founding day, district, status, registered capital) and the classification's inputs
     /// (names, business scope, industry) companies had as of a day, where they differ from the stored ones: what a
-    /// count as of that day must use, since a company keeps only its latest facts and classification. A fact as of the day is the value the latest export taken by then that held the company
+    /// count as of that day must use, since a company keeps only its latest facts and classification. A fact as of
+    /// the day is the value the latest export taken by then that held the company
     /// gave it (`add(key:heldBy:snapshot:)`): what that export's row said where it was not applied (`unapplied`:
     /// exports imported after a newer one), else the value the company had after that import, which is the value
     /// before the first change a later import applied (`applied`). Companies without such entries have their
@@ -107,8 +108,9 @@ extension MemberCounts {
         }
 
         /// The counted and classified columns' changes of a history entry, decoded into a struct of those columns
-        /// alone rather than a dictionary of every changed column and cell (decoding is most of an as-of count's extra time: a report
-        /// over 99,605 companies with 37,214 history entries took 0.86 s so, 0.77 s this way, 0.26 s without as-of).
+        /// alone rather than a dictionary of every changed column and cell (decoding is most of an as-of count's
+        /// extra time: a report over 99,605 companies with 37,214 history entries took 0.86 s so, 0.77 s this way,
+        /// 0.26 s without as-of).
         private static func counted(_ json: String) throws -> [String: [String?]] {
             let changes = try JSONDecoder().decode(CountedChanges.self, from: Data(json.utf8))
             let pairs: [(String, [String?]?)] = [

@@ -3,7 +3,7 @@ import Foundation
 extension MemberCounts.EarlierFacts {
     /// The companies whose examples as of the day cannot come from their stored segment rows: classified otherwise
     /// then (`reclassified`), or founded on another day by that day's facts (`refounded`). A store reads its
-    /// examples without them and adds them through `MemberExample.merging`.
+    /// examples without them and adds them through `MemberExample.Plan`.
     public var reexamined: [String] { Set(reclassified).union(refounded).sorted() }
 
     /// The columns whose changes make a company one of `reexamined`: a store may read only the entries of companies
