@@ -47,12 +47,11 @@ extension SQLiteStore {
                 stored[segment] = try keys.compactMap { key in try Self.example(db, key: key, taxonomy: taxonomy.id) }
             }
             guard !reexamined.isEmpty else { return stored }
+            var candidates: [(key: String, stored: [String?])] = []
+            try Self.forEachHeldCompany(db, reexamined, imports: imports) { candidates.append(($0, $1)) }
             let plan = MemberExample.Plan(
-                stored: stored,
-                candidates: try Self.heldCompanies(db, reexamined, imports: imports).map {
-                    ($0[0], Self.texts($0, from: 1))
-                },
-                segments: segments, limit: limit, earlier: earlier, classifier: Classifier(taxonomy))
+                stored: stored, candidates: candidates, segments: segments, limit: limit, earlier: earlier,
+                classifier: Classifier(taxonomy))
             let companies = try Row.fetchAll(
                 db,
                 sql: """
@@ -64,15 +63,18 @@ extension SQLiteStore {
         }
     }
 
-    /// The companies of `keys` that one of `imports` held: each key, then its values of
-    /// `MemberCounts.Tally.reclassifiedColumns`.
-    private static func heldCompanies(_ db: Database, _ keys: [String], imports: [RegistryImport]) throws -> [Row] {
-        try Row.fetchAll(
+    /// Calls `body` with each company of `keys` that one of `imports` held: its key and its values of
+    /// `MemberCounts.Tally.reclassifiedColumns`, read one row at a time.
+    private static func forEachHeldCompany(
+        _ db: Database, _ keys: [String], imports: [RegistryImport], _ body: (String, [String?]) throws -> Void
+    ) throws {
+        let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT key, \(MemberCounts.Tally.reclassifiedColumns.joined(separator: ", ")) FROM company
                 WHERE key IN (SELECT value FROM json_each(?)) AND \(held(key: "company.key", by: imports))
                 """, arguments: [jsonArray(keys)])
+        while let row = try rows.next() { try body(row[0], texts(row, from: 1)) }
     }
 
     /// The text of each column of `row` from `start`.
@@ -132,9 +134,7 @@ extension SQLiteStore {
         _ db: Database, _ keys: [String], imports: [RegistryImport], into tally: inout MemberCounts.Tally
     ) throws {
         guard !keys.isEmpty else { return }
-        for row in try heldCompanies(db, keys, imports: imports) {
-            tally.add(reclassified: row[0], stored: texts(row, from: 1))
-        }
+        try forEachHeldCompany(db, keys, imports: imports) { tally.add(reclassified: $0, stored: $1) }
     }
 
     /// The facts companies had on `asOf` where they differ from the stored ones (none without `asOf`): the
