@@ -243,9 +243,9 @@ struct SQLiteImportSession: RegistryImportSession {
         return try Bool.fetchOne(stored, arguments: [importID, key]) ?? false
     }
 
-    /// The text of each column of a row selected with `CompanyRecord.selectRowSQL`.
-    static func texts(_ row: Row) -> [String?] {
-        row.databaseValues.map(\.textValue)
+    /// The text of each column of `row` from `start`: with 0, of a row selected with `CompanyRecord.selectRowSQL`.
+    static func texts(_ row: Row, from start: Int = 0) -> [String?] {
+        row.databaseValues.dropFirst(start).map(\.textValue)
     }
 }
 

@@ -58,7 +58,7 @@ extension SQLiteStore {
                     SELECT \(CompanyRow.columns.joined(separator: ", ")), provenance_line FROM company
                     WHERE key IN (SELECT value FROM json_each(?))
                     """, arguments: [Self.jsonArray(plan.keys)]
-            ).map { row in (Array(Self.texts(row, from: 0).dropLast()), row[CompanyRow.columns.count] as Int?) }
+            ).map { row in (Array(SQLiteImportSession.texts(row).dropLast()), row[CompanyRow.columns.count] as Int?) }
             return try plan.examples(companies: companies)
         }
     }
@@ -74,12 +74,7 @@ extension SQLiteStore {
                 SELECT key, \(MemberCounts.Tally.reclassifiedColumns.joined(separator: ", ")) FROM company
                 WHERE key IN (SELECT value FROM json_each(?)) AND \(held(key: "company.key", by: imports))
                 """, arguments: [jsonArray(keys)])
-        while let row = try rows.next() { try body(row[0], texts(row, from: 1)) }
-    }
-
-    /// The text of each column of `row` from `start`.
-    private static func texts(_ row: Row, from start: Int) -> [String?] {
-        row.databaseValues.dropFirst(start).map(\.textValue)
+        while let row = try rows.next() { try body(row[0], SQLiteImportSession.texts(row, from: 1)) }
     }
 
     /// The company with `key` and its stored classification in `taxonomy`, as an example.

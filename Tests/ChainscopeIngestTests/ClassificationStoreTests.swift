@@ -188,11 +188,11 @@ struct ClassificationStoreTests {
         let (company, segments) = try await store.read { db in
             (
                 try Row.fetchAll(db, sql: "SELECT region, status FROM company WHERE key = ?", arguments: [key])
-                    .map(SQLiteImportSession.texts),
+                    .map { SQLiteImportSession.texts($0) },
                 try Row.fetchAll(
                     db, sql: "SELECT region, status FROM company_segment WHERE taxonomy = 'ic' AND company_key = ?",
                     arguments: [key]
-                ).map(SQLiteImportSession.texts)
+                ).map { SQLiteImportSession.texts($0) }
             )
         }
         #expect(company == [["330108", "deregistered"]])
