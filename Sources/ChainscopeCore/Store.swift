@@ -90,6 +90,14 @@ public protocol Store: Sendable {
     /// `taxonomy` as it was then (`MemberExample.Plan`).
     func segmentExamples(taxonomy: Taxonomy, segments: [String], limit: Int, asOf: CalendarDate?) async throws
         -> [String: [MemberExample]]
+
+    /// `memberCounts` and the `segmentExamples` of the segments that `segments` picks from those counts, read from
+    /// one snapshot of the store: as of a day, the companies later exports changed are read and classified once for
+    /// both (a report's).
+    func memberCounts(
+        taxonomy: Taxonomy, asOf: CalendarDate?, examples limit: Int,
+        of segments: @escaping @Sendable (MemberCounts) -> [String]
+    ) async throws -> (counts: MemberCounts, examples: [String: [MemberExample]])
 }
 
 extension Store {

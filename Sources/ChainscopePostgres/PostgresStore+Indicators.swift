@@ -4,33 +4,16 @@ import PostgresNIO
 extension PostgresStore {
     public func memberCounts(taxonomy: Taxonomy, asOf: CalendarDate?) async throws -> MemberCounts {
         try await withSnapshot { connection in
-            let imports = try await counted(asOf: asOf, connection)
-            let earlier = try await earlierFacts(asOf: asOf, connection).resolved()
-            var tally = MemberCounts.Tally(
-                earlier: earlier, classifier: earlier.reclassified.isEmpty ? nil : Classifier(taxonomy))
-            let query = try Self.windowed(
-                """
-                SELECT (substr(founded, 1, 4)::integer * 100 + substr(founded, 6, 2)::integer)::bigint, segment, layer,
-                    region, status, is_main, capital_currency, capital_amount, company_key
-                FROM company_segment AS member WHERE taxonomy = $2 AND is_member AND
-                """, asOf: asOf, taxonomy: taxonomy.id, imports: imports, refounded: earlier.refounded)
-            for try await row in try await connection.query(query, logger: logger) {
-                let (month, segment, layer, region, status, isMain, currency, amount, key) = try row.decode(
-                    (Int?, String, String, String?, String?, Bool, String?, String?, String).self)
-                tally.add(
-                    key: key, month: month, segment: segment, layer: layer, district: region, status: status,
-                    isMain: isMain, currency: currency, amount: amount)
-            }
-            try await reclassify(earlier.reclassified, imports: imports, into: &tally, connection)
-            var provenance = CountProvenance(imports: imports, taxonomyID: taxonomy.id, asOf: asOf)
-            // Classifications of one taxonomy share its file's version and digest (see `classifyCompanies`).
-            if let row = try await connection.query(
-                "SELECT taxonomy_version, taxonomy_digest FROM classification WHERE taxonomy = \(taxonomy.id) LIMIT 1",
-                logger: logger
-            ).collect().first {
-                (provenance.taxonomyVersion, provenance.taxonomyDigest) = try row.decode((Int, String).self)
-            }
-            return tally.counts(provenance: provenance)
+            try await members(taxonomy: taxonomy, asOf: asOf, examples: nil, connection).counts
+        }
+    }
+
+    public func memberCounts(
+        taxonomy: Taxonomy, asOf: CalendarDate?, examples limit: Int,
+        of segments: @escaping @Sendable (MemberCounts) -> [String]
+    ) async throws -> (counts: MemberCounts, examples: [String: [MemberExample]]) {
+        try await withSnapshot { connection in
+            try await members(taxonomy: taxonomy, asOf: asOf, examples: (limit, segments), connection)
         }
     }
 
@@ -42,49 +25,98 @@ extension PostgresStore {
             let earlier = try await earlierFacts(
                 asOf: asOf, changing: MemberCounts.EarlierFacts.reexaminedColumns, connection
             ).resolved()
-            let reexamined = earlier.reexamined
-            var stored: [String: [MemberExample]] = [:]
-            for segment in segments {
-                var query = try Self.windowed(
-                    """
-                    SELECT \(CompanyColumns.read(from: "c")), \(Self.classificationColumns(from: "cl"))
-                    FROM company_segment AS member
-                    JOIN company c ON c.province = member.province AND c.key = member.company_key
-                    JOIN classification cl ON cl.province = member.province AND cl.taxonomy = member.taxonomy
-                        AND cl.company_key = member.company_key
-                    WHERE member.taxonomy = $2 AND member.segment = $4 AND member.is_member
-                        AND NOT member.company_key = ANY($5) AND
-                    """, asOf: asOf, taxonomy: taxonomy.id, imports: imports)
-                query.sql += " ORDER BY member.score DESC, member.company_key LIMIT \(max(limit, 0))"
-                query.binds.append(segment)
-                query.binds.append(reexamined)
-                let offset = CompanyRow.columns.count + 1
-                stored[segment] = try await connection.query(query, logger: logger).collect().map { row in
-                    MemberExample(
-                        company: try CompanyColumns.company(row),
-                        classification: try Self.classification(row, offset: offset))
-                }
-            }
-            guard !reexamined.isEmpty else { return stored }
-            var candidates: [(key: String, stored: [String?])] = []
-            for try await row in try await connection.query(
-                Self.heldCompanies(reexamined, imports: imports), logger: logger)
-            {
-                candidates.append(try Self.reclassifiedValues(row))
-            }
-            let plan = MemberExample.Plan(
-                stored: stored, candidates: candidates, segments: segments, limit: limit, earlier: earlier,
-                classifier: Classifier(taxonomy))
-            let keys = plan.keys
-            let companies = try await connection.query(
-                """
-                SELECT \(unescaped: CompanyColumns.read(from: "c"))
-                FROM unnest(\(keys.map(CompanyKey.province(ofKey:)))::text[], \(keys)::text[]) AS wanted(province, key)
-                JOIN company c ON c.province = wanted.province AND c.key = wanted.key
-                """, logger: logger
-            ).collect().map { try CompanyColumns.values($0) }
-            return try plan.examples(companies: companies)
+            let reexamined = try await reexamined(earlier.reexamined, imports: imports, earlier, taxonomy, connection)
+            return try await examples(
+                taxonomy: taxonomy, segments: segments, limit: limit, asOf: asOf, imports: imports,
+                reexamined: reexamined, earlier, connection)
         }
+    }
+
+    /// The counts and, with `examples`, the examples of the segments it picks from them, as SQLite's store reads
+    /// them: the reexamined companies are read and classified once for both.
+    private func members(
+        taxonomy: Taxonomy, asOf: CalendarDate?, examples: (limit: Int, segments: (MemberCounts) -> [String])?,
+        _ connection: PostgresConnection
+    ) async throws -> (counts: MemberCounts, examples: [String: [MemberExample]]) {
+        let imports = try await counted(asOf: asOf, connection)
+        let earlier = try await earlierFacts(asOf: asOf, connection).resolved()
+        let reexamined = try await reexamined(
+            examples == nil ? earlier.reclassified : earlier.reexamined, imports: imports, earlier, taxonomy,
+            connection)
+        var tally = MemberCounts.Tally(earlier: earlier)
+        let query = try Self.windowed(
+            """
+            SELECT (substr(founded, 1, 4)::integer * 100 + substr(founded, 6, 2)::integer)::bigint, segment, layer,
+                region, status, is_main, capital_currency, capital_amount, company_key
+            FROM company_segment AS member WHERE taxonomy = $2 AND is_member AND
+            """, asOf: asOf, taxonomy: taxonomy.id, imports: imports, refounded: earlier.refounded)
+        for try await row in try await connection.query(query, logger: logger) {
+            let (month, segment, layer, region, status, isMain, currency, amount, key) = try row.decode(
+                (Int?, String, String, String?, String?, Bool, String?, String?, String).self)
+            tally.add(
+                key: key, month: month, segment: segment, layer: layer, district: region, status: status,
+                isMain: isMain, currency: currency, amount: amount)
+        }
+        if let reexamined { tally.add(reexamined) }
+        var provenance = CountProvenance(imports: imports, taxonomyID: taxonomy.id, asOf: asOf)
+        // Classifications of one taxonomy share its file's version and digest (see `classifyCompanies`).
+        if let row = try await connection.query(
+            "SELECT taxonomy_version, taxonomy_digest FROM classification WHERE taxonomy = \(taxonomy.id) LIMIT 1",
+            logger: logger
+        ).collect().first {
+            (provenance.taxonomyVersion, provenance.taxonomyDigest) = try row.decode((Int, String).self)
+        }
+        let counts = tally.counts(provenance: provenance)
+        guard let examples else { return (counts, [:]) }
+        return (
+            counts,
+            try await self.examples(
+                taxonomy: taxonomy, segments: examples.segments(counts), limit: examples.limit, asOf: asOf,
+                imports: imports, reexamined: reexamined, earlier, connection)
+        )
+    }
+
+    /// Each of `segments`' examples: the stored ones without `earlier.reexamined`, merged with `reexamined`
+    /// (`MemberExample.Plan`), of which only the companies picked are read in full.
+    private func examples(
+        taxonomy: Taxonomy, segments: [String], limit: Int, asOf: CalendarDate?, imports: [RegistryImport],
+        reexamined: MemberCounts.Reexamined?, _ earlier: MemberCounts.EarlierFacts, _ connection: PostgresConnection
+    ) async throws -> [String: [MemberExample]] {
+        let excluded = earlier.reexamined
+        var stored: [String: [MemberExample]] = [:]
+        for segment in segments {
+            var query = try Self.windowed(
+                """
+                SELECT \(CompanyColumns.read(from: "c")), \(Self.classificationColumns(from: "cl"))
+                FROM company_segment AS member
+                JOIN company c ON c.province = member.province AND c.key = member.company_key
+                JOIN classification cl ON cl.province = member.province AND cl.taxonomy = member.taxonomy
+                    AND cl.company_key = member.company_key
+                WHERE member.taxonomy = $2 AND member.segment = $4 AND member.is_member
+                    AND NOT member.company_key = ANY($5) AND
+                """, asOf: asOf, taxonomy: taxonomy.id, imports: imports)
+            query.sql += " ORDER BY member.score DESC, member.company_key LIMIT \(max(limit, 0))"
+            query.binds.append(segment)
+            query.binds.append(excluded)
+            let offset = CompanyRow.columns.count + 1
+            stored[segment] = try await connection.query(query, logger: logger).collect().map { row in
+                MemberExample(
+                    company: try CompanyColumns.company(row),
+                    classification: try Self.classification(row, offset: offset))
+            }
+        }
+        guard let reexamined else { return stored }
+        let plan = MemberExample.Plan(stored: stored, reexamined: reexamined, segments: segments, limit: limit)
+        let keys = plan.keys
+        guard !keys.isEmpty else { return try plan.examples(companies: []) }
+        let companies = try await connection.query(
+            """
+            SELECT \(unescaped: CompanyColumns.read(from: "c"))
+            FROM unnest(\(keys.map(CompanyKey.province(ofKey:)))::text[], \(keys)::text[]) AS wanted(province, key)
+            JOIN company c ON c.province = wanted.province AND c.key = wanted.key
+            """, logger: logger
+        ).collect().map { try CompanyColumns.values($0) }
+        return try plan.examples(companies: companies)
     }
 
     /// The facts companies had on `asOf` where they differ from the stored ones (none without `asOf`), as
@@ -139,16 +171,19 @@ extension PostgresStore {
         return facts
     }
 
-    /// Adds the companies of `keys` (`EarlierFacts.reclassified`) that `imports` held, classified as they were.
-    private func reclassify(
-        _ keys: [String], imports: [RegistryImport], into tally: inout MemberCounts.Tally,
+    /// The companies of `keys` that `imports` held, classified by `taxonomy` as they were (`Reexamined`); nil when
+    /// `keys` is empty.
+    private func reexamined(
+        _ keys: [String], imports: [RegistryImport], _ earlier: MemberCounts.EarlierFacts, _ taxonomy: Taxonomy,
         _ connection: PostgresConnection
-    ) async throws {
-        guard !keys.isEmpty else { return }
+    ) async throws -> MemberCounts.Reexamined? {
+        guard !keys.isEmpty else { return nil }
+        var reexamined = MemberCounts.Reexamined(earlier: earlier, classifier: Classifier(taxonomy))
         for try await row in try await connection.query(Self.heldCompanies(keys, imports: imports), logger: logger) {
             let (key, stored) = try Self.reclassifiedValues(row)
-            tally.add(reclassified: key, stored: stored)
+            reexamined.add(key: key, stored: stored)
         }
+        return reexamined
     }
 
     /// A row of `heldCompanies`: the key and its values of `MemberCounts.Tally.reclassifiedColumns`.

@@ -4,24 +4,14 @@ import GRDB
 
 extension SQLiteStore {
     public func memberCounts(taxonomy: Taxonomy, asOf: CalendarDate?) async throws -> MemberCounts {
-        try await read { db in
-            let earlier = try Self.earlierFacts(db, asOf: asOf).resolved()
-            let (window, imports) = try Self.window(db, asOf: asOf, refounded: "?3")
-            let arguments: StatementArguments = [asOf?.description, taxonomy.id, Self.jsonArray(earlier.refounded)]
-            var tally = MemberCounts.Tally(
-                earlier: earlier, classifier: earlier.reclassified.isEmpty ? nil : Classifier(taxonomy))
-            try Self.tally(db, window: window, arguments: arguments, into: &tally)
-            try Self.reclassify(db, earlier.reclassified, imports: imports, into: &tally)
-            var provenance = CountProvenance(imports: imports, taxonomyID: taxonomy.id, asOf: asOf)
-            // Classifications of one taxonomy share its file's version and digest (see `classifyCompanies`).
-            if let row = try Row.fetchOne(
-                db, sql: "SELECT taxonomy_version, taxonomy_digest FROM classification WHERE taxonomy = ? LIMIT 1",
-                arguments: [taxonomy.id])
-            {
-                (provenance.taxonomyVersion, provenance.taxonomyDigest) = (row[0], row[1])
-            }
-            return tally.counts(provenance: provenance)
-        }
+        try await read { db in try Self.members(db, taxonomy: taxonomy, asOf: asOf, examples: nil).counts }
+    }
+
+    public func memberCounts(
+        taxonomy: Taxonomy, asOf: CalendarDate?, examples limit: Int,
+        of segments: @escaping @Sendable (MemberCounts) -> [String]
+    ) async throws -> (counts: MemberCounts, examples: [String: [MemberExample]]) {
+        try await read { db in try Self.members(db, taxonomy: taxonomy, asOf: asOf, examples: (limit, segments)) }
     }
 
     public func segmentExamples(
@@ -31,36 +21,93 @@ extension SQLiteStore {
             let earlier = try Self.earlierFacts(
                 db, asOf: asOf, changing: MemberCounts.EarlierFacts.reexaminedColumns
             ).resolved()
-            let reexamined = earlier.reexamined
-            let (window, imports) = try Self.window(db, asOf: asOf)
-            var stored: [String: [MemberExample]] = [:]
-            for segment in segments {
-                let keys = try String.fetchAll(
-                    db,
-                    sql: """
-                        SELECT company_key FROM company_segment AS member
-                        WHERE taxonomy = ?2 AND segment = ?3 AND is_member = 1 AND \(window)
-                            AND company_key NOT IN (SELECT value FROM json_each(?5))
-                        ORDER BY score DESC, company_key LIMIT ?4
-                        """,
-                    arguments: [asOf?.description, taxonomy.id, segment, limit, Self.jsonArray(reexamined)])
-                stored[segment] = try keys.compactMap { key in try Self.example(db, key: key, taxonomy: taxonomy.id) }
-            }
-            guard !reexamined.isEmpty else { return stored }
-            var candidates: [(key: String, stored: [String?])] = []
-            try Self.forEachHeldCompany(db, reexamined, imports: imports) { candidates.append(($0, $1)) }
-            let plan = MemberExample.Plan(
-                stored: stored, candidates: candidates, segments: segments, limit: limit, earlier: earlier,
-                classifier: Classifier(taxonomy))
-            let companies = try Row.fetchAll(
+            let imports = try Self.imports(db, asOf: asOf)
+            let reexamined = try Self.reexamined(db, earlier.reexamined, imports: imports, earlier, taxonomy)
+            return try Self.examples(
+                db, taxonomy: taxonomy, segments: segments, limit: limit, asOf: asOf, imports: imports,
+                reexamined: reexamined, earlier)
+        }
+    }
+
+    /// The counts and, with `examples`, the examples of the segments it picks from them: the reexamined companies
+    /// (`EarlierFacts.reexamined`) are read and classified once for both.
+    private static func members(
+        _ db: Database, taxonomy: Taxonomy, asOf: CalendarDate?,
+        examples: (limit: Int, segments: (MemberCounts) -> [String])?
+    ) throws -> (counts: MemberCounts, examples: [String: [MemberExample]]) {
+        let earlier = try earlierFacts(db, asOf: asOf).resolved()
+        let imports = try Self.imports(db, asOf: asOf)
+        // Counts alone classify only the reclassified companies again; examples need the refounded ones too.
+        let reexamined = try Self.reexamined(
+            db, examples == nil ? earlier.reclassified : earlier.reexamined, imports: imports, earlier, taxonomy)
+        var tally = MemberCounts.Tally(earlier: earlier)
+        let arguments: StatementArguments = [asOf?.description, taxonomy.id, jsonArray(earlier.refounded)]
+        try Self.tally(db, window: window(imports: imports, refounded: "?3"), arguments: arguments, into: &tally)
+        if let reexamined { tally.add(reexamined) }
+        var provenance = CountProvenance(imports: imports, taxonomyID: taxonomy.id, asOf: asOf)
+        // Classifications of one taxonomy share its file's version and digest (see `classifyCompanies`).
+        if let row = try Row.fetchOne(
+            db, sql: "SELECT taxonomy_version, taxonomy_digest FROM classification WHERE taxonomy = ? LIMIT 1",
+            arguments: [taxonomy.id])
+        {
+            (provenance.taxonomyVersion, provenance.taxonomyDigest) = (row[0], row[1])
+        }
+        let counts = tally.counts(provenance: provenance)
+        guard let examples else { return (counts, [:]) }
+        return (
+            counts,
+            try Self.examples(
+                db, taxonomy: taxonomy, segments: examples.segments(counts), limit: examples.limit, asOf: asOf,
+                imports: imports, reexamined: reexamined, earlier)
+        )
+    }
+
+    /// The companies of `keys` that `imports` held, classified by `taxonomy` as they were (`Reexamined`); nil when
+    /// `keys` is empty.
+    private static func reexamined(
+        _ db: Database, _ keys: [String], imports: [RegistryImport], _ earlier: MemberCounts.EarlierFacts,
+        _ taxonomy: Taxonomy
+    ) throws -> MemberCounts.Reexamined? {
+        guard !keys.isEmpty else { return nil }
+        var reexamined = MemberCounts.Reexamined(earlier: earlier, classifier: Classifier(taxonomy))
+        try forEachHeldCompany(db, keys, imports: imports) { reexamined.add(key: $0, stored: $1) }
+        return reexamined
+    }
+
+    /// Each of `segments`' examples: the stored ones without `earlier.reexamined`, merged with `reexamined`
+    /// (`MemberExample.Plan`), of which only the companies picked are read in full.
+    private static func examples(
+        _ db: Database, taxonomy: Taxonomy, segments: [String], limit: Int, asOf: CalendarDate?,
+        imports: [RegistryImport], reexamined: MemberCounts.Reexamined?, _ earlier: MemberCounts.EarlierFacts
+    ) throws -> [String: [MemberExample]] {
+        let excluded = jsonArray(earlier.reexamined)
+        var stored: [String: [MemberExample]] = [:]
+        for segment in segments {
+            let keys = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT company_key FROM company_segment AS member
+                    WHERE taxonomy = ?2 AND segment = ?3 AND is_member = 1 AND \(window(imports: imports))
+                        AND company_key NOT IN (SELECT value FROM json_each(?5))
+                    ORDER BY score DESC, company_key LIMIT ?4
+                    """,
+                arguments: [asOf?.description, taxonomy.id, segment, limit, excluded])
+            stored[segment] = try keys.compactMap { key in try Self.example(db, key: key, taxonomy: taxonomy.id) }
+        }
+        guard let reexamined else { return stored }
+        let plan = MemberExample.Plan(stored: stored, reexamined: reexamined, segments: segments, limit: limit)
+        let keys = plan.keys
+        let companies =
+            keys.isEmpty
+            ? []
+            : try Row.fetchAll(
                 db,
                 sql: """
                     SELECT \(CompanyRow.columns.joined(separator: ", ")), provenance_line FROM company
                     WHERE key IN (SELECT value FROM json_each(?))
-                    """, arguments: [Self.jsonArray(plan.keys)]
+                    """, arguments: [jsonArray(keys)]
             ).map { row in (Array(SQLiteImportSession.texts(row).dropLast()), row[CompanyRow.columns.count] as Int?) }
-            return try plan.examples(companies: companies)
-        }
+        return try plan.examples(companies: companies)
     }
 
     /// Calls `body` with each company of `keys` that one of `imports` held: its key and its values of
@@ -99,21 +146,23 @@ extension SQLiteStore {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The imports a count as of `asOf` covers: those of exports taken by then, or all.
+    private static func imports(_ db: Database, asOf: CalendarDate?) throws -> [RegistryImport] {
+        try ImportRecord.order(Column("id")).fetchAll(db).map { try $0.domain() }
+            .filter { asOf == nil || $0.snapshotDate <= asOf! }
+    }
+
     /// The window as SQL over a `company_segment` row named `member`, with `?1` the as-of day: members
-    /// founded by then and seen by an import taken by then; with the imports it covers. Only registry
+    /// founded by then and seen by one of `imports` (`imports(_:asOf:)`). Only registry
     /// companies are classified, and each segment row keeps its company's founding day (migration v5).
     /// The imports are few: naming them lets each member be looked up on import_key's primary key. With
     /// `refounded`, the parameter of a JSON array of keys (`EarlierFacts.refounded`), those companies are read
     /// whatever their stored founding day.
-    private static func window(
-        _ db: Database, asOf: CalendarDate?, refounded: String? = nil
-    ) throws -> (sql: String, imports: [RegistryImport]) {
-        let imports = try ImportRecord.order(Column("id")).fetchAll(db).map { try $0.domain() }
-            .filter { asOf == nil || $0.snapshotDate <= asOf! }
+    private static func window(imports: [RegistryImport], refounded: String? = nil) -> String {
         let founded =
             refounded.map { "(member.founded <= ?1 OR member.company_key IN (SELECT value FROM json_each(\($0))))" }
             ?? "member.founded <= ?1"
-        return ("(?1 IS NULL OR (\(founded) AND \(held(key: "member.company_key", by: imports))))", imports)
+        return "(?1 IS NULL OR (\(founded) AND \(held(key: "member.company_key", by: imports))))"
     }
 
     /// SQL saying that one of `imports` held the company whose key is `key`.
@@ -122,14 +171,6 @@ extension SQLiteStore {
         return """
             EXISTS (SELECT 1 FROM import_key WHERE import_key.import_id IN (\(counted)) AND import_key.key = \(key))
             """
-    }
-
-    /// Adds the companies of `keys` (`EarlierFacts.reclassified`) that `imports` held, classified as they were.
-    private static func reclassify(
-        _ db: Database, _ keys: [String], imports: [RegistryImport], into tally: inout MemberCounts.Tally
-    ) throws {
-        guard !keys.isEmpty else { return }
-        try forEachHeldCompany(db, keys, imports: imports) { tally.add(reclassified: $0, stored: $1) }
     }
 
     /// The facts companies had on `asOf` where they differ from the stored ones (none without `asOf`): the

@@ -65,25 +65,35 @@ struct AsOfCountsTests {
         let june = try export("june.csv", [jia + "2022-05-10", yi + "2021-03-01", bing + "2022-06-01"])
         let october = try export("corrected.csv", [jia + "2022-07-01", yi + "2021-03-01", bing + "2021-01-15"])
         let day = CalendarDate(year: 2022, month: 6, day: 30)
-        let counting = { @Sendable (store: any Store, files: [URL]) async throws -> [String] in
+        // Read apart, then together as a report reads them.
+        let counting = { @Sendable (store: any Store, files: [URL]) async throws -> [[String]] in
             try await store.install(inputs.regions)
             for file in files { _ = try await inputs.importFile(file, store) }
             let examples = try await store.segmentExamples(
                 taxonomy: inputs.taxonomy, segment: "ai_software", limit: 5, asOf: day)
-            return try await store.memberCounts(taxonomy: inputs.taxonomy, asOf: day).cells.map {
-                "\($0.month.map { "\($0.year)-\($0.month)" } ?? "-") \($0.count)"
-            } + examples.map { "\($0.company.names.zh ?? "-") \($0.company.founded?.description ?? "-")" }
+            let together = try await store.memberCounts(
+                taxonomy: inputs.taxonomy, asOf: day, examples: 5, of: { _ in ["ai_software"] })
+            return [
+                Self.founded(try await store.memberCounts(taxonomy: inputs.taxonomy, asOf: day), examples),
+                Self.founded(together.counts, together.examples["ai_software"] ?? []),
+            ]
         }
         let juneOnly = try await counting(try SQLiteStore(), [june])
-        #expect(
-            juneOnly == [
-                "2021-3 1", "2022-5 1", "2022-6 1", "杭州丙智能科技有限公司 2022-06-01", "杭州乙智能科技有限公司 2021-03-01",
-                "杭州甲智能科技有限公司 2022-05-10",
-            ])
+        let expected = [
+            "2021-3 1", "2022-5 1", "2022-6 1", "杭州丙智能科技有限公司 2022-06-01", "杭州乙智能科技有限公司 2021-03-01",
+            "杭州甲智能科技有限公司 2022-05-10",
+        ]
+        #expect(juneOnly == [expected, expected])
         let both = try await counting(try SQLiteStore(), [june, october])
         #expect(both == juneOnly)
         let found = try await PostgresTestServer.withStore { store in try await counting(store, [june, october]) }
         #expect(found == juneOnly)
+    }
+
+    /// Members by founding month, then examples with their founding days.
+    static func founded(_ counts: MemberCounts, _ examples: [MemberExample]) -> [String] {
+        counts.cells.map { "\($0.month.map { "\($0.year)-\($0.month)" } ?? "-") \($0.count)" }
+            + examples.map { "\($0.company.names.zh ?? "-") \($0.company.founded?.description ?? "-")" }
     }
 
     @Test(
@@ -128,10 +138,16 @@ struct AsOfCountsTests {
             for file in files { _ = try await inputs.importFile(file, store) }
             var found: [[String]] = []
             for asOf in [CalendarDate(year: 2022, month: 6, day: 30), nil] {
-                let counts = try await store.memberCounts(taxonomy: inputs.taxonomy, asOf: asOf)
                 let segments = inputs.taxonomy.segments.map(\.segment.id)
+                let counts = try await store.memberCounts(taxonomy: inputs.taxonomy, asOf: asOf)
                 let examples = try await store.segmentExamples(
                     taxonomy: inputs.taxonomy, segments: segments, limit: 5, asOf: asOf)
+                // Read together, as a report reads them, they are the same.
+                let together = try await store.memberCounts(
+                    taxonomy: inputs.taxonomy, asOf: asOf, examples: 5, of: { _ in segments })
+                guard together.counts == counts, together.examples == examples else {
+                    throw AsOfReadError(asOf: asOf)
+                }
                 found.append(
                     counts.cells.map { "\($0.layer ?? "-") \($0.district?.rawValue ?? "-") \($0.count)" }
                         + counts.segmentCells.map { "\($0.segment) \($0.district?.rawValue ?? "-") \($0.count)" }
@@ -162,6 +178,11 @@ struct AsOfCountsTests {
         }
         #expect(foundReversed == reversed)
     }
+}
+
+/// Counts and examples read together differ from those read apart.
+struct AsOfReadError: Error {
+    let asOf: CalendarDate?
 }
 
 @Suite("Reads of one snapshot")

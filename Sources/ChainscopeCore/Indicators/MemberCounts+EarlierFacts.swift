@@ -16,6 +16,10 @@ extension MemberCounts {
         private var latest: [String: (snapshot: String, importID: Int64)] = [:]
         /// By company key, the facts as of the day that differ from the stored ones (`resolved()`).
         private var facts: [String: [String: String?]] = [:]
+        /// `refounded`, `reclassified` and `reexamined`, listed once by `resolved()`: a count reads them several times.
+        private var refoundedKeys: [String] = []
+        private var reclassifiedKeys: [String] = []
+        private var reexaminedKeys: [String] = []
         private var isResolved = false
         /// The day, as `YYYY-MM-DD`; nil for facts of no day (none).
         private let day: String?
@@ -65,16 +69,23 @@ extension MemberCounts {
         /// unknown then), else nil; after `resolved()`.
         func fact(_ column: String, of key: String) -> String?? { facts[key]?[column] }
 
+        /// The facts of company `key` as of the day that differ from the stored ones, nil when none do; after
+        /// `resolved()`. One lookup for a count's every segment row, most of which have none.
+        func facts(of key: String) -> [String: String?]? { facts[key] }
+
         /// The companies whose founding day as of the day differs from the stored one, after `resolved()`: a count
         /// must read them whatever their stored day, and counts them by `isFounded(_:)`.
-        public var refounded: [String] { facts.filter { $0.value["founded"] != nil }.keys.sorted() }
+        public var refounded: [String] { refoundedKeys }
 
         /// The companies whose name, business scope or industry as of the day differs from the stored one, after
-        /// `resolved()`: a count classifies them as they were (`Tally.add(reclassified:stored:)`) instead of counting
+        /// `resolved()`: a count classifies them as they were (`Tally.add(_:)`, `Reexamined`) instead of counting
         /// their stored classification.
-        public var reclassified: [String] {
-            facts.filter { !Set($0.value.keys).isDisjoint(with: Self.classifiedColumns) }.keys.sorted()
-        }
+        public var reclassified: [String] { reclassifiedKeys }
+
+        /// The companies whose examples as of the day cannot come from their stored segment rows, after `resolved()`:
+        /// classified otherwise then (`reclassified`), or founded on another day by that day's facts (`refounded`). A
+        /// store reads its examples without them and adds them through `MemberExample.Plan`.
+        public var reexamined: [String] { reexaminedKeys }
 
         /// The columns a classification reads (`Classifier.classification(of:)`).
         static let classifiedColumns: Set<String> = ["name_zh", "name_en", "business_scope", "industry_name"]
@@ -102,6 +113,11 @@ extension MemberCounts {
                 }
                 if !values.isEmpty { resolved.facts[key] = values }
             }
+            resolved.refoundedKeys = resolved.facts.compactMap { $0.value["founded"] == nil ? nil : $0.key }.sorted()
+            resolved.reclassifiedKeys = resolved.facts.compactMap { key, values in
+                values.keys.contains(where: Self.classifiedColumns.contains) ? key : nil
+            }.sorted()
+            resolved.reexaminedKeys = Set(resolved.reclassifiedKeys).union(resolved.refoundedKeys).sorted()
             return resolved
         }
 

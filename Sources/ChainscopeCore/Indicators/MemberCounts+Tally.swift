@@ -22,39 +22,33 @@ extension MemberCounts {
         private var capital: [String: Decimal] = [:]
         /// The facts of companies that later exports changed, for a count as of an earlier day.
         private let earlier: EarlierFacts
-        /// Classifies the companies whose classification's inputs later exports changed, as they were; nil counts
-        /// their stored classification.
-        private let classifier: Classifier?
-        /// `earlier.reclassified`, whose stored segment rows are not counted when there is a classifier.
+        /// `earlier.reclassified`, whose stored segment rows are not counted: `add(_:)` counts them as they were.
         private let reclassified: Set<String>
 
-        public init(earlier: EarlierFacts = EarlierFacts(), classifier: Classifier? = nil) {
+        public init(earlier: EarlierFacts = EarlierFacts()) {
             self.earlier = earlier.resolved()
-            self.classifier = classifier
-            reclassified = classifier == nil ? [] : Set(self.earlier.reclassified)
+            reclassified = Set(self.earlier.reclassified)
         }
 
-        /// The stored columns of a company that `add(reclassified:stored:)` reads, in its order, by the stores'
+        /// The stored columns of a company that `Reexamined.add(key:stored:)` reads, in its order, by the stores'
         /// column names.
         public static let reclassifiedColumns = [
             "name_zh", "name_en", "business_scope", "industry_name", "founded", "region", "status", "capital_currency",
             "capital_amount",
         ]
 
-        /// Adds company `key` of `EarlierFacts.reclassified`, whose stored columns (`reclassifiedColumns`) are
-        /// `stored`, classified and counted with its facts as of the day, if it was founded by then; the store reads
-        /// such a company whether or not it is a member now, from the imports the count covers.
-        public mutating func add(reclassified key: String, stored: [String?]) {
-            guard let classifier, reclassified.contains(key),
-                let (classification, facts) = earlier.classification(of: key, stored: stored, by: classifier),
-                classification.isMember
-            else { return }
-            func value(_ column: String) -> String? { facts[column] ?? nil }
-            for (index, segment) in classification.segments.enumerated() {
-                add(
-                    month: value("founded").flatMap(Self.month), segment: segment.segment, layer: segment.layer,
-                    district: value("region"), status: value("status"), isMain: index == 0,
-                    currency: value("capital_currency"), amount: value("capital_amount"))
+        /// Adds the members of `EarlierFacts.reclassified` among `reexamined`, classified and counted with their facts
+        /// as of the day: the store reads such a company whether or not it is a member now, from the imports the count
+        /// covers. (The others, `refounded` alone, are counted from their stored segment rows.)
+        public mutating func add(_ reexamined: Reexamined) {
+            for member in reexamined.members where reclassified.contains(member.key) {
+                func value(_ column: String) -> String? { member.facts[column] ?? nil }
+                for (index, segment) in member.segments.enumerated() {
+                    add(
+                        month: value("founded").flatMap(Self.month), segment: segment.segment, layer: segment.layer,
+                        district: value("region"), status: value("status"), isMain: index == 0,
+                        currency: value("capital_currency"), amount: value("capital_amount"))
+                }
             }
         }
 
@@ -70,12 +64,18 @@ extension MemberCounts {
                     month: month, segment: segment, layer: layer, district: district, status: status, isMain: isMain,
                     currency: currency, amount: amount)
             }
+            // Most members have no facts of the day other than their stored ones: one lookup says so.
+            guard let facts = earlier.facts(of: key) else {
+                return add(
+                    month: month, segment: segment, layer: layer, district: district, status: status, isMain: isMain,
+                    currency: currency, amount: amount)
+            }
             // A company whose founding day a later export changed is read whatever its stored day; one classified
-            // as it was is added by `add(reclassified:stored:)`.
+            // as it was is added by `add(_:)`.
             if earlier.isFounded(key) == false || reclassified.contains(key) { return }
-            func fact(_ column: String, _ stored: String?) -> String? { earlier.fact(column, of: key) ?? stored }
+            func fact(_ column: String, _ stored: String?) -> String? { facts[column] ?? stored }
             add(
-                month: earlier.fact("founded", of: key).map { $0.flatMap(Self.month) } ?? month, segment: segment,
+                month: facts["founded"].map { $0.flatMap(Self.month) } ?? month, segment: segment,
                 layer: layer, district: fact("region", district), status: fact("status", status), isMain: isMain,
                 currency: fact("capital_currency", currency), amount: fact("capital_amount", amount))
         }

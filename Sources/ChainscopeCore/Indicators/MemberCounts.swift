@@ -85,7 +85,7 @@ public struct CountProvenance: Sendable, Hashable {
 }
 
 /// A member of a segment shown as an example, with the classification that placed it there.
-public struct MemberExample: Sendable {
+public struct MemberExample: Sendable, Hashable {
     public var company: Company
     public var classification: Classification
 

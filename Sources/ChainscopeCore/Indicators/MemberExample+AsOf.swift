@@ -1,19 +1,14 @@
 import Foundation
 
 extension MemberCounts.EarlierFacts {
-    /// The companies whose examples as of the day cannot come from their stored segment rows: classified otherwise
-    /// then (`reclassified`), or founded on another day by that day's facts (`refounded`). A store reads its
-    /// examples without them and adds them through `MemberExample.Plan`.
-    public var reexamined: [String] { Set(reclassified).union(refounded).sorted() }
-
     /// The columns whose changes make a company one of `reexamined`: a store may read only the entries of companies
     /// with changes of these.
     public static let reexaminedColumns = (classifiedColumns.union(["founded"])).sorted()
 
     /// Company `key`, of `reclassified` or `refounded`, whose stored values of `Tally.reclassifiedColumns` are
     /// `stored`: its values of those columns as of the day, and its classification by `classifier` from its name,
-    /// business scope and industry of then; nil when it was not founded by the day.
-    public func classification(
+    /// business scope and industry of then, for counting (no evidence); nil when it was not founded by the day.
+    func classification(
         of key: String, stored: [String?], by classifier: Classifier
     ) -> (Classification, facts: [String: String?])? {
         var facts = Dictionary(uniqueKeysWithValues: zip(MemberCounts.Tally.reclassifiedColumns, stored))
@@ -22,7 +17,7 @@ extension MemberCounts.EarlierFacts {
             if let fact = fact(column, of: key) { facts[column] = fact }
         }
         func value(_ column: String) -> String? { facts[column] ?? nil }
-        let classification = classifier.classify(
+        let classification = classifier.classifyForCounting(
             name: value("name_zh") ?? value("name_en"), scope: value("business_scope"), industry: value("industry_name")
         )
         return (classification, facts)
@@ -54,14 +49,11 @@ extension MemberExample {
         private let earlier: MemberCounts.EarlierFacts
         private let classifier: Classifier
 
-        /// `candidates` are the reexamined companies the count's imports held, each key with its stored values of
-        /// `MemberCounts.Tally.reclassifiedColumns`.
         public init(
-            stored: [String: [MemberExample]], candidates: [(key: String, stored: [String?])], segments: [String],
-            limit: Int, earlier: MemberCounts.EarlierFacts, classifier: Classifier
+            stored: [String: [MemberExample]], reexamined: MemberCounts.Reexamined, segments: [String], limit: Int
         ) {
-            self.earlier = earlier
-            self.classifier = classifier
+            earlier = reexamined.earlier
+            classifier = reexamined.classifier
             let wanted = Set(segments)
             var ranked: [String: [(pick: Pick, key: String, score: Double)]] = [:]
             for (segment, examples) in stored where wanted.contains(segment) {
@@ -70,12 +62,9 @@ extension MemberExample {
                     return (.stored(example), example.company.key.description, score)
                 }
             }
-            for (key, values) in candidates {
-                guard let (classification, _) = earlier.classification(of: key, stored: values, by: classifier),
-                    classification.isMember
-                else { continue }
-                for segment in classification.segments where wanted.contains(segment.segment) {
-                    ranked[segment.segment, default: []].append((.asOf(key), key, segment.score))
+            for member in reexamined.members {
+                for segment in member.segments where wanted.contains(segment.segment) {
+                    ranked[segment.segment, default: []].append((.asOf(member.key), member.key, segment.score))
                 }
             }
             picks = ranked.mapValues { found in

@@ -141,6 +141,17 @@ public struct Classifier: Sendable {
             industry.map(ScopeText.init(countingUTF8:)), keepsEvidence: false, isKnownToMentionInclude: true)
     }
 
+    /// `classifyForCounting(name:scope:industry:)` of texts, for counts as of a day (`MemberCounts.Reexamined`).
+    public func classifyForCounting(name: String?, scope: String?, industry: String?) -> Classification {
+        var (name, scope) = (name ?? "", scope ?? "")
+        return name.withUTF8 { name in
+            scope.withUTF8 { scope in
+                guard var industry else { return classifyForCounting(name: name, scope: scope, industry: nil) }
+                return industry.withUTF8 { classifyForCounting(name: name, scope: scope, industry: $0) }
+            }
+        }
+    }
+
     /// Whether the folded text of `utf8` holds an include term.
     private func mentionsInclude(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         compiled.includeMatcher.containsMatch(foldingUTF8: utf8)

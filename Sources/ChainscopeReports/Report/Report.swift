@@ -56,10 +56,9 @@ extension Report {
     public static func load(
         from store: any Store, overview: Overview, taxonomy: Taxonomy, asOf: CalendarDate?
     ) async throws -> Report {
-        let counts = try await store.memberCounts(taxonomy: taxonomy, asOf: asOf)
-        let examples = try await store.segmentExamples(
-            taxonomy: taxonomy, segments: Indicators(counts).ranking(by: .segment).prefix(exampleSegments).map(\.key),
-            limit: examplesPerSegment, asOf: asOf)
+        let (counts, examples) = try await store.memberCounts(
+            taxonomy: taxonomy, asOf: asOf, examples: examplesPerSegment,
+            of: { Indicators($0).ranking(by: .segment).prefix(exampleSegments).map(\.key) })
         let quarantine = try await store.quarantineGroups(
             importIDs: counts.provenance.imports.map(\.id), examples: quarantineExamples)
         return Report(

@@ -215,12 +215,23 @@ public struct StoreConformance: Sendable {
             let counts = try await store.memberCounts(taxonomy: inputs.taxonomy, asOf: day)
             snapshot.memberCounts[day?.description ?? "all"] = counts
             if day == nil { check(counts.members == members, "every member is counted") }
+            // Read together, as a report reads them, for the two largest segments by the counts.
+            let together = try await store.memberCounts(
+                taxonomy: inputs.taxonomy, asOf: day, examples: 5,
+                of: { Indicators($0).ranking(by: .segment).prefix(2).map(\.key) })
+            check(together.counts == counts, "counts read with examples are the counts")
+            check(
+                Set(together.examples.keys) == Set(Indicators(counts).ranking(by: .segment).prefix(2).map(\.key)),
+                "counts read with examples give the examples of the segments picked from them")
             for (_, segment) in inputs.taxonomy.segments {
                 let examples = try await store.segmentExamples(
                     taxonomy: inputs.taxonomy, segment: segment.id, limit: 5, asOf: day)
                 check(
                     examples.allSatisfy { $0.classification.segments.contains { $0.segment == segment.id } },
                     "a segment's examples score in it")
+                if let read = together.examples[segment.id] {
+                    check(read == examples, "examples read with the counts are the segment's examples")
+                }
                 snapshot.examples["\(segment.id) \(day?.description ?? "all")"] = examples.map(
                     \.company.key.description)
             }
