@@ -234,10 +234,11 @@ extension SQLiteStore {
                 FROM company_segment AS member
                 WHERE taxonomy = ?2 AND is_member = 1 AND \(window)
                 """, arguments: arguments)
+        let readsKeys = tally.readsKeys
         while let row = try rows.next() {
             tally.add(
-                key: row[8], month: row[0], segment: row[1], layer: row[2], district: row[3], status: row[4],
-                isMain: row[5], currency: row[6], amount: row[7])
+                key: readsKeys ? row[8] : "", month: row[0], segment: row[1], layer: row[2], district: row[3],
+                status: row[4], isMain: row[5], currency: row[6], amount: row[7])
         }
     }
 }
