@@ -11,9 +11,15 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        .target(
+            name: "BenchmarkSupport",
+            dependencies: [.product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/BenchmarkSupport"
+        ),
         .executableTarget(
             name: "ImportBenchmark",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "ChainscopeCore", package: "chainscope"),
                 .product(name: "ChainscopeIngest", package: "chainscope"),
@@ -25,6 +31,7 @@ let package = Package(
         .executableTarget(
             name: "ClassifyBenchmark",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "ChainscopeCore", package: "chainscope"),
                 .product(name: "ChainscopeIngest", package: "chainscope"),
@@ -35,6 +42,7 @@ let package = Package(
         .executableTarget(
             name: "ReportBenchmark",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "ChainscopeCore", package: "chainscope"),
                 .product(name: "ChainscopeIngest", package: "chainscope"),

@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkSupport
 import ChainscopeCore
 import ChainscopeIngest
 import ChainscopeSQLite
@@ -14,14 +15,14 @@ let benchmarks: @Sendable () -> Void = {
     let export = folder.appendingPathComponent("sample.csv")
 
     Benchmark(
-        "Import \(rows) sample rows into SQLite",
+        "Import-\(rows)-sample-rows-into-SQLite",
         configuration: .init(
             metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident, .throughput],
             maxDuration: .seconds(30), maxIterations: 5,
             // Allocations are stable on a noisy machine; 1.15 million were measured for 10,000 rows with
             // classification (2026-11-26, the classifier building evidence without copies; 1.38 million
             // on 2026-11-25, 1.97 million before rows were encoded on the reading thread).
-            thresholds: [.mallocCountTotal: .init(absolute: [.p90: 1_400_000])])
+            thresholds: allocationTolerance)
     ) { benchmark in
         let (regions, options) = try prepare()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -38,13 +39,13 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark(
-        "Index \(rows) imported companies for search",
+        "Index-\(rows)-imported-companies-for-search",
         configuration: .init(
             metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident],
             maxDuration: .seconds(30), maxIterations: 5,
             // 305,000 allocations were measured for 10,000 companies (2026-11-26, both full-text tables of
             // migration v9, grams computed beside the writer).
-            thresholds: [.mallocCountTotal: .init(absolute: [.p90: 350_000])])
+            thresholds: allocationTolerance)
     ) { benchmark in
         let (regions, options) = try prepare()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -65,14 +66,14 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark(
-        "Import a newer export of \(rows) rows that changes most companies",
+        "Import-a-newer-export-of-\(rows)-rows-that-changes-most-companies",
         configuration: .init(
             metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident],
             maxDuration: .seconds(30), maxIterations: 5,
             // Each changed company is compared, updated, recorded in its history and classified again:
             // 2.62 million allocations (2026-11-26), 6.67 million while the statements that read the stored
             // row and record its history were compiled for every company.
-            thresholds: [.mallocCountTotal: .init(absolute: [.p90: 3_000_000])])
+            thresholds: allocationTolerance)
     ) { benchmark in
         let (regions, options) = try prepare()
         defer { try? FileManager.default.removeItem(at: folder) }
