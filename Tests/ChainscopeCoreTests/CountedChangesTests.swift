@@ -29,7 +29,8 @@ struct CountedChangesTests {
             (#"{}"#, [:]),
         ] as [(String, [String: [String?]])])
     func reads(json: String, expected: [String: [String?]]) throws {
-        #expect(try Changes.pairs(in: json) == expected)
+        #expect(try Changes.values(in: json, at: .before) == expected.mapValues { $0[0] })
+        #expect(try Changes.values(in: json, at: .after) == expected.mapValues { $0[1] })
     }
 
     @Test(
@@ -42,16 +43,31 @@ struct CountedChangesTests {
             ("{\"status\":[\"a\nb\",null]}", 13),  // a raw line feed in a string
             (#"{"status":["\ud83d x",null]}"#, 12),  // a lone surrogate
             (#"{"status":["\q",null]}"#, 12),  // an unknown escape
+            (#"{"status":["a",{}]}"#, 15),  // an object in a counted pair
             (#"["status"]"#, 0),
             ("", 0),
         ] as [(String, Int)])
     func refuses(json: String, offset: Int) {
-        #expect(throws: Changes.Malformed.self) { try Changes.pairs(in: json) }
-        #expect((try? Changes.pairs(in: json)) == nil)
+        #expect(refusal(json, at: .before) == offset)
+    }
+
+    @Test("Only the side read is decoded: a bad escape on the other side is not looked at")
+    func decodesOneSide() throws {
+        let badBefore = #"{"status":["\q","revoked"]}"#
+        #expect(try Changes.values(in: badBefore, at: .after) == ["status": "revoked"])
+        #expect(refusal(badBefore, at: .before) == 12)
+        let badAfter = #"{"status":["active","\ud83d"]}"#
+        #expect(try Changes.values(in: badAfter, at: .before) == ["status": "active"])
+        #expect(refusal(badAfter, at: .after) == 21)
+    }
+
+    /// Where reading `side` of `json` is refused, nil when it is read.
+    private func refusal(_ json: String, at side: Changes.Side) -> Int? {
         do {
-            _ = try Changes.pairs(in: json)
+            _ = try Changes.values(in: json, at: side)
+            return nil
         } catch {
-            #expect(error.offset == offset)
+            return error.offset
         }
     }
 
@@ -73,7 +89,8 @@ struct CountedChangesTests {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: [Any]])
             let expected = object.filter { Changes.columns.contains($0.key) && $0.value.count == 2 }
                 .mapValues { $0.map { $0 as? String } }
-            #expect(try Changes.pairs(in: json) == expected, "\(json)")
+            #expect(try Changes.values(in: json, at: .before) == expected.mapValues { $0[0] }, "\(json)")
+            #expect(try Changes.values(in: json, at: .after) == expected.mapValues { $0[1] }, "\(json)")
         }
     }
 

@@ -1,8 +1,10 @@
 extension MemberCounts.EarlierFacts {
-    /// The pairs of a history entry (a JSON object of `column: [before, after]`, as `CompanyRow.changes` records
-    /// them) whose column is one of `columns`, read on the entry's bytes: the other columns (a changed row's raw
-    /// cells) are skipped without being decoded. `JSONDecoder` into a struct of these columns was 13% of an as-of
-    /// report's time over 99,605 companies of which 39,842 had changed. Throws on text that is not such an object.
+    /// One side of the pairs of a history entry (a JSON object of `column: [before, after]`, as `CompanyRow.changes`
+    /// records them) whose column is one of `columns`, read on the entry's bytes: the other columns (a changed row's
+    /// raw cells) and the other side are skipped without being decoded. `JSONDecoder` into a struct of these columns
+    /// was 13% of an as-of report's time over 99,605 companies of which 39,842 had changed. A count reads one side of
+    /// each pair: keeping both held twice the text it needs for every changed company. Throws on text that is not
+    /// such an object.
     public struct CountedChanges {
         /// The columns read: the facts a count uses and the inputs of a classification.
         public static let columns: [String] = [
@@ -16,31 +18,42 @@ extension MemberCounts.EarlierFacts {
             public let offset: Int
         }
 
+        /// A side of a `[before, after]` pair.
+        public enum Side: Int, Sendable {
+            case before = 0
+            case after = 1
+        }
+
         private let bytes: UnsafeBufferPointer<UInt8>
+        private let side: Side
         private var index = 0
 
-        /// The entry's pairs of `columns` with two values, by column.
-        public static func pairs(in json: String) throws(Malformed) -> [String: [String?]] {
+        /// The `side` values of the entry's pairs of `columns` (those with two values), by column. Only that side's
+        /// strings are decoded: a bad escape in the other is not noticed.
+        public static func values(in json: String, at side: Side) throws(Malformed) -> [String: String?] {
             var json = json
-            let read: Result<[String: [String?]], Malformed> = json.withUTF8 { bytes in
-                var reader = CountedChanges(bytes: bytes)
+            let read: Result<[String: String?], Malformed> = json.withUTF8 { bytes in
+                var reader = CountedChanges(bytes: bytes, side: side)
                 do throws(Malformed) { return .success(try reader.object()) } catch { return .failure(error) }
             }
             return try read.get()
         }
 
-        private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+        private init(bytes: UnsafeBufferPointer<UInt8>, side: Side) {
+            self.bytes = bytes
+            self.side = side
+        }
 
-        private mutating func object() throws(Malformed) -> [String: [String?]] {
-            var pairs: [String: [String?]] = [:]
+        private mutating func object() throws(Malformed) -> [String: String?] {
+            var values: [String: String?] = [:]
             try expect(UInt8(ascii: "{"))
             if !consume(UInt8(ascii: "}")) {
                 repeat {
                     let column = try key()
                     try expect(UInt8(ascii: ":"))
                     if let column {
-                        let values = try texts()
-                        if values.count == 2 { pairs[Self.columns[column]] = values }
+                        let (count, value) = try sideOfPair()
+                        if count == 2 { values[Self.columns[column]] = .some(value) }
                     } else {
                         try skipValue()
                     }
@@ -49,7 +62,7 @@ extension MemberCounts.EarlierFacts {
             }
             skipSpace()
             guard index == bytes.count else { throw Malformed(offset: index) }
-            return pairs
+            return values
         }
 
         /// The index in `columns` of the next key, nil for another column.
@@ -67,25 +80,28 @@ extension MemberCounts.EarlierFacts {
             return Self.columnBytes.firstIndex { $0.elementsEqual(key) }
         }
 
-        /// An array of strings and nulls.
-        private mutating func texts() throws(Malformed) -> [String?] {
-            var values: [String?] = []
+        /// An array of strings and nulls: how many it holds, and the one at `side` decoded (nil when null or absent).
+        private mutating func sideOfPair() throws(Malformed) -> (count: Int, value: String?) {
+            var count = 0
+            var value: String?
             try expect(UInt8(ascii: "["))
-            if consume(UInt8(ascii: "]")) { return values }
+            if consume(UInt8(ascii: "]")) { return (0, nil) }
             repeat {
+                defer { count += 1 }
                 skipSpace()
-                if consumeLiteral("null") {
-                    values.append(nil)
-                    continue
-                }
+                if consumeLiteral("null") { continue }
                 let start = index + 1
                 let hasEscape = try skipString()
-                let text = hasEscape ? try unescaped(from: start) : Array(bytes[start..<(index - 1)])
-                guard let value = String(validating: text, as: UTF8.self) else { throw Malformed(offset: start) }
-                values.append(value)
+                guard count == side.rawValue else { continue }
+                let text =
+                    hasEscape
+                    ? String(validating: try unescaped(from: start), as: UTF8.self)
+                    : String(validating: UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]), as: UTF8.self)
+                guard let text else { throw Malformed(offset: start) }
+                value = text
             } while consume(UInt8(ascii: ","))
             try expect(UInt8(ascii: "]"))
-            return values
+            return (count, value)
         }
 
         /// Skips any JSON value.

@@ -8,10 +8,11 @@ extension MemberCounts {
     /// before the first change a later import applied (`applied`). Companies without such entries have their
     /// stored facts. The stores add the entries, then `resolved()` works each company's facts out.
     public struct EarlierFacts: Sendable {
-        /// By company key, the changes imports of exports taken after the day applied, in the order of the imports.
-        private var applied: [String: [(importID: Int64, changes: [String: [String?]])]] = [:]
+        /// By company key, the values before the changes that imports of exports taken after the day applied, in the
+        /// order of the imports.
+        private var applied: [String: [(importID: Int64, before: [String: String?])]] = [:]
         /// By company key and import, what rows of exports taken by the day said and was not applied.
-        private var unapplied: [String: [Int64: [String: [String?]]]] = [:]
+        private var unapplied: [String: [Int64: [String: String?]]] = [:]
         /// By company key, the latest import of an export taken by the day that held the company.
         private var latest: [String: (snapshot: String, importID: Int64)] = [:]
         /// By company key, the facts as of the day that differ from the stored ones (`resolved()`).
@@ -30,26 +31,27 @@ extension MemberCounts {
         /// The facts as of `day`, to be added.
         public init(asOf day: CalendarDate) { self.day = day.description }
 
-        /// Whether no company's facts differ from its stored ones.
-        public var isEmpty: Bool { applied.isEmpty && unapplied.isEmpty }
+        /// Whether no company's facts differ from its stored ones (before `resolved()`: whether no entry was added).
+        public var isEmpty: Bool { isResolved ? facts.isEmpty : applied.isEmpty && unapplied.isEmpty }
 
-        /// The companies whose facts may differ, whose holding imports (`add(key:heldBy:snapshot:)`) are needed.
+        /// The companies whose facts may differ, whose holding imports (`add(key:heldBy:snapshot:)`) are needed;
+        /// before `resolved()`, which keeps only the facts that differ.
         public var keys: Set<String> { Set(applied.keys).union(unapplied.keys) }
 
         /// Adds a change of company `key` (as the stores keep it: a JSON object of `column: [before, after]`)
         /// that import `importID`, of an export taken after the day, applied. Must come in the order of the imports.
         public mutating func add(key: String, importID: Int64, applied json: String) throws {
-            let changes = try Self.counted(json, key: key, importID: importID)
-            guard !changes.isEmpty else { return }
-            applied[key, default: []].append((importID, changes))
+            let before = try Self.counted(json, .before, key: key, importID: importID)
+            guard !before.isEmpty else { return }
+            applied[key, default: []].append((importID, before))
         }
 
         /// Adds what the row of company `key` in import `importID`, of an export taken by the day, said and was
         /// not applied (`before` the stored value, `after` the row's).
         public mutating func add(key: String, importID: Int64, unapplied json: String) throws {
-            let changes = try Self.counted(json, key: key, importID: importID)
-            guard !changes.isEmpty else { return }
-            unapplied[key, default: [:]][importID] = changes
+            let after = try Self.counted(json, .after, key: key, importID: importID)
+            guard !after.isEmpty else { return }
+            unapplied[key, default: [:]][importID] = after
         }
 
         /// Records that import `importID`, of an export taken on `snapshot` (ISO, by the day), held company `key`.
@@ -99,7 +101,8 @@ extension MemberCounts {
         }
 
         /// The facts with each company's values as of the day worked out once, for `fact` (called for every
-        /// segment row of a count).
+        /// segment row of a count). The entries they were worked out from are let go: a count as of a day before an
+        /// export that changed a million companies holds them all until here.
         public func resolved() -> EarlierFacts {
             guard !isResolved else { return self }
             var resolved = self
@@ -107,9 +110,9 @@ extension MemberCounts {
             for key in keys {
                 let source = latest[key]?.importID ?? 0
                 var values: [String: String?] = [:]
-                for (column, pair) in unapplied[key]?[source] ?? [:] { values[column] = .some(pair[1]) }
+                for (column, after) in unapplied[key]?[source] ?? [:] { values[column] = .some(after) }
                 for entry in applied[key] ?? [] where entry.importID > source {
-                    for (column, pair) in entry.changes where values[column] == nil { values[column] = .some(pair[0]) }
+                    for (column, before) in entry.before where values[column] == nil { values[column] = .some(before) }
                 }
                 if !values.isEmpty { resolved.facts[key] = values }
             }
@@ -118,15 +121,17 @@ extension MemberCounts {
                 values.keys.contains(where: Self.classifiedColumns.contains) ? key : nil
             }.sorted()
             resolved.reexaminedKeys = Set(resolved.reclassifiedKeys).union(resolved.refoundedKeys).sorted()
+            (resolved.applied, resolved.unapplied, resolved.latest) = ([:], [:], [:])
             return resolved
         }
 
-        /// The counted and classified columns' changes of company `key`'s history entry in import `importID`.
+        /// The counted and classified columns' values on `side` of company `key`'s history entry in import
+        /// `importID`.
         private static func counted(
-            _ json: String, key: String, importID: Int64
-        ) throws(StoreError) -> [String: [String?]] {
+            _ json: String, _ side: CountedChanges.Side, key: String, importID: Int64
+        ) throws(StoreError) -> [String: String?] {
             do throws(CountedChanges.Malformed) {
-                return try CountedChanges.pairs(in: json)
+                return try CountedChanges.values(in: json, at: side)
             } catch {
                 throw StoreError(
                     .corruptRow, location: "company_history of \(key), import \(importID)",

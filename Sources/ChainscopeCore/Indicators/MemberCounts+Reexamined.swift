@@ -7,7 +7,9 @@ extension MemberCounts {
         struct Member: Sendable {
             let key: String
             let segments: [SegmentScore]
-            let facts: [String: String?]
+            /// The facts a count reads, as of the day: not the texts it was classified from, which a report as of a
+            /// day before an export that changed most companies would otherwise hold for each of them.
+            let founded, region, status, currency, amount: String?
         }
 
         private(set) var members: [Member] = []
@@ -25,7 +27,11 @@ extension MemberCounts {
             guard let (classification, facts) = earlier.classification(of: key, stored: stored, by: classifier),
                 classification.isMember
             else { return }
-            members.append(Member(key: key, segments: classification.segments, facts: facts))
+            func value(_ column: String) -> String? { facts[column] ?? nil }
+            members.append(
+                Member(
+                    key: key, segments: classification.segments, founded: value("founded"), region: value("region"),
+                    status: value("status"), currency: value("capital_currency"), amount: value("capital_amount")))
         }
     }
 }

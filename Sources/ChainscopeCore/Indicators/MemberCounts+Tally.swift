@@ -42,12 +42,11 @@ extension MemberCounts {
         /// covers. (The others, `refounded` alone, are counted from their stored segment rows.)
         public mutating func add(_ reexamined: Reexamined) {
             for member in reexamined.members where reclassified.contains(member.key) {
-                func value(_ column: String) -> String? { member.facts[column] ?? nil }
                 for (index, segment) in member.segments.enumerated() {
                     add(
-                        month: value("founded").flatMap(Self.month), segment: segment.segment, layer: segment.layer,
-                        district: value("region"), status: value("status"), isMain: index == 0,
-                        currency: value("capital_currency"), amount: value("capital_amount"))
+                        month: member.founded.flatMap(Self.month), segment: segment.segment, layer: segment.layer,
+                        district: member.region, status: member.status, isMain: index == 0,
+                        currency: member.currency, amount: member.amount)
                 }
             }
         }
