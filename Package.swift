@@ -52,6 +52,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "CSQLiteSettings", linkerSettings: [.linkedLibrary("sqlite3")]),
+        .target(name: "CMallocSettings"),
         .target(
             name: "ChainscopeSQLite",
             dependencies: [
@@ -88,7 +89,7 @@ let package = Package(
             name: "chainscope",
             dependencies: [
                 "ChainscopeCore", "ChainscopeIngest", "ChainscopeSQLite", "ChainscopePostgres", "ChainscopeReports",
-                "ChainscopeServer",
+                "ChainscopeServer", "CMallocSettings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -64,6 +64,7 @@ struct ImportCommand: AsyncParsableCommand {
         do {
             let configuration = try Configuration(database: database, language: lang?.language)
             let options = try importOptions()
+            if case .postgres = configuration.database { MallocArenas.limitForPostgresImport() }
             let failures = try await configuration.withStore { store throws(CommandError) in
                 try await importFiles(options: options, into: store, language: configuration.language)
             }
