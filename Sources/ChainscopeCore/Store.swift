@@ -87,7 +87,7 @@ public protocol Store: Sendable {
     /// Members of each of `segments` in the same window as `memberCounts`, highest score first (then by key), at
     /// most `limit` of each, with their stored classifications. As of a day, a company whose name, business scope,
     /// industry or founding day a later export changed is shown with its facts of that day, classified by
-    /// `taxonomy` as it was then (`MemberExample.Plan`).
+    /// `taxonomy` as it was then (`MemberExample.Candidates`).
     func segmentExamples(taxonomy: Taxonomy, segments: [String], limit: Int, asOf: CalendarDate?) async throws
         -> [String: [MemberExample]]
 

@@ -4,7 +4,9 @@ import PostgresNIO
 extension PostgresStore {
     public func memberCounts(taxonomy: Taxonomy, asOf: CalendarDate?) async throws -> MemberCounts {
         try await withSnapshot { connection in
-            try await members(taxonomy: taxonomy, asOf: asOf, examples: nil, connection).counts
+            try await members(
+                taxonomy: taxonomy, asOf: asOf, examples: nil, companiesPerRange: Self.companiesPerRange, connection
+            ).counts
         }
     }
 
@@ -12,8 +14,20 @@ extension PostgresStore {
         taxonomy: Taxonomy, asOf: CalendarDate?, examples limit: Int,
         of segments: @escaping @Sendable (MemberCounts) -> [String]
     ) async throws -> (counts: MemberCounts, examples: [String: [MemberExample]]) {
+        try await memberCounts(
+            taxonomy: taxonomy, asOf: asOf, examples: limit, of: segments, companiesPerRange: Self.companiesPerRange)
+    }
+
+    /// `memberCounts(taxonomy:asOf:examples:of:)`, counting as of a day `companiesPerRange` companies with history
+    /// entries at a time: tests count with ranges of one company to compare.
+    package func memberCounts(
+        taxonomy: Taxonomy, asOf: CalendarDate?, examples limit: Int,
+        of segments: @escaping @Sendable (MemberCounts) -> [String], companiesPerRange: Int
+    ) async throws -> (counts: MemberCounts, examples: [String: [MemberExample]]) {
         try await withSnapshot { connection in
-            try await members(taxonomy: taxonomy, asOf: asOf, examples: (limit, segments), connection)
+            try await members(
+                taxonomy: taxonomy, asOf: asOf, examples: (limit, segments), companiesPerRange: companiesPerRange,
+                connection)
         }
     }
 
@@ -21,43 +35,39 @@ extension PostgresStore {
         taxonomy: Taxonomy, segments: [String], limit: Int, asOf: CalendarDate?
     ) async throws -> [String: [MemberExample]] {
         try await withSnapshot { connection in
-            let imports = try await counted(asOf: asOf, connection)
-            let earlier = try await earlierFacts(
-                asOf: asOf, changing: MemberCounts.EarlierFacts.reexaminedColumns, connection
-            ).resolved()
-            let reexamined = try await reexamined(earlier.reexamined, imports: imports, earlier, taxonomy, connection)
-            return try await examples(
-                taxonomy: taxonomy, segments: segments, limit: limit, asOf: asOf, imports: imports,
-                reexamined: reexamined, earlier, connection)
+            // As of a day, a segment's examples are found as its members are counted.
+            guard asOf != nil else {
+                return try await storedExamples(
+                    taxonomy: taxonomy, segments: segments, limit: limit, asOf: nil, imports: [], connection)
+            }
+            return try await members(
+                taxonomy: taxonomy, asOf: asOf, examples: (limit, { _ in segments }),
+                companiesPerRange: Self.companiesPerRange, connection
+            ).examples
         }
     }
 
+    /// Companies with history entries counted as of a day in one range (`countAsOf`), as in SQLite's store.
+    static let companiesPerRange = 16384
+
     /// The counts and, with `examples`, the examples of the segments it picks from them, as SQLite's store reads
-    /// them: the reexamined companies are read and classified once for both.
+    /// them.
     private func members(
         taxonomy: Taxonomy, asOf: CalendarDate?, examples: (limit: Int, segments: (MemberCounts) -> [String])?,
-        _ connection: PostgresConnection
+        companiesPerRange: Int, _ connection: PostgresConnection
     ) async throws -> (counts: MemberCounts, examples: [String: [MemberExample]]) {
         let imports = try await counted(asOf: asOf, connection)
-        let earlier = try await earlierFacts(asOf: asOf, connection).resolved()
-        let reexamined = try await reexamined(
-            examples == nil ? earlier.reclassified : earlier.reexamined, imports: imports, earlier, taxonomy,
-            connection)
-        var tally = MemberCounts.Tally(earlier: earlier)
-        let query = try Self.windowed(
-            """
-            SELECT (substr(founded, 1, 4)::integer * 100 + substr(founded, 6, 2)::integer)::bigint, segment, layer,
-                region, status, is_main, capital_currency, capital_amount, company_key
-            FROM company_segment AS member WHERE taxonomy = $2 AND is_member AND
-            """, asOf: asOf, taxonomy: taxonomy.id, imports: imports, refounded: earlier.refounded)
-        for try await row in try await connection.query(query, logger: logger) {
-            let (month, segment, layer, region, status, isMain, currency, amount, key) = try row.decode(
-                (Int?, String, String, String?, String?, Bool, String?, String?, String).self)
-            tally.add(
-                key: key, month: month, segment: segment, layer: layer, district: region, status: status,
-                isMain: isMain, currency: currency, amount: amount)
+        var tally = MemberCounts.Tally()
+        var candidates: MemberExample.Candidates?
+        if let asOf {
+            candidates = try await countAsOf(
+                taxonomy: taxonomy, asOf: asOf, imports: imports, examples: examples?.limit,
+                companiesPerRange: companiesPerRange, into: &tally, connection)
+        } else {
+            try await self.tally(
+                try Self.windowed(Self.segmentRows, asOf: nil, taxonomy: taxonomy.id, imports: imports),
+                into: &tally, candidates: &candidates, MemberCounts.EarlierFacts(), connection)
         }
-        if let reexamined { tally.add(reexamined) }
         var provenance = CountProvenance(imports: imports, taxonomyID: taxonomy.id, asOf: asOf)
         // Classifications of one taxonomy share its file's version and digest (see `classifyCompanies`).
         if let row = try await connection.query(
@@ -68,21 +78,49 @@ extension PostgresStore {
         }
         let counts = tally.counts(provenance: provenance)
         guard let examples else { return (counts, [:]) }
-        return (
-            counts,
-            try await self.examples(
-                taxonomy: taxonomy, segments: examples.segments(counts), limit: examples.limit, asOf: asOf,
-                imports: imports, reexamined: reexamined, earlier, connection)
-        )
+        let segments = examples.segments(counts)
+        guard let candidates else {
+            return (
+                counts,
+                try await storedExamples(
+                    taxonomy: taxonomy, segments: segments, limit: examples.limit, asOf: asOf, imports: imports,
+                    connection)
+            )
+        }
+        return (counts, try await self.examples(taxonomy: taxonomy, segments: segments, candidates, connection))
     }
 
-    /// Each of `segments`' examples: the stored ones without `earlier.reexamined`, merged with `reexamined`
-    /// (`MemberExample.Plan`), of which only the companies picked are read in full.
-    private func examples(
+    /// A member's segment row as `tally` reads it, to be completed by `windowed`.
+    static let segmentRows = """
+        SELECT (substr(founded, 1, 4)::integer * 100 + substr(founded, 6, 2)::integer)::bigint, segment, layer,
+            region, status, is_main, capital_currency, capital_amount, company_key, score
+        FROM company_segment AS member WHERE taxonomy = $2 AND is_member AND
+        """
+
+    /// Tallies the segment rows `query` reads (`segmentRows`), adding each of a company that is not one of
+    /// `earlier.reexamined` to `candidates`.
+    func tally(
+        _ query: PostgresQuery, into tally: inout MemberCounts.Tally, candidates: inout MemberExample.Candidates?,
+        _ earlier: MemberCounts.EarlierFacts, _ connection: PostgresConnection
+    ) async throws {
+        for try await row in try await connection.query(query, logger: logger) {
+            let (month, segment, layer, region, status, isMain, currency, amount, key, score) = try row.decode(
+                (Int?, String, String, String?, String?, Bool, String?, String?, String, Double).self)
+            tally.add(
+                key: key, month: month, segment: segment, layer: layer, district: region, status: status,
+                isMain: isMain, currency: currency, amount: amount)
+            if candidates != nil, !earlier.isReexamined(key) {
+                candidates?.add(stored: key, segment: segment, score: score)
+            }
+        }
+    }
+
+    /// Each of `segments`' best-scored members in the window, read in score order: the examples when no company's
+    /// facts of the day differ from its stored ones.
+    private func storedExamples(
         taxonomy: Taxonomy, segments: [String], limit: Int, asOf: CalendarDate?, imports: [RegistryImport],
-        reexamined: MemberCounts.Reexamined?, _ earlier: MemberCounts.EarlierFacts, _ connection: PostgresConnection
+        _ connection: PostgresConnection
     ) async throws -> [String: [MemberExample]] {
-        let excluded = earlier.reexamined
         var stored: [String: [MemberExample]] = [:]
         for segment in segments {
             var query = try Self.windowed(
@@ -92,12 +130,10 @@ extension PostgresStore {
                 JOIN company c ON c.province = member.province AND c.key = member.company_key
                 JOIN classification cl ON cl.province = member.province AND cl.taxonomy = member.taxonomy
                     AND cl.company_key = member.company_key
-                WHERE member.taxonomy = $2 AND member.segment = $4 AND member.is_member
-                    AND NOT member.company_key = ANY($5) AND
+                WHERE member.taxonomy = $2 AND member.segment = $4 AND member.is_member AND
                 """, asOf: asOf, taxonomy: taxonomy.id, imports: imports)
             query.sql += " ORDER BY member.score DESC, member.company_key LIMIT \(max(limit, 0))"
             query.binds.append(segment)
-            query.binds.append(excluded)
             let offset = CompanyRow.columns.count + 1
             stored[segment] = try await connection.query(query, logger: logger).collect().map { row in
                 MemberExample(
@@ -105,112 +141,7 @@ extension PostgresStore {
                     classification: try Self.classification(row, offset: offset))
             }
         }
-        guard let reexamined else { return stored }
-        let plan = MemberExample.Plan(stored: stored, reexamined: reexamined, segments: segments, limit: limit)
-        let keys = plan.keys
-        guard !keys.isEmpty else { return try plan.examples(companies: []) }
-        let companies = try await connection.query(
-            """
-            SELECT \(unescaped: CompanyColumns.read(from: "c"))
-            FROM unnest(\(keys.map(CompanyKey.province(ofKey:)))::text[], \(keys)::text[]) AS wanted(province, key)
-            JOIN company c ON c.province = wanted.province AND c.key = wanted.key
-            """, logger: logger
-        ).collect().map { try CompanyColumns.values($0) }
-        return try plan.examples(companies: companies)
-    }
-
-    /// The facts companies had on `asOf` where they differ from the stored ones (none without `asOf`), as
-    /// SQLite's store reads them; with `columns`, only of the companies with an entry that changes one of them.
-    private func earlierFacts(
-        asOf: CalendarDate?, changing columns: [String]? = nil, _ connection: PostgresConnection
-    ) async throws -> MemberCounts.EarlierFacts {
-        guard let asOf else { return MemberCounts.EarlierFacts() }
-        var facts = MemberCounts.EarlierFacts(asOf: asOf)
-        var binds = PostgresBindings()
-        binds.append(asOf.description)
-        let counted = "((r.snapshot_date > $1 AND h.is_applied) OR (r.snapshot_date <= $1 AND NOT h.is_applied))"
-        var companies = ""
-        if let columns {
-            binds.append(columns)
-            companies = """
-                 AND (h.province, h.key) IN (
-                    SELECT h.province, h.key FROM registry_import r JOIN company_history h ON h.import_id = r.id
-                    WHERE \(counted) AND h.changes::jsonb ?| $2::text[])
-                """
-        }
-        let query = PostgresQuery(
-            unsafeSQL: """
-                SELECT h.key, h.import_id, h.changes, h.is_applied
-                FROM registry_import r JOIN company_history h ON h.import_id = r.id
-                WHERE \(counted)\(companies)
-                ORDER BY h.import_id, h.id
-                """, binds: binds)
-        for try await row in try await connection.query(query, logger: logger) {
-            let (key, importID, changes, isApplied) = try row.decode((String, Int64, String, Bool).self)
-            if isApplied {
-                try facts.add(key: key, importID: importID, applied: changes)
-            } else {
-                try facts.add(key: key, importID: importID, unapplied: changes)
-            }
-        }
-        guard !facts.isEmpty else { return facts }
-        // Each company is a seek of import_key's primary key (province, import, key) per import.
-        let keys = facts.keys.sorted()
-        let held = try await connection.query(
-            """
-            SELECT k.key, k.import_id, r.snapshot_date
-            FROM unnest(\(keys.map(CompanyKey.province(ofKey:)))::text[], \(keys)::text[]) AS c(province, key)
-            CROSS JOIN registry_import r
-            JOIN import_key k ON k.province = c.province AND k.import_id = r.id AND k.key = c.key
-            WHERE r.snapshot_date <= \(asOf.description)
-            """, logger: logger)
-        for try await row in held {
-            let (key, importID, snapshot) = try row.decode((String, Int64, String).self)
-            facts.add(key: key, heldBy: importID, snapshot: snapshot)
-        }
-        return facts
-    }
-
-    /// The companies of `keys` that `imports` held, classified by `taxonomy` as they were (`Reexamined`); nil when
-    /// `keys` is empty.
-    private func reexamined(
-        _ keys: [String], imports: [RegistryImport], _ earlier: MemberCounts.EarlierFacts, _ taxonomy: Taxonomy,
-        _ connection: PostgresConnection
-    ) async throws -> MemberCounts.Reexamined? {
-        guard !keys.isEmpty else { return nil }
-        var reexamined = MemberCounts.Reexamined(earlier: earlier, classifier: Classifier(taxonomy))
-        for try await row in try await connection.query(Self.heldCompanies(keys, imports: imports), logger: logger) {
-            let (key, stored) = try Self.reclassifiedValues(row)
-            reexamined.add(key: key, stored: stored)
-        }
-        return reexamined
-    }
-
-    /// A row of `heldCompanies`: the key and its values of `MemberCounts.Tally.reclassifiedColumns`.
-    private static func reclassifiedValues(_ row: PostgresRow) throws -> (key: String, stored: [String?]) {
-        let cells = row.makeRandomAccess()
-        return (
-            try cells[0].decode(String.self),
-            try (1...MemberCounts.Tally.reclassifiedColumns.count).map { try cells[$0].decode(String?.self) }
-        )
-    }
-
-    /// The companies of `keys` that one of `imports` held: each key, then its values of
-    /// `MemberCounts.Tally.reclassifiedColumns`.
-    private static func heldCompanies(_ keys: [String], imports: [RegistryImport]) -> PostgresQuery {
-        let columns = (["key"] + MemberCounts.Tally.reclassifiedColumns).map { "c." + $0 }.joined(separator: ", ")
-        var binds = PostgresBindings()
-        binds.append(keys.map(CompanyKey.province(ofKey:)))
-        binds.append(keys)
-        binds.append(imports.map(\.id))
-        return PostgresQuery(
-            unsafeSQL: """
-                SELECT \(columns) FROM unnest($1::text[], $2::text[]) AS wanted(province, key)
-                JOIN company c ON c.province = wanted.province AND c.key = wanted.key
-                WHERE EXISTS (
-                    SELECT 1 FROM import_key k
-                    WHERE k.province = c.province AND k.import_id = ANY($3) AND k.key = c.key)
-                """, binds: binds)
+        return stored
     }
 
     /// The imports counted in the window: all, or those taken by `asOf`.
@@ -221,7 +152,7 @@ extension PostgresStore {
     /// `sql` (ending in AND, over a `company_segment` row named `member`, with `$2` the taxonomy) completed
     /// with the window: members founded by `asOf` (`$1`) and seen by an import taken by then (`$3`); companies of
     /// `refounded` (`$4`, `EarlierFacts.refounded`) whatever their stored founding day.
-    private static func windowed(
+    static func windowed(
         _ sql: String, asOf: CalendarDate?, taxonomy: String, imports: [RegistryImport], refounded: [String]? = nil
     ) throws -> PostgresQuery {
         var binds = PostgresBindings()

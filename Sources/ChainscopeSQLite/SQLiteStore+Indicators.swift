@@ -4,46 +4,69 @@ import GRDB
 
 extension SQLiteStore {
     public func memberCounts(taxonomy: Taxonomy, asOf: CalendarDate?) async throws -> MemberCounts {
-        try await read { db in try Self.members(db, taxonomy: taxonomy, asOf: asOf, examples: nil).counts }
+        try await read { db in
+            try Self.members(
+                db, taxonomy: taxonomy, asOf: asOf, examples: nil, companiesPerRange: Self.companiesPerRange
+            )
+            .counts
+        }
     }
 
     public func memberCounts(
         taxonomy: Taxonomy, asOf: CalendarDate?, examples limit: Int,
         of segments: @escaping @Sendable (MemberCounts) -> [String]
     ) async throws -> (counts: MemberCounts, examples: [String: [MemberExample]]) {
-        try await read { db in try Self.members(db, taxonomy: taxonomy, asOf: asOf, examples: (limit, segments)) }
+        try await memberCounts(
+            taxonomy: taxonomy, asOf: asOf, examples: limit, of: segments, companiesPerRange: Self.companiesPerRange)
+    }
+
+    /// `memberCounts(taxonomy:asOf:examples:of:)`, counting as of a day `companiesPerRange` companies with history
+    /// entries at a time: tests count with ranges of one company to compare.
+    package func memberCounts(
+        taxonomy: Taxonomy, asOf: CalendarDate?, examples limit: Int,
+        of segments: @escaping @Sendable (MemberCounts) -> [String], companiesPerRange: Int
+    ) async throws -> (counts: MemberCounts, examples: [String: [MemberExample]]) {
+        try await read { db in
+            try Self.members(
+                db, taxonomy: taxonomy, asOf: asOf, examples: (limit, segments), companiesPerRange: companiesPerRange)
+        }
     }
 
     public func segmentExamples(
         taxonomy: Taxonomy, segments: [String], limit: Int, asOf: CalendarDate?
     ) async throws -> [String: [MemberExample]] {
         try await read { db in
-            let earlier = try Self.earlierFacts(
-                db, asOf: asOf, changing: MemberCounts.EarlierFacts.reexaminedColumns
-            ).resolved()
-            let imports = try Self.imports(db, asOf: asOf)
-            let reexamined = try Self.reexamined(db, earlier.reexamined, imports: imports, earlier, taxonomy)
-            return try Self.examples(
-                db, taxonomy: taxonomy, segments: segments, limit: limit, asOf: asOf, imports: imports,
-                reexamined: reexamined, earlier)
+            // As of a day, a segment's examples are found as its members are counted.
+            guard asOf != nil else {
+                return try Self.storedExamples(
+                    db, taxonomy: taxonomy, segments: segments, limit: limit, asOf: nil, imports: [])
+            }
+            return try Self.members(
+                db, taxonomy: taxonomy, asOf: asOf, examples: (limit, { _ in segments }),
+                companiesPerRange: Self.companiesPerRange
+            ).examples
         }
     }
 
-    /// The counts and, with `examples`, the examples of the segments it picks from them: the reexamined companies
-    /// (`EarlierFacts.reexamined`) are read and classified once for both.
+    /// Companies with history entries counted as of a day in one range (`countAsOf`): what such a count holds is
+    /// about a kilobyte for each.
+    static let companiesPerRange = 16384
+
+    /// The counts and, with `examples`, the examples of the segments it picks from them.
     private static func members(
         _ db: Database, taxonomy: Taxonomy, asOf: CalendarDate?,
-        examples: (limit: Int, segments: (MemberCounts) -> [String])?
+        examples: (limit: Int, segments: (MemberCounts) -> [String])?, companiesPerRange: Int
     ) throws -> (counts: MemberCounts, examples: [String: [MemberExample]]) {
-        let earlier = try earlierFacts(db, asOf: asOf).resolved()
         let imports = try Self.imports(db, asOf: asOf)
-        // Counts alone classify only the reclassified companies again; examples need the refounded ones too.
-        let reexamined = try Self.reexamined(
-            db, examples == nil ? earlier.reclassified : earlier.reexamined, imports: imports, earlier, taxonomy)
-        var tally = MemberCounts.Tally(earlier: earlier)
-        let arguments: StatementArguments = [asOf?.description, taxonomy.id, jsonArray(earlier.refounded)]
-        try Self.tally(db, window: window(imports: imports, refounded: "?3"), arguments: arguments, into: &tally)
-        if let reexamined { tally.add(reexamined) }
+        var tally = MemberCounts.Tally()
+        var candidates: MemberExample.Candidates?
+        if let asOf {
+            candidates = try countAsOf(
+                db, taxonomy: taxonomy, asOf: asOf, imports: imports, examples: examples?.limit,
+                companiesPerRange: companiesPerRange, into: &tally)
+        } else {
+            try Self.tally(db, window: window(imports: imports), arguments: [nil, taxonomy.id], into: &tally)
+        }
         var provenance = CountProvenance(imports: imports, taxonomyID: taxonomy.id, asOf: asOf)
         // Classifications of one taxonomy share its file's version and digest (see `classifyCompanies`).
         if let row = try Row.fetchOne(
@@ -54,33 +77,23 @@ extension SQLiteStore {
         }
         let counts = tally.counts(provenance: provenance)
         guard let examples else { return (counts, [:]) }
-        return (
-            counts,
-            try Self.examples(
-                db, taxonomy: taxonomy, segments: examples.segments(counts), limit: examples.limit, asOf: asOf,
-                imports: imports, reexamined: reexamined, earlier)
-        )
+        let segments = examples.segments(counts)
+        guard let candidates else {
+            return (
+                counts,
+                try storedExamples(
+                    db, taxonomy: taxonomy, segments: segments, limit: examples.limit, asOf: asOf, imports: imports)
+            )
+        }
+        return (counts, try Self.examples(db, taxonomy: taxonomy, segments: segments, candidates))
     }
 
-    /// The companies of `keys` that `imports` held, classified by `taxonomy` as they were (`Reexamined`); nil when
-    /// `keys` is empty.
-    private static func reexamined(
-        _ db: Database, _ keys: [String], imports: [RegistryImport], _ earlier: MemberCounts.EarlierFacts,
-        _ taxonomy: Taxonomy
-    ) throws -> MemberCounts.Reexamined? {
-        guard !keys.isEmpty else { return nil }
-        var reexamined = MemberCounts.Reexamined(earlier: earlier, classifier: Classifier(taxonomy))
-        try forEachHeldCompany(db, keys, imports: imports) { reexamined.add(key: $0, stored: $1) }
-        return reexamined
-    }
-
-    /// Each of `segments`' examples: the stored ones without `earlier.reexamined`, merged with `reexamined`
-    /// (`MemberExample.Plan`), of which only the companies picked are read in full.
-    private static func examples(
+    /// Each of `segments`' best-scored members in the window, read in score order: the examples when no company's
+    /// facts of the day differ from its stored ones.
+    private static func storedExamples(
         _ db: Database, taxonomy: Taxonomy, segments: [String], limit: Int, asOf: CalendarDate?,
-        imports: [RegistryImport], reexamined: MemberCounts.Reexamined?, _ earlier: MemberCounts.EarlierFacts
+        imports: [RegistryImport]
     ) throws -> [String: [MemberExample]] {
-        let excluded = jsonArray(earlier.reexamined)
         var stored: [String: [MemberExample]] = [:]
         for segment in segments {
             let keys = try String.fetchAll(
@@ -88,44 +101,16 @@ extension SQLiteStore {
                 sql: """
                     SELECT company_key FROM company_segment AS member
                     WHERE taxonomy = ?2 AND segment = ?3 AND is_member = 1 AND \(window(imports: imports))
-                        AND company_key NOT IN (SELECT value FROM json_each(?5))
                     ORDER BY score DESC, company_key LIMIT ?4
                     """,
-                arguments: [asOf?.description, taxonomy.id, segment, limit, excluded])
+                arguments: [asOf?.description, taxonomy.id, segment, limit])
             stored[segment] = try keys.compactMap { key in try Self.example(db, key: key, taxonomy: taxonomy.id) }
         }
-        guard let reexamined else { return stored }
-        let plan = MemberExample.Plan(stored: stored, reexamined: reexamined, segments: segments, limit: limit)
-        let keys = plan.keys
-        let companies =
-            keys.isEmpty
-            ? []
-            : try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT \(CompanyRow.columns.joined(separator: ", ")), provenance_line FROM company
-                    WHERE key IN (SELECT value FROM json_each(?))
-                    """, arguments: [jsonArray(keys)]
-            ).map { row in (Array(SQLiteImportSession.texts(row).dropLast()), row[CompanyRow.columns.count] as Int?) }
-        return try plan.examples(companies: companies)
-    }
-
-    /// Calls `body` with each company of `keys` that one of `imports` held: its key and its values of
-    /// `MemberCounts.Tally.reclassifiedColumns`, read one row at a time.
-    private static func forEachHeldCompany(
-        _ db: Database, _ keys: [String], imports: [RegistryImport], _ body: (String, [String?]) throws -> Void
-    ) throws {
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT key, \(MemberCounts.Tally.reclassifiedColumns.joined(separator: ", ")) FROM company
-                WHERE key IN (SELECT value FROM json_each(?)) AND \(held(key: "company.key", by: imports))
-                """, arguments: [jsonArray(keys)])
-        while let row = try rows.next() { try body(row[0], SQLiteImportSession.texts(row, from: 1)) }
+        return stored
     }
 
     /// The company with `key` and its stored classification in `taxonomy`, as an example.
-    private static func example(_ db: Database, key: String, taxonomy: String) throws -> MemberExample? {
+    static func example(_ db: Database, key: String, taxonomy: String) throws -> MemberExample? {
         guard let company = try CompanyRecord.fetchOne(db, key: key)?.company(),
             let row = try Row.fetchOne(
                 db, sql: "SELECT * FROM classification WHERE taxonomy = ? AND company_key = ?",
@@ -136,7 +121,7 @@ extension SQLiteStore {
 
     /// `keys` as a JSON array, the parameter `json_each` reads; written by hand, as `JSONEncoder` took 6% of an as-of
     /// report's time.
-    private static func jsonArray(_ keys: [String]) -> String {
+    static func jsonArray(_ keys: [String]) -> String {
         var bytes: [UInt8] = [UInt8(ascii: "[")]
         for (index, key) in keys.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
@@ -158,7 +143,7 @@ extension SQLiteStore {
     /// The imports are few: naming them lets each member be looked up on import_key's primary key. With
     /// `refounded`, the parameter of a JSON array of keys (`EarlierFacts.refounded`), those companies are read
     /// whatever their stored founding day.
-    private static func window(imports: [RegistryImport], refounded: String? = nil) -> String {
+    static func window(imports: [RegistryImport], refounded: String? = nil) -> String {
         let founded =
             refounded.map { "(member.founded <= ?1 OR member.company_key IN (SELECT value FROM json_each(\($0))))" }
             ?? "member.founded <= ?1"
@@ -166,82 +151,49 @@ extension SQLiteStore {
     }
 
     /// SQL saying that one of `imports` held the company whose key is `key`.
-    private static func held(key: String, by imports: [RegistryImport]) -> String {
+    static func held(key: String, by imports: [RegistryImport]) -> String {
         let counted = imports.map { String($0.id) }.joined(separator: ", ")
         return """
             EXISTS (SELECT 1 FROM import_key WHERE import_key.import_id IN (\(counted)) AND import_key.key = \(key))
             """
     }
 
-    /// The facts companies had on `asOf` where they differ from the stored ones (none without `asOf`): the
-    /// changes imports of exports taken after it applied, what rows of exports taken by then said and was not
-    /// applied, and the latest import by then that held each of those companies. With `columns`, only of the
-    /// companies with such an entry that changes one of them (`EarlierFacts.reexaminedColumns`): an as-of report's
-    /// examples then read only what they need.
-    private static func earlierFacts(
-        _ db: Database, asOf: CalendarDate?, changing columns: [String]? = nil
-    ) throws -> MemberCounts.EarlierFacts {
-        guard let asOf else { return MemberCounts.EarlierFacts() }
-        var facts = MemberCounts.EarlierFacts(asOf: asOf)
-        let counted = "((r.snapshot_date > ?1 AND h.is_applied) OR (r.snapshot_date <= ?1 AND NOT h.is_applied))"
-        let companies = columns.map { columns in
-            let changing = columns.map { "json_type(h.changes, '$.\($0)') IS NOT NULL" }.joined(separator: " OR ")
-            return """
-                 AND h.key IN (SELECT h.key FROM registry_import r JOIN company_history h ON h.import_id = r.id
-                    WHERE \(counted) AND (\(changing)))
-                """
-        }
-        // In the order of the imports: each import is one transaction, so its entries' ids follow the earlier
-        // imports'. Ordered by import and then id, SQLite sorted each import's entries (64 MiB and temporary files
-        // for a million); in id order it reads the table as it lies.
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT h.key, h.import_id, h.changes, h.is_applied
-                FROM registry_import r JOIN company_history h ON h.import_id = r.id
-                WHERE \(counted)\(companies ?? "")
-                ORDER BY h.id
-                """, arguments: [asOf.description])
-        while let row = try rows.next() {
-            if row[3] {
-                try facts.add(key: row[0], importID: row[1], applied: row[2])
-            } else {
-                try facts.add(key: row[0], importID: row[1], unapplied: row[2])
-            }
-        }
-        guard !facts.isEmpty else { return facts }
-        // Each company is a seek of import_key's primary key per import.
-        let keys = jsonArray(facts.keys.sorted())
-        let held = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT k.key, k.import_id, r.snapshot_date FROM registry_import r CROSS JOIN import_key k
-                WHERE r.snapshot_date <= ? AND k.import_id = r.id AND k.key IN (SELECT value FROM json_each(?))
-                """, arguments: [asOf.description, keys])
-        while let row = try held.next() { facts.add(key: row[0], heldBy: row[1], snapshot: row[2]) }
-        return facts
-    }
-
     /// Members by founding month, main layer, district and status (from each member's main segment
     /// row), by founding month, segment and district (from every segment row), and their registered
     /// capital by currency. One pass over the members' segment rows in key order, tallied by
     /// `MemberCounts.Tally`: SQLite's GROUP BY would sort them twice.
-    private static func tally(
+    static func tally(
         _ db: Database, window: String, arguments: StatementArguments, into tally: inout MemberCounts.Tally
+    ) throws {
+        var candidates: MemberExample.Candidates?
+        try Self.tally(
+            db, window: window, arguments: arguments, into: &tally, candidates: &candidates,
+            MemberCounts.EarlierFacts())
+    }
+
+    /// `tally(_:window:arguments:into:)`, adding each segment row of a company that is not one of
+    /// `earlier.reexamined` to `candidates`.
+    static func tally(
+        _ db: Database, window: String, arguments: StatementArguments, into tally: inout MemberCounts.Tally,
+        candidates: inout MemberExample.Candidates?, _ earlier: MemberCounts.EarlierFacts
     ) throws {
         let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT CAST(substr(founded, 1, 4) AS INTEGER) * 100 + CAST(substr(founded, 6, 2) AS INTEGER),
-                    segment, layer, region, status, is_main, capital_currency, capital_amount, company_key
+                    segment, layer, region, status, is_main, capital_currency, capital_amount, company_key, score
                 FROM company_segment AS member
                 WHERE taxonomy = ?2 AND is_member = 1 AND \(window)
                 """, arguments: arguments)
-        let readsKeys = tally.readsKeys
+        let readsKeys = tally.readsKeys || candidates != nil
         while let row = try rows.next() {
+            let (key, segment): (String, String) = (readsKeys ? row[8] : "", row[1])
             tally.add(
-                key: readsKeys ? row[8] : "", month: row[0], segment: row[1], layer: row[2], district: row[3],
-                status: row[4], isMain: row[5], currency: row[6], amount: row[7])
+                key: key, month: row[0], segment: segment, layer: row[2], district: row[3], status: row[4],
+                isMain: row[5], currency: row[6], amount: row[7])
+            if candidates != nil, !earlier.isReexamined(key) {
+                candidates?.add(stored: key, segment: segment, score: row[9])
+            }
         }
     }
 }

@@ -90,19 +90,11 @@ struct AsOfCountsTests {
         #expect(found == juneOnly)
     }
 
-    /// Members by founding month, then examples with their founding days.
-    static func founded(_ counts: MemberCounts, _ examples: [MemberExample]) -> [String] {
-        counts.cells.map { "\($0.month.map { "\($0.year)-\($0.month)" } ?? "-") \($0.count)" }
-            + examples.map { "\($0.company.names.zh ?? "-") \($0.company.founded?.description ?? "-")" }
-    }
-
-    @Test(
-        "A company whose name or scope a later export changed counts, and is an example, as of a day as it was then",
-        PostgresTestServer.required)
-    func classifiedAsOfTheDay() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let inputs = try ConformanceInputs.make(in: folder)
+    /// June's export (taken on 2022-06-30), August's and October's, of companies whose names and scopes change:
+    /// October's export makes 甲 a member and 乙 not, moves 丙 to robots and another district, and renames 丁, which
+    /// has no business scope, to an AI company; 戊 is a member throughout. 己, first in August's export as a member, is
+    /// none as of June, though October's export changed it too.
+    static func scopeExports(in folder: TemporaryFolder) throws -> (june: URL, august: URL, october: URL) {
         let header = "企业名称,统一社会信用代码,登记状态,所属城市,所属区县,经营范围,成立日期"
         let (ai, robots, catering) = ("人工智能软件开发", "智能机器人的研发；工业机器人制造", "餐饮服务；日用百货销售")
         func export(
@@ -115,9 +107,6 @@ struct AsOfCountsTests {
                     return "\(row.name),\(code),存续,杭州市,\(row.district),\(row.scope),2021-03-01"
                 })
         }
-        // October's export (taken on 2022-10-31) makes 甲 a member and 乙 not, moves 丙 to robots and another
-        // district, and renames 丁, which has no business scope, to an AI company; 戊 is a member throughout. 己, first
-        // in August's export as a member, is none as of June, though October's export changed it too.
         let june = try export(
             "june.csv",
             [
@@ -133,6 +122,23 @@ struct AsOfCountsTests {
                 ("杭州丙科技有限公司", "滨江区", robots), ("杭州丁人工智能科技有限公司", "西湖区", ""),
                 ("杭州戊科技有限公司", "滨江区", ai), ("杭州己科技有限公司", "西湖区", catering),
             ])
+        return (june, august, october)
+    }
+
+    /// Members by founding month, then examples with their founding days.
+    static func founded(_ counts: MemberCounts, _ examples: [MemberExample]) -> [String] {
+        counts.cells.map { "\($0.month.map { "\($0.year)-\($0.month)" } ?? "-") \($0.count)" }
+            + examples.map { "\($0.company.names.zh ?? "-") \($0.company.founded?.description ?? "-")" }
+    }
+
+    @Test(
+        "A company whose name or scope a later export changed counts, and is an example, as of a day as it was then",
+        PostgresTestServer.required)
+    func classifiedAsOfTheDay() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let inputs = try ConformanceInputs.make(in: folder)
+        let (june, august, october) = try Self.scopeExports(in: folder)
         let counting = { @Sendable (store: any Store, files: [URL]) async throws -> [[String]] in
             try await store.install(inputs.regions)
             for file in files { _ = try await inputs.importFile(file, store) }
@@ -177,6 +183,67 @@ struct AsOfCountsTests {
             try await counting(store, [october, august, june])
         }
         #expect(foundReversed == reversed)
+    }
+
+    @Test(
+        "Counts and examples as of a day are the same read a company at a time as all at once, on both backends",
+        PostgresTestServer.required)
+    func rangesOfOneCompany() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let inputs = try ConformanceInputs.make(in: folder)
+        let (june, august, october) = try Self.scopeExports(in: folder)
+        // Facts changed by a later export, scopes too, and exports imported out of order (unapplied changes).
+        let files = [inputs.first, inputs.newer, october, august, june]
+        let days: [CalendarDate?] = [
+            nil, CalendarDate(year: 2021, month: 12, day: 31), CalendarDate(year: 2022, month: 6, day: 30),
+            CalendarDate(year: 2022, month: 8, day: 31),
+        ]
+        let segments = inputs.taxonomy.segments.map(\.segment.id)
+        typealias Read = @Sendable (CalendarDate?, Int) async throws -> Counted
+        let reading = { @Sendable (read: Read) async throws -> [[Counted]] in
+            var found: [[Counted]] = []
+            for day in days { found.append([try await read(day, 1), try await read(day, 16384)]) }
+            return found
+        }
+        let sqlite = try SQLiteStore()
+        try await sqlite.install(inputs.regions)
+        for file in files { _ = try await inputs.importFile(file, sqlite) }
+        let expected = try await reading { day, range in
+            Counted(
+                try await sqlite.memberCounts(
+                    taxonomy: inputs.taxonomy, asOf: day, examples: 5, of: { _ in segments }, companiesPerRange: range))
+        }
+        // Compared apart, so that a failure names the day rather than printing every company.
+        for (day, read) in zip(days, expected) {
+            let isSame = read[0] == read[1]
+            #expect(isSame, "as of \(day?.description ?? "-")")
+        }
+        // Companies as of June are examples as they were then: else the ranges would hold no reexamined member.
+        let juneExamples = expected[2][0].examples.values.joined().map { $0.company.names.zh ?? "" }
+        #expect(juneExamples.contains("杭州乙科技有限公司") && !juneExamples.contains("杭州甲餐饮有限公司"), "\(juneExamples)")
+        let found = try await PostgresTestServer.withStore { store in
+            try await store.install(inputs.regions)
+            for file in files { _ = try await inputs.importFile(file, store) }
+            return try await reading { day, range in
+                Counted(
+                    try await store.memberCounts(
+                        taxonomy: inputs.taxonomy, asOf: day, examples: 5, of: { _ in segments },
+                        companiesPerRange: range))
+            }
+        }
+        let isSame = found == expected
+        #expect(isSame)
+    }
+
+    /// Counts and examples as a store reads them together.
+    struct Counted: Sendable, Equatable {
+        let counts: MemberCounts
+        let examples: [String: [MemberExample]]
+
+        init(_ read: (counts: MemberCounts, examples: [String: [MemberExample]])) {
+            (counts, examples) = read
+        }
     }
 }
 

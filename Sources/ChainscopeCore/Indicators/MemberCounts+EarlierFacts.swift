@@ -86,8 +86,15 @@ extension MemberCounts {
 
         /// The companies whose examples as of the day cannot come from their stored segment rows, after `resolved()`:
         /// classified otherwise then (`reclassified`), or founded on another day by that day's facts (`refounded`). A
-        /// store reads its examples without them and adds them through `MemberExample.Plan`.
+        /// store's examples take them from `Reexamined` rather than from their segment rows (`MemberExample.Candidates`).
         public var reexamined: [String] { reexaminedKeys }
+
+        /// Whether company `key` is one of `reexamined`, after `resolved()`: a store's examples as of the day take it
+        /// from `Reexamined`, not from its stored segment rows.
+        public func isReexamined(_ key: String) -> Bool {
+            guard let values = facts[key] else { return false }
+            return values["founded"] != nil || values.keys.contains(where: Self.classifiedColumns.contains)
+        }
 
         /// The columns a classification reads (`Classifier.classification(of:)`).
         static let classifiedColumns: Set<String> = ["name_zh", "name_en", "business_scope", "industry_name"]

@@ -1,7 +1,7 @@
 extension MemberCounts {
     /// The companies of `EarlierFacts.reexamined` that a count's imports held and that were members on the day,
     /// classified once as they were then (without evidence) and with the facts of then: what the counts
-    /// (`Tally.add(_:)`) and the examples (`MemberExample.Plan`) of the day share. A store reads those companies once
+    /// (`Tally.add(_:)`) and the examples (`MemberExample.Candidates`) of the day share. A store reads those companies once
     /// and adds them here.
     public struct Reexamined: Sendable {
         struct Member: Sendable {

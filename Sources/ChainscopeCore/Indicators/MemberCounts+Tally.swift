@@ -20,12 +20,18 @@ extension MemberCounts {
         private var cells: [CellKey: Int] = [:]
         private var segments: [SegmentKey: Int] = [:]
         private var capital: [String: Decimal] = [:]
-        /// The facts of companies that later exports changed, for a count as of an earlier day.
-        private let earlier: EarlierFacts
+        /// The facts of companies that later exports changed, for a count as of an earlier day: of the range of
+        /// companies whose rows are being added (`use(_:)`).
+        private var earlier = EarlierFacts()
         /// `earlier.reclassified`, whose stored segment rows are not counted: `add(_:)` counts them as they were.
-        private let reclassified: Set<String>
+        private var reclassified: Set<String> = []
 
-        public init(earlier: EarlierFacts = EarlierFacts()) {
+        public init(earlier: EarlierFacts = EarlierFacts()) { use(earlier) }
+
+        /// Counts the segment rows and reexamined companies added next with `earlier`, the facts of the day of the
+        /// range of companies they belong to: a store counts as of a day a range of company keys at a time, so that
+        /// what it holds does not grow with the companies later exports changed.
+        public mutating func use(_ earlier: EarlierFacts) {
             self.earlier = earlier.resolved()
             reclassified = Set(self.earlier.reclassified)
         }
