@@ -4,6 +4,7 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         enum Storage: Hashable, Sendable {
             case cannotOpen
+            case busy
             case migrationFailed
             case writeFailed
             case readFailed
@@ -13,6 +14,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         let storage: Storage
 
         public static let cannotOpen = Code(storage: .cannotOpen)
+        /// Another process holds the database for itself (a SQLite file's first import, `SQLiteStore.writeAlone`).
+        public static let busy = Code(storage: .busy)
         public static let migrationFailed = Code(storage: .migrationFailed)
         public static let writeFailed = Code(storage: .writeFailed)
         public static let readFailed = Code(storage: .readFailed)
@@ -21,6 +24,7 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         public var description: String {
             switch storage {
             case .cannotOpen: "cannot open the database"
+            case .busy: "the database is busy"
             case .migrationFailed: "cannot migrate the database"
             case .writeFailed: "cannot write to the database"
             case .readFailed: "cannot read the database"

@@ -9,7 +9,11 @@ extension SQLiteStore {
         if let earlier = try await read({ db in try Self.earlierImport(answering: request, db) }) {
             return (earlier, false)
         }
-        return try await write { db -> (RegistryImport, Bool) in
+        // Into a file that holds no companies yet, an import adds nearly every page it writes.
+        let isFirst: @Sendable (Database) throws -> Bool = { db in
+            try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM company)") ?? false)
+        }
+        return try await writeAlone(if: isFirst) { db -> (RegistryImport, Bool) in
             // Another process may have imported the file since.
             if let earlier = try Self.earlierImport(answering: request, db) { return (earlier, false) }
             // An import fills the company key's index and the classification tables in key order, which

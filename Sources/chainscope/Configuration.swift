@@ -44,10 +44,15 @@ struct CommandError: Error, CustomStringConvertible {
 }
 
 extension CommandError {
+    /// The exit code of a database that another process holds for itself for now (sysexits' `EX_TEMPFAIL`).
+    static let busyExitCode: Int32 = 75
+
     /// Opens a database, turning failure into an I/O error with a hint.
     static func opening<Value>(_ body: () throws -> Value) throws(CommandError) -> Value {
         do {
             return try body()
+        } catch let error as StoreError where error.code == .busy {
+            throw CommandError("\(error)", exitCode: busyExitCode)
         } catch {
             throw CommandError(
                 "\(error)\nCheck that the folder exists and is writable, or pass --database with another path.",
@@ -65,7 +70,7 @@ extension CommandError {
         do {
             return try await body()
         } catch {
-            throw CommandError("\(error)", exitCode: 74)
+            throw CommandError("\(error)", exitCode: (error as? StoreError)?.code == .busy ? busyExitCode : 74)
         }
     }
 }

@@ -37,16 +37,17 @@ enum DatabaseChoice: CustomStringConvertible {
 
 extension Configuration {
     /// Opens the configured store (migrating its schema) for `body`; a PostgreSQL store's connection pool
-    /// runs while `body` works and stops after it.
+    /// runs while `body` works and stops after it. `importingAlone` lets a SQLite store's imports take the file
+    /// for themselves when nothing else has it open (`SQLiteStore(path:importsAlone:)`).
     func withStore<Value: Sendable>(
-        _ body: (any Store) async throws(CommandError) -> Value
+        importingAlone: Bool = false, _ body: (any Store) async throws(CommandError) -> Value
     ) async throws(CommandError) -> Value {
         switch database {
         case .sqlite(let path):
             // Before the command's first database opens (no other thread uses SQLite yet); once SQLite is
             // initialised, as when `demo --serve` opens its database again to serve it, this changes nothing.
             SQLiteStore.configureProcess()
-            let store = try CommandError.opening { try SQLiteStore(path: path) }
+            let store = try CommandError.opening { try SQLiteStore(path: path, importsAlone: importingAlone) }
             return try await body(store)
         case .postgres(let location):
             do {
