@@ -14,7 +14,7 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         let storage: Storage
 
         public static let cannotOpen = Code(storage: .cannotOpen)
-        /// Another process holds the database for itself (a SQLite file's first import, `SQLiteStore.writeAlone`).
+        /// Another process holds the database for itself (as a SQLite file's first import does).
         public static let busy = Code(storage: .busy)
         public static let migrationFailed = Code(storage: .migrationFailed)
         public static let writeFailed = Code(storage: .writeFailed)

@@ -8,12 +8,12 @@ public final class SQLiteStore: Store {
     private let writer: any DatabaseWriter
     /// The file path, or `:memory:`, for error messages.
     let location: String
-    /// Whether imports may take the file for themselves (`writeAlone(_:)`).
+    /// Whether imports may take the file for themselves (`writeAlone(if:_:)`).
     let importsAlone: Bool
 
     /// Opens (creating when needed) the database at `path` and brings its schema up to date. With
     /// `importsAlone`, an import that finds no other connection to the file writes it through a rollback
-    /// journal (`writeAlone(_:)`): a command line's choice, never a server's, whose readers it would block.
+    /// journal (`writeAlone(if:_:)`): a command line's choice, never a server's, whose readers it would block.
     public init(path: String, importsAlone: Bool = false) throws(StoreError) {
         location = path
         self.importsAlone = importsAlone
@@ -33,7 +33,7 @@ public final class SQLiteStore: Store {
         }
         return StoreError(
             .busy, location: location,
-            detail: "another process is writing it (the first import into a file holds it until it commits); "
+            detail: "another process is writing it (as the first import into a file does until it commits); "
                 + "run the command again when that has finished", underlying: error)
     }
 

@@ -109,4 +109,13 @@ struct ImportJournalTests {
         _ = try await RawRowTests.run(RawRowTests.export(), "a.csv", into: recovered)
         #expect(try await Self.companies(recovered) == 3)
     }
+
+    @Test("A file another process holds past the busy timeout is a busy store error, other failures keep their code")
+    func busyIsItsOwnError() {
+        let busy = SQLiteStore.failure(.readFailed, DatabaseError(resultCode: .SQLITE_BUSY), location: "x.sqlite")
+        #expect(busy.code == .busy)
+        #expect(busy.description.contains("x.sqlite") && busy.description.contains("run the command again"))
+        let full = SQLiteStore.failure(.writeFailed, DatabaseError(resultCode: .SQLITE_FULL), location: "x.sqlite")
+        #expect(full.code == .writeFailed)
+    }
 }
