@@ -13,10 +13,10 @@ struct SQLiteImportSession: RegistryImportSession {
     let importID: Int64
     let tally: OutcomeTally
     /// Prepared once per import rather than looked up by their SQL text for every row.
-    private let insertKey: GRDB.Statement
-    private let insertCompany: GRDB.Statement
+    private let insertKey: DirectStatement
+    private let insertCompany: DirectStatement
     /// Prepared on the first update.
-    private var updateCompany: GRDB.Statement?
+    private var updateCompany: DirectStatement?
     private var classifications: ClassificationWriter
     /// Taxonomies with stored classifications (an updated company's become stale), read on the first
     /// update: listing them walks the whole classification index, and most imports update nothing.

@@ -77,11 +77,11 @@ extension SQLiteStore {
 /// Writes classifications with statements prepared once.
 struct ClassificationWriter {
     let db: Database
-    private let upsert: GRDB.Statement
-    private let deleteSegments: GRDB.Statement
-    private let insertSegment: GRDB.Statement
-    private let refreshFacts: GRDB.Statement
-    private let markStale: GRDB.Statement
+    private let upsert: DirectStatement
+    private let deleteSegments: DirectStatement
+    private let insertSegment: DirectStatement
+    private let refreshFacts: DirectStatement
+    private let markStale: DirectStatement
 
     init(db: Database) throws {
         self.db = db

@@ -35,10 +35,10 @@ struct SearchEntry: Sendable {
 
 /// Writes companies' entries into both search tables through prepared statements.
 struct SearchIndexWriter {
-    let insertText: GRDB.Statement
-    let deleteText: GRDB.Statement
-    let insertGrams: GRDB.Statement
-    let deleteGrams: GRDB.Statement
+    let insertText: DirectStatement
+    let deleteText: DirectStatement
+    let insertGrams: DirectStatement
+    let deleteGrams: DirectStatement
 
     init(db: Database) throws {
         insertText = try .directlyBound(db, sql: "INSERT INTO company_search (rowid, names) VALUES (?, ?)")
@@ -61,7 +61,7 @@ struct SearchIndexWriter {
         try write(deleteGrams, entry.position, entry.grams)
     }
 
-    private func write(_ statement: GRDB.Statement, _ position: Int64, _ text: String?) throws {
+    private func write(_ statement: DirectStatement, _ position: Int64, _ text: String?) throws {
         guard let text else { return }
         try statement.run {
             $0.bind(Int(position))

@@ -206,7 +206,7 @@ struct ClassificationStoreTests {
         ]
         for sql in statements {
             let plan = try await store.read { db in
-                try Row.fetchAll(GRDB.Statement.directlyBound(db, sql: "EXPLAIN QUERY PLAN " + sql)).map {
+                try Row.fetchAll(DirectStatement(db, sql: "EXPLAIN QUERY PLAN " + sql).statement).map {
                     $0["detail"] as String
                 }
             }
