@@ -58,6 +58,9 @@ extension SQLiteStore {
         migrator.registerMigration("v15-unapplied-changes") { db in
             try db.execute(sql: "ALTER TABLE company_history ADD COLUMN is_applied INTEGER NOT NULL DEFAULT 1")
         }
+        migrator.registerMigration("v16-search-entries-flushed-in-larger-runs") { db in
+            try flushSearchEntriesInLargerRuns(db)
+        }
         return migrator
     }
 

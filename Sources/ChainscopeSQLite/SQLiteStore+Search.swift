@@ -66,6 +66,19 @@ extension SQLiteStore {
                 """)
     }
 
+    /// How many bytes of new entries each full-text table gathers in memory before writing them out as a
+    /// segment of its index (FTS5's `hashsize`; 1 MiB by default, a segment per mebibyte, merged again and
+    /// again as they pile up). Indexing a million companies after their import: 7.1 s with the default, 5.5 s
+    /// with 16 MiB (4 MiB: 6.1 s, 64 MiB: 5.4 s), the command's peak memory the same.
+    static let searchEntriesInMemory = 16 << 20
+
+    static func flushSearchEntriesInLargerRuns(_ db: Database) throws {
+        for table in ["company_search", "company_gram"] {
+            try db.execute(
+                sql: "INSERT INTO \(table) (\(table), rank) VALUES ('hashsize', ?)", arguments: [searchEntriesInMemory])
+        }
+    }
+
     /// Indexes the companies added since the last refresh and re-indexes those renamed or removed, in one
     /// transaction. The entries of each chunk of companies are computed on another core while the writer
     /// inserts the previous chunk's: computing grams was nearly half of the work.

@@ -123,7 +123,9 @@ struct ClassificationStoreTests {
         }
         let migrated = try SQLiteStore(path: path)
         #expect(
-            try await migrated.appliedMigrations().suffix(2) == ["v14-older-exports", "v15-unapplied-changes"])
+            try await migrated.appliedMigrations().suffix(2) == [
+                "v15-unapplied-changes", "v16-search-entries-flushed-in-larger-runs",
+            ])
         let imports = try await migrated.imports()
         #expect(imports.map(\.id) == [1] && imports.first?.counts.quarantined == 1)
         #expect(imports.first?.warningDetails == nil)

@@ -240,5 +240,12 @@ struct CompanySearchTests {
             let found = try await Self.all(store, CompanyQuery(text: text, limit: 100)).map(\.company.key)
             #expect(found.contains(company.key), "query \(text)")
         }
+        // Both full-text tables flush their entries a 16 MiB run at a time (v16).
+        let flushed = try await store.read { db in
+            try ["company_search", "company_gram"].map {
+                try Int.fetchOne(db, sql: "SELECT v FROM \($0)_config WHERE k = 'hashsize'")
+            }
+        }
+        #expect(flushed == [16 << 20, 16 << 20])
     }
 }

@@ -66,7 +66,7 @@ struct SQLiteStoreTests {
                     "v5-member-facts", "v6-company-keyed-once", "v7-company-indexes-that-are-read", "v8-company-search",
                     "v9-short-queries-in-full-text", "v10-raw-headers", "v11-history-by-import",
                     "v12-imports-by-reading", "v13-reasons-and-warnings-as-codes", "v14-older-exports",
-                    "v15-unapplied-changes",
+                    "v15-unapplied-changes", "v16-search-entries-flushed-in-larger-runs",
                 ])
             #expect(try await store.journalMode() == "wal")
             #expect(try await store.foreignKeysEnabled())
