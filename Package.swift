@@ -150,7 +150,7 @@ let package = Package(
         ),
         .testTarget(
             name: "chainscopeTests",
-            dependencies: ["chainscope", "ChainscopeTestSupport"],
+            dependencies: ["chainscope", "ChainscopeTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
     ]

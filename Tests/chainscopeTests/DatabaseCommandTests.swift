@@ -1,5 +1,6 @@
 import ChainscopeTestSupport
 import Foundation
+import GRDB
 import Testing
 
 @Suite("chainscope db and PostgreSQL databases", .serialized)
@@ -24,6 +25,29 @@ struct DatabaseCommandTests {
         #expect(again.output.contains("Newly Applied: none"))
         let after = try CommandRun(["db", "status", "--database", database])
         #expect(after.output.contains("Pending:       none"))
+    }
+
+    @Test("A database another process holds for itself: a command waits for it, then exits 75 saying to run again")
+    func busyDatabase() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let database = folder.path("d.sqlite")
+        #expect(try CommandRun(["db", "migrate", "--database", database]).status == 0)
+        // Held as the first import into a file holds it: through a rollback journal, locked for writing, so that
+        // no other connection can read it (in WAL mode readers never wait).
+        var configuration = GRDB.Configuration()
+        configuration.allowsUnsafeTransactions = true
+        let holder = try DatabaseQueue(path: database, configuration: configuration)
+        try holder.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA journal_mode = DELETE")
+            try db.execute(sql: "BEGIN EXCLUSIVE")
+        }
+        let status = try CommandRun(["db", "status", "--database", database])
+        try holder.writeWithoutTransaction { try $0.execute(sql: "ROLLBACK") }
+        #expect(status.status == 75, "\(status.errors)")
+        #expect(status.errors.contains("the database is busy") && status.errors.contains("run the command again"))
+        let after = try CommandRun(["db", "status", "--database", database])
+        #expect(after.status == 0 && after.output.contains("Pending:       none"), "\(after.errors)")
     }
 
     @Test(
