@@ -118,10 +118,3 @@ final class DirectStatement {
         buffer = .allocate(byteCount: size, alignment: 1)
     }
 }
-
-extension DirectStatement {
-    /// A statement for `run(_:)`.
-    static func directlyBound(_ db: Database, sql: String) throws -> DirectStatement {
-        try DirectStatement(db, sql: sql)
-    }
-}

@@ -37,9 +37,9 @@ struct SQLiteImportSession: RegistryImportSession {
         rawHeaders = try RawHeaderCatalog(db)
         self.importID = importID
         self.tally = tally
-        insertKey = try .directlyBound(
+        insertKey = try DirectStatement(
             db, sql: "INSERT INTO import_key (import_id, key, row) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-        insertCompany = try .directlyBound(db, sql: CompanyRecord.insertOrIgnoreSQL)
+        insertCompany = try DirectStatement(db, sql: CompanyRecord.insertOrIgnoreSQL)
         classifications = try ClassificationWriter(db: db)
         mayHoldEarlierKeys = try Self.holdsRegistryCompanies(keyed: ["name", "regno"], db)
         laterImports = try Self.imports(after: importID, db)
@@ -119,7 +119,7 @@ struct SQLiteImportSession: RegistryImportSession {
             row.key, importID, row.line, String(decoding: try encoder.encode(changes), as: UTF8.self), !isOlder,
         ])
         if isOlder { return (.older, row) }
-        let update = try updateCompany ?? .directlyBound(db, sql: CompanyRecord.updateSQL)
+        let update = try updateCompany ?? DirectStatement(db, sql: CompanyRecord.updateSQL)
         updateCompany = update
         try update.run {
             $0.bind(row, skipping: 1)

@@ -85,7 +85,7 @@ struct ClassificationWriter {
 
     init(db: Database) throws {
         self.db = db
-        upsert = try .directlyBound(
+        upsert = try DirectStatement(
             db,
             sql: """
                 INSERT INTO classification (taxonomy, company_key, taxonomy_version, taxonomy_digest, is_member,
@@ -97,16 +97,16 @@ struct ClassificationWriter {
                     confidence = excluded.confidence, score = excluded.score, segments = excluded.segments,
                     evidence = excluded.evidence
                 """)
-        deleteSegments = try .directlyBound(db, sql: Self.deleteSegmentsSQL)
-        insertSegment = try .directlyBound(
+        deleteSegments = try DirectStatement(db, sql: Self.deleteSegmentsSQL)
+        insertSegment = try DirectStatement(
             db,
             sql: """
                 INSERT INTO company_segment (taxonomy, company_key, segment, layer, score, is_main, is_member,
                     founded, region, status, capital_amount, capital_currency)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-        refreshFacts = try .directlyBound(db, sql: Self.refreshFactsSQL)
-        markStale = try .directlyBound(db, sql: Self.markStaleSQL)
+        refreshFacts = try DirectStatement(db, sql: Self.refreshFactsSQL)
+        markStale = try DirectStatement(db, sql: Self.markStaleSQL)
     }
 
     /// Led by the taxonomy, so that the key's index finds the rows: by the company's key alone the update

@@ -41,11 +41,11 @@ struct SearchIndexWriter {
     let deleteGrams: DirectStatement
 
     init(db: Database) throws {
-        insertText = try .directlyBound(db, sql: "INSERT INTO company_search (rowid, names) VALUES (?, ?)")
-        deleteText = try .directlyBound(
+        insertText = try DirectStatement(db, sql: "INSERT INTO company_search (rowid, names) VALUES (?, ?)")
+        deleteText = try DirectStatement(
             db, sql: "INSERT INTO company_search (company_search, rowid, names) VALUES ('delete', ?, ?)")
-        insertGrams = try .directlyBound(db, sql: "INSERT INTO company_gram (rowid, grams) VALUES (?, ?)")
-        deleteGrams = try .directlyBound(
+        insertGrams = try DirectStatement(db, sql: "INSERT INTO company_gram (rowid, grams) VALUES (?, ?)")
+        deleteGrams = try DirectStatement(
             db, sql: "INSERT INTO company_gram (company_gram, rowid, grams) VALUES ('delete', ?, ?)")
     }
 
