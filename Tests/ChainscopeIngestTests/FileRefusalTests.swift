@@ -14,6 +14,9 @@ struct FileRefusalTests {
         (.notAnExport(.xmlSpreadsheet), "2003"), (.notAnExport(.html), ".xls"), (.unknownExtension("dat"), ".dat"),
         (.unclosedQuote(line: 37), "37"), (.replacementCharacter, "\u{FFFD}"),
         (.undecodable(.utf8, others: ["gb18030", "utf-16le"]), "--encoding gb18030"),
+        (.truncatedCharacter(.gb18030), "gb18030"),
+        (.misread(requested: .utf16LittleEndian, detected: .utf8, seen: "郥邈ꃦ闦"), "--encoding utf-8"),
+        (.misread(requested: .utf16BigEndian, detected: .gb18030, seen: ""), "--encoding gb18030"),
         (.unknownLayout(needed: [["name (企业名称)"]], found: ["名字", "电话"]), "名字"),
         (.unknownLayout(needed: [["name (企业名称)"]], found: []), "企业名称"),
         (.noSheetWithLayout(sheets: ["说明"]), "说明"), (.noRows, ""), (.noJSONObjects, "JSON"),
@@ -61,6 +64,8 @@ struct FileRefusalTests {
         case .xlsxTemporaryFile: 25
         case .xlsxMalformedXML: 26
         case .xlsxUnreadablePart: 27
+        case .truncatedCharacter: 28
+        case .misread: 29
         }
     }
 
@@ -71,7 +76,7 @@ struct FileRefusalTests {
 
     @Test("Every kind of refusal has a sample here")
     func everyKind() {
-        #expect(Set(Self.samples.map { Self.kind($0.0) }) == Set(0...27))
+        #expect(Set(Self.samples.map { Self.kind($0.0) }) == Set(0...29))
     }
 
     @Test("Each refusal says what was expected and found in three different texts, naming its values in each")
@@ -89,6 +94,22 @@ struct FileRefusalTests {
             #expect(Self.hasHangul(texts[0]), "\(texts[0])")
             #expect(Self.hasHan(texts[1]) && !Self.hasHangul(texts[1]), "\(texts[1])")
             #expect(Set(texts).count == 3, "\(refusal)")
+        }
+    }
+
+    @Test("An unknown layout lists every header of a real export, but cuts long ones and a run past sixty")
+    func longHeaders() {
+        let real = (1...58).map { "第\($0)列" }
+        let words = FileRefusal.unknownLayout(needed: [["name"]], found: real).wording(in: .en).found
+        #expect(words == "columns " + real.joined(separator: ", "))
+        // One header of a file read in another encoding than its own, and seventy odd ones.
+        let misread = String(repeating: "郥邈ꃦ겜", count: 5_000)
+        let odd = [misread] + (1...70).map { String(repeating: "列", count: $0) }
+        for language in Language.allCases {
+            let found = FileRefusal.unknownLayout(needed: [["name"]], found: odd).wording(in: language).found
+            #expect(found.contains(String(misread.prefix(40)) + "…") && !found.contains(String(misread.prefix(41))))
+            #expect(found.contains("11"), "\(found)")  // the headers past sixty are counted, not listed
+            #expect(!found.contains(String(repeating: "列", count: 60)) && found.count < 3_000, "\(found)")
         }
     }
 

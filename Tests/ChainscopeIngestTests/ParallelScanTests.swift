@@ -135,26 +135,34 @@ struct ParallelScanTests {
     }
 
     @Test(
-        "Bad bytes and an unclosed quote are reported at their line in the whole file, as a one-pass read says",
-        arguments: ["bad byte", "replacement character", "unclosed quote"])
+        "Bad bytes, an unclosed quote and a file cut inside a character are told at their line, as one pass tells them",
+        arguments: ["bad byte", "replacement character", "unclosed quote", "cut character"])
     func errorsNameTheLine(kind: String) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let sample = try Data(contentsOf: try Self.sample(rows: 1_500, in: folder))
         var lines = sample.split(separator: 0x0A, omittingEmptySubsequences: false).map { [UInt8]($0) }
         // Line 1 is the sample notice, line 2 the header; the file ends with a line break.
-        let line = kind == "unclosed quote" ? lines.count - 1 : 1_234
+        let line = kind == "unclosed quote" || kind == "cut character" ? lines.count - 1 : 1_234
         switch kind {
         case "bad byte": lines[line - 1].insert(0xFF, at: 40)
         case "replacement character": lines[line - 1].insert(contentsOf: "\u{FFFD}".utf8, at: 40)
+        case "cut character": break
         default: lines[line - 1].insert(contentsOf: "x,\"".utf8, at: 0)
         }
+        var bytes = Array(lines.joined(separator: [0x0A]))
+        if kind == "cut character" {
+            // The file stops inside a character of a last line without a line break.
+            while bytes.last == 0x0A || bytes.last == 0x0D { bytes.removeLast() }
+            bytes += "杭州".utf8.dropLast()
+        }
         let url = folder.url.appendingPathComponent("bad.csv")
-        try Data(Array(lines.joined(separator: [0x0A]))).write(to: url)
+        try Data(bytes).write(to: url)
         let scan = try Self.scan
         let parallel = #expect(throws: IngestError.self) { try scan.runInParallel(TextExport(url: url)) }
         let onePass = #expect(throws: IngestError.self) { try scan.runInOnePass(url) }
         #expect(parallel?.location.line == line, "\(String(describing: parallel))")
+        if kind == "cut character" { #expect(parallel?.refusal == .truncatedCharacter(.utf8)) }
         #expect(parallel?.description == onePass?.description)
     }
 

@@ -37,6 +37,16 @@ func row(
     ).joined(separator: ",")
 }
 
+/// How Foundation names `encoding`.
+func foundationEncoding(_ encoding: TextEncoding) -> String.Encoding {
+    switch encoding {
+    case .utf8: .utf8
+    case .gb18030: String.Encoding(rawValue: 0x8000_0632)
+    case .utf16LittleEndian: .utf16LittleEndian
+    case .utf16BigEndian: .utf16BigEndian
+    }
+}
+
 @Suite("Registry import")
 struct RegistryImportTests {
     static let regions = Result { try RegionTableReader().readBuiltin() }
@@ -187,6 +197,72 @@ struct RegistryImportTests {
         #expect(error.description.contains("gb18030"))
         #expect(try await store.imports().isEmpty)
         #expect(try await store.registryCompanies().isEmpty)
+    }
+
+    @Test(
+        "A file cut off inside a character is refused as cut short, at its last line, in every encoding",
+        arguments: ["utf-8", "gb18030", "utf-16le", "utf-16be", "utf-16le surrogate", "gb18030 four bytes"])
+    func cutInsideCharacter(kind: String) async throws {
+        // The last row ends in a character of several bytes (😀 is two UTF-16 units, and four bytes in GB18030),
+        // without a line break; the file stops one byte (two for the UTF-16 pair: a lone high surrogate) short.
+        let last = kind.hasSuffix("surrogate") || kind.hasSuffix("four bytes") ? "😀" : "杭州"
+        let text = [header, row(1), row(2, scope: "软件开发" + last)].joined(separator: "\n")
+        let encoding = try #require(TextEncoding(rawValue: String(kind.prefix { $0 != " " })))
+        var data = text.data(using: foundationEncoding(encoding))!
+        if encoding == .utf16LittleEndian { data = Data([0xFF, 0xFE]) + data }
+        if encoding == .utf16BigEndian { data = Data([0xFE, 0xFF]) + data }
+        data.removeLast(kind.hasSuffix("surrogate") ? 2 : 1)
+        let store = try SQLiteStore()
+        let error = try await #require(throws: IngestError.self) {
+            try await run(
+                data, options: .init(snapshotDate: CalendarDate(year: 2022, month: 10, day: 31)), store: store)
+        }
+        #expect(error.refusal == .truncatedCharacter(encoding), "\(error)")
+        #expect(error.location.line == 3)
+        #expect(error.description.contains("cut off"))
+        #expect(try await store.imports().isEmpty)
+        #expect(try await store.registryCompanies().isEmpty)
+    }
+
+    @Test("An undecodable file's refusal suggests the encodings that read it, not every other one")
+    func suggestedEncodings() async throws {
+        let text = [header, row(1), row(2, name: "杭州错误编码有限公司")].joined(separator: "\n") + "\n"
+        let gb18030 = text.data(using: String.Encoding(rawValue: 0x8000_0632))!
+        let asUTF8 = try await #require(throws: IngestError.self) {
+            try await run(gb18030, options: .init(encoding: .utf8))
+        }
+        #expect(asUTF8.refusal == .undecodable(.utf8, others: ["gb18030"]), "\(asUTF8)")
+        // UTF-16 without a byte-order mark is not valid UTF-8, so it is taken for GB18030, whose reading of it has NULs.
+        let detected = try await #require(throws: IngestError.self) {
+            try await run(text.data(using: .utf16LittleEndian)!)
+        }
+        #expect(detected.refusal == .undecodable(.gb18030, others: ["utf-16le"]), "\(detected)")
+    }
+
+    @Test(
+        "A file read in an encoding that is not its own, as --encoding asked, is refused as misread",
+        arguments: [TextEncoding.utf16LittleEndian, .utf16BigEndian])
+    func misread(requested: TextEncoding) async throws {
+        // UTF-8 read as UTF-16 decodes (its bytes pair into ideographs and private-use characters, never
+        // surrogates) into one line without a header; an even number of bytes, so that no byte is left over.
+        var text = ([header] + (1...30).map { row($0) }).joined(separator: "\n") + "\n"
+        if text.utf8.count % 2 == 1 { text += "\n" }
+        let error = try await #require(throws: IngestError.self) {
+            try await run(Data(text.utf8), options: .init(encoding: requested))
+        }
+        guard case .misread(requested, .utf8, let seen) = error.refusal else {
+            Issue.record("\(error.refusal as Any) \(error)")
+            return
+        }
+        #expect(!seen.isEmpty)
+        // What it read is shown cut short, not as the whole file in one line.
+        #expect(error.description.count < 600, "\(error.description)")
+        #expect(error.description.contains("without --encoding (or with --encoding utf-8)"))
+        // One byte more is no UTF-16, nor a UTF-16 file cut short: the refusal says which encoding reads it.
+        let odd = try await #require(throws: IngestError.self) {
+            try await run(Data((text + "\n").utf8), options: .init(encoding: requested))
+        }
+        #expect(odd.refusal == .undecodable(requested, others: ["utf-8"]), "\(odd)")
     }
 
     @Test("Text that already holds U+FFFD is refused rather than stored as mojibake")

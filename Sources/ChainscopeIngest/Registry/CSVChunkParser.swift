@@ -12,6 +12,8 @@ struct CSVChunkParser {
     /// What stops a piece; lines count from 1 at the piece's start.
     enum Problem: Error {
         case invalidUTF8(line: Int)
+        /// The last piece ends inside a UTF-8 character: the file was cut short.
+        case truncatedCharacter(line: Int)
         case replacementCharacter(line: Int)
         case unclosedQuote(line: Int)
         /// A piece that is not the last one ends inside quotes: the cut was not at a record end.
@@ -40,7 +42,11 @@ struct CSVChunkParser {
         while index < count {
             let byte = bytes[index]
             if byte >= 0x80 {
-                index += validates ? try Self.checkedLength(bytes, at: index, line: line) : 1
+                do {
+                    index += validates ? try Self.checkedLength(bytes, at: index, line: line) : 1
+                } catch .invalidUTF8 where isLast && Self.endsInside(bytes, from: index) {
+                    throw .truncatedCharacter(line: line)
+                }
                 continue
             }
             if isQuoted {
@@ -102,6 +108,12 @@ struct CSVChunkParser {
             throw .replacementCharacter(line: line)
         }
         return length
+    }
+
+    /// Whether the bytes from `index` to the end are the start of a UTF-8 character cut short.
+    private static func endsInside(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Bool {
+        let tail = UnsafeBufferPointer(rebasing: bytes[index...])
+        return tail.count <= 3 && TextEncoding.incompleteTail(tail) == tail.count
     }
 
     /// A field's text: a quoted field without its quotes and with doubled quotes made single, as

@@ -2,10 +2,13 @@ import Foundation
 
 /// Reads a text file in chunks and hands out its content as UTF-8 bytes, cut at line ends so that no
 /// character is split. Bytes that do not decode stop the read with an error naming the line and
-/// the encoding to try; so does text that already holds U+FFFD, the mark of an earlier bad decode.
+/// the encoding to try, or saying that the file was cut short inside a character; so does text that already
+/// holds U+FFFD, the mark of an earlier bad decode.
 struct DecodedChunks {
     let file: String
     let encoding: TextEncoding
+    /// The file's first bytes, which detection read and from which the encodings to suggest are chosen.
+    let sample: Data
     private let handle: FileHandle
     private var pending = Data()
     private var isAtEnd = false
@@ -35,6 +38,7 @@ struct DecodedChunks {
         let (detected, bom) = TextEncoding.detect(head)
         encoding = requested ?? detected
         bomLength = requested == nil || requested == detected ? bom : 0
+        sample = head
         pending = head
         bytesRead = head.count
     }
@@ -58,7 +62,7 @@ struct DecodedChunks {
         let piece = pending.prefix(cut)
         pending = Data(pending.dropFirst(cut))
         if defersUTF8Validation && encoding == .utf8 { return [UInt8](piece) }
-        let bytes = try decode(Data(piece))
+        let bytes = try decode(Data(piece), isLast: isAtEnd)
         linesBefore += bytes.lazy.filter { $0 == 0x0A }.count
         return bytes
     }
@@ -83,15 +87,20 @@ struct DecodedChunks {
         }
     }
 
-    private func decode(_ data: Data) throws(IngestError) -> [UInt8] {
+    /// `data` as UTF-8; `isLast` when it ends the file, which must then not end inside a character.
+    private func decode(_ data: Data, isLast: Bool) throws(IngestError) -> [UInt8] {
+        // Foundation reads an odd last byte of UTF-16 as nothing.
+        if isLast && encoding.isUTF16 && data.count % 2 == 1 { throw undecodable(data, isLast: true) }
         if encoding == .utf8 {
             // UTF-8 needs no conversion: validate the bytes and look for U+FFFD (EF BF BD) in place.
             let bytes = [UInt8](data)
-            guard Self.isValidUTF8(bytes) else { throw undecodable(data) }
+            guard Self.isValidUTF8(bytes) else { throw undecodable(data, isLast: isLast) }
             guard let bad = Self.replacementCharacterOffset(bytes) else { return bytes }
             throw replacementCharacter(line: linesBefore + bytes[..<bad].lazy.filter { $0 == 0x0A }.count + 1)
         }
-        guard let text = String(data: data, encoding: encoding.foundation) else { throw undecodable(data) }
+        guard let text = String(data: data, encoding: encoding.foundation) else {
+            throw undecodable(data, isLast: isLast)
+        }
         if let bad = text.firstIndex(of: "\u{FFFD}") {
             let line = linesBefore + text[..<bad].filter { $0 == "\n" || $0 == "\r\n" }.count + 1
             throw replacementCharacter(line: line)
@@ -150,13 +159,25 @@ struct DecodedChunks {
         return nil
     }
 
-    private func undecodable(_ data: Data) -> IngestError {
-        Self.undecodable(file: file, line: linesBefore + goodPrefixLines(data) + 1, encoding: encoding)
+    /// Why `data` does not decode: the file ends inside a character, or it holds bytes that are not the encoding.
+    private func undecodable(_ data: Data, isLast: Bool) -> IngestError {
+        // A file cut short reads as text in its encoding up to the cut; another file may end as if it were.
+        if isLast, encoding.readsAsText(sample), let cut = encoding.incompleteEnd(of: data) {
+            let whole = String(data: data.dropLast(cut), encoding: encoding.foundation) ?? ""
+            let lines = whole.utf8.lazy.filter { $0 == 0x0A }.count
+            return Self.truncated(file: file, line: linesBefore + lines + 1, encoding: encoding)
+        }
+        return Self.undecodable(
+            file: file, line: linesBefore + goodPrefixLines(data) + 1, encoding: encoding, sample: sample)
     }
 
-    static func undecodable(file: String, line: Int, encoding: TextEncoding) -> IngestError {
-        let others = TextEncoding.allCases.filter { $0 != encoding && $0 != .utf16BigEndian }.map(\.rawValue)
+    static func undecodable(file: String, line: Int, encoding: TextEncoding, sample: Data) -> IngestError {
+        let others = encoding.alternatives(for: sample).map(\.rawValue)
         return IngestError(.undecodable(encoding, others: others), at: .init(file: file, line: line))
+    }
+
+    static func truncated(file: String, line: Int?, encoding: TextEncoding) -> IngestError {
+        IngestError(.truncatedCharacter(encoding), at: .init(file: file, line: line))
     }
 
     /// Lines before the first line that fails to decode, for the error location.

@@ -68,6 +68,34 @@ extension FileRefusal {
                     "不是 \(encoding) 的字节；请尝试 --encoding \(others.joined(separator: " 或 "))",
                     "bytes that are not \(encoding); try --encoding \(others.joined(separator: " or "))")
             )
+        case .truncatedCharacter(let encoding):
+            return (
+                language.pick(
+                    "파일 끝의 완전한 \(encoding) 문자", "文件末尾完整的 \(encoding) 字符",
+                    "a whole \(encoding) character at the end of the file"),
+                language.pick(
+                    "문자 중간에서 끝나는 파일. 내려받거나 복사하는 중에 잘린 것 같습니다. 파일 전체를 다시 받아 주세요",
+                    "在一个字符中间结束的文件；文件可能在下载或复制时被截断，请重新获取完整的文件",
+                    "a file that ends partway through a character; it was probably cut off while being downloaded or "
+                        + "copied: get the whole file again")
+            )
+        case .misread(let requested, let detected, let seen):
+            let shown = Self.shortened(seen)
+            return (
+                language.pick(
+                    "--encoding \(requested)에 따라 \(requested)(으)로 읽을 수 있는 내보내기 파일",
+                    "按 --encoding \(requested) 以 \(requested) 读取的导出文件",
+                    "an export that reads as \(requested), as --encoding \(requested) asked"),
+                (seen.isEmpty
+                    ? language.pick("내보내기 파일로 읽히지 않는 텍스트", "读不成导出文件的文本", "text that does not read as an export")
+                    : language.pick("'\(shown)'처럼 읽히는 텍스트", "读出来像“\(shown)”的文本", "text that reads as '\(shown)'"))
+                    + language.pick(
+                        ". 파일의 바이트는 \(detected)(으)로 보입니다. --encoding 없이(또는 --encoding \(detected)로) 다시 "
+                            + "가져와 주세요",
+                        "；文件的字节看起来是 \(detected)：请去掉 --encoding（或改用 --encoding \(detected)）重新导入",
+                        "; the file's bytes look like \(detected): import it again without --encoding (or with "
+                            + "--encoding \(detected))")
+            )
         default: return nil
         }
     }
@@ -78,7 +106,7 @@ extension FileRefusal {
         switch self {
         case .unknownLayout(let needed, let found):
             let groups = needed.map { $0.joined(separator: language.pick(" 또는 ", " 或 ", " or ")) }
-            let columns = found.joined(separator: language.pick(", ", "、", ", "))
+            let columns = Self.columnList(found, in: language)
             return (
                 language.pick(
                     "\(groups.joined(separator: "; 그리고 ")) 열. \(profile)",
@@ -105,6 +133,26 @@ extension FileRefusal {
             )
         default: return nil
         }
+    }
+}
+
+extension FileRefusal {
+    /// The longest header shown whole, and how many headers are listed: enough for any real export, while a
+    /// header read in the wrong encoding (one run of ideographs tens of kilobytes long) stays one line.
+    static let shownHeaderLength = 40
+    static let shownHeaderCount = 60
+
+    /// `text`, cut after `shownHeaderLength` characters with '…'.
+    static func shortened(_ text: String) -> String {
+        text.count <= shownHeaderLength ? text : text.prefix(shownHeaderLength) + "…"
+    }
+
+    /// The headers found, each shortened, at most `shownHeaderCount` of them and then how many more there are.
+    static func columnList(_ found: [String], in language: Language) -> String {
+        let shown = found.prefix(shownHeaderCount).map(shortened).joined(separator: language.pick(", ", "、", ", "))
+        let more = found.count - shownHeaderCount
+        guard more > 0 else { return shown }
+        return shown + language.pick(" 외 \(more)개", " 等另外 \(more) 列", " and \(more) more")
     }
 }
 

@@ -16,6 +16,11 @@ public enum FileRefusal: Hashable, Sendable {
     case replacementCharacter
     /// Bytes that are not `encoding`; `others` are the encodings to try instead.
     case undecodable(TextEncoding, others: [String])
+    /// The file ends inside a character of the encoding: it was cut short.
+    case truncatedCharacter(TextEncoding)
+    /// Text read as `requested`, as `--encoding` asked, that is no export (`seen` is how its header read), from
+    /// a file whose bytes look like `detected`.
+    case misread(requested: TextEncoding, detected: TextEncoding, seen: String)
 
     // Its layout.
     /// No header row names the fields needed: each group is a list of fields any one of which will do.
@@ -77,7 +82,7 @@ public enum FileRefusal: Hashable, Sendable {
         case .unreadable, .missing, .notAnExport, .unknownExtension, .xlsxTemporaryFile: .unreadableFile
         case .empty, .noRows, .noJSONObjects: .emptyFile
         case .unclosedQuote: .malformedCSV
-        case .replacementCharacter, .undecodable: .undecodableText
+        case .replacementCharacter, .undecodable, .truncatedCharacter, .misread: .undecodableText
         case .unknownLayout, .noSheetWithLayout: .unknownLayout
         case .jsonSplitTable, .jsonColumnTable, .jsonTooLarge, .jsonSyntax, .jsonUnclosedObject, .jsonUnclosedArray,
             .jsonArrayOfArrays, .jsonNotAnObject:

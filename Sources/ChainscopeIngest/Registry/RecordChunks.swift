@@ -34,6 +34,8 @@ struct RecordChunks {
     }
 
     var encoding: TextEncoding { decoded.encoding }
+    /// The file's first bytes, to choose the encodings an error suggests.
+    var sample: Data { decoded.sample }
 
     /// The next piece of whole records, or nil at the end of the file.
     mutating func next() throws -> Chunk? {

@@ -138,33 +138,39 @@ public struct RegistryImporter: Sendable {
             file: name, sha256: try SHA256.file(url), format: format.rawValue, snapshotDate: snapshot,
             isSnapshotGiven: options.snapshotDate != nil, reading: options.reading)
         let regions = regions
-        return try await store.importRegistry(request) { session in
-            var consumer = RowConsumer(
-                regions: regions, importID: session.importID, file: name, snapshotDate: snapshot,
-                mapping: options.mapping, format: format)
-            consumer.classifier = options.classifier
-            let reading = ReadingThread(
-                consumer: consumer,
-                read: { handle in
-                    let rows = RowCount()
-                    let counting = { (row: RawRow) throws in rows.value += try handle(row) }
-                    return try Self.read(format, url: url, name: name, options: options, counting) { bytes in
-                        options.progress?(
-                            ImportProgress(bytesRead: bytes, totalBytes: size.intValue, rowsRead: rows.value))
+        do {
+            return try await store.importRegistry(request) { session in
+                var consumer = RowConsumer(
+                    regions: regions, importID: session.importID, file: name, snapshotDate: snapshot,
+                    mapping: options.mapping, format: format)
+                consumer.classifier = options.classifier
+                let reading = ReadingThread(
+                    consumer: consumer,
+                    read: { handle in
+                        let rows = RowCount()
+                        let counting = { (row: RawRow) throws in rows.value += try handle(row) }
+                        return try Self.read(format, url: url, name: name, options: options, counting) { bytes in
+                            options.progress?(
+                                ImportProgress(bytesRead: bytes, totalBytes: size.intValue, rowsRead: rows.value))
+                        }
+                    })
+                var writer = RowWriter(importID: session.importID)
+                do {
+                    while let batch = try reading.channel.receive() {
+                        for prepared in batch { try writer.write(prepared, into: &session) }
                     }
-                })
-            var writer = RowWriter(importID: session.importID)
-            do {
-                while let batch = try reading.channel.receive() {
-                    for prepared in batch { try writer.write(prepared, into: &session) }
+                } catch {
+                    reading.channel.cancel()
+                    reading.join()
+                    throw error
                 }
-            } catch {
-                reading.channel.cancel()
                 reading.join()
-                throw error
+                return ImportResult(
+                    encoding: reading.encoding?.rawValue, counts: writer.counts, warnings: reading.warnings)
             }
-            reading.join()
-            return ImportResult(encoding: reading.encoding?.rawValue, counts: writer.counts, warnings: reading.warnings)
+        } catch let error as IngestError where format != .xlsx {
+            // Read in another encoding than its own, a file's text may be one run of ideographs with no header.
+            throw TextExport(url: url, displayName: name, encoding: options.encoding).misread(error) ?? error
         }
     }
 

@@ -12,6 +12,8 @@ public enum TextEncoding: String, CaseIterable, Sendable, CustomStringConvertibl
 
     public var description: String { rawValue }
 
+    var isUTF16: Bool { self == .utf16LittleEndian || self == .utf16BigEndian }
+
     var foundation: String.Encoding {
         switch self {
         case .utf8: .utf8
@@ -51,13 +53,74 @@ public enum TextEncoding: String, CaseIterable, Sendable, CustomStringConvertibl
     }
 
     /// The length of an incomplete UTF-8 sequence at the end of `bytes`, if there is one.
-    static func incompleteTail(_ bytes: [UInt8]) -> Int? {
-        for back in 1...min(3, bytes.count) {
-            let byte = bytes[bytes.count - back]
+    static func incompleteTail(_ bytes: some BidirectionalCollection<UInt8>) -> Int? {
+        var back = 0
+        for byte in bytes.reversed().prefix(3) {
+            back += 1
             if byte & 0xC0 == 0x80 { continue }
-            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+            guard (0xC2...0xF4).contains(byte) else { return nil }
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
             return length > back ? back : nil
         }
         return nil
+    }
+
+    /// How many bytes of a character cut short end `data`, when everything before them reads as this
+    /// encoding: the mark of a file cut off while it was downloaded or copied. Nil for text that is whole, or
+    /// that does not decode before its last bytes either.
+    func incompleteEnd(of data: Data) -> Int? {
+        let cut: Int?
+        switch self {
+        case .utf8:
+            cut = Self.incompleteTail(data)
+        case .gb18030:
+            // A character is 1, 2 or 4 bytes; what is left of a cut one starts with a lead byte (0x81…0xFE).
+            cut = (1...min(3, data.count)).first { back in
+                data[data.endIndex - back] >= 0x81 && decodes(data.dropLast(back))
+            }
+        case .utf16LittleEndian, .utf16BigEndian:
+            guard data.count >= 2 else { return data.count == 1 ? 1 : nil }
+            let odd = data.count % 2
+            let last = data.endIndex - odd - 2
+            let unit =
+                self == .utf16LittleEndian
+                ? UInt16(data[last]) | UInt16(data[last + 1]) << 8 : UInt16(data[last]) << 8 | UInt16(data[last + 1])
+            // A high surrogate waits for the low one that would follow it.
+            cut = (0xD800...0xDBFF).contains(unit) ? odd + 2 : odd == 1 ? 1 : nil
+        }
+        guard let cut, cut > 0, decodes(data.dropLast(cut)) else { return nil }
+        return cut
+    }
+
+    /// Whether `data` decodes as this encoding.
+    func decodes(_ data: Data) -> Bool {
+        self == .utf8
+            ? String(validating: [UInt8](data), as: UTF8.self) != nil : String(data: data, encoding: foundation) != nil
+    }
+
+    /// The encodings other than `self` to suggest for a file whose first bytes are `sample`: those that read
+    /// it as text an export could hold (see `readsAsText`), or, when none does, every other one but UTF-16BE
+    /// (which a byte-order mark would have made `self`).
+    func alternatives(for sample: Data) -> [TextEncoding] {
+        let others = Self.allCases.filter { $0 != self }
+        let plausible = others.filter { $0.readsAsText(sample) }
+        return plausible.isEmpty ? others.filter { $0 != .utf16BigEndian } : plausible
+    }
+
+    /// Whether `sample`, a file's first bytes, reads as text in this encoding: it decodes (the last character
+    /// may be cut by the end of the sample) without NUL or U+FFFD characters, and read as UTF-16 it has line
+    /// ends (text in a one-byte encoding read as UTF-16 pairs its bytes into ideographs and has none).
+    func readsAsText(_ sample: Data) -> Bool {
+        let cut = incompleteEnd(of: sample) ?? 0
+        let data = sample.dropLast(cut)
+        guard !data.isEmpty else { return false }
+        let text: String?
+        if self == .utf8 {
+            text = String(validating: [UInt8](data), as: UTF8.self)
+        } else {
+            text = String(data: data, encoding: foundation)
+        }
+        guard let text, !text.unicodeScalars.contains(where: { $0 == "\0" || $0 == "\u{FFFD}" }) else { return false }
+        return self == .utf8 || self == .gb18030 || text.unicodeScalars.contains("\n")
     }
 }

@@ -22,4 +22,30 @@ public struct TextExport: Sendable {
         }
         return chunks.encoding
     }
+
+    /// `error`, a refusal of the text as read, told as a misread when `--encoding` asked for this encoding and
+    /// the file's first bytes read as text in another (the one detection picks, if it does): nil otherwise.
+    func misread(_ error: IngestError) -> IngestError? {
+        guard let requested = encoding, let seen = error.refusal?.misreadText,
+            let head = try? FileHandle(forReadingFrom: url).read(upToCount: 65_536)
+        else { return nil }
+        let readable = TextEncoding.allCases.filter { $0 != requested && $0.readsAsText(head) }
+        let detected = TextEncoding.detect(head).0
+        guard let likely = readable.contains(detected) ? detected : readable.first else { return nil }
+        return IngestError(.misread(requested: requested, detected: likely, seen: seen), at: error.location)
+    }
+}
+
+extension FileRefusal {
+    /// For a refusal of what a text file says (its layout, quotes or JSON), which reading it in the wrong
+    /// encoding causes: the header as read, or an empty text when there is none. Nil for other refusals.
+    var misreadText: String? {
+        switch self {
+        case .unknownLayout(_, let found): found.joined(separator: ",")
+        case .unclosedQuote, .noRows, .noJSONObjects, .jsonSyntax, .jsonNotAnObject, .jsonArrayOfArrays,
+            .jsonUnclosedObject, .jsonUnclosedArray:
+            ""
+        default: nil
+        }
+    }
 }

@@ -8,7 +8,7 @@ extension RegistryScan {
     func runInParallel(_ export: TextExport) throws -> Counts {
         var chunks = try RecordChunks(export, pieceSize: pieceSize)
         guard let first = try chunks.next(),
-            let plan = try ScanPlan(first: first, export: export, mapping: options.mapping)
+            let plan = try ScanPlan(first: first, sample: chunks.sample, export: export, mapping: options.mapping)
         else { return Counts() }
         let results = ScanResults()
         let queue = RowChannel<RecordChunks.Chunk>(capacity: 4)
@@ -29,7 +29,8 @@ extension RegistryScan {
         }
         queue.finish()
         for done in finished { done.wait() }
-        return try results.outcome(readerFailure: readerFailure, file: export.displayName, encoding: first.encoding)
+        return try results.outcome(
+            readerFailure: readerFailure, file: export.displayName, encoding: first.encoding, sample: chunks.sample)
     }
 
     private func work(on queue: RowChannel<RecordChunks.Chunk>, plan: ScanPlan, results: ScanResults) throws {
@@ -137,24 +138,28 @@ final class ScanResults: @unchecked Sendable {
 
     /// The counts, or the first failure in file order with its line in the whole file.
     func outcome(
-        readerFailure: (index: Int, error: any Error)?, file: String, encoding: TextEncoding
+        readerFailure: (index: Int, error: any Error)?, file: String, encoding: TextEncoding, sample: Data
     ) throws -> RegistryScan.Counts {
         try lock.withLock {
             var all = failures
             if let readerFailure { all[readerFailure.index] = readerFailure.error }
             guard let (index, error) = all.min(by: { $0.key < $1.key }) else { return counts }
             let before = (0..<index).reduce(0) { $0 + (lines[$1] ?? 0) }
-            try Self.throwError(for: error, linesBefore: before, file: file, encoding: encoding)
+            try Self.throwError(for: error, linesBefore: before, file: file, encoding: encoding, sample: sample)
             return counts
         }
     }
 
     /// Throws `error`, a parser's problem as the error a sequential read gives, located in the file.
-    static func throwError(for error: any Error, linesBefore before: Int, file: String, encoding: TextEncoding) throws {
+    static func throwError(
+        for error: any Error, linesBefore before: Int, file: String, encoding: TextEncoding, sample: Data
+    ) throws {
         guard let problem = error as? CSVChunkParser.Problem else { throw error }
         switch problem {
         case .invalidUTF8(let line):
-            throw DecodedChunks.undecodable(file: file, line: before + line, encoding: encoding)
+            throw DecodedChunks.undecodable(file: file, line: before + line, encoding: encoding, sample: sample)
+        case .truncatedCharacter(let line):
+            throw DecodedChunks.truncated(file: file, line: before + line, encoding: encoding)
         case .replacementCharacter(let line):
             throw DecodedChunks.replacementCharacter(file: file, line: before + line)
         case .unclosedQuote(let line): throw CSVParser.unclosedQuote(file: file, line: before + line)

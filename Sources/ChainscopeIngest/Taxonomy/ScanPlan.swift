@@ -1,4 +1,5 @@
 import ChainscopeCore
+import Foundation
 
 /// What a parallel scan needs to know before its workers start: the delimiter, the header row and
 /// the columns of the fields it reads, found from the first piece of the file as `CSVParser` and
@@ -14,8 +15,9 @@ struct ScanPlan: Sendable {
     let district: Int?
 
     /// Nil for a file without a non-blank row; throws `RecordChunks.Unaligned` when the first piece
-    /// holds too few rows to find the header in.
-    init?(first: RecordChunks.Chunk, export: TextExport, mapping: [String: RegistryField]) throws {
+    /// holds too few rows to find the header in. `sample` is the file's first bytes, for an error's
+    /// suggested encodings.
+    init?(first: RecordChunks.Chunk, sample: Data, export: TextExport, mapping: [String: RegistryField]) throws {
         delimiter = CSVParser.detectDelimiter(first.bytes)
         var parser = CSVChunkParser(delimiter: delimiter, validates: !first.isValidated)
         var rows: [RawRow] = []
@@ -32,7 +34,8 @@ struct ScanPlan: Sendable {
                 }
             }
         } catch {
-            try ScanResults.throwError(for: error, linesBefore: 0, file: export.displayName, encoding: first.encoding)
+            try ScanResults.throwError(
+                for: error, linesBefore: 0, file: export.displayName, encoding: first.encoding, sample: sample)
         }
         guard !rows.isEmpty else { return nil }
         guard rows.count >= RowConsumer.headerSearchRows || first.isLast else { throw RecordChunks.Unaligned() }
