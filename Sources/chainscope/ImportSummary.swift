@@ -150,10 +150,12 @@ struct ImportSummaryWords {
         language.pick("\(count)행", "\(count) 行", "\(count) row\(count == "1" ? "" : "s")")
     }
 
-    func searchIndex(_ companies: Int, seconds: Double) -> String {
+    /// How many companies the search index took in, grouped like the summary's counts above it.
+    func searchIndex(_ indexed: Int, seconds: Double) -> String {
         let time = String(format: "%.1f", seconds)
+        let companies = NumberFormatter.grouped.string(from: NSNumber(value: indexed)) ?? String(indexed)
         return language.pick(
             "검색 색인: 기업 \(companies)곳을 \(time)초 만에 색인했습니다.", "搜索索引：\(time) 秒内为 \(companies) 家企业建立了索引。",
-            "Search index: \(companies) compan\(companies == 1 ? "y" : "ies") indexed in \(time) s.")
+            "Search index: \(companies) compan\(indexed == 1 ? "y" : "ies") indexed in \(time) s.")
     }
 }

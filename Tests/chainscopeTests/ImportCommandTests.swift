@@ -1,6 +1,9 @@
+import ChainscopeCore
 import ChainscopeTestSupport
 import Foundation
 import Testing
+
+@testable import chainscope
 
 @Suite("chainscope sample, import and quarantine", .serialized)
 struct ImportCommandTests {
@@ -192,6 +195,18 @@ struct ImportCommandTests {
         }
         let byDefault = try CommandRun(["import", bad.path, "--database", database])
         #expect(byDefault.status == 65 && byDefault.errors.contains("알 수 없는 열 구성"), "\(byDefault.errors)")
+    }
+
+    @Test("The search index's line groups its count like the summary's other counts, in every language")
+    func searchIndexLine() {
+        let lines = Language.allCases.map { ImportSummaryWords(language: $0).searchIndex(995_983, seconds: 5.54) }
+        #expect(
+            lines == [
+                "검색 색인: 기업 995,983곳을 5.5초 만에 색인했습니다.", "搜索索引：5.5 秒内为 995,983 家企业建立了索引。",
+                "Search index: 995,983 companies indexed in 5.5 s.",
+            ])
+        #expect(
+            ImportSummaryWords(language: .en).searchIndex(1, seconds: 0) == "Search index: 1 company indexed in 0.0 s.")
     }
 
     @Test("Bad options are usage errors")
