@@ -57,7 +57,12 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp(DatabaseChoice.help))
     var database: String?
 
-    @Flag(name: .long, help: "Print the summary as JSON.")
+    @Flag(
+        name: .long,
+        help: """
+            Print a JSON array with an object per file: its summary, or for a refused file \
+            {"file", "refused": {"code", "line", "column", "text"}}.
+            """)
     var json = false
 
     func run() async throws {
@@ -80,7 +85,7 @@ struct ImportCommand: AsyncParsableCommand {
         options: RegistryImportOptions, into store: any Store, language: Language
     ) async throws(CommandError) -> Int {
         let regions = try await CommandError.storing { try await Self.regions(in: store) }
-        var summaries: [ImportSummary] = []
+        var outcomes: [FileOutcome] = []
         let words = ImportSummaryWords(language: language)
         var failures = 0
         for file in files {
@@ -94,17 +99,18 @@ struct ImportCommand: AsyncParsableCommand {
                 let (record, isNew) = try await RegistryImporter(regions: regions)
                     .run(URL(fileURLWithPath: file), displayName: file, options: fileOptions, into: store)
                 let summary = ImportSummary(file: file, record: record, isNew: isNew)
-                summaries.append(summary)
+                outcomes.append(.imported(summary))
                 if !json { print(summary.text(in: language)) }
             } catch let error as IngestError {
                 failures += 1
+                outcomes.append(.refused(ImportRefusal(file: file, error: error)))
                 let text = "\(error.description(in: language))\n\(words.nothingStored(from: nil))"
                 FileHandle.standardError.write(Data("chainscope: \(text)\n".utf8))
             } catch {
                 throw CommandError("\(error)\n\(words.nothingStored(from: file))", exitCode: 74)
             }
         }
-        if json { print(ImportSummary.json(summaries)) }
+        if json { print(ImportSummary.json(outcomes)) }
         try await Self.refreshSearchIndex(store, quiet: json, language: language)
         return failures
     }

@@ -1,4 +1,5 @@
 import ChainscopeCore
+import ChainscopeIngest
 import Foundation
 
 /// What the import command reports for one file.
@@ -66,8 +67,45 @@ struct ImportSummary: Encodable {
         try container.encodeIfPresent(record.warningDetails, forKey: .warningDetails)
     }
 
-    static func json(_ summaries: [ImportSummary]) -> String {
-        JSONOutput.text(summaries)
+    /// The files in the order given: each imported file's summary, and each refused one's refusal.
+    static func json(_ outcomes: [FileOutcome]) -> String {
+        JSONOutput.text(outcomes)
+    }
+}
+
+/// What `import --json` says of one file.
+enum FileOutcome: Encodable {
+    case imported(ImportSummary)
+    case refused(ImportRefusal)
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .imported(let summary): try summary.encode(to: encoder)
+        case .refused(let refusal): try refusal.encode(to: encoder)
+        }
+    }
+}
+
+/// A file `import` refused, for `--json`: `{"file", "refused": {"code", "line", "column", "text": {ko, zh,
+/// en}}}`, so that a script importing many files sees which were refused, where and why, without reading
+/// standard error.
+struct ImportRefusal: Encodable {
+    /// The file as the user named it.
+    let file: String
+    let error: IngestError
+
+    enum CodingKeys: String, CodingKey { case file, refused }
+    enum RefusedKeys: String, CodingKey { case code, line, column, text }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        var refused = container.nestedContainer(keyedBy: RefusedKeys.self, forKey: .refused)
+        try refused.encode(error.code.description, forKey: .code)
+        try refused.encodeIfPresent(error.location.line, forKey: .line)
+        try refused.encodeIfPresent(error.location.column, forKey: .column)
+        let texts = Language.allCases.map { ($0.rawValue, error.description(in: $0)) }
+        try refused.encode(Dictionary(uniqueKeysWithValues: texts), forKey: .text)
     }
 }
 

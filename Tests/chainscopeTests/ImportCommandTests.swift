@@ -195,6 +195,21 @@ struct ImportCommandTests {
         }
         let byDefault = try CommandRun(["import", bad.path, "--database", database])
         #expect(byDefault.status == 65 && byDefault.errors.contains("알 수 없는 열 구성"), "\(byDefault.errors)")
+        // With --json the refused file has its entry beside the imported one's, in the order given.
+        let good = folder.appendingPathComponent("good.csv")
+        try Data("企业名称,统一社会信用代码\n杭州甲科技有限公司,91330108000000035F\n".utf8).write(to: good)
+        let json = try CommandRun(["import", good.path, bad.path, "--database", database, "--json"])
+        #expect(json.status == 65)
+        let outcomes = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]], "\(json.output)")
+        #expect(outcomes.count == 2)
+        #expect(outcomes.first?["stored"] as? Int == 1 && outcomes.first?["refused"] == nil)
+        #expect(outcomes.last?["file"] as? String == bad.path)
+        let refused = try #require(outcomes.last?["refused"] as? [String: Any])
+        #expect(refused["code"] as? String == "unknown column layout" && refused["line"] as? Int == 1)
+        let texts = try #require(refused["text"] as? [String: String])
+        #expect(texts["en"]?.contains("bad.csv:1: unknown column layout") == true)
+        #expect(texts["ko"]?.contains("알 수 없는 열 구성") == true && texts["zh"]?.contains("未知的列结构") == true)
     }
 
     @Test("The search index's line groups its count like the summary's other counts, in every language")
