@@ -1,6 +1,8 @@
 public import ChainscopeCore
+import Foundation
 public import Logging
 import NIOCore
+import NIOPosix
 import NIOSSL
 import PostgresNIO
 public import ServiceLifecycle
@@ -174,8 +176,32 @@ public final class PostgresStore: Store, Service {
                 + "(postgres://user:password@…), in PGPASSWORD or in ~/.pgpass"
         }
         if let underlying = error.underlying {
+            if let failure = connectionFailure(underlying) { return failure }
             return "\(error.code): \(String(describing: underlying)); is the server running and the URL right?"
         }
         return "\(error.code); is the server running and the URL right?"
+    }
+
+    /// Why no connection was made, for the three failures a user meets (a host that is not known, nothing at
+    /// the port, no answer), said as what to check; nil for others, which are told as PostgresNIO tells them.
+    static func connectionFailure(_ error: any Error) -> String? {
+        if let unknown = error as? SocketAddressError.UnknownHost { return unknownHost(unknown.host) }
+        if case ChannelError.connectTimeout(let time) = error {
+            let seconds = Double(time.nanoseconds) / 1e9
+            return "no answer from the server in \(seconds.formatted(.number.precision(.fractionLength(0...1)))) s; "
+                + "check the URL's host and port, and that no firewall drops the connection"
+        }
+        guard let failure = error as? NIOConnectionError else { return nil }
+        if failure.connectionErrors.isEmpty, failure.dnsAError != nil || failure.dnsAAAAError != nil {
+            return unknownHost(failure.host)
+        }
+        let refused = failure.connectionErrors.allSatisfy { ($0.error as? IOError)?.errnoCode == ECONNREFUSED }
+        guard refused, !failure.connectionErrors.isEmpty else { return nil }
+        return "nothing accepts connections at \(failure.host) port \(failure.port) (connection refused); start the "
+            + "PostgreSQL server, or correct the URL's host and port"
+    }
+
+    private static func unknownHost(_ host: String) -> String {
+        "the host \(host) is not known (no address for it); correct the URL's host"
     }
 }

@@ -50,6 +50,26 @@ struct DatabaseCommandTests {
         #expect(after.status == 0 && after.output.contains("Pending:       none"), "\(after.errors)")
     }
 
+    @Test("A PostgreSQL URL that reaches no server says what to check (port or host), without its password")
+    func unreachableServer() throws {
+        // Nothing listens on port 1 of the loopback address, and the .invalid domain never resolves (RFC 2606).
+        let cases = [
+            (
+                "127.0.0.1:1",
+                "nothing accepts connections at 127.0.0.1 port 1 (connection refused); start the PostgreSQL"
+            ),
+            (
+                "nosuchhost.invalid:5432",
+                "the host nosuchhost.invalid is not known (no address for it); correct the URL"
+            ),
+        ]
+        for (place, reason) in cases {
+            let run = try CommandRun(["db", "status", "--database", "postgres://analyst:pw-4711@\(place)/chainscope"])
+            #expect(run.status == 74 && run.errors.contains(reason), "\(run.errors)")
+            #expect(!run.errors.contains("pw-4711") && run.errors.contains("analyst:***@"))
+        }
+    }
+
     @Test(
         "The demo, a report and db status run on PostgreSQL, print what SQLite prints, and never the password",
         .enabled(if: postgresURL != nil, Comment(rawValue: TestPostgres.missingServer)))
