@@ -9,7 +9,8 @@ import Testing
 struct FileRefusalTests {
     /// One refusal of every kind, each with a value that its words must name in every language.
     static let samples: [(FileRefusal, named: String)] = [
-        (.unreadable(reason: "Permission denied"), "Permission denied"), (.missing, ""), (.empty, "0"),
+        (.unreadable(reason: "Permission denied"), "Permission denied"), (.missing, ""), (.folder, "/*.csv"),
+        (.empty, "0"),
         (.notAnExport(.binaryOffice), ".xlsx"), (.notAnExport(.gzip), "gunzip"), (.notAnExport(.pdf), "CSV"),
         (.notAnExport(.xmlSpreadsheet), "2003"), (.notAnExport(.html), ".xls"), (.unknownExtension("dat"), ".dat"),
         (.unclosedQuote(line: 37), "37"), (.replacementCharacter, "\u{FFFD}"),
@@ -66,6 +67,7 @@ struct FileRefusalTests {
         case .xlsxUnreadablePart: 27
         case .truncatedCharacter: 28
         case .misread: 29
+        case .folder: 30
         }
     }
 
@@ -76,7 +78,7 @@ struct FileRefusalTests {
 
     @Test("Every kind of refusal has a sample here")
     func everyKind() {
-        #expect(Set(Self.samples.map { Self.kind($0.0) }) == Set(0...29))
+        #expect(Set(Self.samples.map { Self.kind($0.0) }) == Set(0...30))
     }
 
     @Test("Each refusal says what was expected and found in three different texts, naming its values in each")
@@ -95,6 +97,17 @@ struct FileRefusalTests {
             #expect(Self.hasHan(texts[1]) && !Self.hasHangul(texts[1]), "\(texts[1])")
             #expect(Set(texts).count == 3, "\(refusal)")
         }
+    }
+
+    @Test("A file the system will not read is refused with the system's reason, not Foundation's error text")
+    func systemReason() {
+        let denied = NSError(
+            domain: NSCocoaErrorDomain, code: 257,
+            userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(EACCES))])
+        #expect(FileRefusal.unreadable(denied) == .unreadable(reason: "Permission denied"))
+        #expect(
+            FileRefusal.unreadable(NSError(domain: NSPOSIXErrorDomain, code: Int(EISDIR)))
+                == .unreadable(reason: "Is a directory"))
     }
 
     @Test("An unknown layout lists every header of a real export, but cuts long ones and a run past sixty")

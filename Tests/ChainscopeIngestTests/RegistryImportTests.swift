@@ -316,6 +316,21 @@ struct RegistryImportTests {
         #expect(error.description.contains("--profile"))
     }
 
+    @Test("A folder named as an export is refused as a folder, saying to name the files in it")
+    func folder() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let named = folder.url.appendingPathComponent("exports.csv")
+        try FileManager.default.createDirectory(at: named, withIntermediateDirectories: false)
+        let store = try SQLiteStore()
+        let error = try await #require(throws: IngestError.self) {
+            try await RegistryImporter(regions: try Self.regions.get()).run(named, into: store)
+        }
+        #expect(error.refusal == .folder && error.location.file == "exports.csv")
+        #expect(error.description.contains("a folder; name the export files in it"))
+        #expect(try await store.imports().isEmpty)
+    }
+
     @Test("An empty file is refused")
     func emptyFile() async throws {
         let error = try await #require(throws: IngestError.self) { try await run(Data()) }

@@ -32,7 +32,7 @@ struct DecodedChunks {
         do {
             handle = try FileHandle(forReadingFrom: url)
         } catch {
-            throw IngestError(.unreadable(reason: "\(error)"), at: .init(file: displayName), underlying: error)
+            throw IngestError(.unreadable(error), at: .init(file: displayName), underlying: error)
         }
         let head = (try? handle.read(upToCount: 65_536)) ?? Data()
         let (detected, bom) = TextEncoding.detect(head)

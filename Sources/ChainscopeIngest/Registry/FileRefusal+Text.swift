@@ -16,6 +16,14 @@ extension FileRefusal {
         switch self {
         case .unreadable(let reason): return (readable, reason)
         case .missing: return (readable, language.pick("그런 파일이 없습니다", "文件不存在", "no such file"))
+        case .folder:
+            return (
+                readable,
+                language.pick(
+                    "폴더. 그 안의 내보내기 파일을 지정해 주세요(예: chainscope import 폴더/*.csv)",
+                    "文件夹；请指定其中的导出文件（例如 chainscope import 文件夹/*.csv）",
+                    "a folder; name the export files in it (chainscope import FOLDER/*.csv)")
+            )
         case .empty: return (rows, language.pick("0바이트", "0 字节", "0 bytes"))
         case .noRows: return (rows, language.pick("행이 없습니다", "没有任何行", "no rows"))
         case .notAnExport(let kind):

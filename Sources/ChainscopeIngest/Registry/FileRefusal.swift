@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a registry export is refused whole, with the values that say where and what, so that the refusal can be
 /// told in Korean, Chinese or English (`FileRefusal+Text.swift`). Nothing from a refused file is stored.
 public enum FileRefusal: Hashable, Sendable {
@@ -5,6 +7,8 @@ public enum FileRefusal: Hashable, Sendable {
     /// The file could not be opened; `reason` is the system's.
     case unreadable(reason: String)
     case missing
+    /// A folder named where a file belongs.
+    case folder
     case empty
     /// A kind of file that is not an export but is often taken for one.
     case notAnExport(Kind)
@@ -79,7 +83,7 @@ public enum FileRefusal: Hashable, Sendable {
     /// The kind of problem, as `IngestError` counts them.
     public var code: IngestError.Code {
         switch self {
-        case .unreadable, .missing, .notAnExport, .unknownExtension, .xlsxTemporaryFile: .unreadableFile
+        case .unreadable, .missing, .folder, .notAnExport, .unknownExtension, .xlsxTemporaryFile: .unreadableFile
         case .empty, .noRows, .noJSONObjects: .emptyFile
         case .unclosedQuote: .malformedCSV
         case .replacementCharacter, .undecodable, .truncatedCharacter, .misread: .undecodableText
@@ -91,5 +95,17 @@ public enum FileRefusal: Hashable, Sendable {
             .xlsxMalformedXML, .xlsxUnreadablePart:
             .malformedXLSX
         }
+    }
+}
+
+extension FileRefusal {
+    /// A file the system would not read, with its reason as the system says it ("Permission denied") rather
+    /// than as Foundation's error text.
+    static func unreadable(_ error: any Error) -> FileRefusal {
+        let error = error as NSError
+        let posix = [error, error.userInfo[NSUnderlyingErrorKey] as? NSError].compactMap { $0 }
+            .first { $0.domain == NSPOSIXErrorDomain }
+        return .unreadable(
+            reason: posix.map { String(cString: strerror(Int32($0.code))) } ?? error.localizedDescription)
     }
 }

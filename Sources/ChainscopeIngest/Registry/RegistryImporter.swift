@@ -126,6 +126,9 @@ public struct RegistryImporter: Sendable {
     ) async throws -> (import: RegistryImport, isNew: Bool) {
         let name = displayName ?? url.lastPathComponent
         let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+        if attributes?[.type] as? FileAttributeType == .typeDirectory {
+            throw IngestError(.folder, at: .init(file: name))
+        }
         guard let size = attributes?[.size] as? NSNumber else {
             throw IngestError(.missing, at: .init(file: name))
         }
@@ -135,7 +138,7 @@ public struct RegistryImporter: Sendable {
         let format = try RegistryFormat(url: url, displayName: name)
         let snapshot = options.snapshotDate ?? Self.modificationDay(attributes?[.modificationDate] as? Date)
         let request = ImportRequest(
-            file: name, sha256: try SHA256.file(url), format: format.rawValue, snapshotDate: snapshot,
+            file: name, sha256: try Self.digest(url, name: name), format: format.rawValue, snapshotDate: snapshot,
             isSnapshotGiven: options.snapshotDate != nil, reading: options.reading)
         let regions = regions
         do {
@@ -171,6 +174,15 @@ public struct RegistryImporter: Sendable {
         } catch let error as IngestError where format != .xlsx {
             // Read in another encoding than its own, a file's text may be one run of ideographs with no header.
             throw TextExport(url: url, displayName: name, encoding: options.encoding).misread(error) ?? error
+        }
+    }
+
+    /// The file's SHA-256, which says whether it was imported before.
+    private static func digest(_ url: URL, name: String) throws(IngestError) -> String {
+        do {
+            return try SHA256.file(url)
+        } catch {
+            throw IngestError(.unreadable(error), at: .init(file: name), underlying: error)
         }
     }
 
