@@ -99,6 +99,22 @@ struct FileRefusalTests {
         }
     }
 
+    @Test("A character cut short is found at the end of text in each encoding; whole text and no text have none")
+    func incompleteEnds() {
+        let text = "杭州😀"
+        #expect(TextEncoding.utf8.incompleteEnd(of: Data(text.utf8).dropLast()) == 3)
+        #expect(TextEncoding.gb18030.incompleteEnd(of: text.data(using: Self.gb18030)!.dropLast(2)) == 2)
+        #expect(
+            TextEncoding.utf16LittleEndian.incompleteEnd(of: text.data(using: .utf16LittleEndian)!.dropLast(2)) == 2)
+        #expect(TextEncoding.utf16BigEndian.incompleteEnd(of: text.data(using: .utf16BigEndian)!.dropLast(3)) == 1)
+        for encoding in TextEncoding.allCases {
+            #expect(encoding.incompleteEnd(of: text.data(using: encoding.foundation)!) == nil, "\(encoding)")
+            #expect(encoding.incompleteEnd(of: Data()) == nil && !encoding.readsAsText(Data()), "\(encoding)")
+        }
+        // A byte that starts no character is no cut one.
+        #expect(TextEncoding.utf8.incompleteEnd(of: Data([0x61, 0xFF])) == nil)
+    }
+
     @Test("A file the system will not read is refused with the system's reason, not Foundation's error text")
     func systemReason() {
         let denied = NSError(

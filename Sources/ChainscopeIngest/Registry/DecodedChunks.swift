@@ -163,7 +163,7 @@ struct DecodedChunks {
     private func undecodable(_ data: Data, isLast: Bool) -> IngestError {
         // A file cut short reads as text in its encoding up to the cut; another file may end as if it were.
         if isLast, encoding.readsAsText(sample), let cut = encoding.incompleteEnd(of: data) {
-            let whole = String(data: data.dropLast(cut), encoding: encoding.foundation) ?? ""
+            let whole = encoding.decoded(data.dropLast(cut)) ?? ""
             let lines = whole.utf8.lazy.filter { $0 == 0x0A }.count
             return Self.truncated(file: file, line: linesBefore + lines + 1, encoding: encoding)
         }

@@ -69,6 +69,7 @@ public enum TextEncoding: String, CaseIterable, Sendable, CustomStringConvertibl
     /// encoding: the mark of a file cut off while it was downloaded or copied. Nil for text that is whole, or
     /// that does not decode before its last bytes either.
     func incompleteEnd(of data: Data) -> Int? {
+        guard !data.isEmpty else { return nil }
         let cut: Int?
         switch self {
         case .utf8:
@@ -92,11 +93,12 @@ public enum TextEncoding: String, CaseIterable, Sendable, CustomStringConvertibl
         return cut
     }
 
-    /// Whether `data` decodes as this encoding.
-    func decodes(_ data: Data) -> Bool {
-        self == .utf8
-            ? String(validating: [UInt8](data), as: UTF8.self) != nil : String(data: data, encoding: foundation) != nil
+    /// `data` as text in this encoding, nil when it does not decode (UTF-8 is validated strictly).
+    func decoded(_ data: Data) -> String? {
+        self == .utf8 ? String(validating: [UInt8](data), as: UTF8.self) : String(data: data, encoding: foundation)
     }
+
+    private func decodes(_ data: Data) -> Bool { decoded(data) != nil }
 
     /// The encodings other than `self` to suggest for a file whose first bytes are `sample`: those that read
     /// it as text an export could hold (see `readsAsText`), or, when none does, every other one but UTF-16BE
@@ -113,14 +115,9 @@ public enum TextEncoding: String, CaseIterable, Sendable, CustomStringConvertibl
     func readsAsText(_ sample: Data) -> Bool {
         let cut = incompleteEnd(of: sample) ?? 0
         let data = sample.dropLast(cut)
-        guard !data.isEmpty else { return false }
-        let text: String?
-        if self == .utf8 {
-            text = String(validating: [UInt8](data), as: UTF8.self)
-        } else {
-            text = String(data: data, encoding: foundation)
-        }
-        guard let text, !text.unicodeScalars.contains(where: { $0 == "\0" || $0 == "\u{FFFD}" }) else { return false }
+        guard !data.isEmpty, let text = decoded(data),
+            !text.unicodeScalars.contains(where: { $0 == "\0" || $0 == "\u{FFFD}" })
+        else { return false }
         return self == .utf8 || self == .gb18030 || text.unicodeScalars.contains("\n")
     }
 }
