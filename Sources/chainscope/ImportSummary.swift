@@ -13,8 +13,7 @@ struct ImportSummary: Encodable {
     /// warnings.
     func text(in language: Language) -> String {
         let counts = record.counts
-        let format = NumberFormatter.grouped
-        func number(_ value: Int) -> String { format.string(from: NSNumber(value: value)) ?? String(value) }
+        let number = NumberFormatter.grouped(_:)
         let words = ImportSummaryWords(language: language)
         let encoding = record.encoding.map { words.comma + $0 } ?? ""
         var lines = [
@@ -119,6 +118,9 @@ extension NumberFormatter {
         formatter.groupingSize = 3
         return formatter
     }
+
+    /// `value` with its thousands grouped (995,983), as the commands' summaries write counts.
+    static func grouped(_ value: Int) -> String { grouped.string(from: NSNumber(value: value)) ?? String(value) }
 }
 
 /// The words of `import`'s summary in one language.
@@ -191,7 +193,7 @@ struct ImportSummaryWords {
     /// How many companies the search index took in, grouped like the summary's counts above it.
     func searchIndex(_ indexed: Int, seconds: Double) -> String {
         let time = String(format: "%.1f", seconds)
-        let companies = NumberFormatter.grouped.string(from: NSNumber(value: indexed)) ?? String(indexed)
+        let companies = NumberFormatter.grouped(indexed)
         return language.pick(
             "검색 색인: 기업 \(companies)곳을 \(time)초 만에 색인했습니다.", "搜索索引：\(time) 秒内为 \(companies) 家企业建立了索引。",
             "Search index: \(companies) compan\(indexed == 1 ? "y" : "ies") indexed in \(time) s.")

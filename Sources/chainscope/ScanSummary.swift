@@ -35,9 +35,7 @@ struct ScanSummary {
         return lines
     }
 
-    private func text(_ value: Int) -> String {
-        NumberFormatter.grouped.string(from: NSNumber(value: value)) ?? "\(value)"
-    }
+    private func text(_ value: Int) -> String { NumberFormatter.grouped(value) }
 
     /// Years down, months across, each year's total at the end; months that are not dates last.
     private func monthTable() -> [String] {

@@ -101,12 +101,16 @@ public enum TextEncoding: String, CaseIterable, Sendable, CustomStringConvertibl
     private func decodes(_ data: Data) -> Bool { decoded(data) != nil }
 
     /// The encodings other than `self` to suggest for a file whose first bytes are `sample`: those that read
-    /// it as text an export could hold (see `readsAsText`), or, when none does, every other one but UTF-16BE
+    /// it as text an export could hold (`readingAlternatives`), or, when none does, every other one but UTF-16BE
     /// (which a byte-order mark would have made `self`).
     func alternatives(for sample: Data) -> [TextEncoding] {
-        let others = Self.allCases.filter { $0 != self }
-        let plausible = others.filter { $0.readsAsText(sample) }
-        return plausible.isEmpty ? others.filter { $0 != .utf16BigEndian } : plausible
+        let plausible = readingAlternatives(of: sample)
+        return plausible.isEmpty ? Self.allCases.filter { $0 != self && $0 != .utf16BigEndian } : plausible
+    }
+
+    /// The encodings other than `self` that read `sample` as text an export could hold (see `readsAsText`).
+    func readingAlternatives(of sample: Data) -> [TextEncoding] {
+        Self.allCases.filter { $0 != self && $0.readsAsText(sample) }
     }
 
     /// Whether `sample`, a file's first bytes, reads as text in this encoding: it decodes (the last character

@@ -29,7 +29,7 @@ public struct TextExport: Sendable {
         guard let requested = encoding, let seen = error.refusal?.misreadText,
             let head = try? FileHandle(forReadingFrom: url).read(upToCount: 65_536)
         else { return nil }
-        let readable = TextEncoding.allCases.filter { $0 != requested && $0.readsAsText(head) }
+        let readable = requested.readingAlternatives(of: head)
         let detected = TextEncoding.detect(head).0
         guard let likely = readable.contains(detected) ? detected : readable.first else { return nil }
         return IngestError(.misread(requested: requested, detected: likely, seen: seen), at: error.location)
