@@ -21,6 +21,7 @@ struct FileRefusalTests {
         (.unknownLayout(needed: [["name (企业名称)"]], found: ["名字", "电话"]), "名字"),
         (.unknownLayout(needed: [["name (企业名称)"]], found: []), "企业名称"),
         (.noSheetWithLayout(sheets: ["说明"]), "说明"), (.noRows, ""), (.noJSONObjects, "JSON"),
+        (.noDataRows(sheets: []), ""), (.noDataRows(sheets: ["企业列表"]), "'企业列表'"),
         (.jsonSplitTable, "orient='split'"), (.jsonColumnTable(key: "企业名称"), "'企业名称'"),
         (.jsonTooLarge(mebibytes: 16), "16 MiB"), (.jsonSyntax(.value, found: "tru}"), "tru}"),
         (.jsonSyntax(.character(":"), found: nil), "':'"), (.jsonUnclosedObject, ""), (.jsonUnclosedArray, "']'"),
@@ -68,6 +69,7 @@ struct FileRefusalTests {
         case .truncatedCharacter: 28
         case .misread: 29
         case .folder: 30
+        case .noDataRows: 31
         }
     }
 
@@ -78,7 +80,7 @@ struct FileRefusalTests {
 
     @Test("Every kind of refusal has a sample here")
     func everyKind() {
-        #expect(Set(Self.samples.map { Self.kind($0.0) }) == Set(0...30))
+        #expect(Set(Self.samples.map { Self.kind($0.0) }) == Set(0...31))
     }
 
     @Test("Each refusal says what was expected and found in three different texts, naming its values in each")

@@ -166,6 +166,21 @@ struct ParallelScanTests {
         #expect(parallel?.description == onePass?.description)
     }
 
+    @Test("A file without a data row is refused by scan as import refuses it, not counted as 0 of 0 rows")
+    func scanWithoutRows() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let cases: [(String, FileRefusal, line: Int?)] = [
+            ("", .empty, nil), ("\n \n", .noRows, nil), ("合成样本数据\n\(header)\n\n", .noDataRows(sheets: []), 2),
+        ]
+        for (text, refusal, line) in cases {
+            let url = folder.url.appendingPathComponent("export.csv")
+            try Data(text.utf8).write(to: url)
+            let error = try #require(throws: IngestError.self) { try Self.scan.run(url) }
+            #expect(error.refusal == refusal && error.location.line == line, "\(error)")
+        }
+    }
+
     @Test("A workbook or JSON file, whatever its name, is refused by scan, which reads text tables only")
     func scanReadsTablesOnly() throws {
         let folder = try TemporaryFolder()

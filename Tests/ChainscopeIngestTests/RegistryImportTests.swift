@@ -337,6 +337,30 @@ struct RegistryImportTests {
         #expect(error.code == .emptyFile)
     }
 
+    @Test("A file with a header and no rows under it (a search that found nothing) is refused and stores nothing")
+    func headerOnly() async throws {
+        let store = try SQLiteStore()
+        let text = try await #require(throws: IngestError.self) {
+            try await run(csv(["企查查 导出数据", header, "", ",,,"]), store: store)
+        }
+        #expect(text.refusal == .noDataRows(sheets: []) && text.location.line == 2, "\(text)")
+        #expect(text.description.contains("only a header row, no company rows"), "\(text)")
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let url = folder.url.appendingPathComponent("export.xlsx")
+        let columns = header.split(separator: ",").map(String.init)
+        try XLSXBuilder.write([("说明", [["本表由企查查导出"]]), ("企业列表", [columns]), ("分支机构", [columns])], to: url)
+        let workbook = try await #require(throws: IngestError.self) {
+            try await run(try Data(contentsOf: url), name: "export.xlsx", store: store)
+        }
+        #expect(workbook.refusal == .noDataRows(sheets: ["企业列表", "分支机构"]), "\(workbook)")
+        #expect(workbook.description.contains("in sheets '企业列表', '分支机构'"), "\(workbook)")
+        #expect(try await store.imports().isEmpty)
+        // One row, even one quarantined, is an export.
+        let one = try await run(csv([header, row(1, code: "91330106MA2XXXXX00")]), store: store)
+        #expect(one.record.counts.rowsRead == 1 && one.record.counts.quarantined == 1)
+    }
+
     @Test("Quoted fields with delimiters, quotes and line breaks; tab-separated files; title rows above the header")
     func rfc4180() async throws {
         let lines = [

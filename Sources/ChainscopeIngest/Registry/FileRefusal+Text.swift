@@ -26,6 +26,7 @@ extension FileRefusal {
             )
         case .empty: return (rows, language.pick("0바이트", "0 字节", "0 bytes"))
         case .noRows: return (rows, language.pick("행이 없습니다", "没有任何行", "no rows"))
+        case .noDataRows(let sheets): return (rows, Self.headersOnly(in: sheets, language))
         case .notAnExport(let kind):
             return (
                 language.pick("CSV, XLSX 또는 JSON 내보내기 파일", "CSV、XLSX 或 JSON 导出文件", "a CSV, XLSX or JSON export"),
@@ -161,6 +162,22 @@ extension FileRefusal {
         let more = found.count - shownHeaderCount
         guard more > 0 else { return shown }
         return shown + language.pick(" 외 \(more)개", " 等另外 \(more) 列", " and \(more) more")
+    }
+
+    /// A file with a header and no rows under it: what an export of a search that found nothing looks like.
+    static func headersOnly(in sheets: [String], _ language: Language) -> String {
+        let advice = language.pick(
+            "내보낸 검색의 조건을 확인하거나 다시 내보내 주세요", "请检查导出时的筛选条件，或重新导出",
+            "check the filters of the search it was exported from, or export it again")
+        guard !sheets.isEmpty else {
+            return language.pick("헤더 행뿐이고 기업 행이 없습니다. ", "只有表头行，没有企业行；", "only a header row, no company rows; ")
+                + advice
+        }
+        let quoted = sheets.map { "'\($0)'" }
+        return language.pick(
+            "시트 \(quoted.joined(separator: ", "))에 헤더 행뿐이고 기업 행이 없습니다. ",
+            "工作表 \(quoted.joined(separator: "、")) 只有表头行，没有企业行；",
+            "only header rows, in sheets \(quoted.joined(separator: ", ")), no company rows; ") + advice
     }
 }
 

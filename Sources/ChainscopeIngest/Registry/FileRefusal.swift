@@ -31,6 +31,8 @@ public enum FileRefusal: Hashable, Sendable {
     case unknownLayout(needed: [[String]], found: [String])
     case noSheetWithLayout(sheets: [String])
     case noRows
+    /// Header rows and not one data row under them; `sheets` are a workbook's sheets with a header.
+    case noDataRows(sheets: [String])
     case noJSONObjects
 
     // JSON.
@@ -84,7 +86,7 @@ public enum FileRefusal: Hashable, Sendable {
     public var code: IngestError.Code {
         switch self {
         case .unreadable, .missing, .folder, .notAnExport, .unknownExtension, .xlsxTemporaryFile: .unreadableFile
-        case .empty, .noRows, .noJSONObjects: .emptyFile
+        case .empty, .noRows, .noDataRows, .noJSONObjects: .emptyFile
         case .unclosedQuote: .malformedCSV
         case .replacementCharacter, .undecodable, .truncatedCharacter, .misread: .undecodableText
         case .unknownLayout, .noSheetWithLayout: .unknownLayout

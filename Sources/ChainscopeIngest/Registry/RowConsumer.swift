@@ -44,6 +44,11 @@ struct RowConsumer: Sendable {
     /// no object has both.
     private var firstIncompleteLayout: (HeaderLayout, line: Int)?
     private var tablesFound = 0
+    /// The data rows handed on, and where the headers found are (the first one's line, the sheets'
+    /// names): tables with headers and no rows are refused as an empty file is.
+    private var dataRows = 0
+    private var firstHeaderLine: Int?
+    private var sheetsWithHeaders: [String] = []
     private var sheetsSkipped: [String] = []
     private var coverage = LayoutCoverage()
     private let fieldOf: @Sendable (String) -> RegistryField?
@@ -67,13 +72,19 @@ struct RowConsumer: Sendable {
     /// The data rows `row` completes: none while a header is still being looked for, several when
     /// the header is found among the held-back rows.
     mutating func accept(_ row: RawRow) throws -> [PreparedRow] {
-        if let keys = row.keys { return [prepared(row, with: keyedMapper(keys, row: row))] }
+        if let keys = row.keys {
+            dataRows += 1
+            return [prepared(row, with: keyedMapper(keys, row: row))]
+        }
         var prepared: [PreparedRow] = []
         if row.sheet != sheet {
             prepared = try endTable()
             sheet = row.sheet
         }
-        if let mapper { return prepared + [self.prepared(row, with: mapper)] }
+        if let mapper {
+            dataRows += 1
+            return prepared + [self.prepared(row, with: mapper)]
+        }
         pending.append(row)
         if pending.count >= Self.headerSearchRows { prepared += try detectHeader() }
         return prepared
@@ -93,6 +104,9 @@ struct RowConsumer: Sendable {
                 throw HeaderLayout.layoutError(layout, file: file, line: line)
             }
             throw IngestError(.noJSONObjects, at: .init(file: file))
+        }
+        if dataRows == 0 {
+            throw IngestError(.noDataRows(sheets: sheetsWithHeaders), at: .init(file: file, line: firstHeaderLine))
         }
         if let warning = coverage.warning { warnings.append(warning) }
         return prepared
@@ -146,6 +160,8 @@ struct RowConsumer: Sendable {
             return []
         }
         tablesFound += 1
+        if let sheet { sheetsWithHeaders.append(sheet) }
+        if firstHeaderLine == nil { firstHeaderLine = rows.first { $0.number == layout.headerRow }?.line }
         coverage.note(layout, fieldOf: fieldOf)
         warnings += layout.warnings.map { ImportWarning($0.kind, sheet: sheet) }
         // A file that says above its header that it is synthetic keeps saying so, in every report.
@@ -155,7 +171,9 @@ struct RowConsumer: Sendable {
         let mapper = RegistryRowMapper(
             layout: layout, regions: regions, importID: importID, file: file, snapshotDate: snapshotDate)
         self.mapper = mapper
-        return rows.filter { $0.number > layout.headerRow }.map { prepared($0, with: mapper) }
+        let data = rows.filter { $0.number > layout.headerRow }
+        dataRows += data.count
+        return data.map { prepared($0, with: mapper) }
     }
 
     private mutating func endTable() throws -> [PreparedRow] {

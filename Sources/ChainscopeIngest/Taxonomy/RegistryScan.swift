@@ -49,11 +49,30 @@ public struct RegistryScan: Sendable {
                 found: (format == .xlsx ? "an XLSX workbook" : "a JSON file") + "; import it instead, or save it as CSV"
             )
         }
+        let counts: Counts
         do {
-            return try runInParallel(TextExport(url: url, displayName: displayName, encoding: options.encoding))
+            counts = try runInParallel(TextExport(url: url, displayName: displayName, encoding: options.encoding))
         } catch is RecordChunks.Unaligned {
-            return try runInOnePass(url, displayName: displayName)
+            counts = try runInOnePass(url, displayName: displayName)
         }
+        guard counts.rowsRead == 0 else { return counts }
+        throw try noDataRows(url, name: displayName ?? url.lastPathComponent)
+    }
+
+    /// Why a file without a data row is refused, as import refuses it: it is empty, has no rows, or has a
+    /// header alone (at its line). Reads the file's first rows again, which is all such a file holds.
+    private func noDataRows(_ url: URL, name: String) throws -> IngestError {
+        var rows: [RawRow] = []
+        try CSVReader(url: url, displayName: name, encoding: options.encoding).forEachRow { row in
+            if rows.count < RowConsumer.headerSearchRows { rows.append(row) }
+        }
+        guard !rows.isEmpty else {
+            let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int
+            return IngestError(size == 0 ? .empty : .noRows, at: .init(file: name))
+        }
+        let layout = try HeaderLayout.detect(in: rows, file: name, mapping: options.mapping)
+        let header = rows.first { $0.number == layout.headerRow }
+        return IngestError(.noDataRows(sheets: []), at: .init(file: name, line: header?.line))
     }
 
     /// One thread reads and parses while the calling thread classifies.
