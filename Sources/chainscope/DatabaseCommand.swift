@@ -27,6 +27,13 @@ struct DatabaseCommand: AsyncParsableCommand {
 
         @Flag(name: .long, help: "Print JSON.")
         var json = false
+
+        @Option(name: .long, help: "Output language: ko, zh or en (default: CHAINSCOPE_LANG, else ko).")
+        var lang: LanguageOption?
+
+        var configuration: Configuration {
+            get throws(CommandError) { try Configuration(database: database, language: lang?.language) }
+        }
     }
 
     struct Status: AsyncParsableCommand {
@@ -42,9 +49,12 @@ struct DatabaseCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await CommandError.reporting { () async throws(CommandError) in
-                let choice = try Configuration(database: options.database, language: nil).database
-                let (applied, pending) = try await DatabaseCommand.status(of: choice)
-                DatabaseCommand.print(choice, ["applied": applied, "pending": pending], json: options.json)
+                let configuration = try options.configuration
+                let (applied, pending) = try await DatabaseCommand.status(of: configuration.database)
+                let words = DatabaseWords(language: configuration.language)
+                DatabaseCommand.print(
+                    configuration.database, [("applied", words.applied, applied), ("pending", words.pending, pending)],
+                    words: words, json: options.json)
             }
         }
     }
@@ -62,9 +72,12 @@ struct DatabaseCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await CommandError.reporting { () async throws(CommandError) in
-                let choice = try Configuration(database: options.database, language: nil).database
-                let applied = try await DatabaseCommand.migrate(choice)
-                DatabaseCommand.print(choice, ["newly_applied": applied], json: options.json)
+                let configuration = try options.configuration
+                let applied = try await DatabaseCommand.migrate(configuration.database)
+                let words = DatabaseWords(language: configuration.language)
+                DatabaseCommand.print(
+                    configuration.database, [("newly_applied", words.newlyApplied, applied)], words: words,
+                    json: options.json)
             }
         }
     }
@@ -99,19 +112,25 @@ struct DatabaseCommand: AsyncParsableCommand {
         }
     }
 
-    static func print(_ choice: DatabaseChoice, _ lists: [String: [String]], json: Bool) {
+    /// The database and lists of migrations, each under its JSON key or, as text, its label in `words`' language.
+    static func print(
+        _ choice: DatabaseChoice, _ lists: [(key: String, label: String, names: [String])], words: DatabaseWords,
+        json: Bool
+    ) {
         if json {
             var object: [String: JSONValue] = ["database": .text(choice.description)]
-            for (name, list) in lists { object[name] = .list(list) }
+            for list in lists { object[list.key] = .list(list.names) }
             Swift.print(JSONOutput.text(object))
             return
         }
-        Swift.print("Database: \(choice)")
-        for (name, list) in lists.sorted(by: { $0.key < $1.key }) {
-            let label = name.replacingOccurrences(of: "_", with: " ").capitalized + ":"
-            Swift.print(
-                label.padding(toLength: 15, withPad: " ", startingAt: 0)
-                    + (list.isEmpty ? "none" : list.joined(separator: ", ")))
+        let labels = [words.database] + lists.map(\.label)
+        let width = labels.map(DatabaseWords.columns).max() ?? 0
+        func line(_ label: String, _ value: String) -> String {
+            label + String(repeating: " ", count: width - DatabaseWords.columns(label) + 1) + value
+        }
+        Swift.print(line(words.database, choice.description))
+        for list in lists {
+            Swift.print(line(list.label, list.names.isEmpty ? words.none : list.names.joined(separator: ", ")))
         }
     }
 
@@ -128,4 +147,26 @@ struct DatabaseCommand: AsyncParsableCommand {
             }
         }
     }
+}
+
+/// The labels of `db status` and `db migrate` in Korean, Chinese or English.
+struct DatabaseWords {
+    let language: Language
+
+    var database: String { language.pick("데이터베이스:", "数据库：", "Database:") }
+    var applied: String { language.pick("적용됨:", "已应用：", "Applied:") }
+    var pending: String { language.pick("적용할 것:", "待应用：", "Pending:") }
+    var newlyApplied: String { language.pick("새로 적용됨:", "本次应用：", "Newly applied:") }
+    var none: String { language.pick("없음", "无", "none") }
+
+    /// How many terminal columns `text` takes: Hangul, CJK characters and punctuation, and full-width forms
+    /// (Unicode's East Asian Wide and Fullwidth ranges that these labels use) take two.
+    static func columns(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { width, scalar in width + (wide.contains { $0.contains(scalar.value) } ? 2 : 1) }
+    }
+
+    private static let wide: [ClosedRange<UInt32>] = [
+        0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA960...0xA97F,
+        0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+    ]
 }

@@ -19,12 +19,19 @@ struct DatabaseCommandTests {
         #expect((status?["applied"] as? [String]) == [])
         #expect((status?["pending"] as? [String])?.last == "v16-search-entries-flushed-in-larger-runs")
         #expect(!FileManager.default.fileExists(atPath: database))
-        let migrate = try CommandRun(["db", "migrate", "--database", database])
-        #expect(migrate.status == 0 && migrate.output.contains("Newly Applied: v1-datasets-and-regions"))
-        let again = try CommandRun(["db", "migrate", "--database", database])
-        #expect(again.output.contains("Newly Applied: none"))
-        let after = try CommandRun(["db", "status", "--database", database])
-        #expect(after.output.contains("Pending:       none"))
+        let migrate = try CommandRun(["db", "migrate", "--database", database, "--lang", "en"])
+        #expect(migrate.status == 0 && migrate.output.contains("Newly applied: v1-datasets-and-regions"))
+        let again = try CommandRun(["db", "migrate", "--database", database, "--lang", "en"])
+        #expect(again.output.contains("Newly applied: none"))
+        let after = try CommandRun(["db", "status", "--database", database, "--lang", "en"])
+        #expect(after.output.hasPrefix("Database: \(database)\nApplied:  v1-datasets-and-regions, "))
+        #expect(after.output.hasSuffix("\nPending:  none\n"), "\(after.output)")
+        // In the user's language, labels aligned by terminal columns (a Hangul or Han character takes two).
+        let korean = try CommandRun(["db", "status", "--database", database])
+        #expect(korean.output.hasPrefix("데이터베이스: \(database)\n적용됨:       v1-"), "\(korean.output)")
+        #expect(korean.output.hasSuffix("\n적용할 것:    없음\n"), "\(korean.output)")
+        let chinese = try CommandRun(["db", "status", "--database", database], environment: ["CHAINSCOPE_LANG": "zh"])
+        #expect(chinese.output.hasSuffix("\n待应用： 无\n"), "\(chinese.output)")
     }
 
     @Test("A database another process holds for itself: a command waits for it, then exits 75 saying to run again")
@@ -46,8 +53,8 @@ struct DatabaseCommandTests {
         try holder.writeWithoutTransaction { try $0.execute(sql: "ROLLBACK") }
         #expect(status.status == 75, "\(status.errors)")
         #expect(status.errors.contains("the database is busy") && status.errors.contains("run the command again"))
-        let after = try CommandRun(["db", "status", "--database", database])
-        #expect(after.status == 0 && after.output.contains("Pending:       none"), "\(after.errors)")
+        let after = try CommandRun(["db", "status", "--database", database, "--lang", "en"])
+        #expect(after.status == 0 && after.output.contains("Pending:  none"), "\(after.errors)")
     }
 
     @Test("A PostgreSQL URL that reaches no server says what to check (port or host), without its password")
@@ -88,8 +95,8 @@ struct DatabaseCommandTests {
         _ = try CommandRun(["demo", "--lang", "en", "--database", database])
         let sqliteReport = try CommandRun(["report", "--lang", "en", "--format", "md", "--database", database])
         #expect(report.status == 0 && report.output == sqliteReport.output)
-        let status = try CommandRun(["db", "status"], environment: environment)
-        #expect(status.output.contains("Pending:       none") && status.output.contains(":***@127.0.0.1:"))
+        let status = try CommandRun(["db", "status", "--lang", "en"], environment: environment)
+        #expect(status.output.contains("Pending:  none") && status.output.contains(":***@127.0.0.1:"))
         let wrong = url.replacingOccurrences(of: password, with: "not-\(password)")
         let refused = try CommandRun(["db", "status", "--database", wrong])
         #expect(refused.status == 74 && refused.errors.contains("password authentication failed"))
