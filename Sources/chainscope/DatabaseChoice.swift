@@ -1,6 +1,7 @@
 import ChainscopeCore
 import ChainscopePostgres
 import ChainscopeSQLite
+import Foundation
 
 /// The database a command works on: a SQLite file or a PostgreSQL database. The command line is the only
 /// place that picks a backend; everything else sees a `Store`.
@@ -12,7 +13,7 @@ enum DatabaseChoice: CustomStringConvertible {
     /// from the environment as libpq takes it), anything else is a SQLite file's path.
     init(_ text: String, environment: [String: String]) throws(CommandError) {
         guard PostgresLocation.isURL(text) else {
-            self = .sqlite(path: text)
+            self = .sqlite(path: try Self.sqlitePath(text))
             return
         }
         do {
@@ -20,6 +21,26 @@ enum DatabaseChoice: CustomStringConvertible {
         } catch {
             throw CommandError(error.description, exitCode: 64)
         }
+    }
+
+    /// The SQLite file `text` names: a path, `sqlite:PATH`, or SQLAlchemy's `sqlite:///PATH` (`sqlite:////` for
+    /// an absolute one), rather than a file named `sqlite:…`. Another URL is refused, naming the ones there are
+    /// (and not echoing what follows its scheme, which may hold a password).
+    static func sqlitePath(_ text: String) throws(CommandError) -> String {
+        if text.lowercased().hasPrefix("sqlite:") {
+            let rest = text.dropFirst("sqlite:".count)
+            if rest.hasPrefix("///") { return String(rest.dropFirst(3)) }
+            if !rest.hasPrefix("//") && !rest.isEmpty { return String(rest) }
+            throw CommandError(
+                "database \(text.prefix("sqlite:".count))…: name the SQLite file by its path (chainscope.sqlite, "
+                    + "/data/chainscope.sqlite), or as sqlite:PATH.", exitCode: 64)
+        }
+        if let scheme = text.range(of: "^[A-Za-z][A-Za-z0-9+.-]*://", options: .regularExpression) {
+            throw CommandError(
+                "database \(text[scheme].dropLast(3))://…: Chainscope stores into a SQLite file (give its path) or "
+                    + "PostgreSQL (postgres://user@host:port/database).", exitCode: 64)
+        }
+        return text
     }
 
     /// The path, or the URL without its password.

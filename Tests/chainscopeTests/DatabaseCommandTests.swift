@@ -34,6 +34,27 @@ struct DatabaseCommandTests {
         #expect(chinese.output.hasSuffix("\n待应用： 无\n"), "\(chinese.output)")
     }
 
+    @Test("A SQLite file given as sqlite:PATH or sqlite:///PATH is that file; another URL is refused, unechoed")
+    func databaseURLs() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        for (text, file) in [
+            ("sqlite:\(folder.path("a.sqlite"))", "a.sqlite"), ("sqlite:///\(folder.path("b.sqlite"))", "b.sqlite"),
+        ] {
+            let run = try CommandRun(["db", "migrate", "--lang", "en", "--database", text])
+            #expect(run.status == 0 && run.output.hasPrefix("Database:      \(folder.path(file))\n"), "\(run.errors)")
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted()
+        #expect(files == ["a.sqlite", "b.sqlite"])
+        for (text, said) in [
+            ("sqlite://h/x", "database sqlite:…: name the SQLite file by its path"),
+            ("mysql://root:s3cret@h/db", "database mysql://…: Chainscope stores into a SQLite file"),
+        ] {
+            let run = try CommandRun(["db", "status", "--database", text])
+            #expect(run.status == 64 && run.errors.contains(said) && !run.errors.contains("s3cret"), "\(run.errors)")
+        }
+    }
+
     @Test("A database another process holds for itself: a command waits for it, then exits 75 saying to run again")
     func busyDatabase() throws {
         let folder = try TemporaryFolder()
