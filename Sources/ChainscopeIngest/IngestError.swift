@@ -1,4 +1,5 @@
 import ChainscopeCore
+import Foundation
 
 /// A problem reading an input file, saying where (file, line or row, field, value) and what was expected.
 public struct IngestError: Error, Sendable, CustomStringConvertible {
@@ -138,5 +139,17 @@ public struct IngestError: Error, Sendable, CustomStringConvertible {
         guard var first = errors.first else { return nil }
         first.others = Array(errors.dropFirst())
         return first
+    }
+}
+
+extension IngestError {
+    /// Why the system would not read a file, as it says it ("No such file or directory", "Is a directory",
+    /// "Permission denied"), rather than Foundation's wrapping text ("The operation could not be completed").
+    static func systemReason(_ error: any Error) -> String {
+        let error = error as NSError
+        // On Linux the underlying error is kept as a Swift `POSIXError`, which bridges only from `any Error`.
+        let underlying = (error.userInfo[NSUnderlyingErrorKey] as? any Error).map { $0 as NSError }
+        let posix = [error, underlying].compactMap { $0 }.first { $0.domain == NSPOSIXErrorDomain }
+        return posix.map { String(cString: strerror(Int32($0.code))) } ?? error.localizedDescription
     }
 }

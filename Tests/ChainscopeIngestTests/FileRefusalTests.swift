@@ -1,5 +1,6 @@
 import ChainscopeCore
 import ChainscopeSQLite
+import ChainscopeTestSupport
 import Foundation
 import Testing
 
@@ -126,6 +127,43 @@ struct FileRefusalTests {
         #expect(
             FileRefusal.unreadable(NSError(domain: NSPOSIXErrorDomain, code: Int(EISDIR)))
                 == .unreadable(reason: "Is a directory"))
+    }
+
+    @Test("A mapping, taxonomy or region file that cannot be read says why as the system does, not as Foundation")
+    func yamlSystemReason() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        // Foundation on Linux keeps the reason as a Swift POSIXError under its own error ("The operation could
+        // not be completed").
+        for (url, reason) in [
+            (folder.url.appendingPathComponent("nope.yaml"), "No such file or directory"),
+            (folder.url, "Is a directory"),
+        ] {
+            let error = try #require(throws: IngestError.self) { try YAMLValue.load(url, displayName: "m.yaml") }
+            #expect(
+                error.description == "m.yaml: cannot read file: expected a readable UTF-8 YAML file, found \(reason)")
+        }
+    }
+
+    @Test(
+        "A mapping file saved by Notepad as 'ANSI' (GB18030) or as UTF-16 reads as UTF-8 does; other bytes are refused")
+    func mappingEncodings() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let text = "columns:\n  公司名: name\n  代码: credit_code\n"
+        let utf16 = Data([0xFF, 0xFE]) + text.data(using: .utf16LittleEndian)!
+        for (name, data) in [
+            ("ansi.yaml", text.data(using: Self.gb18030)!), ("utf16.yaml", utf16),
+            ("bom.yaml", Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)),
+        ] {
+            let url = folder.url.appendingPathComponent(name)
+            try data.write(to: url)
+            #expect(try MappingReader().read(url) == ["公司名": .name, "代码": .creditCode], "\(name)")
+        }
+        let url = folder.url.appendingPathComponent("bad.yaml")
+        try (Data("columns:\n  ".utf8) + Data([0xFF, 0xFE, 0xFD]) + Data(": name\n".utf8)).write(to: url)
+        let error = try #require(throws: IngestError.self) { try MappingReader().read(url) }
+        #expect(error.code == .undecodableText && "\(error)".contains("neither UTF-8 nor GB18030; save it as UTF-8"))
     }
 
     @Test("An unknown layout lists every header of a real export, but cuts long ones and a run past sixty")

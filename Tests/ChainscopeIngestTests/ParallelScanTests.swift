@@ -166,7 +166,7 @@ struct ParallelScanTests {
         #expect(parallel?.description == onePass?.description)
     }
 
-    @Test("A file without a data row is refused by scan as import refuses it, not counted as 0 of 0 rows")
+    @Test("A folder or a file without a data row is refused by scan as import refuses it, not counted as 0 of 0 rows")
     func scanWithoutRows() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -179,6 +179,14 @@ struct ParallelScanTests {
             let error = try #require(throws: IngestError.self) { try Self.scan.run(url) }
             #expect(error.refusal == refusal && error.location.line == line, "\(error)")
         }
+        // A folder is one, not "a file named ." (its extension).
+        let error = try #require(throws: IngestError.self) { try Self.scan.run(folder.url) }
+        #expect(error.refusal == .folder, "\(error)")
+        // Read as text, a folder fails as the system says, rather than reading as no rows.
+        let read = try #require(throws: IngestError.self) {
+            try CSVReader(url: folder.url, displayName: "f").forEachRow({ _ in }, bytesRead: { _ in })
+        }
+        #expect(read.refusal == .unreadable(reason: "Is a directory"), "\(read)")
     }
 
     @Test("A workbook or JSON file, whatever its name, is refused by scan, which reads text tables only")

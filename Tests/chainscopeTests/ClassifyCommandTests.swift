@@ -57,6 +57,15 @@ struct ClassifyCommandTests {
             "evaluate", "--labels", workspace.path("none.csv"), "--database", workspace.database,
         ])
         #expect(missing.status == 65)
+        // A label file with nothing to measure is refused, not evaluated as zero companies.
+        try "credit_code,is_ai,layer\n".write(toFile: workspace.path("header.csv"), atomically: true, encoding: .utf8)
+        for (labels, found) in [
+            (workspace.path("header.csv"), "found a header and no labels"),
+            (workspace.folder.path, "found Is a directory"),
+        ] {
+            let run = try CommandRun(["evaluate", "--labels", labels, "--database", workspace.database])
+            #expect(run.status == 65 && run.output.isEmpty && run.errors.contains(found), "\(run.errors)")
+        }
     }
 
     @Test(

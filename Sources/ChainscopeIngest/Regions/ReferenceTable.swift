@@ -17,7 +17,8 @@ struct ReferenceTable {
             throw error
         } catch {
             throw IngestError(
-                .unreadableFile, at: .init(file: displayName), expected: "a readable UTF-8 CSV file", underlying: error)
+                .unreadableFile, at: .init(file: displayName), expected: "a readable UTF-8 CSV file",
+                found: IngestError.systemReason(error), underlying: error)
         }
         guard let first = records.first else {
             throw IngestError(

@@ -34,7 +34,7 @@ struct DecodedChunks {
         } catch {
             throw IngestError(.unreadable(error), at: .init(file: displayName), underlying: error)
         }
-        let head = (try? handle.read(upToCount: 65_536)) ?? Data()
+        let head = try Self.read(handle, upToCount: 65_536, file: displayName)
         let (detected, bom) = TextEncoding.detect(head)
         encoding = requested ?? detected
         bomLength = requested == nil || requested == detected ? bom : 0
@@ -46,7 +46,8 @@ struct DecodedChunks {
     /// The next piece of text as UTF-8 bytes, or nil at the end of the file.
     mutating func next() throws(IngestError) -> [UInt8]? {
         while !isAtEnd && pending.count < chunkSize {
-            guard let more = try? handle.read(upToCount: chunkSize), !more.isEmpty else {
+            let more = try Self.read(handle, upToCount: chunkSize, file: file)
+            guard !more.isEmpty else {
                 isAtEnd = true
                 break
             }
@@ -65,6 +66,16 @@ struct DecodedChunks {
         let bytes = try decode(Data(piece), isLast: isAtEnd)
         linesBefore += bytes.lazy.filter { $0 == 0x0A }.count
         return bytes
+    }
+
+    /// Up to `count` more bytes, none at the end of the file. A read that fails (a folder, a disk or network
+    /// error) refuses the file rather than ending it early, which would store part of it as if whole.
+    private static func read(_ handle: FileHandle, upToCount count: Int, file: String) throws(IngestError) -> Data {
+        do {
+            return try handle.read(upToCount: count) ?? Data()
+        } catch {
+            throw IngestError(.unreadable(error), at: .init(file: file), underlying: error)
+        }
     }
 
     /// Where to cut so that the piece ends after a line feed; the whole buffer if it has none.

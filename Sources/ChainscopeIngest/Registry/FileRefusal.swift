@@ -104,10 +104,6 @@ extension FileRefusal {
     /// A file the system would not read, with its reason as the system says it ("Permission denied") rather
     /// than as Foundation's error text.
     static func unreadable(_ error: any Error) -> FileRefusal {
-        let error = error as NSError
-        let posix = [error, error.userInfo[NSUnderlyingErrorKey] as? NSError].compactMap { $0 }
-            .first { $0.domain == NSPOSIXErrorDomain }
-        return .unreadable(
-            reason: posix.map { String(cString: strerror(Int32($0.code))) } ?? error.localizedDescription)
+        .unreadable(reason: IngestError.systemReason(error))
     }
 }

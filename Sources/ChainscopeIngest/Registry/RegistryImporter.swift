@@ -125,18 +125,10 @@ public struct RegistryImporter: Sendable {
         _ url: URL, displayName: String? = nil, options: RegistryImportOptions = .init(), into store: any Store
     ) async throws -> (import: RegistryImport, isNew: Bool) {
         let name = displayName ?? url.lastPathComponent
-        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-        if attributes?[.type] as? FileAttributeType == .typeDirectory {
-            throw IngestError(.folder, at: .init(file: name))
-        }
-        guard let size = attributes?[.size] as? NSNumber else {
-            throw IngestError(.missing, at: .init(file: name))
-        }
-        guard size.intValue > 0 else {
-            throw IngestError(.empty, at: .init(file: name))
-        }
+        let attributes = try Self.attributes(of: url, name: name)
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         let format = try RegistryFormat(url: url, displayName: name)
-        let snapshot = options.snapshotDate ?? Self.modificationDay(attributes?[.modificationDate] as? Date)
+        let snapshot = options.snapshotDate ?? Self.modificationDay(attributes[.modificationDate] as? Date)
         let request = ImportRequest(
             file: name, sha256: try Self.digest(url, name: name), format: format.rawValue, snapshotDate: snapshot,
             isSnapshotGiven: options.snapshotDate != nil, reading: options.reading)
@@ -154,7 +146,7 @@ public struct RegistryImporter: Sendable {
                         let counting = { (row: RawRow) throws in rows.value += try handle(row) }
                         return try Self.read(format, url: url, name: name, options: options, counting) { bytes in
                             options.progress?(
-                                ImportProgress(bytesRead: bytes, totalBytes: size.intValue, rowsRead: rows.value))
+                                ImportProgress(bytesRead: bytes, totalBytes: size, rowsRead: rows.value))
                         }
                     })
                 var writer = RowWriter(importID: session.importID)
@@ -175,6 +167,20 @@ public struct RegistryImporter: Sendable {
             // Read in another encoding than its own, a file's text may be one run of ideographs with no header.
             throw TextExport(url: url, displayName: name, encoding: options.encoding).misread(error) ?? error
         }
+    }
+
+    /// The attributes of an export to read: a folder, a missing file and an empty one are refused.
+    static func attributes(of url: URL, name: String) throws(IngestError) -> [FileAttributeKey: Any] {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else {
+            throw IngestError(.missing, at: .init(file: name))
+        }
+        if attributes[.type] as? FileAttributeType == .typeDirectory {
+            throw IngestError(.folder, at: .init(file: name))
+        }
+        guard (attributes[.size] as? NSNumber)?.intValue ?? 0 > 0 else {
+            throw IngestError(.empty, at: .init(file: name))
+        }
+        return attributes
     }
 
     /// The file's SHA-256, which says whether it was imported before.

@@ -36,9 +36,17 @@ public struct LabelFileReader {
             throw error
         } catch {
             throw IngestError(
-                .unreadableFile, at: .init(file: name), expected: "a readable CSV file", found: "\(error)")
+                .unreadableFile, at: .init(file: name), expected: "a readable CSV file",
+                found: IngestError.systemReason(error), underlying: error)
         }
         if let problem { throw problem }
+        guard !labels.isEmpty else {
+            // An evaluation of no companies would print a table of zeros as if it measured something.
+            throw IngestError(
+                .emptyFile, at: .init(file: name),
+                expected: "a header with credit_code and is_ai, and a label under it for each company",
+                found: header == nil ? "no rows" : "a header and no labels")
+        }
         return labels
     }
 

@@ -41,6 +41,7 @@ public struct RegistryScan: Sendable {
     }
 
     public func run(_ url: URL, displayName: String? = nil) throws -> Counts {
+        _ = try RegistryImporter.attributes(of: url, name: displayName ?? url.lastPathComponent)
         let format = try RegistryFormat(url: url, displayName: displayName)
         guard format == .csv else {
             throw IngestError(
@@ -59,17 +60,14 @@ public struct RegistryScan: Sendable {
         throw try noDataRows(url, name: displayName ?? url.lastPathComponent)
     }
 
-    /// Why a file without a data row is refused, as import refuses it: it is empty, has no rows, or has a
-    /// header alone (at its line). Reads the file's first rows again, which is all such a file holds.
+    /// Why a file without a data row is refused, as import refuses it: it has no rows, or a header alone (at its
+    /// line). Reads the file's first rows again, which is all such a file holds.
     private func noDataRows(_ url: URL, name: String) throws -> IngestError {
         var rows: [RawRow] = []
         try CSVReader(url: url, displayName: name, encoding: options.encoding).forEachRow { row in
             if rows.count < RowConsumer.headerSearchRows { rows.append(row) }
         }
-        guard !rows.isEmpty else {
-            let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int
-            return IngestError(size == 0 ? .empty : .noRows, at: .init(file: name))
-        }
+        guard !rows.isEmpty else { return IngestError(.noRows, at: .init(file: name)) }
         let layout = try HeaderLayout.detect(in: rows, file: name, mapping: options.mapping)
         let header = rows.first { $0.number == layout.headerRow }
         return IngestError(.noDataRows(sheets: []), at: .init(file: name, line: header?.line))

@@ -17,14 +17,7 @@ struct YAMLValue {
 
     /// Reads and parses a YAML file; a syntax error names its line.
     static func load(_ url: URL, displayName: String) throws(IngestError) -> YAMLValue {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw IngestError(
-                .unreadableFile, at: .init(file: displayName), expected: "a readable UTF-8 YAML file",
-                found: (error as NSError).localizedDescription, underlying: error)
-        }
+        let text = try Self.text(of: url, displayName: displayName)
         do {
             // The basic resolver tags every plain scalar as text: Chainscope parses values itself (exact
             // decimals, dates, codes), so running the default resolver's regular expressions is wasted work.
@@ -216,4 +209,27 @@ struct YAMLMapping {
     }
 
     private func path(_ key: String) -> String { owner.field.isEmpty ? key : "\(owner.field).\(key)" }
+}
+
+extension YAMLValue {
+    /// A YAML file's text: UTF-8, with or without a byte-order mark, as YAML asks; UTF-16 with one; or GB18030,
+    /// which Notepad on a Chinese Windows saves a mapping file in when told 'ANSI', as exports are read.
+    static func text(of url: URL, displayName: String) throws(IngestError) -> String {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw IngestError(
+                .unreadableFile, at: .init(file: displayName), expected: "a readable UTF-8 YAML file",
+                found: IngestError.systemReason(error), underlying: error)
+        }
+        let (encoding, bomLength) = TextEncoding.detect(data)
+        guard let text = encoding.decoded(data.dropFirst(bomLength)) else {
+            let bytes = encoding == .gb18030 ? "neither UTF-8 nor GB18030" : "not \(encoding)"
+            throw IngestError(
+                .undecodableText, at: .init(file: displayName), expected: "a UTF-8 YAML file",
+                found: "bytes that are \(bytes); save it as UTF-8")
+        }
+        return text
+    }
 }
