@@ -3,7 +3,7 @@ import ChainscopeIngest
 import Foundation
 
 /// `chainscope sample`: write a synthetic Qichacha-style export with its ground truth.
-struct SampleCommand: ParsableCommand {
+struct SampleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sample",
         abstract: "Write a deterministic synthetic registry export for Hangzhou, and its ground-truth labels.",
@@ -35,19 +35,33 @@ struct SampleCommand: ParsableCommand {
     @Option(name: .long, help: "Also write the ground-truth labels here.", completion: .file())
     var labels: String?
 
-    func run() throws {
+    func run() async throws {
         guard rows >= 0 else { throw ValidationError("--rows must not be negative") }
         guard let named = TextEncoding.named(encoding), let textEncoding = named else {
             throw ValidationError("--encoding \(encoding) is not known; use utf-8, gb18030 or utf-16")
         }
         let regions = try RegionTableReader().readBuiltin()
         let writer = SampleWriter(generator: SampleGenerator(seed: seed, regions: regions))
-        let summary = try writer.write(
-            rows: rows, to: URL(fileURLWithPath: output), encoding: textEncoding,
-            labels: labels.map { URL(fileURLWithPath: $0) })
-        let note =
-            "Wrote \(summary.rows) synthetic rows (\(summary.aiCompanies) AI companies, \(summary.flawedRows) flawed rows) "
-            + "to \(output), \(summary.bytes) bytes" + (labels.map { "; labels in \($0)" } ?? "") + "\n"
-        FileHandle.standardError.write(Data(note.utf8))
+        try await CommandError.reporting { () async throws(CommandError) in
+            // Written beside and renamed over the paths once whole: an interrupted run leaves no half file to import.
+            let file = try OutputFile(output)
+            let labelFile = try labels.map { path throws(CommandError) in try OutputFile(path) }
+            let summary: SampleWriter.Summary
+            do {
+                summary = try writer.write(
+                    rows: rows, encoding: textEncoding, output: { try file.write($0) },
+                    labels: labelFile.map { labelFile in { try labelFile.write($0) } })
+            } catch let error as CommandError {
+                throw error
+            } catch {
+                throw CommandError("Cannot write \(output): \(error)", exitCode: 74)
+            }
+            try file.commit()
+            try labelFile?.commit()
+            let note =
+                "Wrote \(summary.rows) synthetic rows (\(summary.aiCompanies) AI companies, \(summary.flawedRows) flawed "
+                + "rows) to \(output), \(summary.bytes) bytes" + (labels.map { "; labels in \($0)" } ?? "") + "\n"
+            FileHandle.standardError.write(Data(note.utf8))
+        }
     }
 }

@@ -33,6 +33,15 @@ struct ImportCommandTests {
             try Data(contentsOf: URL(fileURLWithPath: export)) == Data(contentsOf: URL(fileURLWithPath: export + "2")))
         #expect(again.status == 0)
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == export + "2")
+        // A path that cannot be written fails saying why, and leaves the export written before as it was.
+        let before = try Data(contentsOf: URL(fileURLWithPath: export))
+        let failed = try CommandRun([
+            "sample", "--rows", "10", "--output", export, "--labels", folder.appendingPathComponent("no/l.csv").path,
+        ])
+        #expect(
+            failed.status == 74 && failed.errors.contains("/no/l.csv: No such file or directory."), "\(failed.errors)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: export)) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.hasPrefix(".") })
         let first = try CommandRun([
             "import", export, "--database", database, "--json", "--snapshot-date", "2022-10-31",
         ])
