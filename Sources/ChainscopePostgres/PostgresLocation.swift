@@ -2,14 +2,19 @@ public import ChainscopeCore
 import Foundation
 
 /// Where a PostgreSQL database is, read from a `postgres://user:password@host:port/database` URL (the
-/// libpq form; `?host=/folder` or no host selects a unix socket folder, `?sslmode=disable|prefer|require` TLS).
-/// Its description leaves the password out, so it can be logged and shown in errors.
+/// libpq form; `?host=/folder` or no host selects a unix socket folder, `?sslmode=` and `?sslrootcert=` TLS as
+/// libpq reads them). Its description leaves the password out, so it can be logged and shown in errors.
 public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
-    /// How the connection is encrypted.
-    public enum TLSMode: String, Sendable, Hashable {
+    /// How the connection is encrypted, and how much of the server's certificate is checked, as libpq's
+    /// `sslmode` says: `prefer` and `require` encrypt without checking it (unless there is a root certificate,
+    /// then as `verify-ca`); `verify-ca` checks that a root certificate signed it; `verify-full` also that it
+    /// names the host.
+    public enum TLSMode: String, Sendable, Hashable, CaseIterable {
         case disable
         case prefer
         case require
+        case verifyCA = "verify-ca"
+        case verifyFull = "verify-full"
     }
 
     public var host: String
@@ -20,6 +25,9 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
     public var password: String?
     public var database: String
     public var tls: TLSMode
+    /// The file of the root certificates that must have signed the server's (`sslrootcert`, else libpq's
+    /// `~/.postgresql/root.crt` when there is one), or `system` for the system's trusted roots; nil for none.
+    public var rootCertificate: String?
 
     /// Whether `text` names a PostgreSQL database rather than a SQLite file.
     public static func isURL(_ text: String) -> Bool {
@@ -29,7 +37,8 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
     /// Reads a URL; the error says what is wrong without repeating the URL, which may hold a password. What the
     /// URL leaves out comes from the environment as libpq takes it: the user from `PGUSER`, else `USER`; the host
     /// from `PGHOST`, else the unix socket in `/var/run/postgresql`; the port from `PGPORT`; the database from
-    /// `PGDATABASE`; the password from `PGPASSWORD` or the password file (see `findingPassword`).
+    /// `?dbname=`, else `PGDATABASE`; `sslmode` and `sslrootcert` from `PGSSLMODE` and `PGSSLROOTCERT`; the password
+    /// from `PGPASSWORD` or the password file (see `findingPassword`).
     public init(url text: String, environment: [String: String] = [:]) throws(StoreError) {
         func invalid(_ detail: String) -> StoreError {
             StoreError(
@@ -46,13 +55,21 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
         guard let user = userGiven ?? given(environment["PGUSER"]) ?? given(environment["USER"]), !user.isEmpty else {
             throw invalid("the database URL names no user")
         }
-        let path = String(components.percentEncodedPath.dropFirst()).removingPercentEncoding ?? ""
-        let database = path.isEmpty ? given(environment["PGDATABASE"]) ?? "" : path
-        guard !database.isEmpty, !database.contains("/") else { throw invalid("the database URL names no database") }
-        let tls = TLSMode(rawValue: query["sslmode"] ?? "prefer")
-        guard let tls else {
-            throw invalid("sslmode must be disable, prefer or require, not '\(query["sslmode"] ?? "")'")
+        let known = Set(Self.parameters).union(Self.ignored)
+        if let unknown = query.keys.sorted().first(where: { !known.contains($0) }) {
+            let read = Self.parameters.joined(separator: ", ")
+            throw invalid("the URL parameter '\(unknown)' is not one Chainscope reads (\(read))")
         }
+        let path = String(components.percentEncodedPath.dropFirst()).removingPercentEncoding ?? ""
+        let database = path.isEmpty ? given(query["dbname"]) ?? given(environment["PGDATABASE"]) ?? "" : path
+        guard !database.isEmpty, !database.contains("/") else { throw invalid("the database URL names no database") }
+        let modeText = given(query["sslmode"]) ?? given(environment["PGSSLMODE"]) ?? "prefer"
+        guard let tls = TLSMode(rawValue: modeText) else {
+            let modes = TLSMode.allCases.map(\.rawValue).joined(separator: ", ")
+            throw invalid("sslmode must be one of \(modes), not '\(modeText)'")
+        }
+        self.rootCertificate = try Self.rootCertificate(
+            given(query["sslrootcert"]) ?? given(environment["PGSSLROOTCERT"]), mode: tls, environment: environment)
         self.user = user
         self.password = components.percentEncodedPassword?.removingPercentEncoding ?? query["password"]
         self.database = database

@@ -28,7 +28,7 @@ public final class PostgresStore: Store, Service {
         } else {
             configuration = .init(
                 host: location.host, port: location.port, username: location.user, password: location.password,
-                database: location.database, tls: Self.tls(location.tls))
+                database: location.database, tls: Self.tls(location))
         }
         configuration.options.maximumConnections = 8
         // The pool's own log says when it waits for `run()` to start, which every short command meets once;
@@ -51,8 +51,9 @@ public final class PostgresStore: Store, Service {
                 let tls: PostgresConnection.Configuration.TLS =
                     switch location.tls {
                     case .disable: .disable
-                    case .prefer: .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
-                    case .require: .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+                    case .prefer: .prefer(try NIOSSLContext(configuration: Self.tlsConfiguration(location)))
+                    case .require, .verifyCA, .verifyFull:
+                        .require(try NIOSSLContext(configuration: Self.tlsConfiguration(location)))
                     }
                 configuration = .init(
                     host: location.host, port: location.port, username: location.user, password: location.password,
@@ -65,12 +66,24 @@ public final class PostgresStore: Store, Service {
         }
     }
 
-    private static func tls(_ mode: PostgresLocation.TLSMode) -> PostgresClient.Configuration.TLS {
-        switch mode {
+    private static func tls(_ location: PostgresLocation) -> PostgresClient.Configuration.TLS {
+        switch location.tls {
         case .disable: .disable
-        case .prefer: .prefer(.makeClientConfiguration())
-        case .require: .require(.makeClientConfiguration())
+        case .prefer: .prefer(tlsConfiguration(location))
+        case .require, .verifyCA, .verifyFull: .require(tlsConfiguration(location))
         }
+    }
+
+    /// What is checked of the server's certificate, as libpq checks it: nothing without a root certificate in
+    /// `prefer` and `require` (a server's certificate is often self-signed: Debian's is), that a root certificate
+    /// signed it when there is one, and in `verify-full` that it names the host too.
+    static func tlsConfiguration(_ location: PostgresLocation) -> TLSConfiguration {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        configuration.certificateVerification =
+            location.tls == .verifyFull
+            ? .fullVerification : location.rootCertificate == nil ? .none : .noHostnameVerification
+        if let root = location.rootCertificate, root != "system" { configuration.trustRoots = .file(root) }
+        return configuration
     }
 
     /// Runs the connection pool until the surrounding task is cancelled.
@@ -171,6 +184,10 @@ public final class PostgresStore: Store, Service {
             let hint = info[.hint].map { "; \($0)" } ?? ""
             return message + state + detail + hint
         }
+        if error.code == .sslUnsupported {
+            return "the server does not accept SSL connections, and the URL's sslmode asks for one; turn ssl on in "
+                + "the server's postgresql.conf, or use sslmode=prefer (encrypted when the server can) or disable"
+        }
         if error.code == .authMechanismRequiresPassword {
             return "the server asks for a password and none was given; put it in the URL "
                 + "(postgres://user:password@…), in PGPASSWORD or in ~/.pgpass"
@@ -182,10 +199,20 @@ public final class PostgresStore: Store, Service {
         return "\(error.code); is the server running and the URL right?"
     }
 
-    /// Why no connection was made, for the three failures a user meets (a host that is not known, nothing at
-    /// the port, no answer), said as what to check; nil for others, which are told as PostgresNIO tells them.
+    /// Why no connection was made, for the failures a user meets (a host that is not known, nothing at the port,
+    /// no answer, a certificate that does not verify), said as what to check; nil for others, which are told as
+    /// PostgresNIO tells them.
     static func connectionFailure(_ error: any Error) -> String? {
         if let unknown = error as? SocketAddressError.UnknownHost { return unknownHost(unknown.host) }
+        if case NIOSSLError.handshakeFailed(let reason) = error, "\(reason)".contains("CERTIFICATE_VERIFY_FAILED") {
+            return "the server's certificate could not be verified: it must be signed by the root certificate of "
+                + "sslrootcert (or ~/.postgresql/root.crt), and with sslmode=verify-full name the URL's host; give "
+                + "the right root certificate, or use sslmode=require to encrypt without checking it"
+        }
+        if let failure = error as? NIOSSLExtraError, failure == .failedToValidateHostname {
+            return "the server's certificate does not name the URL's host, which sslmode=verify-full checks; connect "
+                + "by a host name the certificate has, or use sslmode=verify-ca"
+        }
         if case ChannelError.connectTimeout(let time) = error {
             let seconds = Double(time.nanoseconds) / 1e9
             return "no answer from the server in \(seconds.formatted(.number.precision(.fractionLength(0...1)))) s; "

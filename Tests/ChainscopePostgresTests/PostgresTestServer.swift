@@ -58,6 +58,8 @@ struct PostgresTestServerTests {
     func configuredOnCI() {
         if ProcessInfo.processInfo.environment["CI"] == "true" {
             #expect(PostgresTestServer.isConfigured, "CI=true but CHAINSCOPE_TEST_POSTGRES_URL is not set")
+            #expect(
+                PostgresTLSTests.certificate != nil, "CI=true but the test server has no TLS certificate (openssl)")
         }
     }
 }
