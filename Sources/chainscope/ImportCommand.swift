@@ -126,6 +126,12 @@ struct ImportCommand: AsyncParsableCommand {
                 throw CommandError(
                     "--snapshot-date \(snapshotDate) is not a date; write it as 2022-10-31.", exitCode: 64)
             }
+            guard date <= RegistryImportOptions.latestSnapshotDate() else {
+                // A later day would make this export the newest for good: the exports that follow it would not
+                // update what it stored.
+                throw CommandError(
+                    "--snapshot-date \(snapshotDate) is after today; give the day the file was exported.", exitCode: 64)
+            }
             options.snapshotDate = date
         }
         options.mapping = try CommandError.loading(profile: profile)

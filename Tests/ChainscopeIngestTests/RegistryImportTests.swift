@@ -361,6 +361,24 @@ struct RegistryImportTests {
         #expect(one.record.counts.rowsRead == 1 && one.record.counts.quarantined == 1)
     }
 
+    @Test("Without --snapshot-date an export is dated by its file, unless the file is dated after the import")
+    func snapshotFromFile() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let url = folder.url.appendingPathComponent("export.csv")
+        try csv([header, row(1)]).write(to: url)
+        var options = RegistryImportOptions()
+        options.now = try #require(ISO8601DateFormatter().date(from: "2026-11-29T23:30:00Z"))
+        // Saved on a machine whose clock was years ahead; then one saved in Beijing early on the next day.
+        for (modified, snapshot) in [("2035-01-01T00:00:00Z", "2026-11-29"), ("2026-11-30T01:00:00Z", "2026-11-30")] {
+            let date = try #require(ISO8601DateFormatter().date(from: modified))
+            try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: url.path)
+            let (record, _) = try await RegistryImporter(regions: try Self.regions.get())
+                .run(url, options: options, into: try SQLiteStore())
+            #expect(record.snapshotDate.description == snapshot, "\(modified)")
+        }
+    }
+
     @Test("Quoted fields with delimiters, quotes and line breaks; tab-separated files; title rows above the header")
     func rfc4180() async throws {
         let lines = [

@@ -203,6 +203,9 @@ struct WriteTests {
             #expect(
                 try await post("/api/v1/imports?filename=a.csv&snapshot_date=yesterday", type: "text/csv", body: "x").0
                     == .badRequest)
+            let (future, said) = try await post(
+                "/api/v1/imports?filename=a.csv&snapshot_date=2999-01-01", type: "text/csv", body: "x")
+            #expect(future == .badRequest && said.contains("after today"), "\(said)")
         }
     }
 

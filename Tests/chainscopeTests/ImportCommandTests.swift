@@ -42,6 +42,10 @@ struct ImportCommandTests {
             failed.status == 74 && failed.errors.contains("/no/l.csv: No such file or directory."), "\(failed.errors)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: export)) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.hasPrefix(".") })
+        // A snapshot date after today would make the export the newest for good; it is refused before anything.
+        let future = try CommandRun(["import", export, "--database", database, "--snapshot-date", "2999-01-01"])
+        #expect(future.status == 64 && future.errors.contains("--snapshot-date 2999-01-01 is after today"))
+        #expect(!FileManager.default.fileExists(atPath: database))
         let first = try CommandRun([
             "import", export, "--database", database, "--json", "--snapshot-date", "2022-10-31",
         ])

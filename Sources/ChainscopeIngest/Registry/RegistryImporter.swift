@@ -11,6 +11,8 @@ public struct RegistryImportOptions: Sendable {
     public var progress: (@Sendable (ImportProgress) -> Void)?
     /// Classifies every stored company as it is read; nil to store companies unclassified.
     public var classifier: Classifier?
+    /// The time of the import: a file dated later (a wrong clock where it was saved) is taken as exported today.
+    public var now = Date()
 
     public init(
         encoding: TextEncoding? = nil, mapping: [String: RegistryField] = [:], snapshotDate: CalendarDate? = nil
@@ -18,6 +20,12 @@ public struct RegistryImportOptions: Sendable {
         self.encoding = encoding
         self.mapping = mapping
         self.snapshotDate = snapshotDate
+    }
+
+    /// The latest day an export can have been taken on at `now`: tomorrow in UTC, as it is already tomorrow
+    /// somewhere east of Greenwich (Beijing is eight hours ahead).
+    public static func latestSnapshotDate(at now: Date = Date()) -> CalendarDate {
+        RegistryImporter.modificationDay(now.addingTimeInterval(86_400))
     }
 
     /// The choices that change what is read from a file, as `ImportRequest.reading` records them: an encoding
@@ -128,7 +136,11 @@ public struct RegistryImporter: Sendable {
         let attributes = try Self.attributes(of: url, name: name)
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         let format = try RegistryFormat(url: url, displayName: name)
-        let snapshot = options.snapshotDate ?? Self.modificationDay(attributes[.modificationDate] as? Date)
+        let modified = Self.modificationDay(attributes[.modificationDate] as? Date)
+        let snapshot =
+            options.snapshotDate
+            ?? (modified > RegistryImportOptions.latestSnapshotDate(at: options.now)
+                ? Self.modificationDay(options.now) : modified)
         let request = ImportRequest(
             file: name, sha256: try Self.digest(url, name: name), format: format.rawValue, snapshotDate: snapshot,
             isSnapshotGiven: options.snapshotDate != nil, reading: options.reading)

@@ -101,6 +101,11 @@ struct ImportRoutes: Sendable {
                     + extensions.sorted().map { ".\($0)" }.joined(separator: ", ") + ".", parameter: "filename")
         }
         let snapshot = try request.day("snapshot_date", meaning: "the day the export was taken")
+        if let snapshot, snapshot > RegistryImportOptions.latestSnapshotDate() {
+            throw Problem.badParameter(
+                "snapshot_date", snapshot.description,
+                expected: "that is after today: give the day the export was taken.")
+        }
         if let length = request.headers[.contentLength].flatMap(Int.init), length > server.configuration.uploadLimit {
             throw Problem(
                 .contentTooLarge, "The upload is larger than this server accepts (CHAINSCOPE_UPLOAD_LIMIT_MB).")
