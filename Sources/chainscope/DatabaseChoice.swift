@@ -76,10 +76,17 @@ extension Configuration {
             } catch let error as CommandError {
                 throw error
             } catch {
-                throw CommandError(
-                    "\(error)\nCheck that the PostgreSQL server runs and that the URL's user, password, host, port and "
-                        + "database are right.", exitCode: 74)
+                throw CommandError.postgres(error)
             }
         }
+    }
+}
+
+extension CommandError {
+    /// A PostgreSQL database that could not be opened or used, as an I/O error. Its text already says what to
+    /// check (the server's own message, or what the URL's host, port or TLS settings need), so nothing generic
+    /// is added: a line asking whether the server runs misled when the certificate or a migration was at fault.
+    static func postgres(_ error: any Error) -> CommandError {
+        CommandError("\(error)", exitCode: 74)
     }
 }

@@ -106,9 +106,7 @@ struct DatabaseCommand: AsyncParsableCommand {
         do {
             return try await PostgresStore.withRunning(location, migrate: false, body)
         } catch {
-            throw CommandError(
-                "\(error)\nCheck that the PostgreSQL server runs and that the URL's user, password, host, port and "
-                    + "database are right.", exitCode: 74)
+            throw CommandError.postgres(error)
         }
     }
 
