@@ -46,7 +46,9 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
                 detail: "\(detail); write the URL as postgres://user[:password]@host[:port]/database")
         }
         guard Self.isURL(text), let components = URLComponents(string: text) else {
-            throw invalid("the database URL cannot be read")
+            throw invalid(
+                "the database URL cannot be read (in the user name and password, write @ / # ? % and spaces "
+                    + "percent-encoded: %40 %2F %23 %3F %25 %20)")
         }
         let query = Dictionary(
             (components.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { _, last in last })
@@ -75,6 +77,7 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
         self.database = database
         let portGiven = components.port ?? Int(query["port"] ?? "")
         self.port = portGiven ?? given(environment["PGPORT"]).flatMap(Int.init) ?? 5432
+        guard (1...65_535).contains(port) else { throw invalid("the port \(port) is not one from 1 to 65535") }
         // A host that is a folder (`?host=/run/postgresql`, `%2Frun%2Fpostgresql`) is a unix socket's; no host at
         // all is the server's default socket.
         let urlHost = given(components.percentEncodedHost?.removingPercentEncoding)
@@ -96,6 +99,7 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         let secret = password == nil ? "" : ":***"
         let socket = socketFolder.map { "?host=\($0)" } ?? ""
-        return "postgres://\(user)\(secret)@\(host):\(port)/\(database)\(socket)"
+        let shownHost = host.contains(":") ? "[\(host)]" : host  // an IPv6 address
+        return "postgres://\(user)\(secret)@\(shownHost):\(port)/\(database)\(socket)"
     }
 }

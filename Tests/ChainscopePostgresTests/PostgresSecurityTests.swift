@@ -18,6 +18,8 @@ struct PostgresSecurityTests {
         #expect(location.description == "postgres://analyst:***@db.example.org:6543/registry")
         let socket = try PostgresLocation(url: "postgresql://analyst@/registry?host=/run/postgresql")
         #expect(socket.socketPath == "/run/postgresql/.s.PGSQL.5432" && socket.password == nil)
+        let ipv6 = try PostgresLocation(url: "postgres://analyst:\(Self.secret)@[::1]:6543/registry")
+        #expect(ipv6.host == "::1" && ipv6.description == "postgres://analyst:***@[::1]:6543/registry")
     }
 
     @Test(
@@ -25,6 +27,8 @@ struct PostgresSecurityTests {
         arguments: [
             "postgres://analyst:\(secret)@db.example.org/", "postgres://:\(secret)@db.example.org/registry",
             "postgres://analyst:\(secret)@db.example.org/registry?sslmode=maybe",
+            "postgres://analyst:\(secret)/#1@db.example.org/registry",
+            "postgres://analyst:\(secret)@db.example.org:99999/registry",
         ])
     func invalidURL(url: String) {
         #expect {
