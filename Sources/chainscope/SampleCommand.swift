@@ -40,6 +40,9 @@ struct SampleCommand: AsyncParsableCommand {
         guard let named = TextEncoding.named(encoding), let textEncoding = named else {
             throw ValidationError("--encoding \(encoding) is not known; use utf-8, gb18030 or utf-16")
         }
+        if let labels, Self.sameFile(labels, output) {
+            throw ValidationError("--labels \(labels) is the file --output writes; name another for the labels")
+        }
         let regions = try RegionTableReader().readBuiltin()
         let writer = SampleWriter(generator: SampleGenerator(seed: seed, regions: regions))
         try await CommandError.reporting { () async throws(CommandError) in
@@ -63,5 +66,11 @@ struct SampleCommand: AsyncParsableCommand {
                 + "rows) to \(output), \(summary.bytes) bytes" + (labels.map { "; labels in \($0)" } ?? "") + "\n"
             FileHandle.standardError.write(Data(note.utf8))
         }
+    }
+
+    /// Whether two paths name one file (after `..`, `.` and symbolic links).
+    static func sameFile(_ first: String, _ second: String) -> Bool {
+        func resolved(_ path: String) -> String { URL(fileURLWithPath: path).resolvingSymlinksInPath().path }
+        return resolved(first) == resolved(second)
     }
 }

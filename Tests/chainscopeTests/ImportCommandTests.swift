@@ -41,6 +41,8 @@ struct ImportCommandTests {
         #expect(
             failed.status == 74 && failed.errors.contains("/no/l.csv: No such file or directory."), "\(failed.errors)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: export)) == before)
+        let same = try CommandRun(["sample", "--rows", "10", "--output", export, "--labels", folder.path + "/./s.csv"])
+        #expect(same.status == 64 && same.errors.contains("is the file --output writes"), "\(same.errors)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.hasPrefix(".") })
         // A snapshot date after today would make the export the newest for good; it is refused before anything.
         let future = try CommandRun(["import", export, "--database", database, "--snapshot-date", "2999-01-01"])
