@@ -122,9 +122,9 @@ struct DatabaseCommand: AsyncParsableCommand {
             return
         }
         let labels = [words.database] + lists.map(\.label)
-        let width = labels.map(DatabaseWords.columns).max() ?? 0
+        let width = labels.map(\.terminalColumns).max() ?? 0
         func line(_ label: String, _ value: String) -> String {
-            label + String(repeating: " ", count: width - DatabaseWords.columns(label) + 1) + value
+            label + String(repeating: " ", count: width - label.terminalColumns + 1) + value
         }
         Swift.print(line(words.database, choice.description))
         for list in lists {
@@ -156,15 +156,4 @@ struct DatabaseWords {
     var pending: String { language.pick("적용할 것:", "待应用：", "Pending:") }
     var newlyApplied: String { language.pick("새로 적용됨:", "本次应用：", "Newly applied:") }
     var none: String { language.pick("없음", "无", "none") }
-
-    /// How many terminal columns `text` takes: Hangul, CJK characters and punctuation, and full-width forms
-    /// (Unicode's East Asian Wide and Fullwidth ranges that these labels use) take two.
-    static func columns(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { width, scalar in width + (wide.contains { $0.contains(scalar.value) } ? 2 : 1) }
-    }
-
-    private static let wide: [ClosedRange<UInt32>] = [
-        0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA960...0xA97F,
-        0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
-    ]
 }

@@ -51,7 +51,9 @@ struct ScanSummary {
         }
         let width = max(5, text(counts.members).count)
         // Padded to the columns a terminal shows: a Hangul or Chinese character takes two.
-        func cell(_ value: String) -> String { String(repeating: " ", count: max(0, width - columns(value))) + value }
+        func cell(_ value: String) -> String {
+            String(repeating: " ", count: max(0, width - value.terminalColumns)) + value
+        }
         let (year, total) = (language.pick("연도", "年份", "year"), language.pick("합계", "合计", "total"))
         var lines = ["  \(year) " + (1...12).map { cell("\($0)") }.joined(separator: " ") + " " + cell(total)]
         for (year, months) in years.sorted(by: { $0.key < $1.key }) {
@@ -67,10 +69,13 @@ struct ScanSummary {
         }
         return lines
     }
+}
 
-    /// The columns `text` takes on a terminal.
-    private func columns(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { width, scalar in
+extension String {
+    /// The columns the text takes on a terminal: Hangul, CJK characters and punctuation, and full-width forms
+    /// take two.
+    var terminalColumns: Int {
+        unicodeScalars.reduce(0) { width, scalar in
             width
                 + ((0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
                     || (0xAC00...0xD7A3).contains(scalar.value) || (0xFF00...0xFF60).contains(scalar.value) ? 2 : 1)
