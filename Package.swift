@@ -130,6 +130,7 @@ let package = Package(
             dependencies: [
                 "ChainscopePostgres", "ChainscopeSQLite", "ChainscopeIngest", "ChainscopeTestSupport",
                 .product(name: "Logging", package: "swift-log"), .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),

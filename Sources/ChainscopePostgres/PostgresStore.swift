@@ -61,6 +61,11 @@ public final class PostgresStore: Store, Service {
             }
             let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
             try await connection.close()
+        } catch let error as PSQLError where Self.isClosedUnanswered(error) {
+            throw StoreError(
+                .cannotOpen, location: location.description,
+                detail: "the server closed the connection before it answered; check that the URL's host and port are "
+                    + "a PostgreSQL server's, not another service's or a proxy's", underlying: error)
         } catch {
             throw storeError(.cannotOpen, error)
         }
@@ -226,6 +231,14 @@ public final class PostgresStore: Store, Service {
         guard refused, !failure.connectionErrors.isEmpty else { return nil }
         return "nothing accepts connections at \(failure.host) port \(failure.port) (connection refused); start the "
             + "PostgreSQL server, or correct the URL's host and port"
+    }
+
+    /// Whether the server closed (or reset) the connection before it answered: what another service at the port, or
+    /// a proxy with no server behind it, does. Which of the two the client sees depends on when its first bytes went.
+    static func isClosedUnanswered(_ error: PSQLError) -> Bool {
+        if error.code == .serverClosedConnection { return error.underlying == nil }
+        guard error.code == .connectionError, let failure = error.underlying as? IOError else { return false }
+        return failure.errnoCode == ECONNRESET || failure.errnoCode == EPIPE
     }
 
     private static func unknownHost(_ host: String) -> String {
