@@ -75,8 +75,12 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
         self.user = user
         self.password = components.percentEncodedPassword?.removingPercentEncoding ?? query["password"]
         self.database = database
-        let portGiven = components.port ?? Int(query["port"] ?? "")
-        self.port = portGiven ?? given(environment["PGPORT"]).flatMap(Int.init) ?? 5432
+        let portText =
+            given(query["port"]).map { ($0, "the URL's port") } ?? given(environment["PGPORT"]).map { ($0, "PGPORT") }
+        if components.port == nil, let (text, source) = portText, Int(text) == nil {
+            throw invalid("\(source) '\(text)' is not a number")
+        }
+        self.port = components.port ?? portText.flatMap { Int($0.0) } ?? 5432
         guard (1...65_535).contains(port) else { throw invalid("the port \(port) is not one from 1 to 65535") }
         // A host that is a folder (`?host=/run/postgresql`, `%2Frun%2Fpostgresql`) is a unix socket's; no host at
         // all is the server's default socket.

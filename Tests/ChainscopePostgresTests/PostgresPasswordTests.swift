@@ -86,6 +86,17 @@ extension PostgresPasswordTests {
         #expect("\(location.user)@\(place)/\(location.database)" == reached)
     }
 
+    @Test(
+        "A port that is not a number, in PGPORT or ?port=, is refused saying where it came from",
+        arguments: [
+            ("postgres://a@db.example.org/registry", ["PGPORT": "543a"], "PGPORT '543a' is not a number"),
+            ("postgres://a@db.example.org/registry?port=five", [:], "the URL's port 'five' is not a number"),
+        ])
+    func portNotANumber(url: String, environment: [String: String], said: String) {
+        let error = #expect(throws: StoreError.self) { try PostgresLocation(url: url, environment: environment) }
+        #expect(error?.detail.hasPrefix(said) == true, "\(String(describing: error))")
+    }
+
     @Test("Without a user in the URL or the environment, the URL is refused")
     func noUser() {
         #expect(throws: StoreError.self) { try PostgresLocation(url: "postgres:///registry", environment: [:]) }
