@@ -16,6 +16,8 @@ struct ImportWarningTests {
             .missingFields(
                 fields: [.district], unreadColumns: (1...12).map { "c\($0)" }, moreUnread: 3)),
         ImportWarning(.sheetSkipped(sheet: "说明")), ImportWarning(.syntheticNotice(row: 1), sheet: "Sheet1"),
+        ImportWarning(
+            .modifiedInFuture(modified: CalendarDate(iso: "2031-03-01")!, dated: CalendarDate(iso: "2026-11-29")!)),
     ]
 
     @Test("Every warning is stored as its code and values and read back the same")
@@ -32,6 +34,7 @@ struct ImportWarningTests {
         for text in [
             "", "not json", #"[{"parts":["header.renamed","1"]}]"#, #"[{"parts":["fields.missing","founded"]}]"#,
             #"[{"parts":["fields.missing","age","0"]}]"#, #"[{"parts":["file.synthetic","one"]}]"#,
+            #"[{"parts":["file.modifiedInFuture","2031-03-01","today"]}]"#,
         ] {
             #expect(ImportWarning.warnings(storageText: text) == nil, "\(text)")
         }
@@ -49,6 +52,7 @@ struct ImportWarningTests {
         case .missingFields(_, let unread, _): named = unread
         case .sheetSkipped(let sheet): named = [sheet]
         case .syntheticNotice: named = [RegistryImport.syntheticNotice]
+        case .modifiedInFuture(let modified, let dated): named = ["\(modified)", "\(dated)", "--snapshot-date"]
         }
         for text in texts {
             #expect((named + [warning.sheet].compactMap { $0 }).allSatisfy { text.contains($0) }, "\(text)")

@@ -361,7 +361,7 @@ struct RegistryImportTests {
         #expect(one.record.counts.rowsRead == 1 && one.record.counts.quarantined == 1)
     }
 
-    @Test("Without --snapshot-date an export is dated by its file, unless the file is dated after the import")
+    @Test("Without --snapshot-date an export is dated by its file; a file dated after today is dated today, warned")
     func snapshotFromFile() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -370,12 +370,21 @@ struct RegistryImportTests {
         var options = RegistryImportOptions()
         options.now = try #require(ISO8601DateFormatter().date(from: "2026-11-29T23:30:00Z"))
         // Saved on a machine whose clock was years ahead; then one saved in Beijing early on the next day.
-        for (modified, snapshot) in [("2035-01-01T00:00:00Z", "2026-11-29"), ("2026-11-30T01:00:00Z", "2026-11-30")] {
+        let (future, today) = (
+            try #require(CalendarDate(iso: "2035-01-01")), try #require(CalendarDate(iso: "2026-11-29"))
+        )
+        let warned = ImportWarning(.modifiedInFuture(modified: future, dated: today))
+        for (modified, snapshot, given, warnings) in [
+            ("2035-01-01T00:00:00Z", "2026-11-29", nil, [warned]), ("2026-11-30T01:00:00Z", "2026-11-30", nil, []),
+            ("2035-01-01T00:00:00Z", "2022-10-31", "2022-10-31", []),
+        ] as [(String, String, String?, [ImportWarning])] {
             let date = try #require(ISO8601DateFormatter().date(from: modified))
             try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: url.path)
+            options.snapshotDate = given.flatMap { CalendarDate(iso: $0) }
             let (record, _) = try await RegistryImporter(regions: try Self.regions.get())
                 .run(url, options: options, into: try SQLiteStore())
             #expect(record.snapshotDate.description == snapshot, "\(modified)")
+            #expect(record.warningDetails == warnings, "\(modified)")
         }
     }
 

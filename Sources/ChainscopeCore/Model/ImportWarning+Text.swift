@@ -30,6 +30,15 @@ extension ImportWarning {
                 "sheet '\(sheet)' has no recognisable header and was skipped")
         case .syntheticNotice(let row):
             language.pick("\(row)행: ", "第 \(row) 行写有：", "row \(row) says: ") + RegistryImport.syntheticNotice
+        case .modifiedInFuture(let modified, let dated):
+            language.pick(
+                "파일의 수정 시각(\(modified))이 오늘 이후입니다. 파일을 저장한 컴퓨터의 시계가 틀렸으므로 오늘(\(dated)) 받은 "
+                    + "자료로 기록했습니다. 다른 날 받은 자료라면 그 날짜를 --snapshot-date로 지정해 다시 가져오세요",
+                "文件的修改时间（\(modified)）晚于今天，保存它的电脑时钟有误，因此按今天（\(dated)）导出的数据记录；如果是其他日期导出的，"
+                    + "请用 --snapshot-date 指定该日期重新导入",
+                "the file's modification time (\(modified)) is after today: the clock of the computer that saved it was "
+                    + "wrong, so the export is dated today, \(dated); if it was taken on another day, import it again "
+                    + "with that day as --snapshot-date")
         }
     }
 

@@ -16,6 +16,9 @@ public struct ImportWarning: Hashable, Sendable, CustomStringConvertible {
         case sheetSkipped(sheet: String)
         /// A row above the header saying the file is synthetic sample data (`RegistryImport.syntheticNotice`).
         case syntheticNotice(row: Int)
+        /// A file whose modification time is after today (a wrong clock saved it), dated `dated` (today) instead,
+        /// since no snapshot date was given.
+        case modifiedInFuture(modified: CalendarDate, dated: CalendarDate)
     }
 
     /// A field whose absence an import reports: those indicators and classification read.
@@ -47,6 +50,7 @@ extension ImportWarning {
             ["fields.missing", fields.map(\.rawValue).joined(separator: ","), "\(more)"] + unread
         case .sheetSkipped(let sheet): ["sheet.skipped", sheet]
         case .syntheticNotice(let row): ["file.synthetic", "\(row)"]
+        case .modifiedInFuture(let modified, let dated): ["file.modifiedInFuture", "\(modified)", "\(dated)"]
         }
     }
 
@@ -76,6 +80,11 @@ extension ImportWarning {
         case ("file.synthetic", 1):
             guard let row = numbers[0] else { return nil }
             kind = .syntheticNotice(row: row)
+        case ("file.modifiedInFuture", 2):
+            guard let modified = CalendarDate(iso: values[0]), let dated = CalendarDate(iso: values[1]) else {
+                return nil
+            }
+            kind = .modifiedInFuture(modified: modified, dated: dated)
         default: return nil
         }
         self.init(kind, sheet: sheet)

@@ -137,10 +137,11 @@ public struct RegistryImporter: Sendable {
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         let format = try RegistryFormat(url: url, displayName: name)
         let modified = Self.modificationDay(attributes[.modificationDate] as? Date)
-        let snapshot =
-            options.snapshotDate
-            ?? (modified > RegistryImportOptions.latestSnapshotDate(at: options.now)
-                ? Self.modificationDay(options.now) : modified)
+        let isModifiedInFuture = modified > RegistryImportOptions.latestSnapshotDate(at: options.now)
+        let snapshot = options.snapshotDate ?? (isModifiedInFuture ? Self.modificationDay(options.now) : modified)
+        let dating =
+            options.snapshotDate == nil && isModifiedInFuture
+            ? [ImportWarning(.modifiedInFuture(modified: modified, dated: snapshot))] : []
         let request = ImportRequest(
             file: name, sha256: try Self.digest(url, name: name), format: format.rawValue, snapshotDate: snapshot,
             isSnapshotGiven: options.snapshotDate != nil, reading: options.reading)
@@ -173,7 +174,7 @@ public struct RegistryImporter: Sendable {
                 }
                 reading.join()
                 return ImportResult(
-                    encoding: reading.encoding?.rawValue, counts: writer.counts, warnings: reading.warnings)
+                    encoding: reading.encoding?.rawValue, counts: writer.counts, warnings: dating + reading.warnings)
             }
         } catch let error as IngestError where format != .xlsx {
             // Read in another encoding than its own, a file's text may be one run of ideographs with no header.
