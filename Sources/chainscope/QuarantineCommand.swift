@@ -95,7 +95,7 @@ struct QuarantineCommand: AsyncParsableCommand {
 
         @OptionGroup var selection: Selection
 
-        @Option(name: .long, help: "The CSV file to write (default: standard output).")
+        @Option(name: [.short, .long], help: "The CSV file to write (default: standard output).")
         var output: String?
 
         func run() async throws {

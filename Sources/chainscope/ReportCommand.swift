@@ -44,7 +44,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Count companies founded by this day (YYYY-MM-DD) from imports taken by then.")
     var asOf: String?
 
-    @Option(name: .long, help: "Write the report here (default: standard output; required for pdf).")
+    @Option(name: [.short, .long], help: "Write the report here (default: standard output; required for pdf).")
     var output: String?
 
     @Option(name: .long, help: ArgumentHelp(DatabaseChoice.help))

@@ -46,15 +46,15 @@ struct ReportCommandTests {
         #expect(page.contains("<svg ") && page.contains("工商登记新增企业") && !page.contains("<script"))
     }
 
-    @Test("--output replaces a file whole, and writes through a symbolic link, which stays a link")
+    @Test("--output (or -o) replaces a file whole, and writes through a symbolic link, which stays a link")
     func outputs() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
         let (file, link, target) = (workspace.path("r.md"), workspace.path("link.md"), workspace.path("target.md"))
         try "old".write(toFile: file, atomically: true, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
-        for output in [file, link] {
-            let run = try CommandRun(["report", "--lang", "en", "--output", output, "--database", workspace.database])
+        for (flag, output) in [("--output", file), ("-o", link)] {
+            let run = try CommandRun(["report", "--lang", "en", flag, output, "--database", workspace.database])
             #expect(run.status == 0, "\(run.errors)")
         }
         #expect(try String(contentsOfFile: file, encoding: .utf8).contains("## Data quality"))
