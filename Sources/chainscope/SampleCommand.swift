@@ -29,20 +29,29 @@ struct SampleCommand: AsyncParsableCommand {
     @Option(name: .long, help: "utf-8, gb18030 or utf-16.")
     var encoding: String = "utf-8"
 
-    @Option(name: .long, help: "The export to write.", completion: .file())
+    @Option(name: [.short, .long], help: "The export to write.", completion: .file())
     var output: String = "hangzhou-sample.csv"
 
     @Option(name: .long, help: "Also write the ground-truth labels here.", completion: .file())
     var labels: String?
 
-    func run() async throws {
-        guard rows >= 0 else { throw ValidationError("--rows must not be negative") }
-        guard let named = TextEncoding.named(encoding), let textEncoding = named else {
+    /// Refusals at parse time, so that ArgumentParser shows this command's usage with them.
+    func validate() throws {
+        // `import` refuses an export with a header and no rows, so a sample has at least one.
+        guard rows >= 1 else { throw ValidationError("--rows must be at least 1, not \(rows)") }
+        guard textEncoding != nil else {
             throw ValidationError("--encoding \(encoding) is not known; use utf-8, gb18030 or utf-16")
         }
         if let labels, Self.sameFile(labels, output) {
             throw ValidationError("--labels \(labels) is the file --output writes; name another for the labels")
         }
+    }
+
+    /// The encoding named by `--encoding`; nil when it is not one a sample is written in.
+    private var textEncoding: TextEncoding? { TextEncoding.named(encoding) ?? nil }
+
+    func run() async throws {
+        guard let textEncoding else { throw ValidationError("--encoding \(encoding) is not known") }
         let regions = try RegionTableReader().readBuiltin()
         let writer = SampleWriter(generator: SampleGenerator(seed: seed, regions: regions))
         try await CommandError.reporting { () async throws(CommandError) in
@@ -62,10 +71,16 @@ struct SampleCommand: AsyncParsableCommand {
             try file.commit()
             try labelFile?.commit()
             let note =
-                "Wrote \(summary.rows) synthetic rows (\(summary.aiCompanies) AI companies, \(summary.flawedRows) flawed "
-                + "rows) to \(output), \(summary.bytes) bytes" + (labels.map { "; labels in \($0)" } ?? "") + "\n"
+                "Wrote \(counted(summary.rows, "synthetic row")) (\(counted(summary.aiCompanies, "AI company", "AI companies")), "
+                + "\(counted(summary.flawedRows, "flawed row"))) to \(output), \(summary.bytes) bytes"
+                + (labels.map { "; labels in \($0)" } ?? "") + "\n"
             FileHandle.standardError.write(Data(note.utf8))
         }
+    }
+
+    /// `count` with its noun, singular for one.
+    private func counted(_ count: Int, _ noun: String, _ plural: String? = nil) -> String {
+        "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
     }
 
     /// Whether two paths name one file (after `..`, `.` and symbolic links).

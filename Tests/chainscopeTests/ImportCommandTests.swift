@@ -43,6 +43,14 @@ struct ImportCommandTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: export)) == before)
         let same = try CommandRun(["sample", "--rows", "10", "--output", export, "--labels", folder.path + "/./s.csv"])
         #expect(same.status == 64 && same.errors.contains("is the file --output writes"), "\(same.errors)")
+        #expect(same.errors.contains("Usage: chainscope sample"), "\(same.errors)")
+        // No rows would be an export that import refuses.
+        let none = try CommandRun(["sample", "--rows", "0", "--output", export])
+        #expect(none.status == 64 && none.errors.contains("--rows must be at least 1, not 0"), "\(none.errors)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: export)) == before)
+        let one = try CommandRun(["sample", "--rows", "1", "-o", folder.appendingPathComponent("one.csv").path])
+        #expect(
+            one.errors.hasPrefix("Wrote 1 synthetic row (") && one.errors.contains(" 0 flawed rows)"), "\(one.errors)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.hasPrefix(".") })
         // A snapshot date after today would make the export the newest for good; it is refused before anything.
         let future = try CommandRun(["import", export, "--database", database, "--snapshot-date", "2999-01-01"])
