@@ -177,11 +177,15 @@ struct RegistryImportTests {
         case "utf-16be": data = Data([0xFE, 0xFF]) + text.data(using: .utf16BigEndian)!
         default: data = Data(text.utf8)
         }
-        let result = try await run(data)
-        #expect(result.record.counts.inserted == 2)
-        let names = try await result.store.registryCompanies().compactMap(\.names.zh)
-        #expect(names.contains("杭州甲乙丙丁科技有限公司"))
-        #expect(result.record.encoding == (encoding == "utf-8-bom" ? "utf-8" : encoding))
+        // Detected; and for UTF-16, also when asked for either byte order: the byte-order mark says which.
+        let asked: [TextEncoding?] = encoding.hasPrefix("utf-16") ? [nil, .utf16LittleEndian, .utf16BigEndian] : [nil]
+        for requested in asked {
+            let result = try await run(data, options: .init(encoding: requested))
+            #expect(result.record.counts.inserted == 2)
+            let names = try await result.store.registryCompanies().compactMap(\.names.zh)
+            #expect(names.contains("杭州甲乙丙丁科技有限公司"), "\(String(describing: requested))")
+            #expect(result.record.encoding == (encoding == "utf-8-bom" ? "utf-8" : encoding))
+        }
     }
 
     @Test("A GB18030 file forced to UTF-8 is refused, naming the line and the encoding to try")

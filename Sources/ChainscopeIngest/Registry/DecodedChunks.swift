@@ -36,8 +36,10 @@ struct DecodedChunks {
         }
         let head = try Self.read(handle, upToCount: 65_536, file: displayName)
         let (detected, bom) = TextEncoding.detect(head)
-        encoding = requested ?? detected
-        bomLength = requested == nil || requested == detected ? bom : 0
+        // Asked for UTF-16, a byte-order mark says which byte order: the other would read every character swapped.
+        let isOrderMarked = requested?.isUTF16 == true && detected.isUTF16
+        encoding = isOrderMarked ? detected : requested ?? detected
+        bomLength = requested == nil || encoding == detected ? bom : 0
         sample = head
         pending = head
         bytesRead = head.count
