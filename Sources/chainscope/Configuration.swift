@@ -32,7 +32,7 @@ struct Configuration {
     }
 }
 
-/// A failure the tool reports in one message and an exit code (64 usage, 65 bad data, 74 I/O).
+/// A failure the tool reports in one message and an exit code (64 usage, 65 bad data, 66 no database, 74 I/O).
 struct CommandError: Error, CustomStringConvertible {
     let description: String
     let exitCode: Int32

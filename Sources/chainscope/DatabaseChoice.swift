@@ -56,18 +56,37 @@ enum DatabaseChoice: CustomStringConvertible {
         "SQLite file or postgres://user:password@host:port/database URL (default: CHAINSCOPE_DATABASE_URL, else CHAINSCOPE_DATABASE, else ./chainscope.sqlite)."
 }
 
+/// What a command does when its SQLite file does not exist.
+enum MissingDatabase {
+    /// Creates it: the commands that store (`import`, `demo`, `serve`, which takes uploads).
+    case create
+    /// Refuses to run: a command that reads would answer from an empty database, as if nothing had been imported,
+    /// and leave an empty file behind (a mistyped path, or another folder than the database's).
+    case refuse
+    /// Works on an empty database in memory, saying so: `report`, whose built-in dataset needs no database.
+    case readEmpty
+}
+
 extension Configuration {
     /// Opens the configured store (migrating its schema) for `body`; a PostgreSQL store's connection pool
-    /// runs while `body` works and stops after it. `importingAlone` lets a SQLite store's imports take the file
-    /// for themselves when nothing else has it open (`SQLiteStore(path:importsAlone:)`).
+    /// runs while `body` works and stops after it. `missing` says what happens when the SQLite file does not
+    /// exist. `importingAlone` lets a SQLite store's imports take the file for themselves when nothing else has
+    /// it open (`SQLiteStore(path:importsAlone:)`).
     func withStore<Value: Sendable>(
-        importingAlone: Bool = false, _ body: (any Store) async throws(CommandError) -> Value
+        ifMissing missing: MissingDatabase = .refuse, importingAlone: Bool = false,
+        _ body: (any Store) async throws(CommandError) -> Value
     ) async throws(CommandError) -> Value {
         switch database {
         case .sqlite(let path):
             // Before the command's first database opens (no other thread uses SQLite yet); once SQLite is
             // initialised, as when `demo --serve` opens its database again to serve it, this changes nothing.
             SQLiteStore.configureProcess()
+            let isMissing = missing != .create && !FileManager.default.fileExists(atPath: path)
+            if isMissing && missing == .refuse { throw CommandError.noDatabase(path) }
+            if isMissing {
+                FileHandle.standardError.write(Data(language.noDatabaseNote(path).utf8))
+                return try await body(try CommandError.opening { try SQLiteStore() })
+            }
             let store = try CommandError.opening { try SQLiteStore(path: path, importsAlone: importingAlone) }
             return try await body(store)
         case .postgres(let location):
@@ -83,10 +102,33 @@ extension Configuration {
 }
 
 extension CommandError {
+    /// The exit code of a database file that is not there for a command that reads one (sysexits' `EX_NOINPUT`).
+    static let noDatabaseExitCode: Int32 = 66
+
+    /// A command that reads a database was given a SQLite path where there is no file.
+    static func noDatabase(_ path: String) -> CommandError {
+        CommandError(
+            "No database at \(path): the file does not exist. Pass the --database (or CHAINSCOPE_DATABASE) that "
+                + "`import` or `demo` stored into, or create it with `chainscope import EXPORT` or `chainscope demo`.",
+            exitCode: noDatabaseExitCode)
+    }
+
     /// A PostgreSQL database that could not be opened or used, as an I/O error. Its text already says what to
     /// check (the server's own message, or what the URL's host, port or TLS settings need), so nothing generic
     /// is added: a line asking whether the server runs misled when the certificate or a migration was at fault.
     static func postgres(_ error: any Error) -> CommandError {
         CommandError("\(error)", exitCode: 74)
+    }
+}
+
+extension Language {
+    /// What `report` says on standard error when it reads no database: the built-in dataset alone.
+    func noDatabaseNote(_ path: String) -> String {
+        pick(
+            "참고: \(path)에 데이터베이스가 없어 내장 데이터셋만으로 보고서를 씁니다(등기 기업 수치 없음). 가져온 데이터를 "
+                + "넣으려면 --database로 그 파일을 지정하세요.\n",
+            "注意：\(path) 没有数据库，报告仅含内置数据集（没有工商登记企业数据）。要包含已导入的数据，请用 --database 指定该文件。\n",
+            "note: no database at \(path): the report holds the built-in dataset only (no registry companies); pass "
+                + "--database with the file an import stored into to include them.\n")
     }
 }

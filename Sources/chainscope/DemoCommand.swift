@@ -55,7 +55,7 @@ struct DemoCommand: AsyncParsableCommand {
             // Written unbuffered, so that with --serve it is on the screen (or in the pipe) before serving.
             FileHandle.standardOutput.write(Data(output.utf8))
             guard serve else { return }
-            try await configuration.withStore { store throws(CommandError) in
+            try await configuration.withStore(ifMissing: .create) { store throws(CommandError) in
                 try await Server(store: store, port: port, language: lang?.language).run()
             }
         } catch {
@@ -83,7 +83,7 @@ struct Demo {
             throw CommandError(
                 "\(error)\nThe database was not changed; fix the file and run the command again.", exitCode: 65)
         }
-        return try await configuration.withStore { store throws(CommandError) in
+        return try await configuration.withStore(ifMissing: .create) { store throws(CommandError) in
             try await load(regions: regions, dataset: dataset, into: store)
         }
     }

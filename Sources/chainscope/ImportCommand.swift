@@ -70,7 +70,8 @@ struct ImportCommand: AsyncParsableCommand {
             let configuration = try Configuration(database: database, language: lang?.language)
             let options = try importOptions()
             if case .postgres = configuration.database { MallocArenas.limitForPostgresImport() }
-            let failures = try await configuration.withStore(importingAlone: true) { store throws(CommandError) in
+            let failures = try await configuration.withStore(ifMissing: .create, importingAlone: true) {
+                store throws(CommandError) in
                 try await importFiles(options: options, into: store, language: configuration.language)
             }
             if failures > 0 { throw ExitCode(65) }

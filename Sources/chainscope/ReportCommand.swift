@@ -63,7 +63,7 @@ struct ReportCommand: AsyncParsableCommand {
                 throw CommandError("A PDF needs a file: add --output report.pdf.", exitCode: 64)
             }
             let chain = try CommandError.loading(taxonomy: taxonomy)
-            let report = try await configuration.withStore { store throws(CommandError) in
+            let report = try await configuration.withStore(ifMissing: .readEmpty) { store throws(CommandError) in
                 try await ReportInputs(store: store, region: region).report(
                     language: configuration.language, taxonomy: chain, asOf: day)
             }

@@ -44,7 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandError.reporting { () async throws(CommandError) in
             let configuration = try Configuration(database: database, language: lang?.language)
-            try await configuration.withStore { store throws(CommandError) in
+            try await configuration.withStore(ifMissing: .create) { store throws(CommandError) in
                 try await Server(store: store, host: host, port: port, language: lang?.language).run()
             }
         }

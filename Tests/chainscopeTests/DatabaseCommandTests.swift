@@ -34,6 +34,30 @@ struct DatabaseCommandTests {
         #expect(chinese.output.hasSuffix("\n待应用： 无\n"), "\(chinese.output)")
     }
 
+    @Test("A command that reads a database refuses a path with no file, and creates none; report uses its dataset")
+    func missingDatabase() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let database = folder.url.appendingPathComponent("typo.sqlite").path
+        let labels = folder.url.appendingPathComponent("labels.csv").path
+        try "credit_code,is_ai,layer,segments\n91330106000002372W,0,,\n".write(
+            toFile: labels, atomically: true, encoding: .utf8)
+        for command in [
+            ["explain", "91330106000002372W"], ["changes"], ["quarantine", "list"], ["quarantine", "export"],
+            ["classify"], ["taxonomy", "diff", "ai", "ai"], ["evaluate", "--labels", labels],
+        ] {
+            let run = try CommandRun(command + ["--database", database])
+            #expect(run.status == 66, "\(command) \(run.errors)")
+            #expect(run.errors.contains("No database at \(database): the file does not exist."), "\(run.errors)")
+            #expect(!FileManager.default.fileExists(atPath: database), "\(command)")
+        }
+        let report = try CommandRun(["report", "--database", database, "--lang", "en"])
+        #expect(report.status == 0 && report.output.contains("**R1**"), "\(report.errors)")
+        #expect(report.errors.hasPrefix("note: no database at \(database): the report holds the built-in dataset only"))
+        #expect(report.output.contains("No registry imported yet: chainscope import FILE"), "\(report.output)")
+        #expect(!FileManager.default.fileExists(atPath: database))
+    }
+
     @Test("A SQLite file given as sqlite:PATH or sqlite:///PATH is that file; another URL is refused, unechoed")
     func databaseURLs() throws {
         let folder = try TemporaryFolder()
