@@ -68,6 +68,12 @@ enum MissingDatabase {
 }
 
 extension Configuration {
+    /// Whether the database is a SQLite file that does not exist yet.
+    var isMissingSQLiteFile: Bool {
+        guard case .sqlite(let path) = database else { return false }
+        return !FileManager.default.fileExists(atPath: path)
+    }
+
     /// Opens the configured store (migrating its schema) for `body`; a PostgreSQL store's connection pool
     /// runs while `body` works and stops after it. `missing` says what happens when the SQLite file does not
     /// exist. `importingAlone` lets a SQLite store's imports take the file for themselves when nothing else has
@@ -81,7 +87,7 @@ extension Configuration {
             // Before the command's first database opens (no other thread uses SQLite yet); once SQLite is
             // initialised, as when `demo --serve` opens its database again to serve it, this changes nothing.
             SQLiteStore.configureProcess()
-            let isMissing = missing != .create && !FileManager.default.fileExists(atPath: path)
+            let isMissing = missing != .create && isMissingSQLiteFile
             if isMissing && missing == .refuse { throw CommandError.noDatabase(path) }
             if isMissing {
                 FileHandle.standardError.write(Data(language.noDatabaseNote(path).utf8))

@@ -44,7 +44,15 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandError.reporting { () async throws(CommandError) in
             let configuration = try Configuration(database: database, language: lang?.language)
+            let isNew = configuration.isMissingSQLiteFile
             try await configuration.withStore(ifMissing: .create) { store throws(CommandError) in
+                if isNew, case .sqlite(let path) = configuration.database {
+                    // A mistyped --database, or another folder than the database's, would serve an empty dashboard.
+                    let note =
+                        "chainscope: \(path) did not exist and was created empty; import an export into it "
+                        + "(chainscope import FILE --database \(path)) or upload one on the dashboard.\n"
+                    FileHandle.standardError.write(Data(note.utf8))
+                }
                 try await Server(store: store, host: host, port: port, language: lang?.language).run()
             }
         }

@@ -58,6 +58,33 @@ struct DatabaseCommandTests {
         #expect(!FileManager.default.fileExists(atPath: database))
     }
 
+    @Test("serve creates a database that is not there, saying it is new and how to fill it")
+    func serveNewDatabase() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let database = folder.url.appendingPathComponent("new.sqlite").path
+        let process = Process()
+        process.executableURL = CommandRun.binary
+        process.arguments = ["serve", "--database", database, "--port", "0"]
+        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("CHAINSCOPE_") }
+        let (output, errors) = (Pipe(), Pipe())
+        (process.standardOutput, process.standardError) = (output, errors)
+        try process.run()
+        // Until the server says where it serves (or its output ends, if it did not start).
+        var said = Data()
+        while !String(decoding: said, as: UTF8.self).contains("Chainscope is serving") {
+            let more = output.fileHandleForReading.availableData
+            if more.isEmpty { break }
+            said.append(more)
+        }
+        process.terminate()
+        process.waitUntilExit()
+        let note = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(String(decoding: said, as: UTF8.self).contains("Chainscope is serving http://127.0.0.1:"))
+        #expect(note.contains("\(database) did not exist and was created empty; import an export into it"), "\(note)")
+        #expect(FileManager.default.fileExists(atPath: database))
+    }
+
     @Test("A SQLite file given as sqlite:PATH or sqlite:///PATH is that file; another URL is refused, unechoed")
     func databaseURLs() throws {
         let folder = try TemporaryFolder()
