@@ -22,8 +22,9 @@ struct Chainscope: AsyncParsableCommand {
                                            the schema of a PostgreSQL (or SQLite) database
 
             Flags override CHAINSCOPE_* environment variables, which override defaults:
-              CHAINSCOPE_DATABASE_URL  a PostgreSQL database, postgres://user:password@host:port/database
-                                       (without a password: PGPASSWORD, else ~/.pgpass, as libpq)
+              CHAINSCOPE_DATABASE_URL  a PostgreSQL database,
+                                       postgres://user:password@host:port/database
+                                       (without a password: PGPASSWORD, else ~/.pgpass)
               CHAINSCOPE_DATABASE      SQLite file (default ./chainscope.sqlite)
               CHAINSCOPE_LANG          ko, zh or en (default ko)
             """,
