@@ -86,6 +86,26 @@ struct DashboardTests {
         }
     }
 
+    @Test("A dashboard address with no page says so in the reader's language; under /api/ it is a problem document")
+    func unknownPage() async throws {
+        try await ServerFixture().test { client in
+            try await client.execute(uri: "/quality", method: .get, headers: [.acceptLanguage: "ko"]) { response in
+                #expect(response.status == .notFound)
+                #expect(response.text.contains("<h1>찾을 수 없습니다</h1>"))
+                #expect(response.text.contains("<code>/quality</code>: 이 주소에는 페이지가 없습니다. 위 메뉴에서 페이지를 고르세요."))
+            }
+            try await client.execute(uri: "/api/v1/quality", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers[.contentType] == "application/problem+json")
+                #expect(response.text.contains("The API's paths are listed at /api/v1/openapi.json."))
+            }
+            // A page whose route exists keeps its own detail.
+            try await client.execute(uri: "/companies/nope", method: .get, headers: [.acceptLanguage: "en"]) {
+                #expect($0.status == .notFound && $0.text.contains("No company has the id"))
+            }
+        }
+    }
+
     @Test("A chosen language is remembered in a cookie and wins over Accept-Language")
     func languageChoice() async throws {
         try await ServerFixture().test { client in

@@ -41,7 +41,11 @@ struct DashboardPages: Sendable {
         let choice = LanguageChoice(request: request, fallback: server.configuration.defaultLanguage)
         let frame = PageFrame(language: choice.language, request: request, active: nil)
         let title = problem.status == .notFound ? frame.text(.notFound) : frame.text(.error)
-        let html = "<h1>\(HTML.escape(title))</h1><p>\(HTML.escape(problem.detail))</p>"
+        let detail =
+            problem.isUnknownPath
+            ? "<code>\(HTML.escape(request.uri.path))</code>: \(HTML.escape(frame.text(.noSuchPage)))"
+            : HTML.escape(problem.detail)
+        let html = "<h1>\(HTML.escape(title))</h1><p>\(detail)</p>"
         return HTML.response(frame.render(title: title, body: html), choice: choice, status: problem.status)
     }
 

@@ -13,7 +13,7 @@ enum DashboardText: String, CaseIterable {
     case policies, parks, programmes, issuer, benefits, source
     case file, rowsRead, stored, quarantined, duplicates, quarantineOf, column, value, reason, noImports, warnings
     case noQuarantine, fileLine, problem, rows, byProblem, firstRowsShown
-    case downloadReport, format, synthetic, notFound, error, apiLink
+    case downloadReport, format, synthetic, notFound, noSuchPage, error, apiLink
     case field, before, after
     case registrationNumber, identifiedBy, nameAndRegion
     case olderRows, olderExplained
@@ -127,6 +127,11 @@ enum DashboardText: String, CaseIterable {
                 "Company data is a synthetic sample (not real companies)."
             )
         case .notFound: ("찾을 수 없습니다", "未找到", "Not found")
+        case .noSuchPage:
+            (
+                "이 주소에는 페이지가 없습니다. 위 메뉴에서 페이지를 고르세요.", "此地址没有页面，请从上方菜单中选择。",
+                "there is no page at this address; choose one from the menu above."
+            )
         case .error: ("오류", "错误", "Error")
         case .apiLink: ("JSON API (OpenAPI)", "JSON API（OpenAPI）", "JSON API (OpenAPI)")
         case .field: ("항목", "项目", "Field")

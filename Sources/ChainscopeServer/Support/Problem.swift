@@ -12,6 +12,8 @@ public struct Problem: Error, HTTPResponseError, Sendable {
     public let detail: String
     /// The query parameter or header at fault, when one is.
     public var parameter: String?
+    /// No route has the request's path: the dashboard says so in its reader's language and points to its menu.
+    var isUnknownPath = false
     var headers: HTTPFields = [:]
 
     public init(_ status: HTTPResponse.Status, _ detail: String, parameter: String? = nil) {
@@ -88,8 +90,10 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         case let problem as Problem:
             return problem
         case let error as HTTPError where error.status == .notFound:
-            return Problem(
+            var problem = Problem(
                 .notFound, "Nothing is at \(request.uri.path). The API's paths are listed at /api/v1/openapi.json.")
+            problem.isUnknownPath = true
+            return problem
         case is NIOTooManyBytesError:
             return Problem(
                 .contentTooLarge, "The upload is larger than this server accepts (CHAINSCOPE_UPLOAD_LIMIT_MB).")
