@@ -61,7 +61,7 @@ struct HistoryTests {
             try await client.execute(uri: "/imports/1?lang=en", method: .get) { response in
                 #expect(!response.text.contains("Companies this import changed"))
                 // The import's counts and what it warned of (the sample says it is synthetic).
-                #expect(response.text.contains("<td>2022-10-31</td><td class=\"num\">"))
+                #expect(response.text.contains("<td class=\"day\">2022-10-31</td><td class=\"num\">"))
                 #expect(response.text.contains("<h2>Warnings</h2><ul><li>row 1 says: 合成样本数据"))
             }
             try await client.execute(uri: "/imports/1?lang=ko", method: .get) { response in

@@ -41,7 +41,7 @@ struct CompanyPages: Sendable {
                 + HTML.escape(company.names.text(in: language)) + "</a></th>"
                 + "<td class=\"code\">\(HTML.escape(Self.code(of: company, frame: frame)))</td>"
                 + "<td>\(HTML.escape(company.region.map { regions.name(of: $0, in: language) } ?? ""))</td>"
-                + "<td>\(company.founded?.description ?? "")</td><td>\(HTML.escape(company.status?.label(language) ?? ""))</td>"
+                + "<td class=\"day\">\(company.founded?.description ?? "")</td><td>\(HTML.escape(company.status?.label(language) ?? ""))</td>"
                 + "<td>\(HTML.escape(layer))</td><td>\(HTML.escape(segments.joined(separator: ", ")))</td></tr>"
         }
         html += "</tbody></table>"

@@ -24,7 +24,7 @@ enum DashboardStyle {
             button { background: #174a82; color: #fff; border-color: #174a82; cursor: pointer; }
             .actions { display: flex; gap: 1rem; align-items: center; grid-column: 1 / -1; }
             table.companies { margin-top: 1rem; } .code { font-family: monospace; font-size: 0.85rem; }
-            td.place { white-space: nowrap; } table.groups { margin-bottom: 1.5rem; }
+            td.place, td.day { white-space: nowrap; } table.groups { margin-bottom: 1.5rem; }
             .count { color: #52606d; font-weight: normal; font-size: 0.9em; }
             ul.segments { list-style: none; padding-left: 0; } ul.segments h3 { font-size: 1rem; margin: 0.6rem 0 0.1rem; }
             ul.segments p { margin: 0; font-size: 0.92rem; }

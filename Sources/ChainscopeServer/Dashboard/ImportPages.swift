@@ -39,7 +39,7 @@ struct ImportPages: Sendable {
             let counts = record.counts
             html +=
                 "<tr><th scope=\"row\"><a href=\"/imports/\(record.id)\">\(HTML.escape(record.file))</a></th>"
-                + "<td>\(record.snapshotDate)</td>"
+                + "<td class=\"day\">\(record.snapshotDate)</td>"
                 + [counts.rowsRead, counts.stored, counts.quarantined, counts.duplicates].map {
                     "<td class=\"num\">\($0)</td>"
                 }
