@@ -20,15 +20,14 @@ final class ReadingThread: @unchecked Sendable {
             var batch: [PreparedRow] = []
             batch.reserveCapacity(Self.batchSize)
             encoding = try read { row in
-                let prepared = try consumer.accept(row)
-                batch += prepared
+                let count = try consumer.accept(row, into: &batch)
                 if batch.count >= Self.batchSize {
                     guard channel.send(batch) else { throw CancellationError() }
                     batch.removeAll(keepingCapacity: true)
                 }
-                return prepared.count
+                return count
             }
-            batch += try consumer.finish()
+            try consumer.finish(into: &batch)
             if !batch.isEmpty { _ = channel.send(batch) }
             warnings = consumer.warnings
         }
