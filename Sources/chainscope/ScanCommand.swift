@@ -7,20 +7,21 @@ import Foundation
 struct ScanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan",
-        abstract: "Classify a CSV export without importing it and count the chain's members by month and district.",
+        abstract: "Classify an export without importing it and count the chain's members by month and district.",
         discussion: """
             A quick look at a file: nothing is stored and no row is quarantined; rows are counted as \
-            they are. One thread reads while another classifies. The summary, and the reason a file is \
-            refused, are written in the language of --lang.
+            they are. A CSV or TSV file is read in pieces on every core; a workbook (every sheet with a \
+            header) or a JSON file by one thread while another classifies. The summary, and the reason a \
+            file is refused, are written in the language of --lang.
 
             Examples:
               chainscope scan export.csv
               chainscope scan export.csv --taxonomy ic --json
-              chainscope scan export.csv --lang en
+              chainscope scan export.xlsx --lang en
               chainscope scan odd.csv --profile my-columns.yaml
             """)
 
-    @Argument(help: "A CSV or TSV export.", completion: .file())
+    @Argument(help: "An export: .csv, .tsv, .xlsx, .json or .jsonl.", completion: .file())
     var file: String
 
     @Option(name: .long, help: "A built-in taxonomy (ai, ic) or a taxonomy YAML file.")

@@ -189,17 +189,45 @@ struct ParallelScanTests {
         #expect(read.refusal == .unreadable(reason: "Is a directory"), "\(read)")
     }
 
-    @Test("A workbook or JSON file, whatever its name, is refused by scan, which reads text tables only")
-    func scanReadsTablesOnly() throws {
+    @Test("A workbook (its sheets in turn, one without a header skipped) and JSON lines scan as the same rows in CSV")
+    func workbooksAndJSON() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
+        let scan = try Self.scan
+        let url = try Self.sample(rows: 600, in: folder)
+        let expected = try scan.run(url)
+        #expect(expected.rowsRead == 600 && expected.members > 100)
+        // The sample's first row is its synthetic notice, the second its header.
+        let rows = try Self.rowsByCSVParser(Array(try Data(contentsOf: url)))
+        let (header, data) = (rows[1], Array(rows[2...]))
+        // Saved under .csv, a workbook is still read as one.
         let workbook = folder.url.appendingPathComponent("export.csv")
-        try XLSXBuilder.write([("企业列表", [["企业名称", "统一社会信用代码"], ["杭州甲科技有限公司", creditCode(1)]])], to: workbook)
-        let json = folder.url.appendingPathComponent("export.json")
-        try Data(#"[{"企业名称": "杭州甲科技有限公司"}]"#.utf8).write(to: json)
-        for (url, kind) in [(workbook, "XLSX workbook"), (json, "JSON file")] {
-            let error = try #require(throws: IngestError.self) { try Self.scan.run(url) }
-            #expect(error.code == .unreadableFile && "\(error)".contains(kind), "\(error)")
+        try XLSXBuilder.write(
+            [
+                ("说明", [["导出说明"], ["共 600 家"]]), ("企业列表", [rows[0], header] + data[..<250]),
+                ("分支机构", [header] + data[250...]),
+            ], to: workbook)
+        #expect(try scan.run(workbook) == expected)
+        // JSON writers leave out the keys of empty values.
+        var lines = Data()
+        for cells in data {
+            let object = Dictionary(uniqueKeysWithValues: zip(header, cells).filter { !$0.1.isEmpty })
+            lines += try JSONSerialization.data(withJSONObject: object) + Data("\n".utf8)
+        }
+        let json = folder.url.appendingPathComponent("export.jsonl")
+        try lines.write(to: json)
+        #expect(try scan.run(json) == expected)
+        // Refused as import refuses them: no sheet with a header; a header and no rows.
+        let noHeader = folder.url.appendingPathComponent("notes.xlsx")
+        try XLSXBuilder.write([("说明", [["导出说明"]])], to: noHeader)
+        let headerOnly = folder.url.appendingPathComponent("header.xlsx")
+        try XLSXBuilder.write([("企业列表", [header])], to: headerOnly)
+        for (file, refusal) in [
+            (noHeader, FileRefusal.noSheetWithLayout(sheets: ["'说明'"])),
+            (headerOnly, .noDataRows(sheets: ["企业列表"])),
+        ] {
+            let error = try #require(throws: IngestError.self) { try scan.run(file) }
+            #expect(error.refusal == refusal, "\(error)")
         }
     }
 }

@@ -43,43 +43,27 @@ public struct RegistryScan: Sendable {
     public func run(_ url: URL, displayName: String? = nil) throws -> Counts {
         _ = try RegistryImporter.attributes(of: url, name: displayName ?? url.lastPathComponent)
         let format = try RegistryFormat(url: url, displayName: displayName)
-        guard format == .csv else {
-            throw IngestError(
-                .unreadableFile, at: .init(file: displayName ?? url.lastPathComponent),
-                expected: "a CSV or TSV export (scan reads text tables only)",
-                found: (format == .xlsx ? "an XLSX workbook" : "a JSON file") + "; import it instead, or save it as CSV"
-            )
-        }
+        // A workbook or JSON file is read in one pass; so is a text file whose records cannot be cut apart, or
+        // one that holds no data row (which the pass refuses as import does, saying why).
+        guard format == .csv else { return try runInOnePass(url, displayName: displayName, format: format) }
         let counts: Counts
         do {
             counts = try runInParallel(TextExport(url: url, displayName: displayName, encoding: options.encoding))
         } catch is RecordChunks.Unaligned {
-            counts = try runInOnePass(url, displayName: displayName)
+            return try runInOnePass(url, displayName: displayName, format: format)
         }
         guard counts.rowsRead == 0 else { return counts }
-        throw try noDataRows(url, name: displayName ?? url.lastPathComponent)
-    }
-
-    /// Why a file without a data row is refused, as import refuses it: it has no rows, or a header alone (at its
-    /// line). Reads the file's first rows again, which is all such a file holds.
-    private func noDataRows(_ url: URL, name: String) throws -> IngestError {
-        var rows: [RawRow] = []
-        try CSVReader(url: url, displayName: name, encoding: options.encoding).forEachRow { row in
-            if rows.count < RowConsumer.headerSearchRows { rows.append(row) }
-        }
-        guard !rows.isEmpty else { return IngestError(.noRows, at: .init(file: name)) }
-        let layout = try HeaderLayout.detect(in: rows, file: name, mapping: options.mapping)
-        let header = rows.first { $0.number == layout.headerRow }
-        return IngestError(.noDataRows(sheets: []), at: .init(file: name, line: header?.line))
+        return try runInOnePass(url, displayName: displayName, format: format)
     }
 
     /// One thread reads and parses while the calling thread classifies.
-    func runInOnePass(_ url: URL, displayName: String? = nil) throws -> Counts {
+    func runInOnePass(_ url: URL, displayName: String? = nil, format: RegistryFormat = .csv) throws -> Counts {
         let name = displayName ?? url.lastPathComponent
         let channel = RowChannel<Fields>(capacity: 8)
-        let reader = CSVReader(url: url, displayName: name, encoding: options.encoding)
-        let mapping = options.mapping
-        let done = channel.startProducer { try Self.read(reader, file: name, mapping: mapping, into: channel) }
+        let options = options
+        let done = channel.startProducer {
+            try Self.read(format, url: url, file: name, options: options, into: channel)
+        }
         defer { done.wait() }
         var counts = Counts()
         var months = MonthMemo()
@@ -102,34 +86,28 @@ public struct RegistryScan: Sendable {
         counts.add(member: classification, month: months.month(of: fields.founded), district: fields.district)
     }
 
-    /// Finds the header among the first rows, then sends each data row's cells in batches.
+    /// Finds each table's header (or each JSON object's keys), then sends each data row's cells in batches; an
+    /// object with no name key (a summary, a note) is no company.
     private static func read(
-        _ reader: CSVReader, file: String, mapping: [String: RegistryField], into channel: RowChannel<Fields>
+        _ format: RegistryFormat, url: URL, file: String, options: RegistryImportOptions,
+        into channel: RowChannel<Fields>
     ) throws {
-        var pending: [RawRow] = []
-        var layout: HeaderLayout?
+        var tables = TableFinder(file: file, mapping: options.mapping, format: format) { $0 }
         var batch: [Fields] = []
         batch.reserveCapacity(512)
-        try reader.forEachRow { row in
-            guard let layout else {
-                pending.append(row)
-                guard pending.count >= RowConsumer.headerSearchRows else { return }
-                let found = try HeaderLayout.detect(in: pending, file: file, mapping: mapping)
-                layout = found
-                batch += pending.filter { $0.number > found.headerRow }.map { Self.fields($0, found) }
-                pending = []
-                return
-            }
-            batch.append(Self.fields(row, layout))
-            if batch.count >= 512 {
-                guard channel.send(batch) else { throw CancellationError() }
-                batch.removeAll(keepingCapacity: true)
-            }
+        let add = { (row: RawRow, layout: HeaderLayout) in
+            if layout.column(of: .name) != nil { batch.append(Self.fields(row, layout)) }
         }
-        if layout == nil, !pending.isEmpty {
-            let found = try HeaderLayout.detect(in: pending, file: file, mapping: mapping)
-            batch += pending.filter { $0.number > found.headerRow }.map { Self.fields($0, found) }
-        }
+        _ = try RegistryImporter.read(
+            format, url: url, name: file, options: options,
+            { row in
+                try tables.accept(row, add)
+                if batch.count >= 512 {
+                    guard channel.send(batch) else { throw CancellationError() }
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }, bytesRead: { _ in })
+        try tables.finish(add)
         if !batch.isEmpty { _ = channel.send(batch) }
     }
 
