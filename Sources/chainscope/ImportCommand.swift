@@ -70,6 +70,15 @@ struct ImportCommand: AsyncParsableCommand {
             let configuration = try Configuration(database: database, language: lang?.language)
             let options = try importOptions()
             if case .postgres = configuration.database { MallocArenas.limitForPostgresImport() }
+            // Files that are all missing, folders or empty are refused without creating a database for nothing.
+            let isNothingToRead = files.allSatisfy { file in
+                (try? RegistryImporter.attributes(of: URL(fileURLWithPath: file), name: file)) == nil
+            }
+            if isNothingToRead && configuration.isMissingSQLiteFile {
+                let store = try CommandError.opening { try SQLiteStore() }
+                _ = try await importFiles(options: options, into: store, language: configuration.language)
+                throw ExitCode(65)
+            }
             let failures = try await configuration.withStore(ifMissing: .create, importingAlone: true) {
                 store throws(CommandError) in
                 try await importFiles(options: options, into: store, language: configuration.language)

@@ -34,7 +34,7 @@ struct DatabaseCommandTests {
         #expect(chinese.output.hasSuffix("\n待应用： 无\n"), "\(chinese.output)")
     }
 
-    @Test("A command that reads a database refuses a path with no file, and creates none; report uses its dataset")
+    @Test("Commands that read a database refuse a path with no file and create none; report uses its own dataset")
     func missingDatabase() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -55,6 +55,10 @@ struct DatabaseCommandTests {
         #expect(report.status == 0 && report.output.contains("**R1**"), "\(report.errors)")
         #expect(report.errors.hasPrefix("note: no database at \(database): the report holds the built-in dataset only"))
         #expect(report.output.contains("No registry imported yet: chainscope import FILE"), "\(report.output)")
+        #expect(!FileManager.default.fileExists(atPath: database))
+        // An import of nothing that can be read (a mistyped file name) creates no database either.
+        let missing = try CommandRun(["import", database + ".csv", "--database", database, "--lang", "en"])
+        #expect(missing.status == 65 && missing.errors.contains("found no such file"), "\(missing.errors)")
         #expect(!FileManager.default.fileExists(atPath: database))
     }
 

@@ -183,7 +183,7 @@ public struct RegistryImporter: Sendable {
     }
 
     /// The attributes of an export to read: a folder, a missing file and an empty one are refused.
-    static func attributes(of url: URL, name: String) throws(IngestError) -> [FileAttributeKey: Any] {
+    public static func attributes(of url: URL, name: String) throws(IngestError) -> [FileAttributeKey: Any] {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else {
             throw IngestError(.missing, at: .init(file: name))
         }
