@@ -83,6 +83,9 @@ public struct HeaderLayout: Sendable, Hashable {
         RegistryField.requiredGroups.filter { group in !group.contains { column(of: $0) != nil } }
     }
 
+    /// How many of a table's first rows a header is looked for among.
+    static let searchRows = 10
+
     /// The best header among the first rows of a table: the one naming the most known fields.
     static func detect(
         in rows: [RawRow], file: String, mapping: [String: RegistryField]

@@ -32,8 +32,6 @@ struct RowConsumer: Sendable {
     let headerFields: HeaderFields
     var classifier: Classifier?
     private var tables: TableFinder<RegistryRowMapper>
-    /// How many rows a header is looked for among.
-    static let headerSearchRows = 10
 
     /// The warnings the file's headers called for, complete once `finish(into:)` has returned.
     var warnings: [ImportWarning] { tables.warnings }

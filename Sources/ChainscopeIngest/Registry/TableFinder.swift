@@ -59,7 +59,7 @@ struct TableFinder<Reader>: Sendable where Reader: Sendable {
             return
         }
         pending.append(row)
-        if pending.count >= RowConsumer.headerSearchRows { try detectHeader(handle) }
+        if pending.count >= HeaderLayout.searchRows { try detectHeader(handle) }
     }
 
     /// Hands on the rows still held back at the end of the input; fails when no table or no data row was found.

@@ -25,7 +25,7 @@ struct ScanPlan: Sendable {
         do {
             _ = try first.bytes.withUnsafeBufferPointer { bytes in
                 try parser.parse(bytes, isLast: first.isLast) { fields in
-                    guard rows.count < RowConsumer.headerSearchRows, !Self.isBlank(fields, in: bytes, scratch: scratch)
+                    guard rows.count < HeaderLayout.searchRows, !Self.isBlank(fields, in: bytes, scratch: scratch)
                     else { return }
                     let cells = fields.map {
                         String(decoding: CSVChunkParser.content(of: $0, in: bytes, scratch: scratch), as: UTF8.self)
@@ -38,7 +38,7 @@ struct ScanPlan: Sendable {
                 for: error, linesBefore: 0, file: export.displayName, encoding: first.encoding, sample: sample)
         }
         guard !rows.isEmpty else { return nil }
-        guard rows.count >= RowConsumer.headerSearchRows || first.isLast else { throw RecordChunks.Unaligned() }
+        guard rows.count >= HeaderLayout.searchRows || first.isLast else { throw RecordChunks.Unaligned() }
         let layout = try HeaderLayout.detect(in: rows, file: export.displayName, mapping: mapping)
         headerRow = layout.headerRow
         name = layout.column(of: .name)
