@@ -22,7 +22,7 @@ struct StagedBatch: Sendable {
 
     /// The quarantine table's columns, in the order `append(quarantined:)` writes them.
     static let quarantineColumns = [
-        "import_id", "row", "line", "sheet", "column", "value", "reason", "reason_detail", "raw",
+        "import_id", "row", "line", "sheet", "sheet_number", "column", "value", "reason", "reason_detail", "raw",
     ]
 
     /// The staging table's columns, in the order `stageRows` writes them.
@@ -74,6 +74,7 @@ struct StagedBatch: Sendable {
         quarantineCopy.field(row.row)
         quarantineCopy.field(row.line)
         quarantineCopy.field(row.sheet)
+        quarantineCopy.field(row.sheetNumber ?? 0)
         quarantineCopy.field(row.column)
         quarantineCopy.field(row.value)
         quarantineCopy.field(row.reason)

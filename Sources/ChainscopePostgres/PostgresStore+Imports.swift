@@ -147,67 +147,27 @@ extension PostgresStore {
     public func quarantinedRows(
         importID: Int64?, after: QuarantinedRow.Place?, limit: Int
     ) async throws -> [QuarantinedRow] {
-        // Import by import, each in two ranges of its (sheet, row) key: the rest of the place's sheet (a text
-        // file's rows have none and come first, as SQLite sorts NULL first), then its later sheets. Each range
-        // starts with a seek in the key's index, where one condition over all would sort or read the import's
-        // rows from its first on every page.
-        var start = after
-        if start == nil { start = try await firstPlace(importID: importID) }
-        guard var place = start else { return [] }
-        var rows: [QuarantinedRow] = []
-        while true {
-            rows += try await quarantineRange(place, laterSheets: false, limit: limit - rows.count)
-            guard rows.count < limit else { return rows }
-            rows += try await quarantineRange(place, laterSheets: true, limit: limit - rows.count)
-            guard rows.count < limit, importID == nil, let next = try await nextImport(after: place.importID) else {
-                return rows
-            }
-            place = QuarantinedRow.Place(importID: next, sheet: nil, row: Int(Int32.min))
+        // One seek in the (import, sheet number, row) key: PostgreSQL compares row values by the index's columns.
+        var binds = PostgresBindings()
+        var conditions: [String] = []
+        if let importID {
+            binds.append(importID)
+            conditions.append("import_id = $\(binds.count)")
         }
-    }
-
-    /// Where listing starts: before the first row of `importID`, or of the first import with quarantined rows.
-    private func firstPlace(importID: Int64?) async throws -> QuarantinedRow.Place? {
-        var first = importID
-        if first == nil { first = try await nextImport(after: Int64.min) }
-        guard let first else { return nil }
-        return QuarantinedRow.Place(importID: first, sheet: nil, row: Int(Int32.min))
-    }
-
-    private func nextImport(after importID: Int64) async throws -> Int64? {
-        var binds = PostgresBindings()
-        binds.append(importID)
-        let rows = try await rows(
-            PostgresQuery(unsafeSQL: "SELECT min(import_id) FROM quarantine WHERE import_id > $1", binds: binds))
-        return try rows.first?.decode(Int64?.self)
-    }
-
-    /// The rows of `place`'s import after it in its sheet, or in the sheets after its sheet, in order.
-    private func quarantineRange(
-        _ place: QuarantinedRow.Place, laterSheets: Bool, limit: Int
-    ) async throws -> [QuarantinedRow] {
-        var binds = PostgresBindings()
-        binds.append(place.importID)
-        let condition: String
-        switch (laterSheets, place.sheet) {
-        case (false, nil):
-            binds.append(place.row)
-            condition = "sheet IS NULL AND row > $2 ORDER BY row"
-        case (false, let sheet?):
-            binds.append(sheet)
-            binds.append(place.row)
-            condition = "sheet = $2 AND row > $3 ORDER BY row"
-        case (true, nil): condition = "sheet IS NOT NULL ORDER BY sheet, row"
-        case (true, let sheet?):
-            binds.append(sheet)
-            condition = "sheet > $2 ORDER BY sheet, row"
+        if let after {
+            binds.append(after.importID)
+            binds.append(after.sheetNumber)
+            binds.append(after.row)
+            let count = binds.count
+            conditions.append("(import_id, sheet_number, row) > ($\(count - 2), $\(count - 1), $\(count))")
         }
         binds.append(limit)
         return try await rows(
             PostgresQuery(
                 unsafeSQL: """
-                    SELECT import_id, row, line, sheet, "column", value, reason, reason_detail, raw FROM quarantine
-                    WHERE import_id = $1 AND \(condition) LIMIT $\(binds.count)
+                    SELECT \(Self.quarantineColumns) FROM quarantine
+                    \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+                    ORDER BY import_id, sheet_number, row LIMIT $\(binds.count)
                     """, binds: binds)
         ).map { try Self.quarantinedRow($0.makeRandomAccess()) }
     }
@@ -221,10 +181,10 @@ extension PostgresStore {
         let rows = try await rows(
             PostgresQuery(
                 unsafeSQL: """
-                    SELECT import_id, row, line, sheet, "column", value, reason, reason_detail, raw, code, total
+                    SELECT \(Self.quarantineColumns), code, total
                     FROM (
                         SELECT *, COUNT(*) OVER grouped AS total,
-                            ROW_NUMBER() OVER (grouped ORDER BY import_id, sheet NULLS FIRST, row) AS number
+                            ROW_NUMBER() OVER (grouped ORDER BY import_id, sheet_number, row) AS number
                         FROM (SELECT *, substring(reason_detail FROM '^\\["([^"\\\\]+)"') AS code FROM quarantine
                             WHERE import_id = ANY($1)) AS coded
                         WINDOW grouped AS (PARTITION BY "column", COALESCE(code, reason))) AS numbered
@@ -235,21 +195,27 @@ extension PostgresStore {
             try rows.map { row in
                 let cells = row.makeRandomAccess()
                 return (
-                    try Self.quarantinedRow(cells), try cells[9].decode(String?.self), try cells[10].decode(Int.self)
+                    try Self.quarantinedRow(cells), try cells[10].decode(String?.self), try cells[11].decode(Int.self)
                 )
             })
     }
 
-    /// A quarantined row from the first nine cells of `cells`, in the order the queries above select them.
+    /// The columns `quarantinedRow` reads, in its order.
+    private static let quarantineColumns =
+        #"import_id, row, line, sheet, sheet_number, "column", value, reason, reason_detail, raw"#
+
+    /// A quarantined row from the first ten cells of `cells`, `quarantineColumns`.
     private static func quarantinedRow(_ cells: PostgresRandomAccessRow) throws -> QuarantinedRow {
         let importID = try cells[0].decode(Int64.self)
         let number = try cells[1].decode(Int.self)
+        let sheetNumber = try cells[4].decode(Int.self)
         return QuarantinedRow(
             importID: importID, row: number, line: try cells[2].decode(Int?.self),
-            sheet: try cells[3].decode(String?.self), column: try cells[4].decode(String?.self),
-            value: try cells[5].decode(String?.self), reason: try cells[6].decode(String.self),
-            reasonDetail: try cells[7].decode(String?.self).flatMap(QuarantineReason.init(storageText:)),
+            sheet: try cells[3].decode(String?.self), sheetNumber: sheetNumber == 0 ? nil : sheetNumber,
+            column: try cells[5].decode(String?.self), value: try cells[6].decode(String?.self),
+            reason: try cells[7].decode(String.self),
+            reasonDetail: try cells[8].decode(String?.self).flatMap(QuarantineReason.init(storageText:)),
             raw: try Self.decode(
-                [String: String].self, try cells[8].decode(String.self), location: "quarantine \(importID)/\(number)"))
+                [String: String].self, try cells[9].decode(String.self), location: "quarantine \(importID)/\(number)"))
     }
 }

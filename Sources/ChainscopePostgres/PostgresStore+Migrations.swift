@@ -41,6 +41,10 @@ extension PostgresStore {
         ("v12-older-exports", ["ALTER TABLE registry_import ADD COLUMN older integer NOT NULL DEFAULT 0"]),
         // What such a row would have changed is kept in the history, marked as not applied.
         ("v13-unapplied-changes", ["ALTER TABLE company_history ADD COLUMN is_applied boolean NOT NULL DEFAULT true"]),
+        // A workbook's quarantined rows are listed in the order of its sheets, by each row's sheet number (0 for a
+        // file without sheets), where they were listed by sheet name. Rows quarantined before keep that order:
+        // their sheets are numbered by name, the workbook's order being unknown.
+        ("v14-quarantine-in-sheet-order", quarantineInSheetOrder),
     ]
 
     /// The two-character province codes of GB/T 2260, each a partition; other codes (national registers
@@ -197,6 +201,19 @@ extension PostgresStore {
 
     /// Each header of raw rows once (`RawHeader`), where every raw row repeated its keys: more than half of
     /// the raw rows' text. Rows stored before keep their keys, and read as before.
+    private static let quarantineInSheetOrder = [
+        "ALTER TABLE quarantine ADD COLUMN sheet_number integer NOT NULL DEFAULT 0",
+        """
+        UPDATE quarantine q SET sheet_number = numbered.number
+        FROM (SELECT import_id, sheet, dense_rank() OVER (PARTITION BY import_id ORDER BY sheet) AS number
+            FROM quarantine WHERE sheet IS NOT NULL GROUP BY import_id, sheet) AS numbered
+        WHERE q.import_id = numbered.import_id AND q.sheet = numbered.sheet
+        """,
+        "ALTER TABLE quarantine ALTER COLUMN sheet_number DROP DEFAULT",
+        "ALTER TABLE quarantine DROP CONSTRAINT quarantine_import_id_sheet_row_key",
+        "ALTER TABLE quarantine ADD PRIMARY KEY (import_id, sheet_number, row)",
+    ]
+
     private static let rawHeaders = [
         "CREATE TABLE raw_header (digest text COLLATE \"C\" PRIMARY KEY, keys text NOT NULL)"
     ]
@@ -206,7 +223,19 @@ extension PostgresStore {
     /// Applies the migrations this database lacks, in one transaction, holding an advisory lock so that
     /// two processes never migrate at once; returns the names applied.
     @discardableResult
-    public func migrate() async throws -> [String] {
+    public func migrate() async throws -> [String] { try await migrate(through: nil) }
+
+    /// Applies the migrations this database lacks up to the one named `last` (all when nil), so tests can build
+    /// the schema a release left behind.
+    @discardableResult
+    func migrate(through last: String?) async throws -> [String] {
+        var wanted = Self.migrations[...]
+        if let last {
+            guard let index = Self.migrations.firstIndex(where: { $0.name == last }) else {
+                preconditionFailure("no migration is named \(last)")
+            }
+            wanted = Self.migrations[...index]
+        }
         do {
             return try await withTransaction { connection in
                 try await connection.query("SELECT pg_advisory_xact_lock(2022330100)", logger: self.logger)
@@ -215,7 +244,7 @@ extension PostgresStore {
                     logger: self.logger)
                 let applied = try await Self.appliedNames(connection, logger: self.logger)
                 var names: [String] = []
-                for migration in Self.migrations where !applied.contains(migration.name) {
+                for migration in wanted where !applied.contains(migration.name) {
                     for statement in migration.sql {
                         try await connection.query(PostgresQuery(unsafeSQL: statement), logger: self.logger)
                     }

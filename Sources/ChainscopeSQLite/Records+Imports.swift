@@ -42,13 +42,15 @@ extension ImportRecord {
 extension QuarantineRecord {
     init(_ row: QuarantinedRow) {
         self.init(
-            importId: row.importID, row: row.row, line: row.line, sheet: row.sheet, column: row.column,
-            value: row.value, reason: row.reason, reasonDetail: row.reasonDetail?.storageText, raw: row.raw)
+            importId: row.importID, row: row.row, line: row.line, sheet: row.sheet, sheetNumber: row.sheetNumber ?? 0,
+            column: row.column, value: row.value, reason: row.reason, reasonDetail: row.reasonDetail?.storageText,
+            raw: row.raw)
     }
 
     var domain: QuarantinedRow {
         QuarantinedRow(
-            importID: importId, row: row, line: line, sheet: sheet, column: column, value: value, reason: reason,
+            importID: importId, row: row, line: line, sheet: sheet, sheetNumber: sheetNumber == 0 ? nil : sheetNumber,
+            column: column, value: value, reason: reason,
             reasonDetail: reasonDetail.flatMap(QuarantineReason.init(storageText:)), raw: raw)
     }
 }

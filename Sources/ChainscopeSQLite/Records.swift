@@ -170,6 +170,8 @@ struct QuarantineRecord: SnakeCaseRecord {
     var row: Int
     var line: Int?
     var sheet: String?
+    /// The sheet's place in its workbook, 0 for a file without sheets (migration v17).
+    var sheetNumber: Int
     var column: String?
     var value: String?
     var reason: String

@@ -56,18 +56,18 @@ extension SQLiteStore {
         importID: Int64?, after: QuarantinedRow.Place?, limit: Int
     ) async throws -> [QuarantinedRow] {
         try await read { db in
-            let order = QuarantineRecord.order(Column("import_id"), Column("sheet"), Column("row"))
+            let (i, n) = (Column("import_id"), Column("sheet_number"))
+            let order = QuarantineRecord.order(i, n, Column("row"))
             guard let after else {
-                let request = importID.map { order.filter(Column("import_id") == $0) } ?? order
+                let request = importID.map { order.filter(i == $0) } ?? order
                 return try request.limit(limit).fetchAll(db).map(\.domain)
             }
             // The rest of the place's sheet, then the import's later sheets, then later imports: three ranges of
-            // the (import, sheet, row) key that each start with a seek, where one condition over all three would
-            // make every page read the import's rows from its first.
-            let (i, s) = (Column("import_id"), Column("sheet"))
+            // the (import, sheet number, row) key that each start with a seek, where one condition over all three
+            // would make every page read the import's rows from its first.
             var ranges = [
-                order.filter(i == after.importID && s == after.sheet && Column("row") > after.row),
-                order.filter(i == after.importID && (after.sheet.map { s > $0 } ?? (s != nil))),
+                order.filter(i == after.importID && n == after.sheetNumber && Column("row") > after.row),
+                order.filter(i == after.importID && n > after.sheetNumber),
             ]
             if importID == nil { ranges.append(order.filter(i > after.importID)) }
             var rows: [QuarantinedRow] = []
@@ -87,7 +87,7 @@ extension SQLiteStore {
                 sql: """
                     SELECT * FROM (
                         SELECT *, COUNT(*) OVER grouped AS total,
-                            ROW_NUMBER() OVER (grouped ORDER BY import_id, sheet, row) AS number
+                            ROW_NUMBER() OVER (grouped ORDER BY import_id, sheet_number, row) AS number
                         FROM (SELECT *, CASE WHEN json_valid(reason_detail) THEN json_extract(reason_detail, '$[0]') END AS code
                             FROM quarantine
                             WHERE import_id IN (\(importIDs.map(String.init).joined(separator: ","))))

@@ -61,6 +61,9 @@ extension SQLiteStore {
         migrator.registerMigration("v16-search-entries-flushed-in-larger-runs") { db in
             try flushSearchEntriesInLargerRuns(db)
         }
+        migrator.registerMigration("v17-quarantine-in-sheet-order") { db in
+            try orderQuarantineBySheetNumber(db)
+        }
         return migrator
     }
 

@@ -124,7 +124,7 @@ struct ClassificationStoreTests {
         let migrated = try SQLiteStore(path: path)
         #expect(
             try await migrated.appliedMigrations().suffix(2) == [
-                "v15-unapplied-changes", "v16-search-entries-flushed-in-larger-runs",
+                "v16-search-entries-flushed-in-larger-runs", "v17-quarantine-in-sheet-order",
             ])
         let imports = try await migrated.imports()
         #expect(imports.map(\.id) == [1] && imports.first?.counts.quarantined == 1)

@@ -103,6 +103,21 @@ struct PostgresSchemaTests {
         }
     }
 
+    @Test(
+        "Migration v14 numbers the sheets of rows quarantined before it by name, keeping their order",
+        PostgresTestServer.required)
+    func sheetsNumberedByName() async throws {
+        try await PostgresTestServer.withStore(migrate: false) { store in
+            try await store.migrate(through: "v13-unapplied-changes")
+            for statement in QuarantineBeforeSheetNumbers.statements { try await store.execute(unsafeSQL: statement) }
+            #expect(try await store.migrate() == ["v14-quarantine-in-sheet-order"])
+            let listing = try await QuarantineBeforeSheetNumbers.listing(store)
+            #expect(listing.all == QuarantineBeforeSheetNumbers.listed)
+            #expect(listing.paged == QuarantineBeforeSheetNumbers.listed)
+            #expect(listing.workbook == Array(QuarantineBeforeSheetNumbers.listed.suffix(3)))
+        }
+    }
+
     @Test("Refreshing the search merges what imports left in its indexes' pending lists", PostgresTestServer.required)
     func pendingListsMerged() async throws {
         let folder = try TemporaryFolder()

@@ -36,9 +36,10 @@ struct ImportJournalTests {
         #expect(try await store.journalMode() == "wal")
         let first = try await RawRowTests.run(RawRowTests.export(rows: [0, 1]), "a.csv", into: store)
         #expect(first.counts.inserted == 2)
-        // Only the small write that gives a pool's readers a WAL file to open.
+        // Only the small write that gives a pool's readers a WAL file to open: the schema's page, and a table's root
+        // page with the free-list page it was taken from (migrations that rebuild a table leave free pages).
         let afterFirst = try Self.walFrames(path)
-        #expect(afterFirst <= 2, "\(afterFirst) frames")
+        #expect(afterFirst <= 3, "\(afterFirst) frames")
         #expect(try await store.journalMode() == "wal")
         #expect(try await Self.companies(store) == 2)
         // The file now holds companies: a newer export changes pages it has, and goes through the WAL.

@@ -67,6 +67,7 @@ struct SQLiteStoreTests {
                     "v9-short-queries-in-full-text", "v10-raw-headers", "v11-history-by-import",
                     "v12-imports-by-reading", "v13-reasons-and-warnings-as-codes", "v14-older-exports",
                     "v15-unapplied-changes", "v16-search-entries-flushed-in-larger-runs",
+                    "v17-quarantine-in-sheet-order",
                 ])
             #expect(try await store.journalMode() == "wal")
             #expect(try await store.foreignKeysEnabled())

@@ -1,31 +1,25 @@
 extension QuarantinedRow {
-    /// Where a row stands in the order quarantined rows are listed in: by import, then sheet (a text file's rows,
-    /// which have none, first), then row. A page of rows starts after one.
+    /// Where a row stands in the order quarantined rows are listed in: by import, then sheet in workbook order (a
+    /// file without sheets has number 0), then row. A page of rows starts after one.
     public struct Place: Hashable, Sendable {
         public var importID: Int64
-        public var sheet: String?
+        public var sheetNumber: Int
         public var row: Int
 
-        public init(importID: Int64, sheet: String?, row: Int) {
+        public init(importID: Int64, sheetNumber: Int, row: Int) {
             self.importID = importID
-            self.sheet = sheet
+            self.sheetNumber = sheetNumber
             self.row = row
         }
     }
 
-    public var place: Place { Place(importID: importID, sheet: sheet, row: row) }
+    public var place: Place { Place(importID: importID, sheetNumber: sheetNumber ?? 0, row: row) }
 }
 
 extension QuarantinedRow.Place: Comparable {
-    /// The stores' order: import, then no sheet before any sheet, sheets by their UTF-8 bytes, then row.
+    /// The stores' order: import, then sheet number, then row.
     public static func < (lhs: Self, rhs: Self) -> Bool {
-        guard lhs.importID == rhs.importID else { return lhs.importID < rhs.importID }
-        switch (lhs.sheet, rhs.sheet) {
-        case (nil, .some): return true
-        case (.some, nil): return false
-        case (let left?, let right?) where left != right: return left.utf8.lexicographicallyPrecedes(right.utf8)
-        default: return lhs.row < rhs.row
-        }
+        (lhs.importID, lhs.sheetNumber, lhs.row) < (rhs.importID, rhs.sheetNumber, rhs.row)
     }
 }
 

@@ -71,6 +71,9 @@ public struct QuarantinedRow: Codable, Hashable, Sendable {
     public var row: Int
     public var line: Int?
     public var sheet: String?
+    /// The sheet's place among the workbook's sheets, 1 for the first; nil for a file without sheets. Rows are
+    /// listed in this order (`place`); it is not part of the row's JSON, whose readers have the sheet's name.
+    public var sheetNumber: Int?
     /// The header of the column at fault, when one is.
     public var column: String?
     public var value: String?
@@ -83,13 +86,14 @@ public struct QuarantinedRow: Codable, Hashable, Sendable {
     public var raw: [String: String]
 
     public init(
-        importID: Int64, row: Int, line: Int? = nil, sheet: String? = nil, column: String?, value: String?,
-        reason: String, reasonDetail: QuarantineReason? = nil, raw: [String: String]
+        importID: Int64, row: Int, line: Int? = nil, sheet: String? = nil, sheetNumber: Int? = nil, column: String?,
+        value: String?, reason: String, reasonDetail: QuarantineReason? = nil, raw: [String: String]
     ) {
         self.importID = importID
         self.row = row
         self.line = line
         self.sheet = sheet
+        self.sheetNumber = sheetNumber
         self.column = column
         self.value = value
         self.reason = reason
@@ -99,12 +103,16 @@ public struct QuarantinedRow: Codable, Hashable, Sendable {
 
     /// A row quarantined for `reason`, its English text kept beside it.
     public init(
-        importID: Int64, row: Int, line: Int? = nil, sheet: String? = nil, column: String?, value: String?,
-        reason: QuarantineReason, raw: [String: String]
+        importID: Int64, row: Int, line: Int? = nil, sheet: String? = nil, sheetNumber: Int? = nil, column: String?,
+        value: String?, reason: QuarantineReason, raw: [String: String]
     ) {
         self.init(
-            importID: importID, row: row, line: line, sheet: sheet, column: column, value: value,
-            reason: reason.description, reasonDetail: reason, raw: raw)
+            importID: importID, row: row, line: line, sheet: sheet, sheetNumber: sheetNumber, column: column,
+            value: value, reason: reason.description, reasonDetail: reason, raw: raw)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case importID, row, line, sheet, column, value, reason, reasonDetail, raw
     }
 
     /// Why, in `language` when the reason's code was stored, else in English.

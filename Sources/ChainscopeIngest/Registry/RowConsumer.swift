@@ -12,12 +12,14 @@ struct PreparedRow: Sendable {
     let number: Int
     let line: Int?
     let sheet: String?
+    let sheetNumber: Int?
     let outcome: Outcome
 
     init(_ row: RawRow, _ outcome: Outcome) {
         number = row.number
         line = row.line
         sheet = row.sheet
+        sheetNumber = row.sheetNumber
         self.outcome = outcome
     }
 }
@@ -105,7 +107,8 @@ struct RowWriter {
             try session.quarantine(
                 QuarantinedRow(
                     importID: importID, row: prepared.number, line: prepared.line, sheet: prepared.sheet,
-                    column: column, value: value, reason: reason, raw: raw.values))
+                    sheetNumber: prepared.sheetNumber, column: column, value: value, reason: reason,
+                    raw: raw.values))
         }
     }
 }

@@ -33,9 +33,9 @@ public struct XLSXReader: Sendable {
         var progress = Progress(archive, parts: ["xl/sharedStrings.xml"] + sheets.map(\.1), url: url, report: bytesRead)
         let strings = try sharedStrings(archive, progress: &progress)
         dates.dateStyles = try dateStyles(archive)
-        for (name, path) in sheets {
+        for (index, (name, path)) in sheets.enumerated() {
             guard let entry = archive[path] else { throw broken(.xlsxMissingPart(path)) }
-            var reader = SheetReader(sheet: name, strings: strings, dates: dates)
+            var reader = SheetReader(sheet: name, number: index + 1, strings: strings, dates: dates)
             try stream(entry, in: archive, part: path, progress: &progress) { event in
                 try reader.handle(event, emit: body)
             }
@@ -193,6 +193,8 @@ public struct XLSXReader: Sendable {
 /// The state of one sheet's XML: the current row, cell, and text.
 private struct SheetReader {
     let sheet: String
+    /// The sheet's place in the workbook, 1 for the first.
+    let number: Int
     var strings: SharedStrings
     let dates: XLSXDates
     var rowNumber = 0
@@ -205,8 +207,9 @@ private struct SheetReader {
     /// Inside a phonetic guide (`<rPh>`) of an inline string, whose text is not the cell's.
     var inPhonetic = false
 
-    init(sheet: String, strings: SharedStrings, dates: XLSXDates) {
+    init(sheet: String, number: Int, strings: SharedStrings, dates: XLSXDates) {
         self.sheet = sheet
+        self.number = number
         self.strings = strings
         self.dates = dates
     }
@@ -217,7 +220,7 @@ private struct SheetReader {
             rowNumber = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1
             cells = []
         case .end("row"):
-            let row = RawRow(number: rowNumber, sheet: sheet, cells: cells)
+            let row = RawRow(number: rowNumber, sheet: sheet, sheetNumber: number, cells: cells)
             if !row.isBlank { try emit(row) }
         case .start("c", let attributes):
             column = attributes["r"].map(Self.columnIndex) ?? cells.count

@@ -11,7 +11,12 @@ extension StoreConformance {
             "the quarantine holds text-file and workbook rows")
         check(
             zip(all, all.dropFirst()).allSatisfy { $0.place < $1.place },
-            "rows are listed by import, then sheet (none first), then row")
+            "rows are listed by import, then sheet number (none first), then row")
+        // The workbook's first sheet, 甲表, sorts after its second, 乙表, by name and by bytes.
+        let sheets = all.filter { $0.importID == workbook.id }.map { [$0.sheet ?? "", "\($0.sheetNumber ?? 0)"] }
+        check(
+            sheets.reduce(into: [[String]]()) { if $0.last != $1 { $0.append($1) } } == [["甲表", "1"], ["乙表", "2"]],
+            "a workbook's rows are listed in the order of its sheets, numbered from 1")
         for size in [1, 2, 3, 7] {
             var paged: [QuarantinedRow] = []
             try await store.forEachQuarantinedRow(importID: nil, pageSize: size) { paged += $0 }
