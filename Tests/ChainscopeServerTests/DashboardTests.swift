@@ -99,9 +99,18 @@ struct DashboardTests {
                 #expect(response.headers[.contentType] == "application/problem+json")
                 #expect(response.text.contains("The API's paths are listed at /api/v1/openapi.json."))
             }
-            // A page whose route exists keeps its own detail.
-            try await client.execute(uri: "/companies/nope", method: .get, headers: [.acceptLanguage: "en"]) {
-                #expect($0.status == .notFound && $0.text.contains("No company has the id"))
+            // A page whose route exists says what it did not find.
+            try await client.execute(uri: "/companies/nope", method: .get, headers: [.acceptLanguage: "zh"]) {
+                #expect($0.status == .notFound)
+                #expect($0.text.contains("<code>nope</code>: 没有此 ID 的企业，请在企业搜索中查找。"), "\($0.text)")
+            }
+            try await client.execute(uri: "/imports/99?lang=ko", method: .get) {
+                #expect($0.status == .notFound)
+                #expect($0.text.contains("<code>99</code>: 이 번호의 가져오기가 없습니다. 데이터 품질 페이지에서 고르세요."))
+            }
+            try await client.execute(uri: "/imports/%3Cb%3E?lang=en", method: .get) {
+                // Decoded, then escaped.
+                #expect($0.status == .notFound && $0.text.contains("<code>&lt;b&gt;</code>: no import has this number"))
             }
         }
     }

@@ -62,7 +62,7 @@ struct CompanyPages: Sendable {
     private func detail(_ frame: PageFrame, id: String) async throws -> (String, String) {
         let taxonomy = try server.taxonomy(frame.request)
         guard let key = CompanyKey(urlID: id), let company = try await server.store.company(key: key) else {
-            throw Problem(.notFound, "No company has the id '\(id)'.")
+            throw frame.missing(id, .noSuchCompany)
         }
         let language = frame.language
         let regions = try await server.state.regions()

@@ -42,9 +42,13 @@ struct DashboardPages: Sendable {
         let frame = PageFrame(language: choice.language, request: request, active: nil)
         let title = problem.status == .notFound ? frame.text(.notFound) : frame.text(.error)
         let detail =
-            problem.isUnknownPath
-            ? "<code>\(HTML.escape(request.uri.path))</code>: \(HTML.escape(frame.text(.noSuchPage)))"
-            : HTML.escape(problem.detail)
+            if problem.isUnknownPath {
+                "<code>\(HTML.escape(request.uri.path))</code>: \(HTML.escape(frame.text(.noSuchPage)))"
+            } else if let subject = problem.subject {
+                "<code>\(HTML.escape(subject))</code>: \(HTML.escape(problem.detail))"
+            } else {
+                HTML.escape(problem.detail)
+            }
         let html = "<h1>\(HTML.escape(title))</h1><p>\(detail)</p>"
         return HTML.response(frame.render(title: title, body: html), choice: choice, status: problem.status)
     }

@@ -13,7 +13,7 @@ enum DashboardText: String, CaseIterable {
     case policies, parks, programmes, issuer, benefits, source
     case file, rowsRead, stored, quarantined, duplicates, quarantineOf, column, value, reason, noImports, warnings
     case noQuarantine, fileLine, problem, rows, byProblem, firstRowsShown
-    case downloadReport, format, synthetic, notFound, noSuchPage, error, apiLink
+    case downloadReport, format, synthetic, notFound, noSuchPage, noSuchCompany, noSuchImport, error, apiLink
     case field, before, after
     case registrationNumber, identifiedBy, nameAndRegion
     case olderRows, olderExplained
@@ -131,6 +131,16 @@ enum DashboardText: String, CaseIterable {
             (
                 "이 주소에는 페이지가 없습니다. 위 메뉴에서 페이지를 고르세요.", "此地址没有页面，请从上方菜单中选择。",
                 "there is no page at this address; choose one from the menu above."
+            )
+        case .noSuchCompany:
+            (
+                "이 ID를 가진 기업이 없습니다. 기업 검색에서 찾아보세요.", "没有此 ID 的企业，请在企业搜索中查找。",
+                "no company has this id; look for it under Companies."
+            )
+        case .noSuchImport:
+            (
+                "이 번호의 가져오기가 없습니다. 데이터 품질 페이지에서 고르세요.", "没有此编号的导入，请在数据质量页中选择。",
+                "no import has this number; choose one under Imports and data quality."
             )
         case .error: ("오류", "错误", "Error")
         case .apiLink: ("JSON API (OpenAPI)", "JSON API（OpenAPI）", "JSON API (OpenAPI)")

@@ -68,7 +68,7 @@ struct ImportPages: Sendable {
     private func quarantine(_ frame: PageFrame, id: String) async throws -> (String, String) {
         guard let number = Int64(id), let record = try await server.store.registryImport(id: number)
         else {
-            throw Problem(.notFound, "No import has the id '\(id)'.")
+            throw frame.missing(id, .noSuchImport)
         }
         let rows = try await server.store.quarantinedRows(importID: number, after: nil, limit: Self.quarantineShown)
         var html =

@@ -20,6 +20,14 @@ struct PageFrame {
 
     func text(_ key: DashboardText) -> String { key.text(language) }
 
+    /// The page's subject (a path parameter, as the address spells it) is not there: a 404 saying so in the
+    /// page's language.
+    func missing(_ subject: String, _ reason: DashboardText) -> Problem {
+        var problem = Problem(.notFound, text(reason))
+        problem.subject = subject.removingPercentEncoding ?? subject
+        return problem
+    }
+
     func render(title: String, body: String) -> String {
         let navigation = Self.sections.map { key, path in
             let current = key == active ? " aria-current=\"page\"" : ""

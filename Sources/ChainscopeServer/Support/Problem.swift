@@ -14,6 +14,9 @@ public struct Problem: Error, HTTPResponseError, Sendable {
     public var parameter: String?
     /// No route has the request's path: the dashboard says so in its reader's language and points to its menu.
     var isUnknownPath = false
+    /// What a dashboard page was asked for that is not there (a company's id, an import's number), shown before
+    /// `detail`, which the page wrote in its reader's language.
+    var subject: String?
     var headers: HTTPFields = [:]
 
     public init(_ status: HTTPResponse.Status, _ detail: String, parameter: String? = nil) {
