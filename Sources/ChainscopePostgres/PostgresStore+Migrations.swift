@@ -199,8 +199,8 @@ extension PostgresStore {
         """
     ]
 
-    /// Each header of raw rows once (`RawHeader`), where every raw row repeated its keys: more than half of
-    /// the raw rows' text. Rows stored before keep their keys, and read as before.
+    /// Migration v14: the quarantine keyed on (import, sheet number, row); sheets of rows quarantined before are
+    /// numbered in the order of their names.
     private static let quarantineInSheetOrder = [
         "ALTER TABLE quarantine ADD COLUMN sheet_number integer NOT NULL DEFAULT 0",
         """
@@ -214,6 +214,8 @@ extension PostgresStore {
         "ALTER TABLE quarantine ADD PRIMARY KEY (import_id, sheet_number, row)",
     ]
 
+    /// Each header of raw rows once (`RawHeader`), where every raw row repeated its keys: more than half of
+    /// the raw rows' text. Rows stored before keep their keys, and read as before.
     private static let rawHeaders = [
         "CREATE TABLE raw_header (digest text COLLATE \"C\" PRIMARY KEY, keys text NOT NULL)"
     ]
