@@ -41,7 +41,7 @@ struct ChangesCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await CommandError.reporting { () async throws(CommandError) in
+        try await CommandError.reporting(in: lang?.language) { () async throws(CommandError) in
             let configuration = try Configuration(database: database, language: lang?.language)
             let (record, changes) = try await configuration.withStore { store throws(CommandError) in
                 let record = try await CommandError.storing {
@@ -53,7 +53,9 @@ struct ChangesCommand: AsyncParsableCommand {
                 }
                 guard let record else {
                     throw importID.map(CommandError.noImport)
-                        ?? CommandError("Nothing has been imported yet.", exitCode: 65)
+                        ?? CommandError(
+                            ko: "아직 가져온 것이 없습니다.", zh: "尚未导入任何数据。", en: "Nothing has been imported yet.",
+                            exitCode: 65)
                 }
                 return (
                     record,

@@ -32,7 +32,7 @@ struct ClassifyCommand: AsyncParsableCommand {
     var database: String?
 
     func run() async throws {
-        try await CommandError.reporting { () async throws(CommandError) in
+        try await CommandError.reporting(in: nil) { () async throws(CommandError) in
             let configuration = try Configuration(database: database, language: nil)
             let chain = try CommandError.loading(taxonomy: taxonomy)
             let classifier = Classifier(chain)
@@ -98,7 +98,7 @@ struct ExplainCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await CommandError.reporting { () async throws(CommandError) in
+        try await CommandError.reporting(in: lang?.language) { () async throws(CommandError) in
             let configuration = try Configuration(database: database, language: lang?.language)
             let reference = try CompanyReference(company)
             let chain = try CommandError.loading(taxonomy: taxonomy)

@@ -31,14 +31,21 @@ enum DatabaseChoice: CustomStringConvertible {
             let rest = text.dropFirst("sqlite:".count)
             if rest.hasPrefix("///") { return String(rest.dropFirst(3)) }
             if !rest.hasPrefix("//") && !rest.isEmpty { return String(rest) }
+            let given = "database \(text.prefix("sqlite:".count))…: "
             throw CommandError(
-                "database \(text.prefix("sqlite:".count))…: name the SQLite file by its path (chainscope.sqlite, "
-                    + "/data/chainscope.sqlite), or as sqlite:PATH.", exitCode: 64)
+                ko: given + "SQLite 파일은 경로(chainscope.sqlite, /data/chainscope.sqlite)나 sqlite:PATH로 지정하세요.",
+                zh: given + "请用路径（chainscope.sqlite、/data/chainscope.sqlite）或 sqlite:PATH 指定 SQLite 文件。",
+                en: given + "name the SQLite file by its path (chainscope.sqlite, /data/chainscope.sqlite), or as "
+                    + "sqlite:PATH.", exitCode: 64)
         }
         if let scheme = text.range(of: "^[A-Za-z][A-Za-z0-9+.-]*://", options: .regularExpression) {
+            let given = "database \(text[scheme].dropLast(3))://…: "
             throw CommandError(
-                "database \(text[scheme].dropLast(3))://…: Chainscope stores into a SQLite file (give its path) or "
-                    + "PostgreSQL (postgres://user@host:port/database).", exitCode: 64)
+                ko: given + "Chainscope는 SQLite 파일(경로를 지정)이나 PostgreSQL(postgres://user@host:port/database)에 "
+                    + "저장합니다.",
+                zh: given + "Chainscope 存入 SQLite 文件（请给出路径）或 PostgreSQL（postgres://user@host:port/database）。",
+                en: given + "Chainscope stores into a SQLite file (give its path) or PostgreSQL "
+                    + "(postgres://user@host:port/database).", exitCode: 64)
         }
         return text
     }
@@ -114,7 +121,11 @@ extension CommandError {
     /// A command that reads a database was given a SQLite path where there is no file.
     static func noDatabase(_ path: String) -> CommandError {
         CommandError(
-            "No database at \(path): the file does not exist. Pass the --database (or CHAINSCOPE_DATABASE) that "
+            ko: "\(path)에 데이터베이스가 없습니다: 파일이 없습니다. `import`나 `demo`가 저장한 --database(또는 "
+                + "CHAINSCOPE_DATABASE)를 지정하거나, `chainscope import EXPORT` 또는 `chainscope demo`로 만드세요.",
+            zh: "\(path) 处没有数据库：文件不存在。请指定 `import` 或 `demo` 存入的 --database（或 CHAINSCOPE_DATABASE），"
+                + "或用 `chainscope import EXPORT` 或 `chainscope demo` 创建。",
+            en: "No database at \(path): the file does not exist. Pass the --database (or CHAINSCOPE_DATABASE) that "
                 + "`import` or `demo` stored into, or create it with `chainscope import EXPORT` or `chainscope demo`.",
             exitCode: noDatabaseExitCode)
     }

@@ -48,7 +48,7 @@ struct DatabaseCommand: AsyncParsableCommand {
         @OptionGroup var options: Options
 
         func run() async throws {
-            try await CommandError.reporting { () async throws(CommandError) in
+            try await CommandError.reporting(in: options.lang?.language) { () async throws(CommandError) in
                 let configuration = try options.configuration
                 let (applied, pending) = try await DatabaseCommand.status(of: configuration.database)
                 let words = DatabaseWords(language: configuration.language)
@@ -71,7 +71,7 @@ struct DatabaseCommand: AsyncParsableCommand {
         @OptionGroup var options: Options
 
         func run() async throws {
-            try await CommandError.reporting { () async throws(CommandError) in
+            try await CommandError.reporting(in: options.lang?.language) { () async throws(CommandError) in
                 let configuration = try options.configuration
                 let applied = try await DatabaseCommand.migrate(configuration.database)
                 let words = DatabaseWords(language: configuration.language)

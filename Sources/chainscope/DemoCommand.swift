@@ -59,8 +59,7 @@ struct DemoCommand: AsyncParsableCommand {
                 try await Server(store: store, port: port, language: lang?.language).run()
             }
         } catch {
-            FileHandle.standardError.write(Data("chainscope: \(error.description)\n".utf8))
-            throw ExitCode(error.exitCode)
+            throw error.reported(in: lang?.language)
         }
     }
 }
@@ -80,8 +79,10 @@ struct Demo {
                 try datasetFolder.map { try DatasetReader().read(URL(fileURLWithPath: $0), displayRoot: $0) }
                 ?? DatasetReader().readBuiltin(Self.builtinID)
         } catch {
-            throw CommandError(
-                "\(error)\nThe database was not changed; fix the file and run the command again.", exitCode: 65)
+            throw CommandError("\(error)", exitCode: 65).adding(
+                ko: "\n데이터베이스는 바뀌지 않았습니다. 파일을 고친 뒤 명령을 다시 실행하세요.",
+                zh: "\n数据库未作任何更改；请修正文件后重新运行命令。",
+                en: "\nThe database was not changed; fix the file and run the command again.")
         }
         return try await configuration.withStore(ifMissing: .create) { store throws(CommandError) in
             try await load(regions: regions, dataset: dataset, into: store)

@@ -40,7 +40,7 @@ struct EvaluateCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        try await CommandError.reporting { () async throws(CommandError) in
+        try await CommandError.reporting(in: nil) { () async throws(CommandError) in
             let configuration = try Configuration(database: database, language: nil)
             let chain = try CommandError.loading(taxonomy: taxonomy)
             let labelled: [ChainLabel]

@@ -85,8 +85,7 @@ struct ImportCommand: AsyncParsableCommand {
             }
             if failures > 0 { throw ExitCode(65) }
         } catch let error as CommandError {
-            FileHandle.standardError.write(Data("chainscope: \(error.description)\n".utf8))
-            throw ExitCode(error.exitCode)
+            throw error.reported(in: lang?.language)
         }
     }
 
@@ -127,20 +126,22 @@ struct ImportCommand: AsyncParsableCommand {
 
     private func importOptions() throws(CommandError) -> RegistryImportOptions {
         guard let named = TextEncoding.named(encoding) else {
-            throw CommandError("--encoding \(encoding) is not known; use auto, utf-8, gb18030 or utf-16.", exitCode: 64)
+            throw CommandError.unknownEncoding(encoding)
         }
         var options = RegistryImportOptions(encoding: named)
         if taxonomy != "none" { options.classifier = Classifier(try CommandError.loading(taxonomy: taxonomy)) }
         if let snapshotDate {
             guard let date = CalendarDate(iso: snapshotDate) else {
-                throw CommandError(
-                    "--snapshot-date \(snapshotDate) is not a date; write it as 2022-10-31.", exitCode: 64)
+                throw CommandError.notADate("--snapshot-date", snapshotDate)
             }
             guard date <= RegistryImportOptions.latestSnapshotDate() else {
                 // A later day would make this export the newest for good: the exports that follow it would not
                 // update what it stored.
                 throw CommandError(
-                    "--snapshot-date \(snapshotDate) is after today; give the day the file was exported.", exitCode: 64)
+                    ko: "--snapshot-date \(snapshotDate)은(는) 오늘 이후입니다. 파일을 내보낸 날짜를 쓰세요.",
+                    zh: "--snapshot-date \(snapshotDate) 晚于今天；请填写文件导出的日期。",
+                    en: "--snapshot-date \(snapshotDate) is after today; give the day the file was exported.",
+                    exitCode: 64)
             }
             options.snapshotDate = date
         }

@@ -65,7 +65,10 @@ final class OutputFile {
     }
 
     private static func failure(_ path: String, _ reason: String) -> CommandError {
-        CommandError("Cannot write \(path): \(reason)\(reason.hasSuffix(".") ? "" : ".")", exitCode: 74)
+        let reason = reason.hasSuffix(".") ? String(reason.dropLast()) : reason
+        return CommandError(
+            ko: "\(path)에 쓸 수 없습니다: \(reason).", zh: "无法写入 \(path)：\(reason)。",
+            en: "Cannot write \(path): \(reason).", exitCode: 74)
     }
 }
 

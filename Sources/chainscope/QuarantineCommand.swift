@@ -68,7 +68,8 @@ struct QuarantineCommand: AsyncParsableCommand {
 
         func run() async throws {
             var array = JSONOutput.ArrayWriter()
-            let (count, language) = try await CommandError.reporting { () async throws(CommandError) in
+            let (count, language) = try await CommandError.reporting(in: selection.lang?.language) {
+                () async throws(CommandError) in
                 try await selection.forEachPage { rows, language in
                     if json {
                         for row in rows { array.append(row) }
@@ -99,7 +100,7 @@ struct QuarantineCommand: AsyncParsableCommand {
         var output: String?
 
         func run() async throws {
-            try await CommandError.reporting { () async throws(CommandError) in
+            try await CommandError.reporting(in: selection.lang?.language) { () async throws(CommandError) in
                 let sink = try OutputFile(output)
                 // A byte-order mark, so that spreadsheet programs read a file's Chinese as UTF-8.
                 if output != nil { try sink.write(Data([0xEF, 0xBB, 0xBF])) }

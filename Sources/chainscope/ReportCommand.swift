@@ -51,16 +51,19 @@ struct ReportCommand: AsyncParsableCommand {
     var database: String?
 
     func run() async throws {
-        try await CommandError.reporting { () async throws(CommandError) in
+        try await CommandError.reporting(in: lang?.language) { () async throws(CommandError) in
             let configuration = try Configuration(database: database, language: lang?.language)
             let day = try asOf.map { text throws(CommandError) in
                 guard let day = CalendarDate(iso: text) else {
-                    throw CommandError("--as-of '\(text)' is not a date; write it as YYYY-MM-DD.", exitCode: 64)
+                    throw CommandError.notADate("--as-of", text)
                 }
                 return day
             }
             guard format != .pdf || output != nil else {
-                throw CommandError("A PDF needs a file: add --output report.pdf.", exitCode: 64)
+                throw CommandError(
+                    ko: "PDF는 파일로만 씁니다. --output report.pdf를 붙이세요.",
+                    zh: "PDF 需要写入文件：请加上 --output report.pdf。",
+                    en: "A PDF needs a file: add --output report.pdf.", exitCode: 64)
             }
             let chain = try CommandError.loading(taxonomy: taxonomy)
             let report = try await configuration.withStore(ifMissing: .readEmpty) { store throws(CommandError) in
@@ -133,7 +136,9 @@ struct ReportInputs {
         guard builtin.info.region.rawValue == region else {
             let known = Set(stored.map(\.region.rawValue) + [builtin.info.region.rawValue]).sorted()
             throw CommandError(
-                "No dataset covers region '\(region)'; regions with a dataset: \(known.joined(separator: ", ")).",
+                ko: "지역 '\(region)'의 데이터셋이 없습니다. 데이터셋이 있는 지역: \(known.joined(separator: ", ")).",
+                zh: "没有覆盖地区“\(region)”的数据集；有数据集的地区：\(known.joined(separator: "、"))。",
+                en: "No dataset covers region '\(region)'; regions with a dataset: \(known.joined(separator: ", ")).",
                 exitCode: 64)
         }
         return (builtin, regions)

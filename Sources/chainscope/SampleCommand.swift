@@ -54,7 +54,7 @@ struct SampleCommand: AsyncParsableCommand {
         guard let textEncoding else { throw ValidationError("--encoding \(encoding) is not known") }
         let regions = try RegionTableReader().readBuiltin()
         let writer = SampleWriter(generator: SampleGenerator(seed: seed, regions: regions))
-        try await CommandError.reporting { () async throws(CommandError) in
+        try await CommandError.reporting(in: nil) { () async throws(CommandError) in
             // Written beside and renamed over the paths once whole: an interrupted run leaves no half file to import.
             let file = try OutputFile(output)
             let labelFile = try labels.map { path throws(CommandError) in try OutputFile(path) }
@@ -66,7 +66,9 @@ struct SampleCommand: AsyncParsableCommand {
             } catch let error as CommandError {
                 throw error
             } catch {
-                throw CommandError("Cannot write \(output): \(error)", exitCode: 74)
+                throw CommandError(
+                    ko: "\(output)에 쓸 수 없습니다: \(error)", zh: "无法写入 \(output)：\(error)",
+                    en: "Cannot write \(output): \(error)", exitCode: 74)
             }
             try file.commit()
             try labelFile?.commit()

@@ -47,10 +47,9 @@ struct ScanCommand: AsyncParsableCommand {
     var lang: LanguageOption?
 
     func run() async throws {
-        try await CommandError.reporting { () async throws(CommandError) in
+        try await CommandError.reporting(in: lang?.language) { () async throws(CommandError) in
             guard let named = TextEncoding.named(encoding) else {
-                throw CommandError(
-                    "--encoding \(encoding) is not known; use auto, utf-8, gb18030 or utf-16.", exitCode: 64)
+                throw CommandError.unknownEncoding(encoding)
             }
             let language = try Configuration(database: nil, language: lang?.language).language
             let chain = try CommandError.loading(taxonomy: taxonomy)

@@ -42,7 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
     var lang: LanguageOption?
 
     func run() async throws {
-        try await CommandError.reporting { () async throws(CommandError) in
+        try await CommandError.reporting(in: lang?.language) { () async throws(CommandError) in
             let configuration = try Configuration(database: database, language: lang?.language)
             let isNew = configuration.isMissingSQLiteFile
             try await configuration.withStore(ifMissing: .create) { store throws(CommandError) in
@@ -93,7 +93,9 @@ struct Server {
             try await app.runService()
         } catch {
             throw CommandError(
-                "The server stopped: \(error)\nIf the port is taken, pass another with --port.", exitCode: 70)
+                ko: "서버가 멈췄습니다: \(error)\n포트가 이미 쓰이고 있다면 --port로 다른 포트를 지정하세요.",
+                zh: "服务器已停止：\(error)\n如果端口已被占用，请用 --port 指定其他端口。",
+                en: "The server stopped: \(error)\nIf the port is taken, pass another with --port.", exitCode: 70)
         }
     }
 }

@@ -32,7 +32,7 @@ struct TaxonomyCommand: AsyncParsableCommand {
         var json = false
 
         func run() async throws {
-            try await CommandError.reporting { () async throws(CommandError) in
+            try await CommandError.reporting(in: lang?.language) { () async throws(CommandError) in
                 let language = try Configuration(database: nil, language: lang?.language).language
                 let chain = try CommandError.loading(taxonomy: taxonomy)
                 if json {
@@ -88,7 +88,7 @@ struct TaxonomyCommand: AsyncParsableCommand {
         var taxonomies: [String] = ["ai"]
 
         func run() async throws {
-            try await CommandError.reporting { () async throws(CommandError) in
+            try await CommandError.reporting(in: nil) { () async throws(CommandError) in
                 var failed = false
                 for name in taxonomies {
                     do {
@@ -99,7 +99,11 @@ struct TaxonomyCommand: AsyncParsableCommand {
                         FileHandle.standardError.write(Data("chainscope: \(error)\n".utf8))
                     }
                 }
-                if failed { throw CommandError("Fix the problems above; nothing was changed.", exitCode: 65) }
+                if failed {
+                    throw CommandError(
+                        ko: "위의 문제를 고치세요. 바뀐 것은 없습니다.", zh: "请修正以上问题；未作任何更改。",
+                        en: "Fix the problems above; nothing was changed.", exitCode: 65)
+                }
             }
         }
     }
@@ -122,7 +126,7 @@ struct TaxonomyCommand: AsyncParsableCommand {
         var limit = 50
 
         func run() async throws {
-            try await CommandError.reporting { () async throws(CommandError) in
+            try await CommandError.reporting(in: nil) { () async throws(CommandError) in
                 let configuration = try Configuration(database: database, language: nil)
                 let before = Classifier(try CommandError.loading(taxonomy: old))
                 let after = Classifier(try CommandError.loading(taxonomy: new))

@@ -46,7 +46,8 @@ struct DatabaseCommandTests {
             ["explain", "91330106000002372W"], ["changes"], ["quarantine", "list"], ["quarantine", "export"],
             ["classify"], ["taxonomy", "diff", "ai", "ai"], ["evaluate", "--labels", labels],
         ] {
-            let run = try CommandRun(command + ["--database", database])
+            // Not every command has --lang; the environment gives them all the language.
+            let run = try CommandRun(command + ["--database", database], environment: ["CHAINSCOPE_LANG": "en"])
             #expect(run.status == 66, "\(command) \(run.errors)")
             #expect(run.errors.contains("No database at \(database): the file does not exist."), "\(run.errors)")
             #expect(!FileManager.default.fileExists(atPath: database), "\(command)")
@@ -105,7 +106,7 @@ struct DatabaseCommandTests {
             ("sqlite://h/x", "database sqlite:…: name the SQLite file by its path"),
             ("mysql://root:s3cret@h/db", "database mysql://…: Chainscope stores into a SQLite file"),
         ] {
-            let run = try CommandRun(["db", "status", "--database", text])
+            let run = try CommandRun(["db", "status", "--lang", "en", "--database", text])
             #expect(run.status == 64 && run.errors.contains(said) && !run.errors.contains("s3cret"), "\(run.errors)")
         }
     }

@@ -96,7 +96,7 @@ struct DemoCommandTests {
         let text = try String(contentsOf: facts, encoding: .utf8).replacingOccurrences(
             of: "value: 10320", with: "value: lots")
         try text.write(to: facts, atomically: true, encoding: .utf8)
-        let bad = try CommandRun(["demo", "--dataset", broken.path, "--database", database])
+        let bad = try CommandRun(["demo", "--dataset", broken.path, "--lang", "en", "--database", database])
         #expect(bad.status == 65)
         #expect(bad.errors.contains("facts.yaml:"))
         #expect(bad.errors.contains("'lots'"))

@@ -39,7 +39,8 @@ struct ImportCommandTests {
             "sample", "--rows", "10", "--output", export, "--labels", folder.appendingPathComponent("no/l.csv").path,
         ])
         #expect(
-            failed.status == 74 && failed.errors.contains("/no/l.csv: No such file or directory."), "\(failed.errors)")
+            failed.status == 74 && failed.errors.contains("/no/l.csv에 쓸 수 없습니다: No such file or directory."),
+            "\(failed.errors)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: export)) == before)
         let same = try CommandRun(["sample", "--rows", "10", "--output", export, "--labels", folder.path + "/./s.csv"])
         #expect(same.status == 64 && same.errors.contains("is the file --output writes"), "\(same.errors)")
@@ -54,7 +55,10 @@ struct ImportCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.hasPrefix(".") })
         // A snapshot date after today would make the export the newest for good; it is refused before anything.
         let future = try CommandRun(["import", export, "--database", database, "--snapshot-date", "2999-01-01"])
-        #expect(future.status == 64 && future.errors.contains("--snapshot-date 2999-01-01 is after today"))
+        // Without --lang or CHAINSCOPE_LANG, in Korean.
+        #expect(
+            future.status == 64 && future.errors.contains("--snapshot-date 2999-01-01은(는) 오늘 이후입니다"),
+            "\(future.errors)")
         #expect(!FileManager.default.fileExists(atPath: database))
         let first = try CommandRun([
             "import", export, "--database", database, "--json", "--snapshot-date", "2022-10-31",
@@ -110,7 +114,7 @@ struct ImportCommandTests {
             "quarantine", "export", "--import", "99", "--database", database, "--output", csv,
         ])
         #expect(unknown.status == 65)
-        #expect(unknown.errors.contains("No import has the number 99"), "\(unknown.errors)")
+        #expect(unknown.errors.contains("번호가 99인 가져오기가 없습니다"), "\(unknown.errors)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: csv)) == earlier)
         let listed = try CommandRun(["quarantine", "list", "--import", "99", "--database", database])
         #expect(listed.status == 65 && listed.output.isEmpty, "\(listed.output)")

@@ -83,7 +83,7 @@ struct ReportCommandTests {
     func badInput() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
-        let region = try CommandRun(["report", "--region", "110000", "--database", workspace.database])
+        let region = try CommandRun(["report", "--region", "110000", "--lang", "en", "--database", workspace.database])
         #expect(region.status == 64 && region.errors.contains("regions with a dataset: 330100"), "\(region.errors)")
         let date = try CommandRun(["report", "--as-of", "2022-13-01", "--database", workspace.database])
         #expect(date.status == 64 && date.errors.contains("YYYY-MM-DD"), "\(date.errors)")
