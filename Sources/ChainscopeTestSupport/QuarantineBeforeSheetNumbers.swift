@@ -23,7 +23,8 @@ public enum QuarantineBeforeSheetNumbers {
     /// unknown, its sheets are numbered by name, so they stay in the order they were listed in.
     public static let listed = ["1 - 0 3", "1 - 0 5", "2 乙表 1 3", "2 甲表 2 2", "2 甲表 2 4"]
 
-    /// Checks `store`'s listing after the migration, whole and a row a page, of every import and of the workbook's.
+    /// `store`'s listing after the migration, described as `listed` is: read whole, a row a page, and the workbook's
+    /// import alone two rows a page.
     public static func listing(_ store: any Store) async throws -> (all: [String], paged: [String], workbook: [String])
     {
         func described(_ rows: [QuarantinedRow]) -> [String] {
