@@ -26,10 +26,6 @@ struct PreparedRow: Sendable {
 
 /// Maps each data row of the tables `TableFinder` finds; storing them is the writer's part.
 struct RowConsumer: Sendable {
-    let regions: RegionDirectory
-    let importID: Int64
-    let file: String
-    let snapshotDate: CalendarDate
     /// What headers stand for, for comparing a company's cells with those stored under another header.
     let headerFields: HeaderFields
     var classifier: Classifier?
@@ -42,16 +38,12 @@ struct RowConsumer: Sendable {
         regions: RegionDirectory, importID: Int64, file: String, snapshotDate: CalendarDate,
         mapping: [String: RegistryField], format: RegistryFormat
     ) {
-        self.regions = regions
-        self.importID = importID
-        self.file = file
-        self.snapshotDate = snapshotDate
-        let field = HeaderLayout.field(mapping: mapping)
-        headerFields = HeaderFields { field($0)?.rawValue }
         tables = TableFinder(file: file, mapping: mapping, format: format) { layout in
             RegistryRowMapper(
                 layout: layout, regions: regions, importID: importID, file: file, snapshotDate: snapshotDate)
         }
+        let field = tables.fieldOf
+        headerFields = HeaderFields { field($0)?.rawValue }
     }
 
     /// Appends to `prepared` the data rows `row` completes: none while a header is still being looked for,

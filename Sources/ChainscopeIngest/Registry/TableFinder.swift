@@ -10,7 +10,8 @@ struct TableFinder<Reader>: Sendable where Reader: Sendable {
     let mapping: [String: RegistryField]
     let format: RegistryFormat
     private let makeReader: @Sendable (HeaderLayout) -> Reader
-    private let fieldOf: @Sendable (String) -> RegistryField?
+    /// The field each header names, by the mapping, else the synonym tables.
+    let fieldOf: @Sendable (String) -> RegistryField?
     private(set) var warnings: [ImportWarning] = []
     /// Rows of the current table held back until its header is known.
     private var pending: [RawRow] = []
