@@ -70,15 +70,16 @@ enum MissingDatabase {
     /// Refuses to run: a command that reads would answer from an empty database, as if nothing had been imported,
     /// and leave an empty file behind (a mistyped path, or another folder than the database's).
     case refuse
-    /// Works on an empty database in memory, saying so: `report`, whose built-in dataset needs no database.
+    /// Works on an empty database in memory and leaves no file: `report`, whose built-in dataset needs no
+    /// database (it says so itself), and `import` of files that hold nothing to read.
     case readEmpty
 }
 
 extension Configuration {
-    /// Whether the database is a SQLite file that does not exist yet.
-    var isMissingSQLiteFile: Bool {
-        guard case .sqlite(let path) = database else { return false }
-        return !FileManager.default.fileExists(atPath: path)
+    /// The path of the SQLite file the database is, when that file does not exist yet.
+    var missingSQLitePath: String? {
+        guard case .sqlite(let path) = database, !FileManager.default.fileExists(atPath: path) else { return nil }
+        return path
     }
 
     /// Opens the configured store (migrating its schema) for `body`; a PostgreSQL store's connection pool
@@ -94,12 +95,9 @@ extension Configuration {
             // Before the command's first database opens (no other thread uses SQLite yet); once SQLite is
             // initialised, as when `demo --serve` opens its database again to serve it, this changes nothing.
             SQLiteStore.configureProcess()
-            let isMissing = missing != .create && isMissingSQLiteFile
+            let isMissing = missing != .create && missingSQLitePath != nil
             if isMissing && missing == .refuse { throw CommandError.noDatabase(path) }
-            if isMissing {
-                FileHandle.standardError.write(Data(language.noDatabaseNote(path).utf8))
-                return try await body(try CommandError.opening { try SQLiteStore() })
-            }
+            if isMissing { return try await body(try CommandError.opening { try SQLiteStore() }) }
             let store = try CommandError.opening { try SQLiteStore(path: path, importsAlone: importingAlone) }
             return try await body(store)
         case .postgres(let location):

@@ -74,13 +74,9 @@ struct ImportCommand: AsyncParsableCommand {
             let isNothingToRead = files.allSatisfy { file in
                 (try? RegistryImporter.attributes(of: URL(fileURLWithPath: file), name: file)) == nil
             }
-            if isNothingToRead && configuration.isMissingSQLiteFile {
-                let store = try CommandError.opening { try SQLiteStore() }
-                _ = try await importFiles(options: options, into: store, language: configuration.language)
-                throw ExitCode(65)
-            }
-            let failures = try await configuration.withStore(ifMissing: .create, importingAlone: true) {
-                store throws(CommandError) in
+            let failures = try await configuration.withStore(
+                ifMissing: isNothingToRead ? .readEmpty : .create, importingAlone: true
+            ) { store throws(CommandError) in
                 try await importFiles(options: options, into: store, language: configuration.language)
             }
             if failures > 0 { throw ExitCode(65) }

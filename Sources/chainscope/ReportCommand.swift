@@ -66,6 +66,9 @@ struct ReportCommand: AsyncParsableCommand {
                     en: "A PDF needs a file: add --output report.pdf.", exitCode: 64)
             }
             let chain = try CommandError.loading(taxonomy: taxonomy)
+            if let path = configuration.missingSQLitePath {
+                FileHandle.standardError.write(Data(configuration.language.noDatabaseNote(path).utf8))
+            }
             let report = try await configuration.withStore(ifMissing: .readEmpty) { store throws(CommandError) in
                 try await ReportInputs(store: store, region: region).report(
                     language: configuration.language, taxonomy: chain, asOf: day)

@@ -44,9 +44,9 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandError.reporting(in: lang?.language) { () async throws(CommandError) in
             let configuration = try Configuration(database: database, language: lang?.language)
-            let isNew = configuration.isMissingSQLiteFile
+            let created = configuration.missingSQLitePath
             try await configuration.withStore(ifMissing: .create) { store throws(CommandError) in
-                if isNew, case .sqlite(let path) = configuration.database {
+                if let path = created {
                     // A mistyped --database, or another folder than the database's, would serve an empty dashboard.
                     let note =
                         "chainscope: \(path) did not exist and was created empty; import an export into it "
