@@ -64,7 +64,8 @@ final class OutputFile {
         self.temporary = nil
     }
 
-    private static func failure(_ path: String, _ reason: String) -> CommandError {
+    /// Writing `path` failed for `reason`: an I/O error.
+    static func failure(_ path: String, _ reason: String) -> CommandError {
         let reason = reason.hasSuffix(".") ? String(reason.dropLast()) : reason
         return CommandError(
             ko: "\(path)에 쓸 수 없습니다: \(reason).", zh: "无法写入 \(path)：\(reason)。",

@@ -66,9 +66,7 @@ struct SampleCommand: AsyncParsableCommand {
             } catch let error as CommandError {
                 throw error
             } catch {
-                throw CommandError(
-                    ko: "\(output)에 쓸 수 없습니다: \(error)", zh: "无法写入 \(output)：\(error)",
-                    en: "Cannot write \(output): \(error)", exitCode: 74)
+                throw OutputFile.failure(output, "\(error)")
             }
             try file.commit()
             try labelFile?.commit()
