@@ -79,7 +79,7 @@ struct StagedBatch: Sendable {
         quarantineCopy.field(row.value)
         quarantineCopy.field(row.reason)
         quarantineCopy.field(row.reasonDetail?.storageText)
-        quarantineCopy.field(try PostgresStore.json(row.raw))
+        quarantineCopy.field(row.rawStorageText)
         quarantineCopy.endRow()
         quarantined += 1
     }

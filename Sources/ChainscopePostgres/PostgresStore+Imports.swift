@@ -209,13 +209,18 @@ extension PostgresStore {
         let importID = try cells[0].decode(Int64.self)
         let number = try cells[1].decode(Int.self)
         let sheetNumber = try cells[4].decode(Int.self)
+        let text = try cells[9].decode(String.self)
+        guard let raw = QuarantinedRow.raw(storageText: text) else {
+            throw StoreError(
+                .corruptRow, location: "quarantine \(importID)/\(sheetNumber)/\(number)",
+                detail: "its raw row is neither a JSON object of texts nor an array of its columns and cells")
+        }
         return QuarantinedRow(
             importID: importID, row: number, line: try cells[2].decode(Int?.self),
             sheet: try cells[3].decode(String?.self), sheetNumber: sheetNumber == 0 ? nil : sheetNumber,
             column: try cells[5].decode(String?.self), value: try cells[6].decode(String?.self),
             reason: try cells[7].decode(String.self),
             reasonDetail: try cells[8].decode(String?.self).flatMap(QuarantineReason.init(storageText:)),
-            raw: try Self.decode(
-                [String: String].self, try cells[9].decode(String.self), location: "quarantine \(importID)/\(number)"))
+            raw: raw.raw, rawColumns: raw.columns)
     }
 }

@@ -44,13 +44,15 @@ extension QuarantineRecord {
         self.init(
             importId: row.importID, row: row.row, line: row.line, sheet: row.sheet, sheetNumber: row.sheetNumber ?? 0,
             column: row.column, value: row.value, reason: row.reason, reasonDetail: row.reasonDetail?.storageText,
-            raw: row.raw)
+            raw: row.rawStorageText)
     }
 
-    var domain: QuarantinedRow {
-        QuarantinedRow(
+    func domain() throws -> QuarantinedRow {
+        let (values, columns) = try required(
+            QuarantinedRow.raw(storageText: raw), "quarantine", "\(importId)/\(sheetNumber)/\(row)", "raw", raw: raw)
+        return QuarantinedRow(
             importID: importId, row: row, line: line, sheet: sheet, sheetNumber: sheetNumber == 0 ? nil : sheetNumber,
             column: column, value: value, reason: reason,
-            reasonDetail: reasonDetail.flatMap(QuarantineReason.init(storageText:)), raw: raw)
+            reasonDetail: reasonDetail.flatMap(QuarantineReason.init(storageText:)), raw: values, rawColumns: columns)
     }
 }

@@ -177,5 +177,6 @@ struct QuarantineRecord: SnakeCaseRecord {
     var reason: String
     /// `QuarantineReason.storageText`; NULL for rows quarantined before migration v13.
     var reasonDetail: String?
-    var raw: [String: String]
+    /// `QuarantinedRow.rawStorageText`: a JSON object for rows quarantined before their column order was kept.
+    var raw: String
 }

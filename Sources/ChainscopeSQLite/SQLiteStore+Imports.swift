@@ -60,7 +60,7 @@ extension SQLiteStore {
             let order = QuarantineRecord.order(i, n, Column("row"))
             guard let after else {
                 let request = importID.map { order.filter(i == $0) } ?? order
-                return try request.limit(limit).fetchAll(db).map(\.domain)
+                return try request.limit(limit).fetchAll(db).map { try $0.domain() }
             }
             // The rest of the place's sheet, then the import's later sheets, then later imports: three ranges of
             // the (import, sheet number, row) key that each start with a seek, where one condition over all three
@@ -73,7 +73,7 @@ extension SQLiteStore {
             var rows: [QuarantinedRow] = []
             for range in ranges where rows.count < limit {
                 let scoped = importID.map { range.filter(i == $0) } ?? range
-                rows += try scoped.limit(limit - rows.count).fetchAll(db).map(\.domain)
+                rows += try scoped.limit(limit - rows.count).fetchAll(db).map { try $0.domain() }
             }
             return rows
         }
@@ -96,7 +96,7 @@ extension SQLiteStore {
                     ORDER BY total DESC, "column", COALESCE(code, reason), number
                     """,
                 arguments: [examples]
-            ).map { row in (try QuarantineRecord(row: row).domain, row["code"] as String?, row["total"] as Int) }
+            ).map { row in (try QuarantineRecord(row: row).domain(), row["code"] as String?, row["total"] as Int) }
         }
         return QuarantineGroup.grouping(rows)
     }

@@ -112,10 +112,13 @@ extension CommandError {
             en: "No import has the number \(id); each import prints its number (\"as import #N\").", exitCode: 65)
     }
 
-    /// Runs store work, turning failure into an I/O error.
+    /// Runs store work, turning failure into an I/O error; a command's own error (a file it writes into from the
+    /// store's pages) stays as it is.
     static func storing<Value>(_ body: () async throws -> Value) async throws(CommandError) -> Value {
         do {
             return try await body()
+        } catch let error as CommandError {
+            throw error
         } catch {
             throw CommandError("\(error)", exitCode: (error as? StoreError)?.code == .busy ? busyExitCode : 74)
         }

@@ -17,6 +17,7 @@ struct QuarantineCommand: AsyncParsableCommand {
               chainscope quarantine list --import 3 --lang en
               chainscope quarantine list --import 3 --json
               chainscope quarantine export --output quarantine.csv
+              chainscope quarantine export --import 3 --original --output fix.csv
             """,
         subcommands: [List.self, Export.self]
     )
@@ -37,22 +38,40 @@ struct QuarantineCommand: AsyncParsableCommand {
         func forEachPage(
             _ body: @escaping ([QuarantinedRow], Language) throws -> Void
         ) async throws(CommandError) -> (count: Int, language: Language) {
-            let configuration = try Configuration(database: database, language: lang?.language)
-            let count = try await configuration.withStore { store throws(CommandError) in
-                if let importID, try await CommandError.storing({ try await store.registryImport(id: importID) }) == nil
-                {
-                    throw CommandError.noImport(importID)
-                }
-                return try await CommandError.storing {
-                    var count = 0
-                    try await store.forEachQuarantinedRow(importID: importID) { rows in
-                        count += rows.count
-                        try body(rows, configuration.language)
-                    }
-                    return count
-                }
+            try await withSelection { store, _, language throws(CommandError) in
+                (try await Self.forEachPage(in: store, importID: importID) { try body($0, language) }, language)
             }
-            return (count, configuration.language)
+        }
+
+        /// Calls `body` with the store, the import `--import` names (refused when there is none) and the language
+        /// of the command's output.
+        func withSelection<Value: Sendable>(
+            _ body: (any Store, RegistryImport?, Language) async throws(CommandError) -> Value
+        ) async throws(CommandError) -> Value {
+            let configuration = try Configuration(database: database, language: lang?.language)
+            return try await configuration.withStore { store throws(CommandError) in
+                var selected: RegistryImport?
+                if let importID {
+                    selected = try await CommandError.storing { try await store.registryImport(id: importID) }
+                    if selected == nil { throw CommandError.noImport(importID) }
+                }
+                return try await body(store, selected, configuration.language)
+            }
+        }
+
+        /// Calls `body` with the rows of `importID` (of every import when nil) a page at a time, in listing order;
+        /// returns how many there were.
+        static func forEachPage(
+            in store: any Store, importID: Int64?, _ body: @escaping ([QuarantinedRow]) throws -> Void
+        ) async throws(CommandError) -> Int {
+            try await CommandError.storing {
+                var count = 0
+                try await store.forEachQuarantinedRow(importID: importID) { rows in
+                    count += rows.count
+                    try body(rows)
+                }
+                return count
+            }
         }
     }
 
@@ -91,7 +110,12 @@ struct QuarantineCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write quarantined rows as CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese).",
             discussion:
-                "Examples:\n  chainscope quarantine export --output quarantine.csv\n  chainscope quarantine export --import 3"
+                """
+                Examples:
+                  chainscope quarantine export --output quarantine.csv
+                  chainscope quarantine export --import 3
+                  chainscope quarantine export --import 3 --original --output fix.csv
+                """
         )
 
         @OptionGroup var selection: Selection
@@ -99,8 +123,17 @@ struct QuarantineCommand: AsyncParsableCommand {
         @Option(name: [.short, .long], help: "The CSV file to write (default: standard output).")
         var output: String?
 
+        @Flag(
+            name: .long,
+            help: """
+                Write the rows as their file had them (its header, its columns in order, no reasons), to correct \
+                and import again. Needs --import.
+                """)
+        var original = false
+
         func run() async throws {
             try await CommandError.reporting(in: selection.lang?.language) { () async throws(CommandError) in
+                if original { return try await writeOriginal() }
                 let sink = try OutputFile(output)
                 // A byte-order mark, so that spreadsheet programs read a file's Chinese as UTF-8.
                 if output != nil { try sink.write(Data([0xEF, 0xBB, 0xBF])) }

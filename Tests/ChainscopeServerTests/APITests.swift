@@ -176,6 +176,8 @@ struct APITests {
             try await client.execute(uri: "/api/v1/imports/1/quarantine", method: .get) { response in
                 let rows = try response.jsonList()
                 #expect(rows.allSatisfy { ($0["raw"] as? [String: String])?["电话"] == nil })
+                // The columns in the file's order, the sample's header: the withheld ones are named, their cells not.
+                #expect(!rows.isEmpty && rows.allSatisfy { ($0["rawColumns"] as? [String]) == SampleGenerator.header })
             }
             try await client.execute(uri: "/api/v1/imports/99", method: .get) { #expect($0.status == .notFound) }
             try await client.execute(uri: "/api/v1/jobs/99", method: .get) { #expect($0.status == .notFound) }

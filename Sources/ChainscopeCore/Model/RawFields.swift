@@ -27,6 +27,15 @@ public struct RawFields: Sendable, Hashable {
         values(headers: { header?.keys(named: $0) }, resolving: { _ in nil })
     }
 
+    /// The keys of the cells in column order, when the header is this value's own: the header's keys (a short
+    /// row's too), then "column 13" and on for cells beyond it. Nil for text read back from a store.
+    public var columns: [String]? {
+        guard let header, let cells = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [Any] else {
+            return nil
+        }
+        return (0..<max(header.keys.count, cells.count - 1)).map { Self.key(at: $0, among: header.keys) }
+    }
+
     /// The values by header, the header's keys found by its digest through `headers` (cells of a header it
     /// does not know are named by their column, "column 3"), and a cell kept as a column number taking
     /// `column`'s text for that number. Empty when the text is neither a JSON array nor an object.
@@ -123,6 +132,15 @@ public struct RawHeader: Sendable, Hashable {
         var digest: [UInt8] = []
         Hexadecimal.append(withUnsafeBytes(of: hash.bigEndian) { Array($0) }, to: &digest)
         self.digest = String(decoding: digest, as: UTF8.self)
+    }
+
+    /// The header text that `key`, the key of column `index` (0 for the first), was made from: empty for a column
+    /// named by its number, a repeated header without the column that made it unique.
+    public static func text(ofKey key: String, at index: Int) -> String {
+        let column = "column \(index + 1)"
+        if key == column { return "" }
+        let suffix = " (\(column))"
+        return key.hasSuffix(suffix) ? String(key.dropLast(suffix.count)) : key
     }
 
     /// The keys, when `digest` names this header.

@@ -84,10 +84,15 @@ public struct QuarantinedRow: Codable, Hashable, Sendable {
     public var reasonDetail: QuarantineReason?
     /// The whole row, header → value, so nothing is lost.
     public var raw: [String: String]
+    /// The keys of `raw` in the file's column order, with the header's columns this row has no cell for (a short
+    /// row): what `quarantine export --original` writes the row back out by. Nil for rows quarantined before the
+    /// order was kept.
+    public var rawColumns: [String]?
 
     public init(
         importID: Int64, row: Int, line: Int? = nil, sheet: String? = nil, sheetNumber: Int? = nil, column: String?,
-        value: String?, reason: String, reasonDetail: QuarantineReason? = nil, raw: [String: String]
+        value: String?, reason: String, reasonDetail: QuarantineReason? = nil, raw: [String: String],
+        rawColumns: [String]? = nil
     ) {
         self.importID = importID
         self.row = row
@@ -99,20 +104,21 @@ public struct QuarantinedRow: Codable, Hashable, Sendable {
         self.reason = reason
         self.reasonDetail = reasonDetail
         self.raw = raw
+        self.rawColumns = rawColumns
     }
 
     /// A row quarantined for `reason`, its English text kept beside it.
     public init(
         importID: Int64, row: Int, line: Int? = nil, sheet: String? = nil, sheetNumber: Int? = nil, column: String?,
-        value: String?, reason: QuarantineReason, raw: [String: String]
+        value: String?, reason: QuarantineReason, raw: [String: String], rawColumns: [String]? = nil
     ) {
         self.init(
             importID: importID, row: row, line: line, sheet: sheet, sheetNumber: sheetNumber, column: column,
-            value: value, reason: reason.description, reasonDetail: reason, raw: raw)
+            value: value, reason: reason.description, reasonDetail: reason, raw: raw, rawColumns: rawColumns)
     }
 
     private enum CodingKeys: String, CodingKey {
-        case importID, row, line, sheet, column, value, reason, reasonDetail, raw
+        case importID, row, line, sheet, column, value, reason, reasonDetail, raw, rawColumns
     }
 
     /// Why, in `language` when the reason's code was stored, else in English.

@@ -100,7 +100,7 @@ struct RowWriter {
                 QuarantinedRow(
                     importID: importID, row: prepared.number, line: prepared.line, sheet: prepared.sheet,
                     sheetNumber: prepared.sheetNumber, column: column, value: value, reason: reason,
-                    raw: raw.values))
+                    raw: raw.values, rawColumns: raw.columns))
         }
     }
 }

@@ -18,7 +18,7 @@ public struct StoreConformance: Sendable {
         public var classify: @Sendable ([Company]) -> [Classification]
         /// Imports a registry export, classifying it with `taxonomy`.
         public var importFile: @Sendable (URL, any Store) async throws -> (import: RegistryImport, isNew: Bool)
-        /// An export with quarantined rows and repeated companies.
+        /// An export with quarantined rows and repeated companies: a CSV file whose second line is its header.
         public var first: URL
         /// A later export of some of the same companies, some changed, and new ones.
         public var newer: URL
@@ -112,6 +112,10 @@ public struct StoreConformance: Sendable {
         check(
             quarantined.allSatisfy { $0.reasonDetail?.description == $0.reason },
             "every quarantined row's reason reads back as its code, which words it as stored")
+        let header = try String(contentsOf: inputs.first, encoding: .utf8).components(separatedBy: "\r\n")[1]
+        check(
+            quarantined.allSatisfy { $0.rawColumns?.joined(separator: ",") == header },
+            "every quarantined row keeps the file's columns in their order")
         let companies = try await store.registryCompanies()
         check(companies.count == first.import.counts.inserted, "every inserted row is a company")
 

@@ -1,0 +1,66 @@
+public import ChainscopeCore
+
+/// Quarantined rows written back out as their file had them: its header, each row's cells in its columns, and no
+/// reasons, so that a person can correct the values and import the file again.
+///
+/// Rows of one import usually share one header. Rows under another (a workbook's sheet of another layout, JSON
+/// objects with other keys) put each cell in the column of the same field (公司名称 under 企业名称: two name columns
+/// would leave one of them empty, and the import reads the first) or, for a column no field reads, of the same
+/// header text; their other columns are added at the end. A row has an empty cell in a column it did not have.
+///
+/// The header must be known before the first row is written: `take` every row, then write `header` and each
+/// row's `cells(of:)`.
+public struct OriginalRows: Sendable {
+    /// The header: the file's own texts, repeated or empty headers included.
+    public private(set) var header: [String] = []
+    /// Whether every row knew the order of its columns: rows quarantined before it was kept have their
+    /// columns in the order of their names.
+    public private(set) var isOrderKnown = true
+    /// The column of the header that each field or header text takes, by its occurrence in its row (a repeated
+    /// header keeps both columns).
+    private var columnOfSlot: [Slot: Int] = [:]
+    /// For each set of columns that rows came with, the column of the header for each of them.
+    private var placements: [[String]: [Int]] = [:]
+
+    private struct Slot: Hashable {
+        let name: String
+        let occurrence: Int
+    }
+
+    public init() {}
+
+    /// Adds the columns of `row` that the header does not have yet.
+    public mutating func take(_ row: QuarantinedRow) {
+        let keys = Self.keys(of: row)
+        guard placements[keys] == nil else { return }
+        if row.rawColumns == nil { isOrderKnown = false }
+        let texts = row.rawColumns == nil ? keys : keys.enumerated().map { RawHeader.text(ofKey: $1, at: $0) }
+        var occurrences: [String: Int] = [:]
+        placements[keys] = zip(texts, HeaderLayout(headers: texts, headerRow: 0).fields).map { text, field in
+            let name = field.map { "field " + $0.rawValue } ?? "header " + text
+            let slot = Slot(name: name, occurrence: occurrences[name, default: 0])
+            occurrences[name, default: 0] += 1
+            if let column = columnOfSlot[slot] { return column }
+            columnOfSlot[slot] = header.count
+            header.append(text)
+            return header.count - 1
+        }
+    }
+
+    /// The cells of `row` under `header`, empty where it has none; nil for a row whose columns `take` has not seen.
+    public func cells(of row: QuarantinedRow) -> [String]? {
+        let keys = Self.keys(of: row)
+        guard let placement = placements[keys] else { return nil }
+        var cells = Array(repeating: "", count: header.count)
+        for (key, column) in zip(keys, placement) { cells[column] = row.raw[key] ?? "" }
+        return cells
+    }
+
+    /// The keys of the row's cells in column order; in name order when the order was not kept. A row put together
+    /// by hand may have cells its columns do not name: they follow, so that none is lost.
+    private static func keys(of row: QuarantinedRow) -> [String] {
+        guard let columns = row.rawColumns else { return row.raw.keys.sorted() }
+        let named = Set(columns)
+        return columns + row.raw.keys.filter { !named.contains($0) }.sorted()
+    }
+}
