@@ -48,10 +48,14 @@ struct ServeCommand: AsyncParsableCommand {
             try await configuration.withStore(ifMissing: .create) { store throws(CommandError) in
                 if let path = created {
                     // A mistyped --database, or another folder than the database's, would serve an empty dashboard.
-                    let note =
+                    let command = "chainscope import FILE --database \(path)"
+                    let note = configuration.language.pick(
+                        "chainscope: \(path)이(가) 없어 빈 데이터베이스로 만들었습니다. 내보낸 파일을 가져오거나"
+                            + "(\(command)) 대시보드에서 올리세요.",
+                        "chainscope：\(path) 不存在，已新建为空数据库；请导入一个导出文件（\(command)）或在仪表板上上传。",
                         "chainscope: \(path) did not exist and was created empty; import an export into it "
-                        + "(chainscope import FILE --database \(path)) or upload one on the dashboard.\n"
-                    FileHandle.standardError.write(Data(note.utf8))
+                            + "(\(command)) or upload one on the dashboard.")
+                    FileHandle.standardError.write(Data((note + "\n").utf8))
                 }
                 try await Server(store: store, host: host, port: port, language: lang?.language).run()
             }

@@ -86,7 +86,7 @@ struct DatabaseCommandTests {
         process.waitUntilExit()
         let note = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(String(decoding: said, as: UTF8.self).contains("Chainscope is serving http://127.0.0.1:"))
-        #expect(note.contains("\(database) did not exist and was created empty; import an export into it"), "\(note)")
+        #expect(note.contains("\(database)이(가) 없어 빈 데이터베이스로 만들었습니다"), "\(note)")
         #expect(FileManager.default.fileExists(atPath: database))
     }
 
