@@ -18,16 +18,12 @@ extension QuarantineCommand.Export {
             }
             let sink = try OutputFile(output)
             if output != nil { try sink.write(Data([0xEF, 0xBB, 0xBF])) }
-            // The notice the sample writes above its header: the rows stay labelled synthetic when imported again.
-            if selected.isSynthetic { try sink.write(Data(CSVRecord.line([RegistryImport.syntheticNotice]).utf8)) }
             let columns = layout
-            try sink.write(Data(CSVRecord.line(columns.header).utf8))
+            try sink.write(Data(columns.headLines(synthetic: selected.isSynthetic).utf8))
             _ = try await QuarantineCommand.Selection.forEachPage(in: store, importID: importID) { rows in
-                for row in rows {
-                    // Only if an import added rows between the two readings, which no import does once committed.
-                    guard let cells = columns.cells(of: row) else { throw Self.quarantineChanged(importID) }
-                    try sink.write(Data(CSVRecord.line(cells).utf8))
-                }
+                // Nil only if an import added rows between the two readings, which no import does once committed.
+                guard let lines = columns.lines(rows) else { throw Self.quarantineChanged(importID) }
+                try sink.write(Data(lines.utf8))
             }
             try sink.commit()
             let note = Self.wroteOriginal(

@@ -54,12 +54,12 @@ extension Store {
 
     /// Calls `body` with the quarantined rows of one import or of all, in listing order, `pageSize` at a time.
     public func forEachQuarantinedRow(
-        importID: Int64?, pageSize: Int = 10_000, _ body: ([QuarantinedRow]) throws -> Void
+        importID: Int64?, pageSize: Int = 10_000, _ body: ([QuarantinedRow]) async throws -> Void
     ) async throws {
         var after: QuarantinedRow.Place?
         while true {
             let page = try await quarantinedRows(importID: importID, after: after, limit: pageSize)
-            if !page.isEmpty { try body(page) }
+            if !page.isEmpty { try await body(page) }
             guard page.count == pageSize, let last = page.last else { return }
             // Pages that did not move forward would be read again and again.
             if let after, !(after < page[0].place) || !(page[0].place <= last.place) {

@@ -8,8 +8,8 @@ public import ChainscopeCore
 /// would leave one of them empty, and the import reads the first) or, for a column no field reads, of the same
 /// header text; their other columns are added at the end. A row has an empty cell in a column it did not have.
 ///
-/// The header must be known before the first row is written: `take` every row, then write `header` and each
-/// row's `cells(of:)`.
+/// The header must be known before the first row is written: `take` every row, then write `headLines` and the
+/// rows' `lines`.
 public struct OriginalRows: Sendable {
     /// The header: the file's own texts, repeated or empty headers included.
     public private(set) var header: [String] = []
@@ -45,6 +45,22 @@ public struct OriginalRows: Sendable {
             header.append(text)
             return header.count - 1
         }
+    }
+
+    /// The CSV lines above the rows: the notice the sample writes above its header when the import had it (so that
+    /// the rows stay labelled synthetic when imported again), then the header.
+    public func headLines(synthetic: Bool) -> String {
+        (synthetic ? CSVRecord.line([RegistryImport.syntheticNotice]) : "") + CSVRecord.line(header)
+    }
+
+    /// The rows as CSV lines; nil when one has columns that `take` has not seen.
+    public func lines(_ rows: [QuarantinedRow]) -> String? {
+        var text = ""
+        for row in rows {
+            guard let cells = cells(of: row) else { return nil }
+            text += CSVRecord.line(cells)
+        }
+        return text
     }
 
     /// The cells of `row` under `header`, empty where it has none; nil for a row whose columns `take` has not seen.

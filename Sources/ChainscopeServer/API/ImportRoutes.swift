@@ -12,6 +12,9 @@ struct ImportRoutes: Sendable {
         api.get("imports") { _, _ in JSONBody.response(try await server.store.imports()) }
         api.get("imports/{id}") { _, context in JSONBody.response(try await record(context.parameters.get("id"))) }
         api.get("imports/{id}/quarantine") { request, context in try await quarantine(request, context) }
+        api.get("imports/{id}/quarantine.csv") { request, context in
+            try await quarantineCSV(request, of: record(context.parameters.get("id")))
+        }
         api.get("imports/{id}/changes") { request, context in
             let record = try await record(context.parameters.get("id"))
             let limit = try request.count("limit", default: 1000, maximum: 100_000)
@@ -63,7 +66,7 @@ struct ImportRoutes: Sendable {
         return response
     }
 
-    private func record(_ id: String?) async throws -> RegistryImport {
+    func record(_ id: String?) async throws -> RegistryImport {
         guard let id, let number = Int64(id),
             let record = try await server.store.registryImport(id: number)
         else {

@@ -12,7 +12,7 @@ enum DashboardText: String, CaseIterable {
     case share, count, rank, examples, seeAll
     case policies, parks, programmes, issuer, benefits, source
     case file, rowsRead, stored, quarantined, duplicates, quarantineOf, column, value, reason, noImports, warnings
-    case noQuarantine, fileLine, problem, rows, byProblem, firstRowsShown
+    case noQuarantine, fileLine, problem, rows, byProblem, firstRowsShown, quarantineCSV, quarantineOriginal
     case downloadReport, format, synthetic, notFound, noSuchPage, noSuchCompany, noSuchImport, error, apiLink
     case field, before, after
     case registrationNumber, identifiedBy, nameAndRegion
@@ -113,9 +113,16 @@ enum DashboardText: String, CaseIterable {
         case .byProblem: ("열과 문제별", "按列和问题", "By column and problem")
         case .firstRowsShown:
             (
-                "처음 {shown}행만 보입니다(전체 {total}행). 모든 행: JSON 또는 chainscope quarantine export --import {id}",
-                "仅显示前 {shown} 行（共 {total} 行）。全部行：JSON 或 chainscope quarantine export --import {id}",
-                "The first {shown} rows of {total}. Every row: JSON, or chainscope quarantine export --import {id}"
+                "처음 {shown}행만 보입니다(전체 {total}행). 모든 행은 위의 CSV와 JSON에 있습니다.",
+                "仅显示前 {shown} 行（共 {total} 行）。全部行见上方的 CSV 和 JSON。",
+                "The first {shown} rows of {total}. Every row is in the CSV and JSON above."
+            )
+        case .quarantineCSV: ("CSV (사유 포함)", "CSV（含原因）", "CSV with reasons")
+        case .quarantineOriginal:
+            (
+                "파일 그대로의 행 (CSV): 고쳐서 다시 올리세요",
+                "按原文件的行（CSV）：改正后重新上传",
+                "The rows as their file had them (CSV), to correct and upload again"
             )
         case .noImports: ("아직 가져온 등록부가 없습니다.", "尚未导入工商登记数据。", "No registry has been imported yet.")
         case .warnings: ("경고", "警告", "Warnings")

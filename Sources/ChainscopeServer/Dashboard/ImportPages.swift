@@ -77,8 +77,12 @@ struct ImportPages: Sendable {
             + Self.older(record, frame: frame)
             + Self.warnings(record, frame: frame) + (try await changes(record, frame: frame))
             + "<h2>\(HTML.escape(frame.text(.quarantineOf)))</h2>"
-            + "<p><a href=\"/api/v1/imports/\(number)/quarantine\">JSON</a></p>"
         guard !rows.isEmpty else { return (record.file, html + "<p>\(HTML.escape(frame.text(.noQuarantine)))</p>") }
+        let csv = "/api/v1/imports/\(number)/quarantine.csv?lang=\(frame.language.rawValue)"
+        html +=
+            "<p><a href=\"\(csv)\">\(HTML.escape(frame.text(.quarantineCSV)))</a> · "
+            + "<a href=\"\(csv)&amp;form=original\">\(HTML.escape(frame.text(.quarantineOriginal)))</a> · "
+            + "<a href=\"/api/v1/imports/\(number)/quarantine\">JSON</a></p>"
         html += try await groups(of: record, frame: frame)
         let headers: [DashboardText] = [.row, .column, .value, .reason]
         html +=
@@ -103,7 +107,6 @@ struct ImportPages: Sendable {
         guard record.counts.quarantined > rows.count else { return (record.file, html) }
         let shown = frame.text(.firstRowsShown).replacingOccurrences(of: "{shown}", with: "\(rows.count)")
             .replacingOccurrences(of: "{total}", with: "\(record.counts.quarantined)")
-            .replacingOccurrences(of: "{id}", with: "\(record.id)")
         return (record.file, html + "<p>\(HTML.escape(shown))</p>")
     }
 
