@@ -33,6 +33,22 @@ struct QuarantinedRowStorageTests {
         #expect(read.raw == ["企业名称": "甲", "成立日期": "2022-13-45"] && read.columns == nil)
     }
 
+    @Test("The object `quarantine export` writes is what JSONEncoder wrote, sorted keys and all")
+    func objectText() throws {
+        let raw = [
+            "企业名称": "杭州\"甲\"科技/有限公司\\", "备注": "第一行\n第二行\t", "a": "", "Z": "😀 1/2", "成立日期": "2022-13-45",
+        ]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let text = row(raw, columns: ["企业名称"]).rawObjectText
+        #expect(text == String(decoding: try encoder.encode(raw), as: UTF8.self))
+        // Control characters are escaped, the text reads back as the cells.
+        let control = ["说明": "a\u{01}b\u{1F}"]
+        let decoded = try JSONDecoder().decode(
+            [String: String].self, from: Data(row(control, columns: nil).rawObjectText.utf8))
+        #expect(decoded == control)
+    }
+
     @Test("Cells under a key the columns do not name are kept after them")
     func unnamedKeys() throws {
         let stored = row(["a": "1", "z": "26", "m": "13"], columns: ["a"]).rawStorageText

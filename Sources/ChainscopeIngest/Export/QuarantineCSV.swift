@@ -1,5 +1,4 @@
 public import ChainscopeCore
-import Foundation
 
 /// Quarantined rows as RFC 4180 CSV: the reason in `language` and its code (to filter on; empty for rows quarantined
 /// before codes were stored), the raw row as JSON in the last column.
@@ -10,14 +9,12 @@ public enum QuarantineCSV {
 
     /// The rows' lines, without the header.
     public static func lines(_ rows: [QuarantinedRow], language: Language) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var text = ""
         for row in rows {
-            let raw = (try? encoder.encode(row.raw)).map { String(decoding: $0, as: UTF8.self) } ?? ""
             let fields = [
                 String(row.importID), String(row.row), row.line.map(String.init) ?? "", row.sheet ?? "",
-                row.column ?? "", row.value ?? "", row.reason(in: language), row.reasonDetail?.code ?? "", raw,
+                row.column ?? "", row.value ?? "", row.reason(in: language), row.reasonDetail?.code ?? "",
+                row.rawObjectText,
             ]
             text += CSVRecord.line(fields)
         }
