@@ -27,7 +27,8 @@ extension QuarantinedRow {
     }
 
     /// The raw row as a JSON object, header → cell, its keys sorted: what `quarantine export` writes in its `raw`
-    /// column. Written byte by byte: `JSONEncoder` took most of an export's time.
+    /// column. Written byte by byte, exactly as `JSONEncoder` wrote it with sorted keys and unescaped slashes, which
+    /// saves about a tenth of an export's time.
     public var rawObjectText: String {
         var bytes: [UInt8] = [UInt8(ascii: "{")]
         for (index, key) in raw.keys.sorted().enumerated() {
