@@ -6,10 +6,8 @@ extension QuarantinedRow {
     /// row can be written back out as the file had it. Without: a JSON object, header → cell, as every row was kept
     /// before the order was.
     public var rawStorageText: String {
-        guard let rawColumns else { return rawObjectText }
-        // Cells under a key the columns do not name (a row put together by hand) follow them: nothing is lost.
-        let named = Set(rawColumns)
-        let columns = rawColumns + raw.keys.filter { !named.contains($0) }.sorted()
+        guard rawColumns != nil else { return rawObjectText }
+        let columns = rawKeys
         var cells = columns.map { raw[$0] }
         while let last = cells.last, last == nil { cells.removeLast() }
         var bytes: [UInt8] = [UInt8(ascii: "["), UInt8(ascii: "[")]
@@ -24,6 +22,14 @@ extension QuarantinedRow {
         }
         bytes.append(UInt8(ascii: "]"))
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The keys of `raw` in column order: `rawColumns`, then any key they do not name (a row put together by hand),
+    /// sorted, so that no cell is lost; all of them sorted when the order was not kept.
+    public var rawKeys: [String] {
+        guard let rawColumns else { return raw.keys.sorted() }
+        let named = Set(rawColumns)
+        return rawColumns + raw.keys.filter { !named.contains($0) }.sorted()
     }
 
     /// The raw row as a JSON object, header → cell, its keys sorted: what `quarantine export` writes in its `raw`

@@ -31,7 +31,7 @@ public struct OriginalRows: Sendable {
 
     /// Adds the columns of `row` that the header does not have yet.
     public mutating func take(_ row: QuarantinedRow) {
-        let keys = Self.keys(of: row)
+        let keys = row.rawKeys
         guard placements[keys] == nil else { return }
         if row.rawColumns == nil { isOrderKnown = false }
         let texts = row.rawColumns == nil ? keys : keys.enumerated().map { RawHeader.text(ofKey: $1, at: $0) }
@@ -65,18 +65,10 @@ public struct OriginalRows: Sendable {
 
     /// The cells of `row` under `header`, empty where it has none; nil for a row whose columns `take` has not seen.
     public func cells(of row: QuarantinedRow) -> [String]? {
-        let keys = Self.keys(of: row)
+        let keys = row.rawKeys
         guard let placement = placements[keys] else { return nil }
         var cells = Array(repeating: "", count: header.count)
         for (key, column) in zip(keys, placement) { cells[column] = row.raw[key] ?? "" }
         return cells
-    }
-
-    /// The keys of the row's cells in column order; in name order when the order was not kept. A row put together
-    /// by hand may have cells its columns do not name: they follow, so that none is lost.
-    private static func keys(of row: QuarantinedRow) -> [String] {
-        guard let columns = row.rawColumns else { return row.raw.keys.sorted() }
-        let named = Set(columns)
-        return columns + row.raw.keys.filter { !named.contains($0) }.sorted()
     }
 }

@@ -196,6 +196,15 @@ enum ContactColumns {
         raw.filter { !isContact($0.key) }
     }
 
+    /// The quarantined rows without their contact cells.
+    static func withheld(_ rows: [QuarantinedRow]) -> [QuarantinedRow] {
+        rows.map { row in
+            var row = row
+            row.raw = withheld(row.raw)
+            return row
+        }
+    }
+
     /// The history without changes of contact cells; a change of nothing else is left out.
     static func withheld(_ history: [CompanyChange]) -> [CompanyChange] {
         history.map(withheld).filter { !$0.fields.isEmpty }

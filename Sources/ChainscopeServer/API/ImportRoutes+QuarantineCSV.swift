@@ -53,7 +53,7 @@ private struct QuarantinePages: Sendable {
 
     func forEachPage(_ body: ([QuarantinedRow]) async throws -> Void) async throws {
         try await store.forEachQuarantinedRow(importID: importID) { rows in
-            try await body(withholdsContacts ? rows.map(Self.withholding) : rows)
+            try await body(withholdsContacts ? ContactColumns.withheld(rows) : rows)
         }
     }
 
@@ -75,11 +75,5 @@ private struct QuarantinePages: Sendable {
             }
             try await writer.write(ByteBuffer(string: lines))
         }
-    }
-
-    private static func withholding(_ row: QuarantinedRow) -> QuarantinedRow {
-        var row = row
-        row.raw = ContactColumns.withheld(row.raw)
-        return row
     }
 }
