@@ -28,10 +28,14 @@ struct Chainscope: AsyncParsableCommand {
               CHAINSCOPE_DATABASE      SQLite file (default ./chainscope.sqlite)
               CHAINSCOPE_LANG          ko, zh or en (default ko)
             """,
+        version: "chainscope \(version)",
         subcommands: [
             DemoCommand.self, ImportCommand.self, ClassifyCommand.self, ExplainCommand.self, EvaluateCommand.self,
             TaxonomyCommand.self, ScanCommand.self, QuarantineCommand.self, ChangesCommand.self, SampleCommand.self,
             ReportCommand.self, ServeCommand.self, DatabaseCommand.self,
         ]
     )
+
+    /// This build's version, as `chainscope --version` prints it: quote it in a bug report.
+    static let version = "0.1.0"
 }

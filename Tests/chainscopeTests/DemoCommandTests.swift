@@ -124,6 +124,14 @@ struct DemoCommandTests {
         #expect(environment.errors.contains("CHAINSCOPE_LANG"))
     }
 
+    @Test("--version prints one line a bug report can quote, and the root help lists the flag")
+    func version() throws {
+        let run = try CommandRun(["--version"])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.wholeMatch(of: /chainscope \d+\.\d+\.\d+\n/) != nil, "\(run.output)")
+        #expect(try CommandRun(["--help"]).output.contains("--version"))
+    }
+
     @Test("Every command's help gives an example of it, with no stray backslash and no example broken in two")
     func helpText() throws {
         var commands: [[String]] = [[]]
