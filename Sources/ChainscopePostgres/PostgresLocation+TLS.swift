@@ -3,8 +3,10 @@ import Foundation
 
 extension PostgresLocation {
     /// The URL parameters Chainscope reads, and libpq's that change nothing it does (a typo such as `sslmod`, or
-    /// a client certificate it would not send, is refused rather than passed over).
-    static let parameters = ["host", "port", "user", "password", "dbname", "sslmode", "sslrootcert"]
+    /// `sslpassword` for a key Chainscope would not decrypt, is refused rather than passed over).
+    static let parameters = [
+        "host", "port", "user", "password", "dbname", "sslmode", "sslrootcert", "sslcert", "sslkey",
+    ]
     static let ignored: Set = [
         "application_name", "fallback_application_name", "connect_timeout", "client_encoding", "keepalives",
         "keepalives_idle", "keepalives_interval", "keepalives_count", "tcp_user_timeout", "target_session_attrs",

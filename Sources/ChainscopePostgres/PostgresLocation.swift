@@ -28,6 +28,11 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
     /// The file of the root certificates that must have signed the server's (`sslrootcert`, else libpq's
     /// `~/.postgresql/root.crt` when there is one), or `system` for the system's trusted roots; nil for none.
     public var rootCertificate: String?
+    /// The client certificate sent to a server that asks for one, and its key (`sslcert` and `sslkey`, else
+    /// libpq's `~/.postgresql/postgresql.crt` and `.key` when there are), read when the URL is; nil for none.
+    var clientIdentity: ClientIdentity?
+    /// The client certificate's file, when one is sent.
+    public var clientCertificate: String? { clientIdentity?.certificateFile }
 
     /// Whether `text` names a PostgreSQL database rather than a SQLite file.
     public static func isURL(_ text: String) -> Bool {
@@ -38,7 +43,8 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
     /// URL leaves out comes from the environment as libpq takes it: the user from `PGUSER`, else `USER`; the host
     /// from `PGHOST`, else the unix socket in `/var/run/postgresql`; the port from `PGPORT`; the database from
     /// `?dbname=`, else `PGDATABASE`; `sslmode` and `sslrootcert` from `PGSSLMODE` and `PGSSLROOTCERT`; the password
-    /// from `PGPASSWORD` or the password file (see `findingPassword`).
+    /// from `PGPASSWORD` or the password file (see `findingPassword`); a client certificate from `sslcert` and `sslkey`,
+    /// else `PGSSLCERT` and `PGSSLKEY`, else libpq's files in `~/.postgresql`.
     public init(url text: String, environment: [String: String] = [:]) throws(StoreError) {
         func invalid(_ detail: String) -> StoreError {
             StoreError(
@@ -72,6 +78,11 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
         }
         self.rootCertificate = try Self.rootCertificate(
             given(query["sslrootcert"]) ?? given(environment["PGSSLROOTCERT"]), mode: tls, environment: environment)
+        if tls != .disable {
+            self.clientIdentity = try Self.clientIdentity(
+                certificate: given(query["sslcert"]) ?? given(environment["PGSSLCERT"]),
+                key: given(query["sslkey"]) ?? given(environment["PGSSLKEY"]), environment: environment)
+        }
         self.user = user
         self.password = components.percentEncodedPassword?.removingPercentEncoding ?? query["password"]
         self.database = database

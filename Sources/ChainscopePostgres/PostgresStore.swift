@@ -81,13 +81,15 @@ public final class PostgresStore: Store, Service {
 
     /// What is checked of the server's certificate, as libpq checks it: nothing without a root certificate in
     /// `prefer` and `require` (a server's certificate is often self-signed: Debian's is), that a root certificate
-    /// signed it when there is one, and in `verify-full` that it names the host too.
+    /// signed it when there is one, and in `verify-full` that it names the host too. The client certificate goes
+    /// with it when there is one.
     static func tlsConfiguration(_ location: PostgresLocation) -> TLSConfiguration {
         var configuration = TLSConfiguration.makeClientConfiguration()
         configuration.certificateVerification =
             location.tls == .verifyFull
             ? .fullVerification : location.rootCertificate == nil ? .none : .noHostnameVerification
         if let root = location.rootCertificate, root != "system" { configuration.trustRoots = .file(root) }
+        location.clientIdentity?.present(in: &configuration)
         return configuration
     }
 
@@ -188,6 +190,9 @@ public final class PostgresStore: Store, Service {
             let detail = info[.detail].map { "; \($0)" } ?? ""
             let hint = info[.hint].map { "; \($0)" } ?? ""
             return message + state + detail + hint
+                + (message.contains("requires a valid client certificate")
+                    ? "; give the certificate issued to this user with sslcert=FILE and its key with sslkey=FILE (or "
+                        + "PGSSLCERT and PGSSLKEY, or ~/.postgresql/postgresql.crt and .key)" : "")
         }
         if error.code == .sslUnsupported {
             return "the server does not accept SSL connections, and the URL's sslmode asks for one; turn ssl on in "

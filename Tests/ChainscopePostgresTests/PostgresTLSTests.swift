@@ -45,7 +45,6 @@ struct PostgresTLSTests {
             ),
             ("?sslmode=allow", "sslmode must be one of disable, prefer, require, verify-ca, verify-full, not 'allow'"),
             ("?sslmod=disable", "the URL parameter 'sslmod' is not one Chainscope reads"),
-            ("?sslcert=/home/analyst/client.crt", "the URL parameter 'sslcert' is not one Chainscope reads"),
         ]
         for (query, said) in refusals {
             let error = #expect(throws: StoreError.self) { try Self.location(base + query) }
