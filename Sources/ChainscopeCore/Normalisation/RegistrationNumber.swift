@@ -17,6 +17,14 @@ public enum RegistrationNumber {
         return .success(folded)
     }
 
+    /// The division code of the authority that registered the company: the first six digits of a 15-digit number
+    /// (the numbering rules of 2007, GS15-2006); nil for other forms, whose first digits are not known to be one.
+    public static func registrationRegion(of number: String) -> RegionCode? {
+        let bytes = number.utf8
+        guard bytes.count == 15, bytes.allSatisfy(isDigit) else { return nil }
+        return RegionCode(rawValue: String(number.prefix(6)))
+    }
+
     /// `3.301E+14`, `3E14`: digits with at most one point, `E` or `e`, an optional sign and digits.
     static func isScientific(_ bytes: [UInt8]) -> Bool {
         guard let e = bytes.firstIndex(where: { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }), e > 0,

@@ -3,9 +3,14 @@ import Foundation
 
 extension RegistryRowMapper {
     /// Today's county-level division from the district column, else a district named in the address,
-    /// else the credit code's registration region; the city when the district stays ambiguous.
-    func location(_ row: RawRow, address: String?, creditCode: CreditCode?) -> RegionCode? {
-        let city = cityCode(row, creditCode: creditCode)
+    /// else the division where the company was registered (the credit code's, else the registration number's);
+    /// the city when the district stays ambiguous.
+    func location(_ row: RawRow, address: String?, creditCode: CreditCode?, registrationNumber: String?)
+        -> RegionCode?
+    {
+        let registered =
+            creditCode?.registrationRegion ?? registrationNumber.flatMap(RegistrationNumber.registrationRegion(of:))
+        let city = cityCode(row, registered: registered)
         if let district = value(.district, in: row) ?? value(.region, in: row),
             let code = districts.resolveDistrict(district, address: address, city: city, on: snapshotDate).code
         {
@@ -16,7 +21,7 @@ extension RegistryRowMapper {
         {
             return code
         }
-        if let registered = creditCode?.registrationRegion, registered.level == .county,
+        if let registered, registered.level == .county,
             regions.region(registered)?.isCurrent == true
         {
             return registered
@@ -24,10 +29,10 @@ extension RegistryRowMapper {
         return city
     }
 
-    /// The prefecture from the city column, else from the credit code's registration region.
-    private func cityCode(_ row: RawRow, creditCode: CreditCode?) -> RegionCode? {
+    /// The prefecture from the city column, else from the registration region.
+    private func cityCode(_ row: RawRow, registered: RegionCode?) -> RegionCode? {
         if let name = value(.city, in: row), let city = districts.prefecture(named: name) { return city }
-        return creditCode?.registrationRegion?.prefecture
+        return registered?.prefecture
     }
 
     /// The first county-level name of `city` (current or former) that the address contains: its Chinese name,

@@ -155,7 +155,7 @@ struct RegistryRowMapper {
         let capital = try parse(.capital, in: row) { RegisteredCapital.parse($0, bareNumbersIn: layout.capitalUnit) }
         let status = try parse(.status, in: row, RegistrationStatus.parse)
         let address = value(.address, in: row)
-        let region = location(row, address: address, creditCode: creditCode)
+        let region = location(row, address: address, creditCode: creditCode, registrationNumber: registrationNumber)
         let key: CompanyKey
         if let creditCode {
             key = .creditCode(creditCode.value)
