@@ -78,11 +78,6 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
         }
         self.rootCertificate = try Self.rootCertificate(
             given(query["sslrootcert"]) ?? given(environment["PGSSLROOTCERT"]), mode: tls, environment: environment)
-        if tls != .disable {
-            self.clientIdentity = try Self.clientIdentity(
-                certificate: given(query["sslcert"]) ?? given(environment["PGSSLCERT"]),
-                key: given(query["sslkey"]) ?? given(environment["PGSSLKEY"]), environment: environment)
-        }
         self.user = user
         self.password = components.percentEncodedPassword?.removingPercentEncoding ?? query["password"]
         self.database = database
@@ -101,6 +96,12 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
         self.host = host.hasPrefix("/") ? "localhost" : isBracketed ? String(host.dropFirst().dropLast()) : host
         self.socketFolder = host.hasPrefix("/") ? host : nil
         self.tls = tls
+        // As libpq, no certificate is read for a connection that is not encrypted: a unix socket's never is.
+        if tls != .disable && socketFolder == nil {
+            self.clientIdentity = try Self.clientIdentity(
+                certificate: given(query["sslcert"]) ?? given(environment["PGSSLCERT"]),
+                key: given(query["sslkey"]) ?? given(environment["PGSSLKEY"]), environment: environment)
+        }
         self = findingPassword(environment: environment)
     }
 

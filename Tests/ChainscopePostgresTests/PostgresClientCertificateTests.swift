@@ -69,8 +69,11 @@ struct PostgresClientCertificateTests {
             Self.base, ["PGSSLCERT": garbage, "PGSSLKEY": key],
             saying: "the client certificate file \(garbage) (sslcert) holds no certificate in PEM form")
         Self.expectRefusal(Self.base + "?sslpassword=secret", saying: "the URL parameter 'sslpassword' is not one")
-        // libpq reads no certificate without TLS.
+        // libpq reads no certificate without TLS, which a unix socket never has.
         #expect(try Self.location(Self.base + "?sslmode=disable&sslcert=/nonexistent/client.crt").tls == .disable)
+        let socket = try Self.location(
+            "postgres://analyst@/registry?host=/run/postgresql&sslcert=/nonexistent/client.crt")
+        #expect(socket.socketFolder == "/run/postgresql" && socket.clientCertificate == nil)
     }
 
     @Test(
