@@ -60,6 +60,9 @@ struct PostgresTestServerTests {
             #expect(PostgresTestServer.isConfigured, "CI=true but CHAINSCOPE_TEST_POSTGRES_URL is not set")
             #expect(
                 PostgresTLSTests.certificate != nil, "CI=true but the test server has no TLS certificate (openssl)")
+            #expect(
+                PostgresClientCertificateTests.client != nil,
+                "CI=true but the test server issued no client certificate (openssl)")
         }
     }
 }
