@@ -43,7 +43,7 @@ struct ChangesCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandError.reporting(in: lang?.language) { () async throws(CommandError) in
             let configuration = try Configuration(database: database, language: lang?.language)
-            let (record, changes) = try await configuration.withStore { store throws(CommandError) in
+            let (record, changes, regions) = try await configuration.withStore { store throws(CommandError) in
                 let record = try await CommandError.storing {
                     if let importID {
                         try await store.registryImport(id: importID)
@@ -57,27 +57,28 @@ struct ChangesCommand: AsyncParsableCommand {
                             ko: "아직 가져온 것이 없습니다.", zh: "尚未导入任何数据。", en: "Nothing has been imported yet.",
                             exitCode: 65)
                 }
-                return (
-                    record,
-                    try await CommandError.storing {
-                        try await store.changes(ofImport: record.id, limit: limit, isApplied: !notApplied)
-                    }
-                )
+                return try await CommandError.storing {
+                    let changes = try await store.changes(ofImport: record.id, limit: limit, isApplied: !notApplied)
+                    let isDistrictChanged = changes.contains { $0.change.fields.contains { $0.name == "region" } }
+                    return (record, changes, isDistrictChanged && !json ? try await store.regionDirectory() : nil)
+                }
             }
             if json {
                 print(JSONOutput.text(changes))
                 return
             }
-            print(Self.text(record, changes, isApplied: !notApplied, language: configuration.language))
+            print(
+                Self.text(
+                    record, changes, isApplied: !notApplied,
+                    words: ChangeWords(language: configuration.language, regions: regions)))
         }
     }
 
     /// The import, how many companies it changed (or rows it did not apply), then each company (row, name, key)
-    /// with its changed fields.
+    /// with its changed fields, in `words`' language (districts by name when it has the divisions).
     static func text(
-        _ record: RegistryImport, _ changes: [ImportedChange], isApplied: Bool, language: Language
+        _ record: RegistryImport, _ changes: [ImportedChange], isApplied: Bool, words: ChangeWords
     ) -> String {
-        let words = ChangeWords(language: language)
         let count = isApplied ? record.counts.updated : record.counts.older
         var lines = [
             "import #\(record.id) · \(record.file) (\(record.snapshotDate)): "

@@ -102,14 +102,13 @@ struct ExplainCommand: AsyncParsableCommand {
             let configuration = try Configuration(database: database, language: lang?.language)
             let reference = try CompanyReference(company)
             let chain = try CommandError.loading(taxonomy: taxonomy)
-            let (company, stored, history, unapplied, source) = try await configuration.withStore {
+            let (company, stored, (history, unapplied, regions), source) = try await configuration.withStore {
                 store throws(CommandError) in
                 let company = try await reference.company(in: store)
                 return try await CommandError.storing {
                     (
                         company, try await store.classification(of: company.key, taxonomy: chain.id),
-                        try await store.companyHistory(key: company.key),
-                        try await store.unappliedChanges(key: company.key), try await store.sourceImport(of: company)
+                        try await Self.changes(of: company, in: store), try await store.sourceImport(of: company)
                     )
                 }
             }
@@ -133,10 +132,25 @@ struct ExplainCommand: AsyncParsableCommand {
             let words = ChangeWords(language: configuration.language)
             print(words.source(of: company, importedBy: source))
             for (changes, isApplied) in [(history, true), (unapplied, false)] {
-                let text = ChangeHistory(changes, language: configuration.language, isApplied: isApplied).text
+                let text = ChangeHistory(
+                    changes, language: configuration.language, isApplied: isApplied, regions: regions
+                ).text
                 if !text.isEmpty { print(text) }
             }
         }
+    }
+}
+
+extension ExplainCommand {
+    /// What newer exports changed in the company and what rows of older ones said, with the divisions that name
+    /// a changed district (read only when a district changed).
+    static func changes(of company: Company, in store: any Store) async throws
+        -> ([CompanyChange], [CompanyChange], RegionDirectory?)
+    {
+        let history = try await store.companyHistory(key: company.key)
+        let unapplied = try await store.unappliedChanges(key: company.key)
+        let isDistrictChanged = (history + unapplied).contains { $0.fields.contains { $0.name == "region" } }
+        return (history, unapplied, isDistrictChanged ? try await store.regionDirectory() : nil)
     }
 }
 

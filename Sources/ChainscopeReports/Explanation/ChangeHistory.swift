@@ -10,16 +10,22 @@ public struct ChangeHistory: Sendable {
     /// (`Store.unappliedChanges`).
     public let isApplied: Bool
 
-    public init(_ history: [CompanyChange], language: Language, isApplied: Bool = true) {
+    /// The divisions a district is named from; its code is shown without them.
+    public let regions: RegionDirectory?
+
+    public init(
+        _ history: [CompanyChange], language: Language, isApplied: Bool = true, regions: RegionDirectory? = nil
+    ) {
         self.history = history
         self.language = language
         self.isApplied = isApplied
+        self.regions = regions
     }
 
     /// The history as lines of text; empty when nothing changed.
     public var text: String {
         guard !history.isEmpty else { return "" }
-        let words = ChangeWords(language: language)
+        let words = ChangeWords(language: language, regions: regions)
         var lines = [(isApplied ? words.heading : words.unappliedHeading) + words.colon]
         for change in history {
             lines.append(
@@ -45,8 +51,13 @@ extension CompanyChange {
 /// The words of a company's change history in one language.
 public struct ChangeWords: Sendable {
     public let language: Language
+    /// The divisions a district is named from; its code is shown without them.
+    public let regions: RegionDirectory?
 
-    public init(language: Language) { self.language = language }
+    public init(language: Language, regions: RegionDirectory? = nil) {
+        self.language = language
+        self.regions = regions
+    }
 
     private func pick(_ ko: String, _ zh: String, _ en: String) -> String { language.pick(ko, zh, en) }
 
@@ -93,11 +104,12 @@ public struct ChangeWords: Sendable {
         }
     }
 
-    /// A stored value in words where it is a code: a status, a kind.
+    /// A stored value in words where it is a code: a status, a kind, a district (by name, given the divisions).
     public func value(_ text: String, of column: String) -> String {
         switch column {
         case "status": RegistrationStatus(rawValue: text)?.label(language) ?? text
         case "kind": EntityKind(rawValue: text)?.label(language) ?? text
+        case "region": RegionCode(rawValue: text).flatMap { code in regions?.name(of: code, in: language) } ?? text
         default: text
         }
     }

@@ -69,9 +69,6 @@ extension CompanyPages {
 
     /// A stored value as the rest of the page shows it: a status in words, a district by name.
     static func value(_ text: String, of column: String, frame: PageFrame, regions: RegionDirectory) -> String {
-        switch column {
-        case "region": RegionCode(rawValue: text).map { regions.name(of: $0, in: frame.language) } ?? text
-        default: ChangeWords(language: frame.language).value(text, of: column)
-        }
+        ChangeWords(language: frame.language, regions: regions).value(text, of: column)
     }
 }
