@@ -20,10 +20,11 @@ struct ClientIdentity: Sendable, Hashable {
 extension PostgresLocation {
     /// The client certificate libpq would send: the file `sslcert` (else `PGSSLCERT`) names, which must exist,
     /// else `~/.postgresql/postgresql.crt` when there is one; its key from `sslkey` (else `PGSSLKEY`), else
-    /// `~/.postgresql/postgresql.key`. Nil for none. Both must be PEM, the key unencrypted and, as libpq
-    /// insists, readable by its owner only (root's may be readable by its group), and the key the certificate's.
+    /// `~/.postgresql/postgresql.key`. Nil for none. Both must be PEM, the key unencrypted or encrypted with
+    /// `passphrase` and, as libpq insists, readable by its owner only (root's may be readable by its group), and
+    /// the key the certificate's.
     static func clientIdentity(
-        certificate given: String?, key givenKey: String?, environment: [String: String]
+        certificate given: String?, key givenKey: String?, passphrase: String?, environment: [String: String]
     ) throws(StoreError) -> ClientIdentity? {
         let folder = environment["HOME"].map { $0 + "/.postgresql/" }
         let certificateFile: String
@@ -50,7 +51,7 @@ extension PostgresLocation {
         try checkPermissions(ofKey: keyFile)
         let identity = ClientIdentity(
             certificateFile: certificateFile, keyFile: keyFile, chain: try chain(certificateFile),
-            key: try key(keyFile))
+            key: try key(keyFile, passphrase: passphrase))
         do {
             var configuration = TLSConfiguration.makeClientConfiguration()
             identity.present(in: &configuration)
@@ -91,11 +92,24 @@ extension PostgresLocation {
         return chain
     }
 
-    private static func key(_ file: String) throws(StoreError) -> NIOSSLPrivateKey {
-        if let text = try? String(contentsOfFile: file, encoding: .utf8), text.contains("ENCRYPTED") {
-            throw refusal(
-                "the private key \(file) (sslkey) is protected by a passphrase, which Chainscope does not ask for; "
-                    + "write a copy without it (openssl pkey -in \(file) -out KEY, then chmod 600 KEY) and give that")
+    /// The key, decrypted with `passphrase` (`sslpassword`) when it is encrypted. The passphrase is not kept, and
+    /// no message repeats it.
+    private static func key(_ file: String, passphrase: String?) throws(StoreError) -> NIOSSLPrivateKey {
+        let isEncrypted = (try? String(contentsOfFile: file, encoding: .utf8))?.contains("ENCRYPTED") == true
+        if isEncrypted {
+            guard let passphrase else {
+                throw refusal(
+                    "the private key \(file) (sslkey) is protected by a passphrase: give it with sslpassword=… in "
+                        + "the URL (kept in CHAINSCOPE_DATABASE_URL rather than on the command line), or write a copy "
+                        + "without it (openssl pkey -in \(file) -out KEY, then chmod 600 KEY) and give that")
+            }
+            do {
+                return try NIOSSLPrivateKey(file: file, format: .pem) { setPassphrase in
+                    setPassphrase(Array(passphrase.utf8))
+                }
+            } catch {
+                throw refusal("the passphrase given with sslpassword does not decrypt the private key \(file) (sslkey)")
+            }
         }
         do {
             return try NIOSSLPrivateKey(file: file, format: .pem)

@@ -2,10 +2,10 @@ import ChainscopeCore
 import Foundation
 
 extension PostgresLocation {
-    /// The URL parameters Chainscope reads, and libpq's that change nothing it does (a typo such as `sslmod`, or
-    /// `sslpassword` for a key Chainscope would not decrypt, is refused rather than passed over).
+    /// The URL parameters Chainscope reads, and libpq's that change nothing it does (a typo such as `sslmod` is
+    /// refused rather than passed over).
     static let parameters = [
-        "host", "port", "user", "password", "dbname", "sslmode", "sslrootcert", "sslcert", "sslkey",
+        "host", "port", "user", "password", "dbname", "sslmode", "sslrootcert", "sslcert", "sslkey", "sslpassword",
     ]
     static let ignored: Set = [
         "application_name", "fallback_application_name", "connect_timeout", "client_encoding", "keepalives",

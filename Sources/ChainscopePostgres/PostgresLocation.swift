@@ -44,7 +44,7 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
     /// from `PGHOST`, else the unix socket in `/var/run/postgresql`; the port from `PGPORT`; the database from
     /// `?dbname=`, else `PGDATABASE`; `sslmode` and `sslrootcert` from `PGSSLMODE` and `PGSSLROOTCERT`; the password
     /// from `PGPASSWORD` or the password file (see `findingPassword`); a client certificate from `sslcert` and `sslkey`,
-    /// else `PGSSLCERT` and `PGSSLKEY`, else libpq's files in `~/.postgresql`.
+    /// else `PGSSLCERT` and `PGSSLKEY`, else libpq's files in `~/.postgresql`, its key's passphrase from `sslpassword`.
     public init(url text: String, environment: [String: String] = [:]) throws(StoreError) {
         func invalid(_ detail: String) -> StoreError {
             StoreError(
@@ -100,7 +100,8 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
         if tls != .disable && socketFolder == nil {
             self.clientIdentity = try Self.clientIdentity(
                 certificate: given(query["sslcert"]) ?? given(environment["PGSSLCERT"]),
-                key: given(query["sslkey"]) ?? given(environment["PGSSLKEY"]), environment: environment)
+                key: given(query["sslkey"]) ?? given(environment["PGSSLKEY"]), passphrase: query["sslpassword"],
+                environment: environment)
         }
         self = findingPassword(environment: environment)
     }

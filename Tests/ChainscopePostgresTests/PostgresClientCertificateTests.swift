@@ -23,6 +23,8 @@ struct PostgresClientCertificateTests {
         Comment(rawValue: "no client certificate: run the tests through scripts/with-postgres, with openssl"))
 
     static let base = "postgres://analyst@db.example.org/registry"
+    /// The passphrase of `client-encrypted.key`, the client key encrypted (scripts/with-postgres).
+    static let passphrase = "chainscope-test-passphrase"
 
     static func location(_ url: String, _ environment: [String: String] = [:]) throws(StoreError) -> PostgresLocation {
         try PostgresLocation(
@@ -68,7 +70,7 @@ struct PostgresClientCertificateTests {
         Self.expectRefusal(
             Self.base, ["PGSSLCERT": garbage, "PGSSLKEY": key],
             saying: "the client certificate file \(garbage) (sslcert) holds no certificate in PEM form")
-        Self.expectRefusal(Self.base + "?sslpassword=secret", saying: "the URL parameter 'sslpassword' is not one")
+        Self.expectRefusal(Self.base + "?sslcrl=/etc/crl.pem", saying: "the URL parameter 'sslcrl' is not one")
         // libpq reads no certificate without TLS, which a unix socket never has.
         #expect(try Self.location(Self.base + "?sslmode=disable&sslcert=/nonexistent/client.crt").tls == .disable)
         let socket = try Self.location(
@@ -77,7 +79,7 @@ struct PostgresClientCertificateTests {
     }
 
     @Test(
-        "A certificate is read from the URL, the environment or ~/.postgresql; a wrong or encrypted key is refused",
+        "A certificate is read from the URL, the environment or ~/.postgresql; a wrong key, or an encrypted one without its passphrase, is refused",
         issued)
     func reading() throws {
         let (certificate, key) = try #require(Self.client)
@@ -102,16 +104,27 @@ struct PostgresClientCertificateTests {
         Self.expectRefusal(
             Self.base + "?sslcert=\(certificate)&sslkey=\(other)",
             saying: "the private key \(other) (sslkey) is not the key of the certificate \(certificate)")
-        let encrypted = try Self.file(
-            "encrypted.key",
-            "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIBvTBXBgkqhkiG9w0BBQ0w\n"
-                + "-----END ENCRYPTED PRIVATE KEY-----\n", in: folder)
+        // The key encrypted (scripts/with-postgres): refused without its passphrase or with another, never
+        // repeating what was given; read with it.
+        let encrypted = URL(fileURLWithPath: key).deletingLastPathComponent().appendingPathComponent(
+            "client-encrypted.key"
+        ).path
+        let withKey = Self.base + "?sslcert=\(certificate)&sslkey=\(encrypted)"
         Self.expectRefusal(
-            Self.base + "?sslcert=\(certificate)&sslkey=\(encrypted)",
-            saying: "the private key \(encrypted) (sslkey) is protected by a passphrase")
+            withKey,
+            saying: "the private key \(encrypted) (sslkey) is protected by a passphrase: give it with sslpassword")
+        let wrong = "wrong-Passphrase-42"
+        Self.expectRefusal(
+            withKey + "&sslpassword=\(wrong)",
+            saying: "the passphrase given with sslpassword does not decrypt the private key \(encrypted) (sslkey)")
+        let error = #expect(throws: StoreError.self) { try Self.location(withKey + "&sslpassword=\(wrong)") }
+        #expect(error.map { !"\($0)".contains(wrong) && !String(reflecting: $0).contains(wrong) } == true)
+        #expect(try Self.location(withKey + "&sslpassword=\(Self.passphrase)").clientCertificate == certificate)
     }
 
-    @Test("A role that logs in by certificate connects with it, and is refused by the server without it", issued)
+    @Test(
+        "A role that logs in by certificate connects with it, its key encrypted or not; the server refuses it without",
+        issued)
     func certificateLogin() async throws {
         let (certificate, key) = try #require(Self.client)
         let server = try PostgresTestServer.location()
@@ -122,6 +135,15 @@ struct PostgresClientCertificateTests {
             try await store.rows(PostgresQuery(unsafeSQL: "SELECT current_user::text"))[0].decode(String.self)
         }
         #expect(user == "certified")
+        let encrypted = URL(fileURLWithPath: key).deletingLastPathComponent().appendingPathComponent(
+            "client-encrypted.key"
+        ).path
+        let decrypted = try PostgresLocation(
+            url: url + "&sslcert=\(certificate)&sslkey=\(encrypted)&sslpassword=\(Self.passphrase)")
+        let again = try await PostgresStore.withRunning(decrypted, migrate: false) { store in
+            try await store.rows(PostgresQuery(unsafeSQL: "SELECT current_user::text"))[0].decode(String.self)
+        }
+        #expect(again == "certified")
         let refused = await #expect(throws: StoreError.self) {
             try await PostgresStore.withRunning(try PostgresLocation(url: url), migrate: false) { _ in }
         }
