@@ -66,8 +66,8 @@ struct ExplainCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             "The company: its credit code, its registration number (注册号), its key or its name.",
             discussion:
-                "A company without a credit code is keyed on its registration number, else on its name and district "
-                + "(the key `changes` and the dashboard show, such as name:330106:杭州某某科技有限公司). A name must "
+                "A company without a credit code is keyed on its registration number, else on its name and district, "
+                + "as `changes` and the dashboard show the key, such as\n  name:330106:杭州某某科技有限公司\nA name must "
                 + "name one company; otherwise the companies whose names contain it are listed with their keys.",
             valueName: "company"))
     var company: String

@@ -30,7 +30,7 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(name: .long, help: "auto, utf-8, gb18030 (also gbk) or utf-16.")
     var encoding = "auto"
 
-    @Option(name: .long, help: "auto, or a YAML file mapping headers to fields (columns: {企业名: name}), as import's.")
+    @Option(name: .long, help: "auto, or a YAML file mapping headers to fields (columns: {企业名: name}).")
     var profile = "auto"
 
     @Option(

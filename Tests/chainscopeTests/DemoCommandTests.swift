@@ -132,7 +132,7 @@ struct DemoCommandTests {
         #expect(try CommandRun(["--help"]).output.contains("--version"))
     }
 
-    @Test("Every command's help gives an example of it, with no stray backslash and no example broken in two")
+    @Test("Every command's help gives an example, with no stray backslash, broken example or line over 80 columns")
     func helpText() throws {
         var commands: [[String]] = [[]]
         var next = 0
@@ -144,6 +144,9 @@ struct DemoCommandTests {
             #expect(run.status == 0, "\(name)")
             let stray = run.output.split(separator: "\n").filter { $0.hasSuffix("\\") }
             #expect(stray.isEmpty, "\(name): \(stray)")
+            // ArgumentParser wraps by characters, and a Chinese character takes two columns of a terminal.
+            let wide = run.output.split(separator: "\n").filter { !$0.hasPrefix("USAGE:") && Self.columns($0) > 80 }
+            #expect(wide.isEmpty, "\(name): \(wide)")
             // An example longer than the help's 80 columns is wrapped, and the wrapped part cannot be pasted.
             let examples = Self.lines(after: "Examples:", in: run.output)
             let wrapped = examples.filter { !$0.hasPrefix("  ") }
@@ -154,6 +157,17 @@ struct DemoCommandTests {
         }
         // The root, its twelve commands, and the commands of `db`, `quarantine` and `taxonomy`.
         #expect(commands.count >= 20)
+    }
+
+    /// The columns a line takes in a terminal: two for each wide character (Chinese, Korean, full-width forms).
+    static func columns(_ line: Substring) -> Int {
+        line.unicodeScalars.reduce(0) { total, scalar in
+            let isWide = [
+                0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+                0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD,
+            ].contains { $0.contains(Int(scalar.value)) }
+            return total + (isWide ? 2 : 1)
+        }
     }
 
     /// The names a help text lists under SUBCOMMANDS.
