@@ -27,11 +27,8 @@ struct PostgresClientCertificateTests {
     static let passphrase = "chainscope-test-passphrase"
 
     static func location(_ url: String, _ environment: [String: String] = [:]) throws(StoreError) -> PostgresLocation {
-        try PostgresLocation(
-            url: url,
-            environment: ["HOME": "/nonexistent", "USER": "analyst"].merging(environment) {
-                $1
-            })
+        let defaults = ["HOME": "/nonexistent", "USER": "analyst"]
+        return try PostgresLocation(url: url, environment: defaults.merging(environment) { _, given in given })
     }
 
     /// Writes `text` to `name` in `folder` with `permissions`, returning its path.
