@@ -40,10 +40,9 @@ extension PostgresLocation {
         } else {
             return nil
         }
-        guard let keyFile = givenKey ?? folder.map({ $0 + "postgresql.key" }),
-            FileManager.default.fileExists(atPath: keyFile)
-        else {
-            let missing = (givenKey ?? folder.map { $0 + "postgresql.key" }).map { " (\($0) does not exist)" } ?? ""
+        let keyFile = givenKey ?? folder.map { $0 + "postgresql.key" }
+        guard let keyFile, FileManager.default.fileExists(atPath: keyFile) else {
+            let missing = keyFile.map { " (\($0) does not exist)" } ?? ""
             throw refusal(
                 "the client certificate \(certificateFile) has no private key\(missing); give its file with "
                     + "sslkey=PATH")
@@ -95,8 +94,9 @@ extension PostgresLocation {
     /// The key, decrypted with `passphrase` (`sslpassword`) when it is encrypted. The passphrase is not kept, and
     /// no message repeats it.
     private static func key(_ file: String, passphrase: String?) throws(StoreError) -> NIOSSLPrivateKey {
-        let isEncrypted = (try? String(contentsOfFile: file, encoding: .utf8))?.contains("ENCRYPTED") == true
-        if isEncrypted {
+        // Read once: what is unreadable is no key either.
+        let bytes = FileManager.default.contents(atPath: file).map { Array($0) } ?? []
+        if String(decoding: bytes, as: UTF8.self).contains("ENCRYPTED") {
             guard let passphrase else {
                 throw refusal(
                     "the private key \(file) (sslkey) is protected by a passphrase: give it with sslpassword=… in "
@@ -104,7 +104,7 @@ extension PostgresLocation {
                         + "without it (openssl pkey -in \(file) -out KEY, then chmod 600 KEY) and give that")
             }
             do {
-                return try NIOSSLPrivateKey(file: file, format: .pem) { setPassphrase in
+                return try NIOSSLPrivateKey(bytes: bytes, format: .pem) { setPassphrase in
                     setPassphrase(Array(passphrase.utf8))
                 }
             } catch {
@@ -112,7 +112,7 @@ extension PostgresLocation {
             }
         }
         do {
-            return try NIOSSLPrivateKey(file: file, format: .pem)
+            return try NIOSSLPrivateKey(bytes: bytes, format: .pem)
         } catch {
             throw refusal(
                 "the private key file \(file) (sslkey) holds no private key in PEM form (-----BEGIN PRIVATE KEY-----); "
