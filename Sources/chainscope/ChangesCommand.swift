@@ -59,7 +59,7 @@ struct ChangesCommand: AsyncParsableCommand {
                 }
                 return try await CommandError.storing {
                     let changes = try await store.changes(ofImport: record.id, limit: limit, isApplied: !notApplied)
-                    let isDistrictChanged = changes.contains { $0.change.fields.contains { $0.name == "region" } }
+                    let isDistrictChanged = changes.contains(where: \.change.changesDistrict)
                     return (record, changes, isDistrictChanged && !json ? try await store.regionDirectory() : nil)
                 }
             }

@@ -149,7 +149,7 @@ extension ExplainCommand {
     {
         let history = try await store.companyHistory(key: company.key)
         let unapplied = try await store.unappliedChanges(key: company.key)
-        let isDistrictChanged = (history + unapplied).contains { $0.fields.contains { $0.name == "region" } }
+        let isDistrictChanged = (history + unapplied).contains(where: \.changesDistrict)
         return (history, unapplied, isDistrictChanged ? try await store.regionDirectory() : nil)
     }
 }

@@ -35,6 +35,9 @@ public struct CompanyChange: Sendable, Hashable, Codable {
         public var isUnitemisedCells: Bool { name == "raw" }
     }
 
+    /// Whether the company's district (the stored `region` column) changed.
+    public var changesDistrict: Bool { fields.contains { $0.name == "region" } }
+
     /// The change as recorded, column → [old, new] (`CompanyRow.changes(from:headers:)`).
     public init(importID: Int64, file: String, snapshotDate: CalendarDate, row: Int?, changes: [String: [String?]]) {
         self.importID = importID

@@ -24,8 +24,7 @@ extension CompanyPages {
     ) async throws -> String {
         guard !changes.isEmpty else { return "" }
         let mayReadContacts = server.token.admits(frame.request)
-        let regions = try await server.state.regions()
-        let words = ChangeWords(language: frame.language)
+        let words = ChangeWords(language: frame.language, regions: try await server.state.regions())
         let headers = [frame.text(.snapshot), frame.text(.file), frame.text(.field), values.0, values.1]
         var html =
             "<section aria-labelledby=\"\(id)\"><h2 id=\"\(id)\">\(HTML.escape(heading))</h2>"
@@ -46,7 +45,7 @@ extension CompanyPages {
                 let shown = { (text: String?) in
                     isWithheld
                         ? "…"
-                        : text.map { HTML.escape(Self.value($0, of: field.name, frame: frame, regions: regions)) }
+                        : text.map { HTML.escape(words.value($0, of: field.name)) }
                             ?? "<span class=\"hint\">\(HTML.escape(words.noValue))</span>"
                 }
                 html +=
@@ -65,10 +64,5 @@ extension CompanyPages {
                 + "<span class=\"hint\">(\(HTML.escape(ChangeWords(language: frame.language).sourceCell)))</span>"
         }
         return HTML.escape(ChangeWords(language: frame.language).column(field.name) ?? field.name)
-    }
-
-    /// A stored value as the rest of the page shows it: a status in words, a district by name.
-    static func value(_ text: String, of column: String, frame: PageFrame, regions: RegionDirectory) -> String {
-        ChangeWords(language: frame.language, regions: regions).value(text, of: column)
     }
 }
