@@ -72,13 +72,16 @@ struct ScanSummary {
 }
 
 extension String {
-    /// The columns the text takes on a terminal: Hangul, CJK characters and punctuation, and full-width forms
-    /// take two.
+    /// The columns the text takes on a terminal: Hangul, CJK characters (compatibility and supplementary ones
+    /// too) and punctuation, and full-width forms take two.
     var terminalColumns: Int {
         unicodeScalars.reduce(0) { width, scalar in
-            width
-                + ((0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
-                    || (0xAC00...0xD7A3).contains(scalar.value) || (0xFF00...0xFF60).contains(scalar.value) ? 2 : 1)
+            width + (Self.wideRanges.contains { $0.contains(scalar.value) } ? 2 : 1)
         }
     }
+
+    private static let wideRanges: [ClosedRange<UInt32>] = [
+        0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+        0xFFE0...0xFFE6, 0x20000...0x3FFFD,
+    ]
 }

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import chainscope
+
 /// Runs the built `chainscope` binary as a user would.
 struct CommandRun {
     let status: Int32
@@ -145,7 +147,9 @@ struct DemoCommandTests {
             let stray = run.output.split(separator: "\n").filter { $0.hasSuffix("\\") }
             #expect(stray.isEmpty, "\(name): \(stray)")
             // ArgumentParser wraps by characters, and a Chinese character takes two columns of a terminal.
-            let wide = run.output.split(separator: "\n").filter { !$0.hasPrefix("USAGE:") && Self.columns($0) > 80 }
+            let wide = run.output.split(separator: "\n").filter {
+                !$0.hasPrefix("USAGE:") && String($0).terminalColumns > 80
+            }
             #expect(wide.isEmpty, "\(name): \(wide)")
             // An example longer than the help's 80 columns is wrapped, and the wrapped part cannot be pasted.
             let examples = Self.lines(after: "Examples:", in: run.output)
@@ -157,17 +161,6 @@ struct DemoCommandTests {
         }
         // The root, its twelve commands, and the commands of `db`, `quarantine` and `taxonomy`.
         #expect(commands.count >= 20)
-    }
-
-    /// The columns a line takes in a terminal: two for each wide character (Chinese, Korean, full-width forms).
-    static func columns(_ line: Substring) -> Int {
-        line.unicodeScalars.reduce(0) { total, scalar in
-            let isWide = [
-                0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
-                0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD,
-            ].contains { $0.contains(Int(scalar.value)) }
-            return total + (isWide ? 2 : 1)
-        }
     }
 
     /// The names a help text lists under SUBCOMMANDS.
